@@ -1,0 +1,87 @@
+# Kineret widget: two commands for a newcomer, `make serve` and `make test`.
+# Every tool is installed here, idempotently, only when missing or at the
+# wrong version: Debian (chromium, chromium-driver), crates.io
+# (wasm-bindgen-cli at Cargo.lock's version), npm (binaryen's wasm-opt,
+# Playwright, axe-core). Nothing downloads a prebuilt binary at build time.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+WASM_TARGET := wasm32-unknown-unknown
+WB_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
+NPM_BIN := $(CURDIR)/node_modules/.bin
+PORT ?= 8080
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue
+RUST_SRC := $(shell find src -name '*.rs' -o -name '*.css') Cargo.toml Cargo.lock
+
+.PHONY: help tools tools-apt tools-rust tools-npm dist serve test test-native test-wasm test-e2e bench clean
+
+help:
+	@echo "make serve   build and serve the app and embed demo on http://127.0.0.1:$(PORT)"
+	@echo "make test    every test level: native, wasm (headless Chromium), end-to-end (Playwright)"
+	@echo "make bench   sizes and load times (a benchmark: never fails on its numbers)"
+	@echo "make dist    production bundle in dist/"
+
+tools: tools-apt tools-rust tools-npm
+
+tools-apt:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  echo "==> installing Debian chromium and chromium-driver"; \
+	  $(SUDO) apt-get update -qq; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	fi
+
+tools-rust:
+	@rustup target list --installed | grep -qx '$(WASM_TARGET)' || rustup target add $(WASM_TARGET)
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WB_VERSION)" ]; then \
+	  echo "==> installing wasm-bindgen-cli $(WB_VERSION) (about 3 minutes)"; \
+	  cargo install wasm-bindgen-cli --version $(WB_VERSION); \
+	fi
+
+tools-npm: node_modules/.installed
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+# --- build -----------------------------------------------------------------
+build/opt/kineret_widget_bg.wasm: $(RUST_SRC) | tools-rust tools-npm
+	cargo build --release --lib --target $(WASM_TARGET)
+	rm -rf build/wb build/opt && mkdir -p build/opt
+	wasm-bindgen --target web --no-typescript --out-dir build/wb \
+	  target/$(WASM_TARGET)/release/kineret_widget.wasm
+	$(NPM_BIN)/wasm-opt -Oz $(WASM_FEATURES) --strip-debug --strip-producers --strip-target-features build/wb/kineret_widget_bg.wasm -o $@
+	cp build/wb/kineret_widget.js build/opt/kineret_widget.js
+
+dist: build/opt/kineret_widget_bg.wasm $(wildcard www/*) index.html scripts/dist.mjs
+	node scripts/dist.mjs
+
+serve: tools dist
+	node scripts/serve.mjs dist $(PORT)
+
+# --- tests -------------------------------------------------------------------
+test: tools
+	$(MAKE) test-native
+	$(MAKE) test-wasm
+	$(MAKE) dist
+	$(MAKE) test-e2e
+
+test-native:
+	cargo test
+
+test-wasm: tools-apt tools-rust
+	CHROMEDRIVER=$$(command -v chromedriver) WASM_BINDGEN_TEST_TIMEOUT=120 \
+	  cargo test --target $(WASM_TARGET) --test browser
+
+test-e2e: tools-apt tools-npm
+	$(NPM_BIN)/playwright test --config tests/e2e/playwright.config.mjs
+
+# --- benchmark (figures, not pass/fail) -----------------------------------------
+bench: tools dist
+	node scripts/bench.mjs
+
+clean:
+	rm -rf build dist target/$(WASM_TARGET)/release/kineret_widget.wasm

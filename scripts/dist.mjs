@@ -1,0 +1,57 @@
+// Assembles dist/ from the optimised wasm-bindgen output (build/opt) and www/.
+// Content-hashes every file except the stable entry and the HTML pages, fills
+// the entry's placeholders, and writes the SRI embed snippet.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, mkdirSync, rmSync, readdirSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const out = join(root, 'dist');
+const opt = join(root, 'build', 'opt');
+const www = join(root, 'www');
+
+const hash = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 12);
+const sri = (buf) => 'sha384-' + createHash('sha384').update(buf).digest('base64');
+
+const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1];
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+const wasm = readFileSync(join(opt, 'kineret_widget_bg.wasm'));
+const wasmName = `kw-core.${hash(wasm)}.wasm`;
+writeFileSync(join(out, wasmName), wasm);
+
+const glue = readFileSync(join(opt, 'kineret_widget.js'));
+const glueName = `kw-core.${hash(glue)}.js`;
+writeFileSync(join(out, glueName), glue);
+
+const css = readFileSync(join(www, 'widget.css'), 'utf8');
+const entry = readFileSync(join(www, 'kineret-widget.js'), 'utf8')
+  .replace("'./__GLUE__'", JSON.stringify('./' + glueName))
+  .replace("'./__WASM__'", JSON.stringify('./' + wasmName))
+  .replace("'__VERSION__'", JSON.stringify(version))
+  .replace('__CSS__', JSON.stringify(css));
+for (const p of ['__GLUE__', '__WASM__', '__VERSION__', '__CSS__']) {
+  if (entry.includes(p)) throw new Error(`placeholder ${p} left in the entry`);
+}
+writeFileSync(join(out, 'kineret-widget.js'), entry);
+
+// Pages and static assets: copied as they are.
+copyFileSync(join(root, 'index.html'), join(out, 'index.html'));
+for (const f of readdirSync(www)) {
+  if (f === 'kineret-widget.js' || f === 'widget.css') continue;
+  copyFileSync(join(www, f), join(out, f));
+}
+
+const snippet = `<!-- Kineret companion widget ${version}: paste into your page. -->
+<script type="module" src="https://YOUR-CDN/kineret-widget/${version}/kineret-widget.js"
+        integrity="${sri(Buffer.from(entry))}" crossorigin="anonymous"></script>
+<kineret-widget lang="en" view="all" region="us">
+  <p>Kineret companion: ask your pharmacist for dosing and injection help.</p>
+</kineret-widget>
+`;
+writeFileSync(join(out, 'embed-snippet.html'), snippet);
+
+const files = readdirSync(out).sort();
+console.log(`dist/ (${version}): ${files.join(', ')}`);

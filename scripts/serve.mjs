@@ -1,0 +1,47 @@
+// Static file server for dist/ on 127.0.0.1 (no dependencies). Used by
+// `make serve`, the Playwright suite and `make bench`.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join, normalize, extname } from 'node:path';
+
+const dir = normalize(process.argv[2] || join(new URL('..', import.meta.url).pathname, 'dist'));
+const port = Number(process.env.PORT || process.argv[3] || 8080);
+const host = '127.0.0.1';
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ics': 'text/calendar',
+};
+
+createServer(async (req, res) => {
+  try {
+    const url = new URL(req.url, `http://${host}`);
+    let path = decodeURIComponent(url.pathname);
+    if (path.endsWith('/')) path += 'index.html';
+    const file = normalize(join(dir, path));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    const body = await readFile(file);
+    const hashed = /\.[0-9a-f]{12}\./.test(file);
+    res.writeHead(200, {
+      'content-type': types[extname(file)] || 'application/octet-stream',
+      'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  } catch {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+  }
+}).listen(port, host, () => {
+  console.log(`Serving ${dir}`);
+  console.log(`  app:        http://${host}:${port}/`);
+  console.log(`  embed demo: http://${host}:${port}/embed-demo.html`);
+});

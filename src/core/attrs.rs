@@ -1,0 +1,105 @@
+//! Parsing of the `<kineret-widget>` attributes. Pure: the shell reads the
+//! attribute strings, this decides what they mean, and on `None` the shell
+//! warns once and uses the default (never a blank widget).
+
+/// Which part of the widget an element shows (`view` attribute).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    All,
+    Calculator,
+    Sites,
+    Storage,
+    Safety,
+}
+
+impl View {
+    /// The tabs shown by `view="all"`, in order.
+    pub const TABS: [View; 4] = [View::Calculator, View::Sites, View::Storage, View::Safety];
+
+    pub fn parse(s: &str) -> Option<View> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "all" => Some(View::All),
+            "calculator" => Some(View::Calculator),
+            "sites" => Some(View::Sites),
+            "storage" => Some(View::Storage),
+            "safety" => Some(View::Safety),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            View::All => "all",
+            View::Calculator => "calculator",
+            View::Sites => "sites",
+            View::Storage => "storage",
+            View::Safety => "safety",
+        }
+    }
+}
+
+/// Regulatory profile (`region` attribute): decides e.g. the out-of-fridge rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Region {
+    #[default]
+    Us,
+    Eu,
+}
+
+impl Region {
+    pub fn parse(s: &str) -> Option<Region> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "us" => Some(Region::Us),
+            "eu" => Some(Region::Eu),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Region::Us => "us",
+            Region::Eu => "eu",
+        }
+    }
+}
+
+/// Outcome of reading one attribute: the value to use, and whether the raw
+/// value was rejected (the shell then logs one `console.warn`).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Parsed<T> {
+    pub value: T,
+    pub rejected: bool,
+}
+
+/// Absent attribute → default, silently; present but unknown → default, flagged.
+pub fn parse_or_default<T: Default>(raw: Option<&str>, parse: fn(&str) -> Option<T>) -> Parsed<T> {
+    match raw {
+        None => Parsed { value: T::default(), rejected: false },
+        Some(s) => match parse(s) {
+            Some(value) => Parsed { value, rejected: false },
+            None => Parsed { value: T::default(), rejected: true },
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::i18n::Lang;
+
+    #[test]
+    fn unknown_values_fall_back_and_are_flagged() {
+        assert_eq!(parse_or_default(Some("nope"), View::parse), Parsed { value: View::All, rejected: true });
+        assert_eq!(parse_or_default(Some("xx"), Lang::parse), Parsed { value: Lang::En, rejected: true });
+        assert_eq!(parse_or_default(Some("EU"), Region::parse), Parsed { value: Region::Eu, rejected: false });
+        assert_eq!(parse_or_default::<View>(None, View::parse), Parsed { value: View::All, rejected: false });
+    }
+
+    #[test]
+    fn every_view_round_trips_through_its_code() {
+        for v in [View::All, View::Calculator, View::Sites, View::Storage, View::Safety] {
+            assert_eq!(View::parse(v.code()), Some(v));
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! The one translation layer. Every user-visible string is a variant of a
+//! `Msg`-like enum whose `texts()` returns one entry per language, so a missing
+//! translation is a compile error (the array has a fixed length of `Lang::ALL`).
+//!
+//! Templates use `{name}` placeholders filled by [`fill`]; numbers are formatted
+//! by `core::format` before they are substituted, so ISMP rules hold in every
+//! language.
+
+/// Languages the widget speaks. `en` is the default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Es,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+
+    /// Parses an attribute or API value. `None` for anything unknown, so the
+    /// caller can warn and fall back to the default.
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "en" | "en-us" | "en-gb" => Some(Lang::En),
+            "es" | "es-es" | "es-mx" | "es-us" => Some(Lang::Es),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Lang::En => 0,
+            Lang::Es => 1,
+        }
+    }
+}
+
+/// Implemented by every message table. `texts()` is `[english, spanish]`.
+pub trait Translate: Copy {
+    fn texts(self) -> [&'static str; 2];
+
+    fn tr(self, lang: Lang) -> &'static str {
+        self.texts()[lang.index()]
+    }
+}
+
+/// Declares a message table: an enum, its `ALL` list (for tests over every
+/// message) and its `Translate` impl. Each row must give both languages.
+#[macro_export]
+macro_rules! messages {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($variant:ident => [$en:expr, $es:expr $(,)?]),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        $vis enum $name { $($variant),* }
+        impl $name {
+            #[allow(dead_code)]
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+        }
+        impl $crate::core::i18n::Translate for $name {
+            fn texts(self) -> [&'static str; 2] {
+                match self { $($name::$variant => [$en, $es]),* }
+            }
+        }
+    };
+}
+
+/// The `{placeholder}` names of a template, in order (for consistency tests).
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                out.push(&after[..end]);
+                rest = &after[end + 1..];
+            }
+            None => break,
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Replaces each `{key}` in `template` with its value. Unknown placeholders are
+/// left as they are (a test over every table checks none remain).
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                let key = &after[..end];
+                match args.iter().find(|(k, _)| *k == key) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(key);
+                        out.push('}');
+                    }
+                }
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str(&rest[start..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_known_and_unknown_languages() {
+        assert_eq!(Lang::parse("es"), Some(Lang::Es));
+        assert_eq!(Lang::parse(" EN "), Some(Lang::En));
+        assert_eq!(Lang::parse("xx"), None);
+        assert_eq!(Lang::parse(""), None);
+    }
+
+    #[test]
+    fn fill_substitutes_and_keeps_unknown() {
+        assert_eq!(fill("{dose} ({vol}) daily", &[("dose", "20 mg"), ("vol", "0.13 mL")]), "20 mg (0.13 mL) daily");
+        assert_eq!(fill("a {x} b", &[]), "a {x} b");
+        assert_eq!(fill("open { brace", &[]), "open { brace");
+    }
+}

@@ -1,0 +1,8 @@
+//! The functional core: clinical rules, rotation, schedules, parsing and
+//! formatting. Pure Rust: no yew, web-sys, js-sys or wasm-bindgen here, so it
+//! builds and tests natively with `cargo test`.
+//!
+//! (Several people edit this list: add your line, never rewrite the file.)
+pub mod i18n;
+pub mod attrs;
+pub mod ui;

@@ -1,0 +1,52 @@
+//! Strings of the widget's frame (title, tabs, notices). Feature views keep
+//! their own tables next to their rules; all go through `i18n::Translate`.
+
+use crate::messages;
+
+messages! {
+    pub enum Ui {
+        AppTitle => ["Kineret companion", "Asistente de Kineret"],
+        AppSubtitle => ["anakinra prefilled syringe, 100 mg/0.67 mL", "anakinra en jeringa precargada, 100 mg/0,67 mL"],
+        TabsLabel => ["Kineret tools", "Herramientas de Kineret"],
+        TabCalculator => ["Dose calculator", "Calculadora de dosis"],
+        TabSites => ["Injection sites", "Zonas de inyección"],
+        TabStorage => ["Storage and preparation", "Conservación y preparación"],
+        TabSafety => ["Safety", "Seguridad"],
+        Disclaimer => [
+            "Information only. It does not replace your healthcare provider or pharmacist.",
+            "Solo informativo. No sustituye a su profesional de la salud ni a su farmacéutico(a).",
+        ],
+        Version => ["Version {version}", "Versión {version}"],
+        // Shown by the JS entry when WebAssembly cannot load. The JS file holds
+        // copies of these two strings; a native test checks they match.
+        WasmFailed => [
+            "The Kineret companion could not start in this browser. Please ask your pharmacist or provider for dosing and injection information.",
+            "El asistente de Kineret no pudo iniciarse en este navegador. Pida información sobre la dosis y la inyección a su farmacéutico(a) o profesional de la salud.",
+        ],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::i18n::{placeholders, Lang, Translate};
+
+    #[test]
+    fn every_message_has_text_and_same_placeholders_in_each_language() {
+        for m in Ui::ALL {
+            let [en, es] = m.texts();
+            assert!(!en.trim().is_empty() && !es.trim().is_empty(), "{m:?} is empty");
+            assert_ne!(en, es, "{m:?} is not translated");
+            assert_eq!(placeholders(en), placeholders(es), "{m:?} placeholders differ");
+        }
+    }
+
+    #[test]
+    fn js_fallback_copies_match_the_table() {
+        let js = include_str!("../../www/kineret-widget.js");
+        for lang in Lang::ALL {
+            let text = Ui::WasmFailed.tr(lang);
+            assert!(js.contains(text), "www/kineret-widget.js lacks the {lang:?} fallback text");
+        }
+    }
+}

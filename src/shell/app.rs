@@ -1,0 +1,94 @@
+//! The root component: frame, tabs (for `view="all"`) and the active view.
+
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use crate::core::attrs::{Region, View};
+use crate::core::i18n::{fill, Lang, Translate};
+use crate::core::ui::Ui;
+use crate::shell::components::tabs::Tabs;
+use crate::shell::components::{calculator::Calculator, safety::Safety, sites::Sites, storage::StoragePrep};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    pub lang: Lang,
+    pub view: View,
+    pub region: Region,
+    pub remember: bool,
+    /// The `<kineret-widget>` element: events are dispatched on it.
+    pub host: HtmlElement,
+}
+
+/// What every view needs from the frame, shared through a context.
+#[derive(Clone, PartialEq, Default)]
+pub struct Env {
+    pub lang: Lang,
+    pub region: Region,
+    pub remember: bool,
+    /// Where `CustomEvent`s are dispatched.
+    pub host: Option<HtmlElement>,
+}
+
+pub fn tab_label(view: View) -> Ui {
+    match view {
+        View::All | View::Calculator => Ui::TabCalculator,
+        View::Sites => Ui::TabSites,
+        View::Storage => Ui::TabStorage,
+        View::Safety => Ui::TabSafety,
+    }
+}
+
+fn view_body(view: View) -> Html {
+    match view {
+        View::All | View::Calculator => html! { <Calculator /> },
+        View::Sites => html! { <Sites /> },
+        View::Storage => html! { <StoragePrep /> },
+        View::Safety => html! { <Safety /> },
+    }
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let selected = use_state(|| View::Calculator);
+    let lang = props.lang;
+    let env = Env { lang, region: props.region, remember: props.remember, host: Some(props.host.clone()) };
+    let on_select = {
+        let selected = selected.clone();
+        Callback::from(move |v: View| selected.set(v))
+    };
+    let body = if props.view == View::All {
+        html! {
+            <>
+                <Tabs lang={lang} tabs={View::TABS.to_vec()} selected={*selected} on_select={on_select} />
+                <div class="kw-panel" role="tabpanel" id={format!("kw-panel-{}", selected.code())}
+                     aria-labelledby={format!("kw-tab-{}", selected.code())} tabindex="0">
+                    { view_body(*selected) }
+                </div>
+            </>
+        }
+    } else {
+        html! { <div class="kw-panel">{ view_body(props.view) }</div> }
+    };
+    html! {
+        <ContextProvider<Env> context={env}>
+            <div class="kw-app" lang={lang.code()}>
+                <header class="kw-header">
+                    <h2 class="kw-title">{ Ui::AppTitle.tr(lang) }</h2>
+                    <p class="kw-subtitle">{ Ui::AppSubtitle.tr(lang) }</p>
+                </header>
+                { body }
+                <footer class="kw-footer">
+                    <p>{ Ui::Disclaimer.tr(lang) }</p>
+                    <p class="kw-version">{ fill(Ui::Version.tr(lang), &[("version", crate::VERSION)]) }</p>
+                </footer>
+            </div>
+        </ContextProvider<Env>>
+    }
+}
+
+/// The frame's environment. Views are always rendered inside `App`'s
+/// provider; the default only serves a view mounted alone.
+#[hook]
+pub fn use_env() -> Env {
+    use_context::<Env>().unwrap_or_default()
+}

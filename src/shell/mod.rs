@@ -1,0 +1,20 @@
+//! Browser shell: everything that touches yew, web-sys or js-sys.
+
+pub mod app;
+pub mod components;
+pub mod embed;
+pub mod events;
+
+use wasm_bindgen::prelude::*;
+
+/// Runs once when the wasm module is instantiated: any panic is reported to
+/// the console instead of failing silently.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::VERSION.to_string()
+}

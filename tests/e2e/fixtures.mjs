@@ -1,0 +1,34 @@
+// Shared test fixtures: every page records console errors, page errors and
+// requests, and each test fails if the widget logged an error.
+import { test as base, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const test = base.extend({
+  page: async ({ page }, use, testInfo) => {
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
+    });
+    page.problems = problems;
+    await use(page);
+    if (!testInfo.annotations.some((a) => a.type === 'expects-console-errors')) {
+      expect(problems, 'console errors / page errors').toEqual([]);
+    }
+  },
+});
+export { expect };
+
+/** Waits until every <kineret-widget> on the page has rendered its app. */
+export async function widgetsReady(page, count = 1) {
+  await expect(page.locator('kineret-widget .kw-app')).toHaveCount(count, { timeout: 15_000 });
+}
+
+/** axe-core, WCAG 2.1 A/AA, including inside open shadow roots. */
+export async function axeViolations(page, include = 'kineret-widget') {
+  const results = await new AxeBuilder({ page })
+    .include(include)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}

@@ -1,0 +1,124 @@
+// <kineret-widget>: the embed entry (an ES module with a stable name).
+// `make dist` fills the three __PLACEHOLDERS__ with the content-hashed glue,
+// wasm and the widget's CSS. Everything else is in Rust (src/shell).
+import init, * as core from './__GLUE__';
+
+const VERSION = '__VERSION__';
+const CSS = __CSS__;
+
+// Copies of Ui::WasmFailed (src/core/ui.rs); a native test checks they match.
+const FALLBACK = {
+  en: 'The Kineret companion could not start in this browser. Please ask your pharmacist or provider for dosing and injection information.',
+  es: 'El asistente de Kineret no pudo iniciarse en este navegador. Pida información sobre la dosis y la inyección a su farmacéutico(a) o profesional de la salud.',
+};
+
+/** Resolves once the WebAssembly module is instantiated. */
+export const ready = init({ module_or_path: new URL('./__WASM__', import.meta.url) }).then(() => undefined);
+ready.catch((e) => console.error('kineret-widget: WebAssembly could not load', e));
+
+/** The widget's version (semver), available before `ready`. */
+export function version() {
+  return VERSION;
+}
+
+/** Dose for one request; see README "Headless API". Never throws for bad input. */
+export async function calculateDose(request) {
+  await ready;
+  return core.calculate_dose(request);
+}
+
+/** Cockcroft–Gault creatinine clearance (adults). */
+export async function estimateCrCl(request) {
+  await ready;
+  return core.estimate_crcl(request);
+}
+
+/** Bedside Schwartz eGFR (children). */
+export async function estimateEgfrSchwartz(request) {
+  await ready;
+  return core.estimate_egfr_schwartz(request);
+}
+
+let sheet = null;
+function styles() {
+  // One constructable stylesheet shared by every instance: no <style>
+  // element, so a page whose CSP has no 'unsafe-inline' still works.
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+  }
+  return sheet;
+}
+
+const OBSERVED = ['lang', 'view', 'region', 'units', 'remember'];
+
+class KineretWidget extends HTMLElement {
+  static get observedAttributes() {
+    return OBSERVED;
+  }
+
+  #handle = null;
+  #container = null;
+  #generation = 0;
+
+  connectedCallback() {
+    if (!this.shadowRoot) {
+      const root = this.attachShadow({ mode: 'open' });
+      root.adoptedStyleSheets = [styles()];
+      this.#container = document.createElement('div');
+      this.#container.className = 'kw-host';
+      root.append(this.#container);
+    }
+    const generation = ++this.#generation;
+    ready.then(
+      () => {
+        if (generation !== this.#generation || !this.isConnected || this.#handle) return;
+        try {
+          this.#handle = core.mount(this, this.#container);
+        } catch (e) {
+          console.error('kineret-widget: could not start', e);
+          this.#fallback();
+        }
+      },
+      () => this.#fallback(),
+    );
+  }
+
+  disconnectedCallback() {
+    const generation = ++this.#generation;
+    // A move within the document disconnects and reconnects in one task:
+    // keep the app alive in that case, tear it down only if really removed.
+    queueMicrotask(() => {
+      if (generation !== this.#generation || this.isConnected || !this.#handle) return;
+      this.#handle.destroy();
+      this.#handle.free();
+      this.#handle = null;
+    });
+  }
+
+  attributeChangedCallback(_name, oldValue, newValue) {
+    if (this.#handle && oldValue !== newValue) this.#handle.refresh();
+  }
+
+  // WebAssembly blocked or unsupported: show the host's own fallback content
+  // (the element's children) or, if it has none, a readable default message.
+  #fallback() {
+    const box = this.#container;
+    if (!box) return;
+    box.replaceChildren();
+    box.setAttribute('role', 'status');
+    const slot = document.createElement('slot');
+    const lang = (this.getAttribute('lang') || '').toLowerCase().startsWith('es') ? 'es' : 'en';
+    const p = document.createElement('p');
+    p.className = 'kw-fallback';
+    p.textContent = FALLBACK[lang];
+    slot.append(p);
+    box.append(slot);
+  }
+}
+
+if (customElements.get('kineret-widget')) {
+  console.warn('kineret-widget: another <kineret-widget> definition is already on this page; keeping it');
+} else {
+  customElements.define('kineret-widget', KineretWidget);
+}
