@@ -80,7 +80,16 @@ test-e2e: tools-apt tools-npm
 	$(NPM_BIN)/playwright test --config tests/e2e/playwright.config.mjs
 
 # --- benchmark (figures, not pass/fail) -----------------------------------------
-bench: tools dist
+build/counter/opt/bench_counter_bg.wasm: bench/counter/src/lib.rs bench/counter/Cargo.toml | tools-rust tools-npm
+	cargo build --release --lib --target $(WASM_TARGET) --manifest-path bench/counter/Cargo.toml --target-dir target
+	rm -rf build/counter && mkdir -p build/counter/opt
+	wasm-bindgen --target web --no-typescript --out-dir build/counter \
+	  target/$(WASM_TARGET)/release/bench_counter.wasm
+	$(NPM_BIN)/wasm-opt -Oz $(WASM_FEATURES) --strip-debug --strip-producers --strip-target-features \
+	  build/counter/bench_counter_bg.wasm -o $@
+	cp build/counter/bench_counter.js build/counter/opt/
+
+bench: tools dist build/counter/opt/bench_counter_bg.wasm
 	node scripts/bench.mjs
 
 clean:

@@ -6,3 +6,11 @@
 pub mod i18n;
 pub mod attrs;
 pub mod ui;
+pub mod units;
+pub mod format;
+pub mod dose;
+pub mod storage;
+pub mod clock;
+pub mod sites;
+pub mod renal;
+pub mod api;

@@ -1,0 +1,190 @@
+//! Time for the core. Every stored time is UTC epoch milliseconds; the shell
+//! implements [`Clock`] with JS `Date` and does all display formatting (Intl).
+//! The only formatting here is the machine-readable ISO 8601 used by exports.
+
+use std::cell::Cell;
+
+pub const MS_PER_MINUTE: i64 = 60_000;
+pub const MS_PER_DAY: i64 = 86_400_000;
+
+/// Source of "now" and of the user's UTC offset.
+pub trait Clock {
+    /// UTC epoch milliseconds.
+    fn now_ms(&self) -> i64;
+    /// Minutes to ADD to UTC to get local time at the instant `at_ms`
+    /// (+60 for CET, -300 for EST). Per instant, so DST is handled.
+    fn local_offset_minutes(&self, at_ms: i64) -> i32;
+}
+
+/// Test fake: a fixed instant and a fixed offset, both settable through `&self`.
+#[derive(Debug, Default)]
+pub struct FixedClock {
+    now: Cell<i64>,
+    offset: Cell<i32>,
+}
+
+impl FixedClock {
+    pub fn new(now_ms: i64, offset_minutes: i32) -> Self {
+        FixedClock { now: Cell::new(now_ms), offset: Cell::new(offset_minutes) }
+    }
+    pub fn set_now(&self, now_ms: i64) {
+        self.now.set(now_ms);
+    }
+    pub fn advance(&self, ms: i64) {
+        self.now.set(self.now.get().saturating_add(ms));
+    }
+    pub fn set_offset(&self, offset_minutes: i32) {
+        self.offset.set(offset_minutes);
+    }
+}
+
+impl Clock for FixedClock {
+    fn now_ms(&self) -> i64 {
+        self.now.get()
+    }
+    fn local_offset_minutes(&self, _at_ms: i64) -> i32 {
+        self.offset.get()
+    }
+}
+
+/// Days since 1970-01-01 on the LOCAL calendar, for a UTC instant and offset.
+pub fn local_day(ms: i64, offset_minutes: i32) -> i64 {
+    ms.saturating_add(offset_minutes as i64 * MS_PER_MINUTE).div_euclid(MS_PER_DAY)
+}
+
+/// Local calendar days from `from_ms` to `to_ms` (positive when `to` is later),
+/// each instant converted with its own offset: 23:50 → 00:10 the next local
+/// day is 1 day, even though only 20 minutes passed.
+pub fn days_between(clock: &dyn Clock, from_ms: i64, to_ms: i64) -> i64 {
+    local_day(to_ms, clock.local_offset_minutes(to_ms)) - local_day(from_ms, clock.local_offset_minutes(from_ms))
+}
+
+/// Local calendar days from `at_ms` to now (0 = today, 1 = yesterday).
+pub fn days_ago(clock: &dyn Clock, at_ms: i64) -> i64 {
+    days_between(clock, at_ms, clock.now_ms())
+}
+
+/// The UTC instant of local `day` (days since epoch) at `minute_of_day`.
+/// The offset is looked up at the instant itself (one refinement step, enough
+/// for DST transitions; inside a skipped hour the result is the later offset).
+pub fn local_to_utc(clock: &dyn Clock, day: i64, minute_of_day: u32) -> i64 {
+    let local_ms = day.saturating_mul(MS_PER_DAY).saturating_add(minute_of_day as i64 * MS_PER_MINUTE);
+    let guess = local_ms - clock.local_offset_minutes(local_ms) as i64 * MS_PER_MINUTE;
+    local_ms - clock.local_offset_minutes(guess) as i64 * MS_PER_MINUTE
+}
+
+/// Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's algorithm).
+pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = month as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// (year, month 1-12, day 1-31) for days since 1970-01-01.
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
+    (y, m, d)
+}
+
+pub fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// UTC ISO 8601 with milliseconds, the same shape as JS `toISOString()`:
+/// `2024-03-05T19:00:00.000Z` (years outside 0..=9999 as `±YYYYYY`).
+pub fn iso_utc(ms: i64) -> String {
+    use std::fmt::Write;
+    let days = ms.div_euclid(MS_PER_DAY);
+    let rem = ms.rem_euclid(MS_PER_DAY);
+    let (y, mo, d) = civil_from_days(days);
+    let mut out = String::with_capacity(24);
+    let _ = if (0..=9999).contains(&y) {
+        write!(out, "{y:04}")
+    } else {
+        write!(out, "{}{:06}", if y < 0 { '-' } else { '+' }, y.unsigned_abs())
+    };
+    let _ = write!(
+        out,
+        "-{mo:02}-{d:02}T{:02}:{:02}:{:02}.{:03}Z",
+        rem / 3_600_000,
+        rem / 60_000 % 60,
+        rem / 1000 % 60,
+        rem % 1000
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_formatting() {
+        assert_eq!(iso_utc(0), "1970-01-01T00:00:00.000Z");
+        assert_eq!(iso_utc(1_709_665_200_123), "2024-03-05T19:00:00.123Z");
+        assert_eq!(iso_utc(951_782_400_000), "2000-02-29T00:00:00.000Z");
+        assert_eq!(iso_utc(-1), "1969-12-31T23:59:59.999Z");
+        assert_eq!(iso_utc(253_402_300_800_000), "+010000-01-01T00:00:00.000Z");
+        assert_eq!(iso_utc(4_102_444_799_999), "2099-12-31T23:59:59.999Z");
+    }
+
+    #[test]
+    fn civil_round_trip() {
+        for days in (-800_000..800_000).step_by(997) {
+            let (y, m, d) = civil_from_days(days);
+            assert!((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m));
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+        assert_eq!(days_from_civil(2024, 3, 5), 19_787);
+    }
+
+    #[test]
+    fn local_day_uses_offset() {
+        // 2024-03-05T23:30Z: still the 5th in New York, already the 6th in Berlin.
+        let ms = 1_709_681_400_000;
+        assert_eq!(local_day(ms, 0), 19_787);
+        assert_eq!(local_day(ms, 60), 19_788);
+        assert_eq!(local_day(ms, -300), 19_787);
+        assert_eq!(local_day(-1, 0), -1);
+    }
+
+    #[test]
+    fn days_between_counts_local_midnights() {
+        let clock = FixedClock::new(0, 60);
+        // 22:50Z = 23:50 CET, 23:10Z = 00:10 CET next day.
+        let a = 1_709_679_000_000; // 2024-03-05T22:50Z
+        let b = a + 20 * MS_PER_MINUTE;
+        assert_eq!(days_between(&clock, a, b), 1);
+        clock.set_offset(0);
+        assert_eq!(days_between(&clock, a, b), 0);
+        clock.set_now(b);
+        assert_eq!(days_ago(&clock, a), 0);
+    }
+
+    #[test]
+    fn local_to_utc_applies_offset() {
+        let clock = FixedClock::new(0, 60);
+        // Local 2024-03-05 20:00 CET = 19:00Z.
+        assert_eq!(local_to_utc(&clock, 19_787, 20 * 60), 1_709_665_200_000);
+        clock.set_offset(-300);
+        assert_eq!(local_to_utc(&clock, 19_787, 20 * 60), 1_709_686_800_000);
+    }
+}

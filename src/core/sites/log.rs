@@ -1,0 +1,417 @@
+//! The injection log as a pure reducer, plus back-dating and persistence glue.
+//!
+//! The UI calls `let changes = state.apply(action);` then
+//! `persist(&mut repo, &changes)`; an `Err` there means "this change was not
+//! saved" (the in-memory state already has it).
+
+use crate::core::clock::{days_from_civil, days_in_month, local_day, local_to_utc, Clock, MS_PER_DAY, MS_PER_MINUTE};
+use crate::core::i18n::{Lang, Translate};
+use crate::core::storage::{Codec, KvStore, QuarantineNote, Repo, StoreError};
+
+use super::export::{merge, ImportDoc, MergeReport};
+use super::rotation::{self, Suggestion, Warning, ZoneStatus};
+use super::text::SitesMsg;
+use super::{Flag, Injector, LogEntry, SitesSettings, ZoneId};
+
+/// How far ahead of "now" a time may be (clock skew, slow typing).
+pub const FUTURE_TOLERANCE_MS: i64 = 5 * MS_PER_MINUTE;
+/// How far back an injection may be back-dated.
+pub const MAX_BACKDATE_DAYS: i64 = 366;
+
+/// Deterministic entry id from the injection time and a caller-provided
+/// number (a counter or a random u32 from the shell): `"<at_ms>-<nonce hex>"`.
+pub fn entry_id(at_ms: i64, nonce: u32) -> String {
+    format!("{at_ms}-{nonce:08x}")
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Undo {
+    Deleted(LogEntry),
+    /// The entry as it was before the edit.
+    Edited(LogEntry),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct SitesState {
+    /// Newest first (by `at_ms`, then `logged_ms`, then id).
+    pub entries: Vec<LogEntry>,
+    /// At most one per zone.
+    pub flags: Vec<Flag>,
+    pub injector: Injector,
+    pub undo: Option<Undo>,
+    pub last_import: Option<MergeReport>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SitesAction {
+    /// Replace everything with what storage holds.
+    Loaded {
+        entries: Vec<LogEntry>,
+        flags: Vec<Flag>,
+        injector: Injector,
+    },
+    /// Add an entry (ignored if its id exists, or if it is an arm zone given
+    /// by a self-injecting user).
+    Log(LogEntry),
+    /// Replace the entry with the same id; the old one goes to the undo slot.
+    Edit(LogEntry),
+    /// Delete by id; the entry goes to the undo slot.
+    Delete(String),
+    /// Revert the last Delete or Edit.
+    Undo,
+    /// Set (or replace) the flag of its zone.
+    SetFlag(Flag),
+    ClearFlag(ZoneId),
+    SetInjector(Injector),
+    /// Merge a validated import (see [`super::export::parse_import`]).
+    Import(ImportDoc),
+    /// Remove flags whose `until_ms` has passed.
+    PruneFlags {
+        now_ms: i64,
+    },
+}
+
+/// A storage write the reducer asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    PutEntry(LogEntry),
+    DeleteEntry(String),
+    PutFlag(Flag),
+    DeleteFlag(ZoneId),
+    PutSettings(SitesSettings),
+}
+
+fn allowed(e: &LogEntry) -> bool {
+    rotation::disabled_reason(e.zone, e.injector).is_none()
+}
+
+impl SitesState {
+    pub fn sort(&mut self) {
+        self.entries.sort_by(|a, b| (b.at_ms, b.logged_ms, &b.id).cmp(&(a.at_ms, a.logged_ms, &a.id)));
+    }
+
+    fn index_of(&self, id: &str) -> Option<usize> {
+        self.entries.iter().position(|e| e.id == id)
+    }
+
+    /// Applies `action` and returns the storage writes it implies.
+    pub fn apply(&mut self, action: SitesAction) -> Vec<Change> {
+        let mut changes = Vec::new();
+        match action {
+            SitesAction::Loaded { entries, flags, injector } => {
+                *self = SitesState { entries, flags, injector, undo: None, last_import: None };
+                self.sort();
+            }
+            SitesAction::Log(e) => {
+                if allowed(&e) && self.index_of(&e.id).is_none() {
+                    changes.push(Change::PutEntry(e.clone()));
+                    self.entries.push(e);
+                }
+            }
+            SitesAction::Edit(e) => {
+                if let (Some(i), true) = (self.index_of(&e.id), allowed(&e)) {
+                    if self.entries[i] != e {
+                        changes.push(Change::PutEntry(e.clone()));
+                        let before = std::mem::replace(&mut self.entries[i], e);
+                        self.undo = Some(Undo::Edited(before));
+                    }
+                }
+            }
+            SitesAction::Delete(id) => {
+                if let Some(i) = self.index_of(&id) {
+                    let e = self.entries.remove(i);
+                    changes.push(Change::DeleteEntry(id));
+                    self.undo = Some(Undo::Deleted(e));
+                }
+            }
+            SitesAction::Undo => {
+                if let Some(Undo::Deleted(e) | Undo::Edited(e)) = self.undo.take() {
+                    match self.index_of(&e.id) {
+                        Some(i) => self.entries[i] = e.clone(),
+                        None => self.entries.push(e.clone()),
+                    }
+                    changes.push(Change::PutEntry(e));
+                }
+            }
+            SitesAction::SetFlag(f) => {
+                self.flags.retain(|x| x.zone != f.zone);
+                self.flags.push(f);
+                changes.push(Change::PutFlag(f));
+            }
+            SitesAction::ClearFlag(zone) => {
+                let before = self.flags.len();
+                self.flags.retain(|x| x.zone != zone);
+                if self.flags.len() != before {
+                    changes.push(Change::DeleteFlag(zone));
+                }
+            }
+            SitesAction::SetInjector(injector) => {
+                if self.injector != injector {
+                    self.injector = injector;
+                    changes.push(Change::PutSettings(SitesSettings { injector }));
+                }
+            }
+            SitesAction::Import(doc) => {
+                let (report, merged) = merge(&mut self.entries, &mut self.flags, doc);
+                self.last_import = Some(report);
+                changes = merged;
+            }
+            SitesAction::PruneFlags { now_ms } => {
+                self.flags.retain(|f| {
+                    let keep = f.is_active(now_ms);
+                    if !keep {
+                        changes.push(Change::DeleteFlag(f.zone));
+                    }
+                    keep
+                });
+            }
+        }
+        self.sort();
+        changes
+    }
+
+    pub fn suggest(&self, clock: &dyn Clock) -> Suggestion {
+        rotation::suggest(&self.entries, &self.flags, self.injector, clock)
+    }
+
+    pub fn warnings(&self, zone: ZoneId, clock: &dyn Clock) -> Vec<Warning> {
+        rotation::warnings(zone, &self.entries, &self.flags, self.injector, clock)
+    }
+
+    pub fn zone_statuses(&self, clock: &dyn Clock) -> Vec<ZoneStatus> {
+        rotation::zone_statuses(&self.entries, &self.flags, self.injector, clock)
+    }
+}
+
+/// Writes every change, continuing past failures; returns the first error.
+pub fn persist<S: KvStore, C: Codec>(repo: &mut Repo<S, C>, changes: &[Change]) -> Result<(), StoreError> {
+    let mut first = Ok(());
+    for c in changes {
+        let r = match c {
+            Change::PutEntry(e) => repo.put(e),
+            Change::DeleteEntry(id) => repo.delete::<LogEntry>(id),
+            Change::PutFlag(f) => repo.put(f),
+            Change::DeleteFlag(z) => repo.delete::<Flag>(z.as_str()),
+            Change::PutSettings(s) => repo.put(s),
+        };
+        if first.is_ok() {
+            first = r;
+        }
+    }
+    first
+}
+
+/// Loads the feature's records (entries, flags, settings) into a state;
+/// returns what had to be quarantined so the UI can offer it for export.
+pub fn load<S: KvStore, C: Codec>(repo: &mut Repo<S, C>) -> (SitesState, Vec<QuarantineNote>) {
+    let entries = repo.load_all::<LogEntry>();
+    let flags = repo.load_all::<Flag>();
+    let settings = repo.load_all::<SitesSettings>();
+    let mut quarantined = entries.quarantined;
+    quarantined.extend(flags.quarantined);
+    quarantined.extend(settings.quarantined);
+    let injector = settings.records.first().map(|s| s.injector).unwrap_or_default();
+    let mut state = SitesState::default();
+    state.apply(SitesAction::Loaded { entries: entries.records, flags: flags.records, injector });
+    (state, quarantined)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BackdateError {
+    BadDateTime,
+    InFuture,
+    TooOld,
+}
+
+impl BackdateError {
+    pub fn message(self, lang: Lang) -> &'static str {
+        match self {
+            BackdateError::BadDateTime => SitesMsg::BadDateTime,
+            BackdateError::InFuture => SitesMsg::FutureTime,
+            BackdateError::TooOld => SitesMsg::TooOld,
+        }
+        .tr(lang)
+    }
+}
+
+/// UTC ms of local time `hour:minute`, `days_ago` local days before today
+/// ("yesterday 8 pm" = `backdate(clock, 1, 20, 0)`). Rejects times more than
+/// [`FUTURE_TOLERANCE_MS`] ahead and more than [`MAX_BACKDATE_DAYS`] back.
+pub fn backdate(clock: &dyn Clock, days_ago: u32, hour: u32, minute: u32) -> Result<i64, BackdateError> {
+    let now = clock.now_ms();
+    let today = local_day(now, clock.local_offset_minutes(now));
+    at_local_day(clock, today - days_ago as i64, hour, minute)
+}
+
+/// Same, from a local calendar date (e.g. an `<input type=date>` value).
+pub fn at_local(
+    clock: &dyn Clock,
+    year: i64,
+    month: u32,
+    day: u32,
+    hour: u32,
+    minute: u32,
+) -> Result<i64, BackdateError> {
+    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        return Err(BackdateError::BadDateTime);
+    }
+    at_local_day(clock, days_from_civil(year, month, day), hour, minute)
+}
+
+/// Parses `YYYY-MM-DD` and `HH:MM` (the values of HTML date and time inputs).
+pub fn parse_local(clock: &dyn Clock, date: &str, time: &str) -> Result<i64, BackdateError> {
+    fn num(s: Option<&str>, len: usize) -> Option<u32> {
+        s.filter(|s| s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).and_then(|s| s.parse().ok())
+    }
+    let mut d = date.trim().split('-');
+    let mut t = time.trim().split(':');
+    let parsed = (num(d.next(), 4), num(d.next(), 2), num(d.next(), 2), num(t.next(), 2), num(t.next(), 2));
+    match parsed {
+        (Some(y), Some(mo), Some(da), Some(h), Some(mi)) if d.next().is_none() && t.next().is_none() => {
+            at_local(clock, y as i64, mo, da, h, mi)
+        }
+        _ => Err(BackdateError::BadDateTime),
+    }
+}
+
+fn at_local_day(clock: &dyn Clock, day: i64, hour: u32, minute: u32) -> Result<i64, BackdateError> {
+    if hour > 23 || minute > 59 {
+        return Err(BackdateError::BadDateTime);
+    }
+    let at = local_to_utc(clock, day, hour * 60 + minute);
+    let now = clock.now_ms();
+    if at > now + FUTURE_TOLERANCE_MS {
+        Err(BackdateError::InFuture)
+    } else if at < now - MAX_BACKDATE_DAYS * MS_PER_DAY {
+        Err(BackdateError::TooOld)
+    } else {
+        Ok(at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::clock::FixedClock;
+    use crate::core::sites::{FlagReason, Reaction};
+    use crate::core::storage::test_support::JsonCodec;
+    use crate::core::storage::{FaultyStore, MemoryStore, StorageStatus};
+
+    // 2024-03-05T12:00Z
+    const NOW: i64 = 1_709_640_000_000;
+
+    fn entry(zone: ZoneId, at_ms: i64, nonce: u32) -> LogEntry {
+        LogEntry::new(zone, at_ms, NOW, Injector::SelfInjecting, vec![], "", nonce)
+    }
+
+    #[test]
+    fn log_edit_delete_undo() {
+        let mut s = SitesState::default();
+        let a = entry(ZoneId::ThighLeft, NOW - 2 * MS_PER_DAY, 1);
+        let b = entry(ZoneId::AbdomenRight, NOW - MS_PER_DAY, 2);
+        assert_eq!(s.apply(SitesAction::Log(a.clone())), vec![Change::PutEntry(a.clone())]);
+        assert_eq!(s.apply(SitesAction::Log(b.clone())).len(), 1);
+        assert!(s.apply(SitesAction::Log(a.clone())).is_empty(), "duplicate id ignored");
+        assert_eq!(s.entries, vec![b.clone(), a.clone()], "newest first");
+
+        let edited = LogEntry { note: "sore".into(), reactions: vec![Reaction::Pain], ..a.clone() };
+        assert_eq!(s.apply(SitesAction::Edit(edited.clone())), vec![Change::PutEntry(edited.clone())]);
+        assert_eq!(s.undo, Some(Undo::Edited(a.clone())));
+        assert_eq!(s.apply(SitesAction::Undo), vec![Change::PutEntry(a.clone())]);
+        assert_eq!(s.entries, vec![b.clone(), a.clone()]);
+        assert!(s.apply(SitesAction::Undo).is_empty(), "undo slot consumed");
+
+        assert_eq!(s.apply(SitesAction::Delete(b.id.clone())), vec![Change::DeleteEntry(b.id.clone())]);
+        assert_eq!(s.entries, vec![a.clone()]);
+        assert_eq!(s.apply(SitesAction::Undo), vec![Change::PutEntry(b.clone())]);
+        assert_eq!(s.entries, vec![b, a]);
+        assert!(s.apply(SitesAction::Delete("nope".into())).is_empty());
+    }
+
+    #[test]
+    fn arm_entry_needs_a_caregiver() {
+        let mut s = SitesState::default();
+        let arm = entry(ZoneId::ArmLeft, NOW, 1);
+        assert!(s.apply(SitesAction::Log(arm.clone())).is_empty());
+        let arm = LogEntry { injector: Injector::Caregiver, ..arm };
+        assert_eq!(s.apply(SitesAction::Log(arm)).len(), 1);
+    }
+
+    #[test]
+    fn flags_and_injector() {
+        let mut s = SitesState::default();
+        let f = Flag { zone: ZoneId::ThighLeft, reason: FlagReason::Red, until_ms: Some(NOW) };
+        s.apply(SitesAction::SetFlag(f));
+        s.apply(SitesAction::SetFlag(Flag { reason: FlagReason::Hard, ..f }));
+        assert_eq!(s.flags.len(), 1);
+        assert_eq!(s.apply(SitesAction::PruneFlags { now_ms: NOW - 1 }), vec![]);
+        assert_eq!(s.apply(SitesAction::PruneFlags { now_ms: NOW }), vec![Change::DeleteFlag(ZoneId::ThighLeft)]);
+        assert!(s.apply(SitesAction::ClearFlag(ZoneId::ThighLeft)).is_empty());
+        assert_eq!(
+            s.apply(SitesAction::SetInjector(Injector::Caregiver)),
+            vec![Change::PutSettings(SitesSettings { injector: Injector::Caregiver })]
+        );
+        assert!(s.apply(SitesAction::SetInjector(Injector::Caregiver)).is_empty());
+    }
+
+    #[test]
+    fn persist_and_load_round_trip_and_report_failures() {
+        let mut repo = Repo::new(FaultyStore::with_data(MemoryStore::new()), JsonCodec);
+        let mut s = SitesState::default();
+        let mut all = Vec::new();
+        all.extend(s.apply(SitesAction::SetInjector(Injector::Caregiver)));
+        all.extend(s.apply(SitesAction::Log(entry(ZoneId::ThighLeft, NOW - 1000, 1))));
+        all.extend(s.apply(SitesAction::SetFlag(Flag {
+            zone: ZoneId::ArmLeft,
+            reason: FlagReason::Scar,
+            until_ms: None,
+        })));
+        assert_eq!(persist(&mut repo, &all), Ok(()));
+        let (loaded, quarantined) = load(&mut repo);
+        assert!(quarantined.is_empty());
+        assert_eq!(loaded, SitesState { undo: None, last_import: None, ..s.clone() });
+
+        repo.store_mut().set_error = Some(StoreError::QuotaExceeded);
+        let c = s.apply(SitesAction::Log(entry(ZoneId::ButtockLeft, NOW - 500, 2)));
+        assert_eq!(persist(&mut repo, &c), Err(StoreError::QuotaExceeded));
+        assert_eq!(repo.status(), StorageStatus::LastWriteFailed(StoreError::QuotaExceeded));
+        assert_eq!(s.entries.len(), 2, "kept in memory");
+        assert_eq!(load(&mut repo).0.entries.len(), 1, "only that change was lost");
+    }
+
+    #[test]
+    fn backdating_yesterday_8pm_with_offset() {
+        // 2024-03-05 12:00Z = 07:00 in New York (UTC-5).
+        let clock = FixedClock::new(NOW, -300);
+        // Yesterday 20:00 local = 2024-03-04 20:00 EST = 2024-03-05 01:00Z.
+        assert_eq!(backdate(&clock, 1, 20, 0), Ok(1_709_600_400_000));
+        assert_eq!(parse_local(&clock, "2024-03-04", "20:00"), Ok(1_709_600_400_000));
+        assert_eq!(at_local(&clock, 2024, 3, 4, 20, 0), Ok(1_709_600_400_000));
+        // Today 07:04 is within the tolerance, 08:00 is in the future.
+        assert!(backdate(&clock, 0, 7, 4).is_ok());
+        assert_eq!(backdate(&clock, 0, 8, 0), Err(BackdateError::InFuture));
+        assert_eq!(backdate(&clock, 400, 8, 0), Err(BackdateError::TooOld));
+        assert_eq!(backdate(&clock, 1, 24, 0), Err(BackdateError::BadDateTime));
+        assert_eq!(at_local(&clock, 2023, 2, 29, 8, 0), Err(BackdateError::BadDateTime));
+        for (d, t) in [
+            ("2024-3-04", "20:00"),
+            ("2024-03-04", "2000"),
+            ("", ""),
+            ("2024-03-04-1", "20:00"),
+            ("2024-03-04", "+1:00"),
+        ] {
+            assert_eq!(parse_local(&clock, d, t), Err(BackdateError::BadDateTime), "{d} {t}");
+        }
+        assert_eq!(BackdateError::InFuture.message(Lang::Es), "Esa hora está en el futuro.");
+        // Berlin (UTC+1): yesterday 20:00 local = 2024-03-04 19:00Z.
+        clock.set_offset(60);
+        assert_eq!(backdate(&clock, 1, 20, 0), Ok(1_709_578_800_000));
+    }
+
+    #[test]
+    fn entry_ids_are_deterministic() {
+        assert_eq!(entry_id(1_709_640_000_000, 0xab), "1709640000000-000000ab");
+        assert_eq!(entry_id(1, 1), entry_id(1, 1));
+        assert_ne!(entry_id(1, 1), entry_id(1, 2));
+    }
+}

@@ -1,0 +1,361 @@
+//! Injection-site rotation (CLINICAL.md, "Injection sites").
+//!
+//! - [`zones`]: the zone table (ids, side, area, view, caregiver-only, source).
+//! - [`rotation`]: suggestion, warnings, per-zone status and accessible names.
+//! - [`log`]: the pure reducer ([`SitesState`] + [`SitesAction`]), back-dating,
+//!   loading from and persisting to [`crate::core::storage::Repo`].
+//! - [`export`]: JSON/CSV export, strictly validated JSON import and merge.
+//! - [`text`]: every user-visible string (en, es).
+
+pub mod export;
+pub mod log;
+pub mod rotation;
+pub mod text;
+pub mod zones;
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::i18n::Translate;
+use crate::core::storage::{Codec, Record};
+
+pub use export::{export_csv, export_json, merge, parse_import, ImportDoc, ImportError, MergeReport};
+pub use log::{backdate, entry_id, Change, SitesAction, SitesState, Undo};
+pub use rotation::{Severity, Suggestion, Warning, ZoneStatus};
+pub use zones::{Area, Side, View, Zone, ZoneId, ZONES};
+
+/// Longest note kept (characters). Longer notes are cut when logging and
+/// rejected on import.
+pub const MAX_NOTE_CHARS: usize = 500;
+
+/// Who gives the injection. Arm zones are only for `Caregiver` (seed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Injector {
+    #[default]
+    SelfInjecting,
+    Caregiver,
+}
+
+impl Injector {
+    pub const ALL: [Injector; 2] = [Injector::SelfInjecting, Injector::Caregiver];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Injector::SelfInjecting => "selfInjecting",
+            Injector::Caregiver => "caregiver",
+        }
+    }
+}
+
+impl Translate for Injector {
+    fn texts(self) -> [&'static str; 2] {
+        match self {
+            Injector::SelfInjecting => ["I inject myself", "Me inyecto yo mismo(a)"],
+            Injector::Caregiver => ["A caregiver injects me", "Me inyecta un(a) cuidador(a)"],
+        }
+    }
+}
+
+/// Skin reactions the user can note on an entry (seed: injection-site reactions).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Reaction {
+    Redness,
+    Swelling,
+    Itching,
+    Pain,
+    Bruising,
+}
+
+impl Reaction {
+    pub const ALL: [Reaction; 5] =
+        [Reaction::Redness, Reaction::Swelling, Reaction::Itching, Reaction::Pain, Reaction::Bruising];
+    const IDS: [&'static str; 5] = ["redness", "swelling", "itching", "pain", "bruising"];
+    pub fn as_str(self) -> &'static str {
+        Self::IDS[self as usize]
+    }
+    pub fn parse(s: &str) -> Option<Reaction> {
+        Self::IDS.iter().position(|id| *id == s).map(|i| Self::ALL[i])
+    }
+}
+
+impl Translate for Reaction {
+    fn texts(self) -> [&'static str; 2] {
+        match self {
+            Reaction::Redness => ["redness", "enrojecimiento"],
+            Reaction::Swelling => ["swelling", "hinchazón"],
+            Reaction::Itching => ["itching", "picazón"],
+            Reaction::Pain => ["pain", "dolor"],
+            Reaction::Bruising => ["bruising", "moretón"],
+        }
+    }
+}
+
+/// Why a zone must not be used now: CLINICAL.md "Never inject into skin that
+/// is tender, red, bruised, swollen, hard, scarred, or has stretch marks" (seed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FlagReason {
+    Tender,
+    Red,
+    Bruised,
+    Swollen,
+    Hard,
+    Scar,
+    StretchMarks,
+}
+
+impl FlagReason {
+    pub const ALL: [FlagReason; 7] = [
+        FlagReason::Tender,
+        FlagReason::Red,
+        FlagReason::Bruised,
+        FlagReason::Swollen,
+        FlagReason::Hard,
+        FlagReason::Scar,
+        FlagReason::StretchMarks,
+    ];
+    pub const SOURCE: &'static str = "seed";
+    const IDS: [&'static str; 7] = ["tender", "red", "bruised", "swollen", "hard", "scar", "stretchMarks"];
+    pub fn as_str(self) -> &'static str {
+        Self::IDS[self as usize]
+    }
+    pub fn parse(s: &str) -> Option<FlagReason> {
+        Self::IDS.iter().position(|id| *id == s).map(|i| Self::ALL[i])
+    }
+}
+
+impl Translate for FlagReason {
+    fn texts(self) -> [&'static str; 2] {
+        match self {
+            FlagReason::Tender => ["tender", "sensible"],
+            FlagReason::Red => ["red", "enrojecida"],
+            FlagReason::Bruised => ["bruised", "con moretón"],
+            FlagReason::Swollen => ["swollen", "hinchada"],
+            FlagReason::Hard => ["hard", "endurecida"],
+            FlagReason::Scar => ["scarred", "con cicatriz"],
+            FlagReason::StretchMarks => ["stretch marks", "con estrías"],
+        }
+    }
+}
+
+/// One injection. Times are UTC epoch ms: `at_ms` when it was given (may be
+/// back-dated), `logged_ms` when it was recorded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LogEntry {
+    pub id: String,
+    pub zone: ZoneId,
+    pub at_ms: i64,
+    pub logged_ms: i64,
+    pub injector: Injector,
+    pub reactions: Vec<Reaction>,
+    /// Plain text; the UI renders it as text, never as HTML.
+    pub note: String,
+}
+
+impl LogEntry {
+    /// Builds an entry: id from (`at_ms`, caller's `nonce`), reactions sorted
+    /// and deduplicated, note trimmed and cut to [`MAX_NOTE_CHARS`].
+    pub fn new(
+        zone: ZoneId,
+        at_ms: i64,
+        logged_ms: i64,
+        injector: Injector,
+        mut reactions: Vec<Reaction>,
+        note: &str,
+        nonce: u32,
+    ) -> LogEntry {
+        reactions.sort();
+        reactions.dedup();
+        let note = note.trim();
+        let note = match note.char_indices().nth(MAX_NOTE_CHARS) {
+            Some((cut, _)) => &note[..cut],
+            None => note,
+        };
+        LogEntry { id: entry_id(at_ms, nonce), zone, at_ms, logged_ms, injector, reactions, note: note.to_string() }
+    }
+}
+
+/// A zone the user marked as not usable, until a date or until cleared.
+/// At most one flag per zone (its storage id is the zone id).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Flag {
+    pub zone: ZoneId,
+    pub reason: FlagReason,
+    pub until_ms: Option<i64>,
+}
+
+impl Flag {
+    pub fn is_active(&self, now_ms: i64) -> bool {
+        self.until_ms.is_none_or(|until| now_ms < until)
+    }
+}
+
+/// Per-user settings of this feature (one record).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SitesSettings {
+    pub injector: Injector,
+}
+
+/// Key-safe id: 1 to 64 of `[A-Za-z0-9_-]`.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Legacy (version 0) entry, stored without an envelope by the prototype:
+/// `{"id":…,"site":"left-thigh","time":<ms>,"note":…}`.
+#[derive(Deserialize)]
+struct LegacyEntryV0 {
+    id: String,
+    site: String,
+    time: i64,
+    #[serde(default)]
+    note: String,
+}
+
+fn migrate_entry_v0(old: LegacyEntryV0) -> Result<LogEntry, String> {
+    // The prototype wrote "<side>-<area>"; v1 writes "<area>-<side>".
+    let zone = old
+        .site
+        .split_once('-')
+        .and_then(|(side, area)| ZoneId::parse(&format!("{area}-{side}")))
+        .ok_or_else(|| format!("unknown legacy site {:?}", old.site))?;
+    let injector = if zone.zone().caregiver_only { Injector::Caregiver } else { Injector::SelfInjecting };
+    Ok(LogEntry {
+        id: old.id,
+        zone,
+        at_ms: old.time,
+        logged_ms: old.time,
+        injector,
+        reactions: Vec::new(),
+        note: old.note,
+    })
+}
+
+impl Record for LogEntry {
+    const COLLECTION: &'static str = "sites/entry";
+    fn record_id(&self) -> String {
+        self.id.clone()
+    }
+    /// Chain: 0 → 1. A future v2 adds a `1 =>` arm and loops until SCHEMA_VERSION.
+    fn migrate<C: Codec>(codec: &C, from_version: u32, raw: &str) -> Result<Self, String> {
+        match from_version {
+            0 => migrate_entry_v0(codec.decode::<LegacyEntryV0>(raw)?),
+            v => Err(format!("no migration from version {v}")),
+        }
+    }
+}
+
+impl Record for Flag {
+    const COLLECTION: &'static str = "sites/flag";
+    fn record_id(&self) -> String {
+        self.zone.as_str().to_string()
+    }
+}
+
+impl Record for SitesSettings {
+    const COLLECTION: &'static str = "sites/settings";
+    fn record_id(&self) -> String {
+        "current".to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::storage::test_support::JsonCodec;
+    use crate::core::storage::{FaultyStore, MemoryStore, Repo};
+
+    #[test]
+    fn serde_shape_is_camel_case_with_zone_ids() {
+        let e = LogEntry::new(
+            ZoneId::ThighLeft,
+            5,
+            6,
+            Injector::SelfInjecting,
+            vec![Reaction::Pain, Reaction::Redness, Reaction::Pain],
+            "  hi ",
+            42,
+        );
+        let json = JsonCodec.encode(&e).unwrap_or_default();
+        assert_eq!(
+            json,
+            r#"{"id":"5-0000002a","zone":"thigh-left","atMs":5,"loggedMs":6,"injector":"selfInjecting","reactions":["redness","pain"],"note":"hi"}"#
+        );
+        let f = Flag { zone: ZoneId::ArmRight, reason: FlagReason::StretchMarks, until_ms: None };
+        assert_eq!(
+            JsonCodec.encode(&f).unwrap_or_default(),
+            r#"{"zone":"arm-right","reason":"stretchMarks","untilMs":null}"#
+        );
+    }
+
+    #[test]
+    fn note_is_cut_on_a_char_boundary() {
+        let long = "é".repeat(MAX_NOTE_CHARS + 10);
+        let e = LogEntry::new(ZoneId::ThighLeft, 0, 0, Injector::Caregiver, vec![], &long, 0);
+        assert_eq!(e.note.chars().count(), MAX_NOTE_CHARS);
+    }
+
+    #[test]
+    fn legacy_entry_is_migrated_through_the_repo() {
+        let mut mem = MemoryStore::new();
+        mem.map.insert(
+            "kineret-widget/v1/sites/entry/legacy1".into(),
+            r#"{"id":"legacy1","site":"left-arm","time":1700000000000,"note":"old"}"#.into(),
+        );
+        mem.map.insert(
+            "kineret-widget/v1/sites/entry/legacy2".into(),
+            r#"{"id":"legacy2","site":"left-knee","time":1}"#.into(),
+        );
+        let mut repo = Repo::new(FaultyStore::with_data(mem), JsonCodec);
+        let report = repo.load_all::<LogEntry>();
+        assert_eq!(
+            report.records,
+            vec![LogEntry {
+                id: "legacy1".into(),
+                zone: ZoneId::ArmLeft,
+                at_ms: 1_700_000_000_000,
+                logged_ms: 1_700_000_000_000,
+                injector: Injector::Caregiver,
+                reactions: vec![],
+                note: "old".into(),
+            }]
+        );
+        assert_eq!(report.quarantined.len(), 1);
+        assert!(repo.store().inner.map.contains_key("kineret-widget/quarantine/v1/sites/entry/legacy2"));
+        assert!(repo
+            .store()
+            .inner
+            .map
+            .get("kineret-widget/v1/sites/entry/legacy1")
+            .is_some_and(|v| v.starts_with(r#"{"v":1,"data":{"id":"legacy1","zone":"arm-left""#)));
+    }
+
+    #[test]
+    fn string_ids_match_serde() {
+        for r in FlagReason::ALL {
+            assert_eq!(JsonCodec.encode(&r).ok(), Some(format!("\"{}\"", r.as_str())));
+            assert_eq!(FlagReason::parse(r.as_str()), Some(r));
+        }
+        for r in Reaction::ALL {
+            assert_eq!(JsonCodec.encode(&r).ok(), Some(format!("\"{}\"", r.as_str())));
+        }
+        for i in Injector::ALL {
+            assert_eq!(JsonCodec.encode(&i).ok(), Some(format!("\"{}\"", i.as_str())));
+        }
+        for z in ZoneId::ALL {
+            assert_eq!(JsonCodec.encode(&z).ok(), Some(format!("\"{}\"", z.as_str())));
+        }
+    }
+
+    #[test]
+    fn ids_are_key_safe() {
+        assert!(valid_id("1709665200000-0000002a"));
+        assert!(valid_id("-5-00000000"));
+        assert!(!valid_id(""));
+        assert!(!valid_id("a/b"));
+        assert!(!valid_id(&"a".repeat(65)));
+    }
+}

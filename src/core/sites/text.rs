@@ -1,0 +1,230 @@
+//! User-visible strings of the injection-site feature (en, es).
+
+use crate::core::i18n::{fill, Lang, Translate};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SitesMsg {
+    // Usage, for accessible names and statuses.
+    LastUsed,
+    NeverUsed,
+    WhenToday,
+    WhenYesterday,
+    WhenDaysAgo,
+    // Suggestion reasons.
+    SuggestNeverUsed,
+    SuggestNotUsedFor,
+    SuggestUsedYesterday,
+    SuggestUsedToday,
+    NoZoneAvailable,
+    // Zone status.
+    CaregiverOnly,
+    ArmDisabledReason,
+    FlaggedAs,
+    // Warnings.
+    WarnMostRecent,
+    WarnUsedRecently,
+    WarnFlagged,
+    WarnCaregiverOnly,
+    // Back-dating.
+    BadDateTime,
+    FutureTime,
+    TooOld,
+    // Import.
+    ImportNotValid,
+    ImportWrongFormat,
+    ImportNewerVersion,
+    ImportTooLarge,
+    ImportBadEntry,
+    ImportBadFlag,
+    ImportSummary,
+    // CSV header.
+    CsvId,
+    CsvZone,
+    CsvDateTimeUtc,
+    CsvInjector,
+    CsvReactions,
+    CsvNote,
+    // Tips (rules from CLINICAL.md; see `rotation::TIPS` for their sources).
+    TipRotate,
+    TipSpacing,
+    TipVein,
+    TipSkin,
+}
+
+impl Translate for SitesMsg {
+    fn texts(self) -> [&'static str; 2] {
+        use SitesMsg::*;
+        match self {
+            LastUsed => ["last used {when}", "usado por última vez {when}"],
+            NeverUsed => ["never used", "nunca usado"],
+            WhenToday => ["today", "hoy"],
+            WhenYesterday => ["yesterday", "ayer"],
+            WhenDaysAgo => ["{n} days ago", "hace {n} días"],
+            SuggestNeverUsed => ["Never used", "Nunca usado"],
+            SuggestNotUsedFor => ["Not used for {n} days", "Sin usar desde hace {n} días"],
+            SuggestUsedYesterday => ["Least recently used: yesterday", "El menos usado recientemente: ayer"],
+            SuggestUsedToday => ["Least recently used: today", "El menos usado recientemente: hoy"],
+            NoZoneAvailable => [
+                "Every injection site you can use is marked as not ready. Clear a mark when the skin has healed, or ask your healthcare provider.",
+                "Todas las zonas de inyección que puede usar están marcadas como no aptas. Quite una marca cuando la piel se haya curado o consulte a su profesional de la salud.",
+            ],
+            CaregiverOnly => ["caregiver only", "solo cuidador(a)"],
+            ArmDisabledReason => [
+                "The outer upper arm is used only when someone else gives the injection.",
+                "La parte superior externa del brazo solo se usa cuando otra persona le pone la inyección.",
+            ],
+            FlaggedAs => ["flagged: {reason}", "marcado: {reason}"],
+            WarnMostRecent => [
+                "You used this site last time ({when}). Rotate sites every time.",
+                "Usó esta zona la última vez ({when}). Cambie de zona cada vez.",
+            ],
+            WarnUsedRecently => [
+                "You used this site {when}. Place the injection about 1 inch (2.5 cm) from the last spot.",
+                "Usó esta zona {when}. Ponga la inyección a unos 2,5 cm (1 pulgada) del último lugar.",
+            ],
+            WarnFlagged => [
+                "You marked this site: {reason}. Do not inject into skin that is tender, red, bruised, swollen, hard, scarred, or has stretch marks.",
+                "Marcó esta zona: {reason}. No inyecte en piel sensible, enrojecida, con moretones, hinchada, endurecida, con cicatrices o con estrías.",
+            ],
+            WarnCaregiverOnly => [
+                "The outer upper arm is used only when someone else gives the injection.",
+                "La parte superior externa del brazo solo se usa cuando otra persona le pone la inyección.",
+            ],
+            BadDateTime => ["Enter a valid date and time.", "Introduzca una fecha y hora válidas."],
+            FutureTime => ["That time is in the future.", "Esa hora está en el futuro."],
+            TooOld => ["That date is more than a year ago.", "Esa fecha es de hace más de un año."],
+            ImportNotValid => [
+                "This file is not a valid injection-site export.",
+                "Este archivo no es una exportación válida de zonas de inyección.",
+            ],
+            ImportWrongFormat => [
+                "This file was not exported from the injection-site tracker.",
+                "Este archivo no se exportó desde el registro de zonas de inyección.",
+            ],
+            ImportNewerVersion => [
+                "This file comes from a newer version of the widget (version {n}).",
+                "Este archivo proviene de una versión más reciente del widget (versión {n}).",
+            ],
+            ImportTooLarge => ["This file is too large.", "Este archivo es demasiado grande."],
+            ImportBadEntry => [
+                "Entry {n} in the file is not valid: {problem}. Nothing was imported.",
+                "La entrada {n} del archivo no es válida: {problem}. No se importó nada.",
+            ],
+            ImportBadFlag => [
+                "Mark {n} in the file is not valid: {problem}. Nothing was imported.",
+                "La marca {n} del archivo no es válida: {problem}. No se importó nada.",
+            ],
+            ImportSummary => [
+                "Entries imported: {added}. Already here: {skipped}.",
+                "Entradas importadas: {added}. Ya estaban aquí: {skipped}.",
+            ],
+            CsvId => ["id", "id"],
+            CsvZone => ["zone", "zona"],
+            CsvDateTimeUtc => ["date-time (UTC)", "fecha y hora (UTC)"],
+            CsvInjector => ["given by", "administrada por"],
+            CsvReactions => ["reactions", "reacciones"],
+            CsvNote => ["note", "nota"],
+            TipRotate => [
+                "Rotate sites every time so the same area is not used over and over.",
+                "Cambie de zona cada vez para no usar la misma área una y otra vez.",
+            ],
+            TipSpacing => [
+                "Within an area, place each new injection about 1 inch (2.5 cm) from the previous one.",
+                "Dentro de una misma área, ponga cada inyección nueva a unos 2,5 cm (1 pulgada) de la anterior.",
+            ],
+            TipVein => [
+                "Do not inject close to a vein that you can see under the skin.",
+                "No inyecte cerca de una vena que se vea debajo de la piel.",
+            ],
+            TipSkin => [
+                "Never inject into skin that is tender, red, bruised, swollen, hard, scarred, or has stretch marks.",
+                "Nunca inyecte en piel sensible, enrojecida, con moretones, hinchada, endurecida, con cicatrices o con estrías.",
+            ],
+        }
+    }
+}
+
+/// Problems with one imported entry or mark (slotted into `ImportBadEntry`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportProblem {
+    BadId,
+    DuplicateId,
+    UnknownZone,
+    BadTime,
+    NoteTooLong,
+    UnknownReaction,
+    UnknownInjector,
+    UnknownReason,
+    TooMany,
+}
+
+impl Translate for ImportProblem {
+    fn texts(self) -> [&'static str; 2] {
+        use ImportProblem::*;
+        match self {
+            BadId => ["its id is not valid", "su identificador no es válido"],
+            DuplicateId => [
+                "its id appears twice with different content",
+                "su identificador aparece dos veces con contenido distinto",
+            ],
+            UnknownZone => ["unknown injection site", "zona de inyección desconocida"],
+            BadTime => ["the date is not plausible", "la fecha no es verosímil"],
+            NoteTooLong => ["the note is too long", "la nota es demasiado larga"],
+            UnknownReaction => ["unknown reaction", "reacción desconocida"],
+            UnknownInjector => ["unknown person giving the injection", "persona que administra desconocida"],
+            UnknownReason => ["unknown reason", "motivo desconocido"],
+            TooMany => ["too many entries", "demasiadas entradas"],
+        }
+    }
+}
+
+/// "today" / "yesterday" / "N days ago" for a local-calendar day count.
+pub fn when_text(days_ago: i64, lang: Lang) -> String {
+    match days_ago {
+        d if d <= 0 => SitesMsg::WhenToday.tr(lang).to_string(),
+        1 => SitesMsg::WhenYesterday.tr(lang).to_string(),
+        d => fill(SitesMsg::WhenDaysAgo.tr(lang), &[("n", &d.to_string())]),
+    }
+}
+
+/// "last used today / yesterday / N days ago", or "never used".
+pub fn usage_text(days_ago: Option<i64>, lang: Lang) -> String {
+    match days_ago {
+        None => SitesMsg::NeverUsed.tr(lang).to_string(),
+        Some(d) => fill(SitesMsg::LastUsed.tr(lang), &[("when", &when_text(d, lang))]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_string_is_translated_and_placeholders_match() {
+        let all = [
+            SitesMsg::LastUsed,
+            SitesMsg::WhenDaysAgo,
+            SitesMsg::SuggestNotUsedFor,
+            SitesMsg::FlaggedAs,
+            SitesMsg::WarnMostRecent,
+            SitesMsg::WarnUsedRecently,
+            SitesMsg::WarnFlagged,
+            SitesMsg::ImportNewerVersion,
+            SitesMsg::ImportBadEntry,
+            SitesMsg::ImportBadFlag,
+            SitesMsg::ImportSummary,
+            SitesMsg::NoZoneAvailable,
+        ];
+        for m in all {
+            let [en, es] = m.texts();
+            assert!(!en.is_empty() && !es.is_empty() && en != es, "{m:?}");
+            let holes = |s: &str| s.matches('{').count();
+            assert_eq!(holes(en), holes(es), "{m:?}");
+        }
+        assert_eq!(usage_text(Some(3), Lang::En), "last used 3 days ago");
+        assert_eq!(usage_text(Some(3), Lang::Es), "usado por última vez hace 3 días");
+        assert_eq!(usage_text(None, Lang::Es), "nunca usado");
+        assert_eq!(usage_text(Some(1), Lang::En), "last used yesterday");
+        assert_eq!(usage_text(Some(0), Lang::Es), "usado por última vez hoy");
+    }
+}

@@ -1,0 +1,168 @@
+//! The injection-site table (CLINICAL.md, "Injection sites"). One row per
+//! zone; each row carries its source line.
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::i18n::Translate;
+
+/// Stable zone ids. The DECLARATION ORDER is the fixed tie-break order of the
+/// rotation, alternating sides within each area and then moving to the next
+/// area: thigh-right, thigh-left, abdomen-right, abdomen-left, buttock-right,
+/// buttock-left, arm-right, arm-left. `ZoneId as usize` indexes [`ZONES`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ZoneId {
+    #[serde(rename = "thigh-right")]
+    ThighRight,
+    #[serde(rename = "thigh-left")]
+    ThighLeft,
+    #[serde(rename = "abdomen-right")]
+    AbdomenRight,
+    #[serde(rename = "abdomen-left")]
+    AbdomenLeft,
+    #[serde(rename = "buttock-right")]
+    ButtockRight,
+    #[serde(rename = "buttock-left")]
+    ButtockLeft,
+    #[serde(rename = "arm-right")]
+    ArmRight,
+    #[serde(rename = "arm-left")]
+    ArmLeft,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Area {
+    Thigh,
+    Abdomen,
+    Buttock,
+    UpperArm,
+}
+
+/// Which body diagram (front or back view) shows the zone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Front,
+    Back,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Zone {
+    pub id: ZoneId,
+    pub side: Side,
+    pub area: Area,
+    pub view: View,
+    /// Only when someone else gives the injection.
+    pub caregiver_only: bool,
+    pub source: &'static str,
+}
+
+const fn z(id: ZoneId, side: Side, area: Area, view: View, caregiver_only: bool) -> Zone {
+    Zone { id, side, area, view, caregiver_only, source: "seed" }
+}
+
+/// In [`ZoneId::ALL`] order. Sources: CLINICAL.md "Injection sites" table
+/// (all four rows are "seed"); the outer upper arm is drawn on the back view.
+pub const ZONES: [Zone; 8] = [
+    z(ZoneId::ThighRight, Side::Right, Area::Thigh, View::Front, false),
+    z(ZoneId::ThighLeft, Side::Left, Area::Thigh, View::Front, false),
+    z(ZoneId::AbdomenRight, Side::Right, Area::Abdomen, View::Front, false),
+    z(ZoneId::AbdomenLeft, Side::Left, Area::Abdomen, View::Front, false),
+    z(ZoneId::ButtockRight, Side::Right, Area::Buttock, View::Back, false),
+    z(ZoneId::ButtockLeft, Side::Left, Area::Buttock, View::Back, false),
+    z(ZoneId::ArmRight, Side::Right, Area::UpperArm, View::Back, true),
+    z(ZoneId::ArmLeft, Side::Left, Area::UpperArm, View::Back, true),
+];
+
+const IDS: [&str; 8] = [
+    "thigh-right",
+    "thigh-left",
+    "abdomen-right",
+    "abdomen-left",
+    "buttock-right",
+    "buttock-left",
+    "arm-right",
+    "arm-left",
+];
+
+impl ZoneId {
+    pub const ALL: [ZoneId; 8] = [
+        ZoneId::ThighRight,
+        ZoneId::ThighLeft,
+        ZoneId::AbdomenRight,
+        ZoneId::AbdomenLeft,
+        ZoneId::ButtockRight,
+        ZoneId::ButtockLeft,
+        ZoneId::ArmRight,
+        ZoneId::ArmLeft,
+    ];
+
+    pub fn zone(self) -> &'static Zone {
+        &ZONES[self as usize]
+    }
+
+    pub fn as_str(self) -> &'static str {
+        IDS[self as usize]
+    }
+
+    pub fn parse(s: &str) -> Option<ZoneId> {
+        IDS.iter().position(|id| *id == s).map(|i| ZoneId::ALL[i])
+    }
+}
+
+/// Short zone name (accessible names, lists).
+impl Translate for ZoneId {
+    fn texts(self) -> [&'static str; 2] {
+        match self {
+            ZoneId::ThighRight => ["Right thigh", "Muslo derecho"],
+            ZoneId::ThighLeft => ["Left thigh", "Muslo izquierdo"],
+            ZoneId::AbdomenRight => ["Right abdomen", "Abdomen, lado derecho"],
+            ZoneId::AbdomenLeft => ["Left abdomen", "Abdomen, lado izquierdo"],
+            ZoneId::ButtockRight => ["Right buttock", "Glúteo derecho"],
+            ZoneId::ButtockLeft => ["Left buttock", "Glúteo izquierdo"],
+            ZoneId::ArmRight => ["Right arm", "Brazo derecho"],
+            ZoneId::ArmLeft => ["Left arm", "Brazo izquierdo"],
+        }
+    }
+}
+
+/// Where exactly in the area (CLINICAL.md "Injection sites", detail column, seed).
+impl Translate for Area {
+    fn texts(self) -> [&'static str; 2] {
+        match self {
+            Area::Thigh => ["Front of the middle thigh", "Parte delantera del muslo, en la zona media"],
+            Area::Abdomen => [
+                "Lower stomach, at least 2 inches (5 cm) away from the belly button",
+                "Parte baja del abdomen, al menos a 2 pulgadas (5 cm) del ombligo",
+            ],
+            Area::Buttock => ["Upper outer area of the buttock", "Zona superior externa del glúteo (nalga)"],
+            Area::UpperArm => [
+                "Outer upper arm, only when someone else gives the injection",
+                "Parte superior externa del brazo, solo cuando otra persona le pone la inyección",
+            ],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_consistent() {
+        for (i, id) in ZoneId::ALL.iter().enumerate() {
+            assert_eq!(*id as usize, i);
+            assert_eq!(ZONES[i].id, *id);
+            assert_eq!(ZoneId::parse(id.as_str()), Some(*id));
+            assert_eq!(ZONES[i].caregiver_only, ZONES[i].area == Area::UpperArm);
+            assert!(!ZONES[i].source.is_empty());
+            // The fixed order alternates sides.
+            assert_eq!(ZONES[i].side, if i % 2 == 0 { Side::Right } else { Side::Left });
+        }
+        assert_eq!(ZoneId::parse("Thigh-left"), None);
+    }
+}

@@ -1,0 +1,118 @@
+//! Component tests in headless Chromium (`make test-wasm`): the Yew shell
+//! mounted through the same `mount` entry the custom element uses.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use gloo::timers::future::sleep;
+use kineret_widget::shell::embed::{mount, WidgetHandle};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Yew renders on its scheduler: give it a turn of the event loop.
+async fn settle() {
+    sleep(Duration::from_millis(20)).await;
+}
+
+struct Fixture {
+    host: HtmlElement,
+    handle: WidgetHandle,
+}
+
+async fn widget(attrs: &[(&str, &str)]) -> Fixture {
+    let doc = gloo::utils::document();
+    let host: HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
+    for (k, v) in attrs {
+        host.set_attribute(k, v).unwrap();
+    }
+    let container = doc.create_element("div").unwrap();
+    host.append_child(&container).unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let handle = mount(host.clone(), container);
+    settle().await;
+    Fixture { host, handle }
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    root.query_selector(selector).unwrap().and_then(|e| e.text_content()).unwrap_or_default()
+}
+
+fn press(el: &Element, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    let ev = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    el.dispatch_event(&ev).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn renders_four_tabs_with_the_first_selected() {
+    let f = widget(&[]).await;
+    let tabs = all(&f.host, "[role=tab]");
+    assert_eq!(tabs.len(), 4);
+    assert_eq!(tabs[0].get_attribute("aria-selected").as_deref(), Some("true"));
+    assert_eq!(tabs[0].get_attribute("tabindex").as_deref(), Some("0"));
+    assert_eq!(tabs[1].get_attribute("tabindex").as_deref(), Some("-1"));
+    let panel = f.host.query_selector("[role=tabpanel]").unwrap().unwrap();
+    assert_eq!(panel.get_attribute("aria-labelledby"), tabs[0].get_attribute("id"));
+}
+
+#[wasm_bindgen_test]
+async fn arrow_home_end_move_the_selection() {
+    let f = widget(&[]).await;
+    let tabs = all(&f.host, "[role=tab]");
+    press(&tabs[0], "ArrowRight");
+    settle().await;
+    let tabs = all(&f.host, "[role=tab]");
+    assert_eq!(tabs[1].get_attribute("aria-selected").as_deref(), Some("true"));
+    press(&tabs[1], "End");
+    settle().await;
+    assert_eq!(all(&f.host, "[role=tab]")[3].get_attribute("aria-selected").as_deref(), Some("true"));
+    press(&tabs[3], "ArrowRight");
+    settle().await;
+    assert_eq!(all(&f.host, "[role=tab]")[0].get_attribute("aria-selected").as_deref(), Some("true"));
+    press(&tabs[0], "ArrowLeft");
+    settle().await;
+    assert_eq!(all(&f.host, "[role=tab]")[3].get_attribute("aria-selected").as_deref(), Some("true"));
+    press(&tabs[3], "Home");
+    settle().await;
+    assert_eq!(all(&f.host, "[role=tab]")[0].get_attribute("aria-selected").as_deref(), Some("true"));
+}
+
+#[wasm_bindgen_test]
+async fn lang_attribute_change_re_renders_in_spanish() {
+    let mut f = widget(&[("lang", "en")]).await;
+    assert_eq!(text(&f.host, ".kw-title"), "Kineret companion");
+    f.host.set_attribute("lang", "es").unwrap();
+    f.handle.refresh();
+    settle().await;
+    assert_eq!(text(&f.host, ".kw-title"), "Asistente de Kineret");
+    assert_eq!(f.host.query_selector(".kw-app").unwrap().unwrap().get_attribute("lang").as_deref(), Some("es"));
+}
+
+#[wasm_bindgen_test]
+async fn single_view_has_no_tabs_and_unknown_view_falls_back_to_all() {
+    let f = widget(&[("view", "calculator")]).await;
+    assert!(all(&f.host, "[role=tab]").is_empty());
+    let g = widget(&[("view", "nope")]).await;
+    assert_eq!(all(&g.host, "[role=tab]").len(), 4);
+}
+
+#[wasm_bindgen_test]
+async fn destroy_removes_the_app() {
+    let mut f = widget(&[]).await;
+    assert!(f.host.query_selector(".kw-app").unwrap().is_some());
+    f.handle.destroy();
+    settle().await;
+    assert!(f.host.query_selector(".kw-app").unwrap().is_none());
+    // A second destroy is harmless.
+    f.handle.destroy();
+}

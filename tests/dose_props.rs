@@ -1,0 +1,193 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Property tests for the dose core (US PI 2.2, 2.4; EUA; US PI 3, 16).
+
+use kineret_widget::core::api::{calculate_dose, ApiValue};
+use kineret_widget::core::dose::{calculate, DoseInput, Indication, Split, WeightInput};
+use kineret_widget::core::i18n::Lang;
+use kineret_widget::core::units::parse_decimal;
+use proptest::prelude::*;
+
+fn cfg() -> ProptestConfig {
+    ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() }
+}
+
+fn weight_based() -> impl Strategy<Value = Indication> {
+    prop_oneof![Just(Indication::Nomid), Just(Indication::Dira)]
+}
+
+fn any_indication() -> impl Strategy<Value = Indication> {
+    prop_oneof![Just(Indication::Ra), Just(Indication::Nomid), Just(Indication::Dira), Just(Indication::Covid19)]
+}
+
+fn split() -> impl Strategy<Value = Split> {
+    prop_oneof![Just(Split::Once), Just(Split::Twice)]
+}
+
+/// Rates on the 0.5 grid and arbitrary rates in (0, 8].
+fn rate() -> impl Strategy<Value = f64> {
+    prop_oneof![(1u32..=16).prop_map(|h| f64::from(h) / 2.0), (0.1f64..=8.0)]
+}
+
+/// Weights in kg, including ones with many decimals and entered in pounds.
+fn weight() -> impl Strategy<Value = WeightInput> {
+    prop_oneof![
+        (2.0f64..=300.0).prop_map(WeightInput::Kg),
+        (200u32..=30_000).prop_map(|h| WeightInput::Kg(f64::from(h) / 100.0)),
+        (5.0f64..=660.0).prop_map(WeightInput::Lb),
+    ]
+}
+
+fn crcl() -> impl Strategy<Value = Option<f64>> {
+    prop_oneof![Just(None), (0.1f64..=200.0).prop_map(Some), Just(Some(30.0)), Just(Some(29.99))]
+}
+
+fn valid_input() -> impl Strategy<Value = DoseInput> {
+    (any_indication(), weight(), rate(), split(), crcl(), any::<bool>(), proptest::option::of(0.0f64..=120.0)).prop_map(
+        |(ind, w, r, s, c, esrd, age)| DoseInput {
+            indication: Some(ind),
+            weight: Some(w),
+            mg_per_kg_per_day: Some(r),
+            split: s,
+            crcl_ml_min: c,
+            esrd,
+            age_years: age,
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(cfg())]
+
+    /// Daily dose never above 8 mg/kg/day × weight, nor above the prescribed
+    /// rate × weight (US PI 2.2), and within 0.1 mg of it (rounded down).
+    #[test]
+    fn daily_dose_never_above_cap(ind in weight_based(), w in weight(), r in rate(), s in split()) {
+        let input = DoseInput { indication: Some(ind), weight: Some(w), mg_per_kg_per_day: Some(r), split: s, ..DoseInput::default() };
+        if let Ok(p) = calculate(&input, Lang::En) {
+            let kg = p.weight.map(|k| k.value()).unwrap_or(f64::NAN);
+            let daily = p.daily_dose.value();
+            // 1e-9 absorbs binary noise in the f64 product only; the core
+            // computes the product in exact decimal arithmetic.
+            prop_assert!(daily <= 8.0 * kg + 1e-9, "{daily} > 8 × {kg}");
+            prop_assert!(daily <= r * kg + 1e-9, "{daily} > {r} × {kg}");
+            prop_assert!(r * kg - daily < 0.1 + 1e-9, "{daily} not within 0.1 mg of {r} × {kg}");
+        }
+    }
+
+    /// Twice daily: the halves sum to the daily dose within 0.1 mg and never above it.
+    #[test]
+    fn twice_daily_halves(ind in weight_based(), w in weight(), r in rate()) {
+        let input = DoseInput { indication: Some(ind), weight: Some(w), mg_per_kg_per_day: Some(r), split: Split::Twice, ..DoseInput::default() };
+        if let Ok(p) = calculate(&input, Lang::En) {
+            let daily = p.daily_dose.value();
+            let per = p.dose_per_administration.value();
+            prop_assert_eq!(p.administrations_per_day, 2);
+            prop_assert!(2.0 * per <= daily + 1e-9);
+            prop_assert!(daily - 2.0 * per <= 0.1 + 1e-9);
+        }
+    }
+
+    /// Any valid input: volume, syringes, discard and schedule are consistent.
+    #[test]
+    fn plan_is_consistent(input in valid_input(), es in any::<bool>()) {
+        let lang = if es { Lang::Es } else { Lang::En };
+        let Ok(p) = calculate(&input, lang) else {
+            // Rates ≥ 0.1 and weights ≥ 2 kg give ≥ 0.1 mg per injection.
+            prop_assert!(false, "valid input refused: {:?}", input);
+            return Ok(());
+        };
+        let dose = p.dose_per_administration.value();
+        // Volume = dose × 0.0067 mL within rounding to 0.01 mL (US PI 3, 16).
+        prop_assert!((p.volume_per_administration.value() - dose * 0.0067).abs() <= 0.005 + 1e-9);
+        // Every other day iff CrCl < 30 or ESRD (US PI 2.4 / EUA).
+        let renal = input.esrd || input.crcl_ml_min.is_some_and(|c| c < 30.0);
+        prop_assert_eq!(p.interval_days, if renal { 2 } else { 1 });
+        // Syringes: ceil(dose / 100), at least 1; the plan sums to the dose;
+        // discard = syringes × 100 − dose (US PI 2.2).
+        let n = p.syringes_per_administration;
+        prop_assert_eq!(n, ((dose / 100.0).ceil() as u32).max(1));
+        prop_assert_eq!(p.syringes.len(), n as usize);
+        let sum: f64 = p.syringes.iter().map(|s| s.dose.value()).sum();
+        prop_assert!((sum - dose).abs() < 1e-6, "syringes sum {sum} != {dose}");
+        for s in &p.syringes {
+            prop_assert!(s.dose.value() > 0.0 && s.dose.value() <= 100.0);
+            prop_assert!((s.volume.value() - s.dose.value() * 0.0067).abs() <= 0.005 + 1e-9);
+        }
+        prop_assert!((p.discard_per_administration.value() - (f64::from(n) * 100.0 - dose)).abs() < 1e-6);
+        // Fixed-dose indications: 100 mg whatever the weight (US PI 2.1, EUA).
+        if matches!(input.indication, Some(Indication::Ra | Indication::Covid19)) {
+            prop_assert_eq!(dose, 100.0);
+            prop_assert!(p.weight.is_none());
+        }
+        // COVID-19: 10 days, 10 doses or 5 every other day (EUA).
+        if input.indication == Some(Indication::Covid19) {
+            prop_assert_eq!(p.course_days, Some(10));
+            prop_assert_eq!(p.total_doses, Some(if renal { 5 } else { 10 }));
+        } else {
+            prop_assert_eq!(p.total_doses, None);
+        }
+        prop_assert!(!p.instructions.contains('{'), "{}", p.instructions);
+        for s in &p.steps {
+            prop_assert!(!s.text.contains('{') && !s.source.is_empty(), "{:?}", s);
+        }
+    }
+
+    /// parse_decimal never panics and never accepts a string with a letter.
+    #[test]
+    fn parse_decimal_total_and_rejects_letters(s in any::<String>()) {
+        let r = parse_decimal(&s);
+        if s.chars().any(char::is_alphabetic) {
+            prop_assert!(r.is_err(), "{:?} accepted as {:?}", s, r);
+        }
+        if let Ok(v) = r {
+            prop_assert!(v.is_finite() && v >= 0.0);
+        }
+    }
+
+    /// Strings built from number-like characters and letters.
+    #[test]
+    fn parse_decimal_number_like(s in "[ 0-9.,+eE-]{0,12}[a-zA-Z]?[0-9.,]{0,4}") {
+        let r = parse_decimal(&s);
+        if s.chars().any(|c| c.is_ascii_alphabetic() || c == '+') {
+            prop_assert!(r.is_err(), "{:?} accepted as {:?}", s, r);
+        }
+    }
+
+    /// A number printed with either separator parses back to itself.
+    #[test]
+    fn parse_decimal_round_trips(v in 0.0f64..1.0e6, comma in any::<bool>()) {
+        let mut s = format!("{v}");
+        if comma {
+            s = s.replace('.', ",");
+        }
+        prop_assert_eq!(parse_decimal(&s), Ok(v));
+    }
+
+    /// The JSON-facing API never returns a number on bad input.
+    #[test]
+    fn api_has_no_numbers_when_not_ok(
+        ind in prop_oneof![Just("ra"), Just("nomid"), Just("dira"), Just("covid19"), Just("gout")],
+        w in prop_oneof![Just(ApiValue::Missing), Just(ApiValue::Null), (-10.0f64..400.0).prop_map(ApiValue::Number), Just(ApiValue::Text("70".into())), Just(ApiValue::Number(f64::NAN))],
+        r in prop_oneof![Just(ApiValue::Missing), (-1.0f64..10.0).prop_map(ApiValue::Number), Just(ApiValue::Bool(true))],
+        c in prop_oneof![Just(ApiValue::Missing), (-10.0f64..200.0).prop_map(ApiValue::Number), Just(ApiValue::Other)],
+    ) {
+        let get = |k: &str| match k {
+            "indication" => ApiValue::Text(ind.to_string()),
+            "weightKg" => w.clone(),
+            "mgPerKgPerDay" => r.clone(),
+            "crClMlMin" => c.clone(),
+            _ => ApiValue::Missing,
+        };
+        let res = calculate_dose(true, &get);
+        if res.ok {
+            prop_assert!(res.errors.is_empty());
+            prop_assert!(res.daily_dose_mg.is_some() && res.instructions.is_some());
+        } else {
+            prop_assert!(!res.errors.is_empty());
+            prop_assert!(res.daily_dose_mg.is_none() && res.dose_mg_per_administration.is_none());
+            prop_assert!(res.volume_ml_per_administration.is_none() && res.syringes.is_none());
+            prop_assert!(res.weight_kg.is_none() && res.interval_days.is_none() && res.instructions.is_none());
+            prop_assert!(res.discard_mg_per_administration.is_none() && res.syringes_per_administration.is_none());
+        }
+    }
+}
