@@ -57,7 +57,7 @@ pub trait Translate: Copy {
 macro_rules! messages {
     ($(#[$meta:meta])* $vis:vis enum $name:ident { $($variant:ident => [$en:expr, $es:expr $(,)?]),* $(,)? }) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         $vis enum $name { $($variant),* }
         impl $name {
             #[allow(dead_code)]

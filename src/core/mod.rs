@@ -11,6 +11,8 @@ pub mod format;
 pub mod dose;
 pub mod storage;
 pub mod clock;
+pub mod checklist;
+pub mod safety;
 pub mod sites;
 pub mod renal;
 pub mod api;

@@ -1,0 +1,451 @@
+//! Storage status and mishaps ("excursions"). The room-temperature allowance is
+//! a per-region profile (data), never a constant baked into the rules.
+
+use serde::{Deserialize, Serialize};
+
+use super::text::fmt_num;
+use crate::messages;
+use crate::core::i18n::{fill, Lang, Translate};
+
+/// How serious an outcome is. Ordered: `Ok < Caution < DoNotUse`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Severity {
+    Ok,
+    Caution,
+    DoNotUse,
+}
+
+/// Display unit for temperatures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TempUnit {
+    C,
+    F,
+}
+
+impl TempUnit {
+    /// °F for "en-US" and "es-US" (any case, `_` or `-`), °C for every other
+    /// locale. An explicit choice always wins.
+    pub fn for_locale(locale: &str, explicit: Option<TempUnit>) -> TempUnit {
+        if let Some(u) = explicit {
+            return u;
+        }
+        let l = locale.trim().replace('_', "-").to_ascii_lowercase();
+        if l == "en-us" || l == "es-us" {
+            TempUnit::F
+        } else {
+            TempUnit::C
+        }
+    }
+
+    /// Parses "c"/"°C"/"celsius" and "f"/"°F"/"fahrenheit".
+    pub fn parse(s: &str) -> Option<TempUnit> {
+        match s.trim().trim_start_matches('°').to_ascii_lowercase().as_str() {
+            "c" | "celsius" => Some(TempUnit::C),
+            "f" | "fahrenheit" => Some(TempUnit::F),
+            _ => None,
+        }
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            TempUnit::C => "°C",
+            TempUnit::F => "°F",
+        }
+    }
+}
+
+pub fn f_to_c(f: f64) -> f64 {
+    (f - 32.0) * 5.0 / 9.0
+}
+
+pub fn c_to_f(c: f64) -> f64 {
+    c * 9.0 / 5.0 + 32.0
+}
+
+/// A temperature as entered by the user.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Temp {
+    pub value: f64,
+    pub unit: TempUnit,
+}
+
+impl Temp {
+    pub fn celsius(self) -> f64 {
+        match self.unit {
+            TempUnit::C => self.value,
+            TempUnit::F => f_to_c(self.value),
+        }
+    }
+}
+
+/// "25 °C" / "77 °F" from a Celsius value.
+pub fn format_temp(celsius: f64, unit: TempUnit) -> String {
+    let v = match unit {
+        TempUnit::C => celsius,
+        TempUnit::F => c_to_f(celsius),
+    };
+    format!("{} {}", fmt_num(v), unit.symbol())
+}
+
+/// The refrigerator range as printed on the label, in both units (the °F
+/// values are the label's, not recomputed: 2 °C is 35.6 °F).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FridgeRange {
+    pub min_c: f64,
+    pub max_c: f64,
+    pub min_f: f64,
+    pub max_f: f64,
+    pub source: &'static str,
+}
+
+pub const FRIDGE: FridgeRange = FridgeRange { min_c: 2.0, max_c: 8.0, min_f: 36.0, max_f: 46.0, source: "US PI 16, seed" };
+
+/// "2–8 °C" or "36–46 °F".
+pub fn fridge_range_text(unit: TempUnit) -> String {
+    let (a, b) = match unit {
+        TempUnit::C => (FRIDGE.min_c, FRIDGE.max_c),
+        TempUnit::F => (FRIDGE.min_f, FRIDGE.max_f),
+    };
+    format!("{}–{} {}", fmt_num(a), fmt_num(b), unit.symbol())
+}
+
+/// The widget's `region` attribute decides which label's profile applies.
+pub use crate::core::attrs::Region;
+
+/// A once-only room-temperature allowance printed on a label.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RoomTempAllowance {
+    pub max_c: f64,
+    pub max_hours: f64,
+    pub source: &'static str,
+}
+
+/// A statement from a consumer monograph (not the label): no use after
+/// `hours` at room temperature.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ConsumerLimit {
+    pub hours: f64,
+    pub source: &'static str,
+}
+
+/// Everything region-specific about storage.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RegionProfile {
+    pub region: Region,
+    /// `None`: the label gives no allowance, ask the pharmacist.
+    pub allowance: Option<RoomTempAllowance>,
+    /// Source of the label's storage section.
+    pub label_source: &'static str,
+    pub consumer_limit: Option<ConsumerLimit>,
+}
+
+pub const US_PROFILE: RegionProfile = RegionProfile {
+    region: Region::Us,
+    allowance: None,
+    label_source: "US PI 16",
+    consumer_limit: Some(ConsumerLimit { hours: 24.0, source: "AHFS" }),
+};
+
+pub const EU_PROFILE: RegionProfile = RegionProfile {
+    region: Region::Eu,
+    allowance: Some(RoomTempAllowance { max_c: 25.0, max_hours: 12.0, source: "EU SmPC 6.4, SPS" }),
+    label_source: "EU SmPC 6.4",
+    consumer_limit: None,
+};
+
+/// The storage rules of a region's label, as data.
+pub fn profile(region: Region) -> &'static RegionProfile {
+    match region {
+        Region::Us => &US_PROFILE,
+        Region::Eu => &EU_PROFILE,
+    }
+}
+
+/// Something that happened to a syringe.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Mishap {
+    /// Left out of the refrigerator for `hours` at `temp`. `earlier_excursion`:
+    /// it had already been out before (and was put back).
+    OutOfFridge { hours: f64, temp: Temp, earlier_excursion: bool },
+    Frozen,
+    /// Left in the light / out of its carton.
+    LeftInLight,
+    PastExpiry,
+    Foamy,
+}
+
+messages! {
+    /// Outcome texts. Placeholders: {maxTemp} {maxHours} {limitHours} {range}.
+    pub enum ExcursionMsg {
+        EuAllowed => [
+            "You may still use it: it has been out of the refrigerator only once, at {maxTemp} or below, for no more than {maxHours} hours. Do not put it back in the refrigerator. If it is not used within {maxHours} hours of being taken out, throw it away.",
+            "Aún puede usarla: ha estado fuera del refrigerador (nevera) una sola vez, a {maxTemp} o menos, durante no más de {maxHours} horas. No la vuelva a poner en el refrigerador. Si no la usa dentro de las {maxHours} horas desde que la sacó, deséchela.",
+        ],
+        EuTooHot => [
+            "Do not use it: it was kept above {maxTemp}. Throw it away and take a new syringe.",
+            "No la use: estuvo a más de {maxTemp}. Deséchela y tome una jeringa nueva.",
+        ],
+        EuTooLong => [
+            "Do not use it: it was out of the refrigerator for more than {maxHours} hours. Throw it away; never put it back in the refrigerator.",
+            "No la use: estuvo fuera del refrigerador (nevera) más de {maxHours} horas. Deséchela; nunca la vuelva a poner en el refrigerador.",
+        ],
+        EuOnceOnly => [
+            "Do not use it: it may be kept out of the refrigerator only once. A syringe that was put back in the refrigerator must be thrown away.",
+            "No la use: solo puede estar fuera del refrigerador (nevera) una vez. Una jeringa que se volvió a poner en el refrigerador se debe desechar.",
+        ],
+        UsContactPharmacist => [
+            "The US label gives no time it may stay out of the refrigerator. Do not use it until you have talked to your pharmacist.",
+            "La etiqueta de EE. UU. no indica cuánto tiempo puede estar fuera del refrigerador (nevera). No la use hasta hablar con su farmacéutico(a).",
+        ],
+        UsConsumerNote => [
+            "The US consumer medicine information says not to use a syringe that has been at room temperature for more than {limitHours} hours.",
+            "La información para el consumidor de EE. UU. dice que no se use una jeringa que haya estado a temperatura ambiente más de {limitHours} horas.",
+        ],
+        UsOverConsumerLimit => [
+            "Do not use it: it has been at room temperature for more than {limitHours} hours. Contact your pharmacist.",
+            "No la use: ha estado a temperatura ambiente más de {limitHours} horas. Comuníquese con su farmacéutico(a).",
+        ],
+        TooCold => [
+            "It was kept below the refrigerator range ({range}) and may have frozen. Do not use it until you have talked to your pharmacist.",
+            "Estuvo por debajo del rango del refrigerador ({range}) y pudo haberse congelado. No la use hasta hablar con su farmacéutico(a).",
+        ],
+        Frozen => [
+            "Do not use a syringe that has been frozen. Take a new one and contact your pharmacist.",
+            "No use una jeringa que se haya congelado. Tome una nueva y comuníquese con su farmacéutico(a).",
+        ],
+        LeftInLight => [
+            "Kineret must be kept in its carton to protect it from light. Contact your pharmacist before using this syringe.",
+            "Kineret se debe guardar en su caja para protegerlo de la luz. Comuníquese con su farmacéutico(a) antes de usar esta jeringa.",
+        ],
+        PastExpiry => [
+            "Do not use it after the expiration date. Take a new syringe.",
+            "No la use después de la fecha de caducidad. Tome una jeringa nueva.",
+        ],
+        Foamy => [
+            "Do not shake it. Let the syringe sit for a few minutes until the foam clears, then check the liquid again.",
+            "No la agite. Deje reposar la jeringa unos minutos hasta que desaparezca la espuma y vuelva a revisar el líquido.",
+        ],
+        InvalidEntry => [
+            "Check the hours and the temperature you entered.",
+            "Revise las horas y la temperatura que escribió.",
+        ],
+        StoreInFridge => [
+            "Store in the refrigerator at {range}, in the original carton to protect from light. Do not freeze. Do not shake.",
+            "Guárdela en el refrigerador (nevera) a {range}, en su caja original para protegerla de la luz. No la congele. No la agite.",
+        ],
+    }
+}
+
+/// The answer to one mishap.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Outcome {
+    pub severity: Severity,
+    pub msg: ExcursionMsg,
+    pub source: &'static str,
+    /// An extra sourced remark (the US consumer-monograph statement).
+    pub note: Option<(ExcursionMsg, &'static str)>,
+    profile: &'static RegionProfile,
+}
+
+impl Outcome {
+    fn new(severity: Severity, msg: ExcursionMsg, source: &'static str, profile: &'static RegionProfile) -> Self {
+        Outcome { severity, msg, source, note: None, profile }
+    }
+
+    fn fill(&self, msg: ExcursionMsg, lang: Lang, unit: TempUnit) -> String {
+        let (max_t, max_h) = match self.profile.allowance {
+            Some(a) => (format_temp(a.max_c, unit), fmt_num(a.max_hours)),
+            None => (String::new(), String::new()),
+        };
+        let limit = self.profile.consumer_limit.map(|c| fmt_num(c.hours)).unwrap_or_default();
+        let range = fridge_range_text(unit);
+        fill(
+            msg.tr(lang),
+            &[("maxTemp", &max_t), ("maxHours", &max_h), ("limitHours", &limit), ("range", &range)],
+        )
+    }
+
+    /// The main text, numbers filled from the profile, temperatures in `unit`.
+    pub fn text(&self, lang: Lang, unit: TempUnit) -> String {
+        self.fill(self.msg, lang, unit)
+    }
+
+    /// The note's text and source, if any.
+    pub fn note_text(&self, lang: Lang, unit: TempUnit) -> Option<(String, &'static str)> {
+        self.note.map(|(m, s)| (self.fill(m, lang, unit), s))
+    }
+}
+
+/// The storage instruction ("Store in the refrigerator at 2–8 °C …").
+pub fn storage_text(lang: Lang, unit: TempUnit) -> String {
+    fill(ExcursionMsg::StoreInFridge.tr(lang), &[("range", &fridge_range_text(unit))])
+}
+
+/// Decides what to do about `mishap` under `profile`.
+pub fn assess(mishap: Mishap, profile: &'static RegionProfile) -> Outcome {
+    use ExcursionMsg as M;
+    use Severity::*;
+    let o = |sev, msg, src| Outcome::new(sev, msg, src, profile);
+    match mishap {
+        Mishap::Frozen => o(DoNotUse, M::Frozen, "US PI 16"),
+        Mishap::LeftInLight => o(Caution, M::LeftInLight, "US PI 16"),
+        Mishap::PastExpiry => o(DoNotUse, M::PastExpiry, "US PI"),
+        Mishap::Foamy => o(Caution, M::Foamy, "AHFS"),
+        Mishap::OutOfFridge { hours, temp, earlier_excursion } => {
+            let c = temp.celsius();
+            if !(hours.is_finite() && hours >= 0.0 && c.is_finite()) {
+                return o(Caution, M::InvalidEntry, "");
+            }
+            if c < FRIDGE.min_c {
+                return o(Caution, M::TooCold, FRIDGE.source);
+            }
+            match profile.allowance {
+                Some(a) => {
+                    if earlier_excursion {
+                        o(DoNotUse, M::EuOnceOnly, a.source)
+                    } else if c > a.max_c {
+                        o(DoNotUse, M::EuTooHot, a.source)
+                    } else if hours > a.max_hours {
+                        o(DoNotUse, M::EuTooLong, a.source)
+                    } else {
+                        o(Ok, M::EuAllowed, a.source)
+                    }
+                }
+                None => match profile.consumer_limit {
+                    Some(l) if hours > l.hours => o(DoNotUse, M::UsOverConsumerLimit, l.source),
+                    limit => {
+                        let mut out = o(Caution, M::UsContactPharmacist, profile.label_source);
+                        out.note = limit.map(|l| (M::UsConsumerNote, l.source));
+                        out
+                    }
+                },
+            }
+        }
+    }
+}
+
+/// The most serious severity among `outcomes` (`Ok` for none).
+pub fn worst(outcomes: &[Outcome]) -> Severity {
+    outcomes.iter().map(|o| o.severity).max().unwrap_or(Severity::Ok)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn out(hours: f64, value: f64, unit: TempUnit) -> Mishap {
+        Mishap::OutOfFridge { hours, temp: Temp { value, unit }, earlier_excursion: false }
+    }
+
+    #[test]
+    fn locale_unit_choice_and_override() {
+        assert_eq!(TempUnit::for_locale("en-US", None), TempUnit::F);
+        assert_eq!(TempUnit::for_locale("es-US", None), TempUnit::F);
+        assert_eq!(TempUnit::for_locale("es_us", None), TempUnit::F);
+        assert_eq!(TempUnit::for_locale("en-GB", None), TempUnit::C);
+        assert_eq!(TempUnit::for_locale("es-MX", None), TempUnit::C);
+        assert_eq!(TempUnit::for_locale("de", None), TempUnit::C);
+        assert_eq!(TempUnit::for_locale("", None), TempUnit::C);
+        assert_eq!(TempUnit::for_locale("en-US", Some(TempUnit::C)), TempUnit::C);
+        assert_eq!(TempUnit::for_locale("fr-FR", Some(TempUnit::F)), TempUnit::F);
+        assert_eq!(TempUnit::parse("°F"), Some(TempUnit::F));
+        assert_eq!(TempUnit::parse("celsius"), Some(TempUnit::C));
+        assert_eq!(TempUnit::parse("k"), None);
+    }
+
+    #[test]
+    fn fahrenheit_conversion() {
+        assert!((f_to_c(77.0) - 25.0).abs() < 1e-9);
+        assert!((f_to_c(32.0)).abs() < 1e-9);
+        assert!((c_to_f(8.0) - 46.4).abs() < 1e-9);
+        assert!((Temp { value: 212.0, unit: TempUnit::F }.celsius() - 100.0).abs() < 1e-9);
+        assert_eq!(format_temp(25.0, TempUnit::F), "77 °F");
+        assert_eq!(format_temp(25.0, TempUnit::C), "25 °C");
+        assert_eq!(fridge_range_text(TempUnit::C), "2–8 °C");
+        assert_eq!(fridge_range_text(TempUnit::F), "36–46 °F");
+        assert!(storage_text(Lang::Es, TempUnit::F).contains("36–46 °F"));
+    }
+
+    #[test]
+    fn eu_allowed_at_or_below_25_for_up_to_12_hours() {
+        for m in [out(12.0, 25.0, TempUnit::C), out(3.0, 20.0, TempUnit::C), out(12.0, 77.0, TempUnit::F), out(0.0, 5.0, TempUnit::C)] {
+            let o = assess(m, &EU_PROFILE);
+            assert_eq!(o.severity, Severity::Ok, "{m:?}");
+            assert_eq!(o.msg, ExcursionMsg::EuAllowed);
+            assert_eq!(o.source, "EU SmPC 6.4, SPS");
+        }
+        let t = assess(out(2.0, 20.0, TempUnit::C), &EU_PROFILE).text(Lang::En, TempUnit::C);
+        assert!(t.contains("25 °C") && t.contains("12 hours") && t.contains("Do not put it back"), "{t}");
+        let t = assess(out(2.0, 20.0, TempUnit::C), &EU_PROFILE).text(Lang::Es, TempUnit::F);
+        assert!(t.contains("77 °F") && t.contains("12 horas"), "{t}");
+    }
+
+    #[test]
+    fn eu_too_hot_too_long_or_second_time() {
+        let hot = assess(out(1.0, 25.5, TempUnit::C), &EU_PROFILE);
+        assert_eq!((hot.severity, hot.msg), (Severity::DoNotUse, ExcursionMsg::EuTooHot));
+        let hot_f = assess(out(1.0, 78.0, TempUnit::F), &EU_PROFILE);
+        assert_eq!(hot_f.msg, ExcursionMsg::EuTooHot);
+        let long = assess(out(12.5, 20.0, TempUnit::C), &EU_PROFILE);
+        assert_eq!((long.severity, long.msg), (Severity::DoNotUse, ExcursionMsg::EuTooLong));
+        let twice = assess(Mishap::OutOfFridge { hours: 1.0, temp: Temp { value: 20.0, unit: TempUnit::C }, earlier_excursion: true }, &EU_PROFILE);
+        assert_eq!((twice.severity, twice.msg), (Severity::DoNotUse, ExcursionMsg::EuOnceOnly));
+        assert!(long.text(Lang::En, TempUnit::C).contains("never put it back"));
+    }
+
+    #[test]
+    fn us_sends_to_pharmacist_with_ahfs_note() {
+        let o = assess(out(2.0, 20.0, TempUnit::C), &US_PROFILE);
+        assert_eq!((o.severity, o.msg, o.source), (Severity::Caution, ExcursionMsg::UsContactPharmacist, "US PI 16"));
+        let (note, src) = o.note_text(Lang::En, TempUnit::F).unwrap();
+        assert_eq!(src, "AHFS");
+        assert!(note.contains("24 hours") && note.contains("consumer"));
+        assert!(o.text(Lang::En, TempUnit::F).contains("pharmacist"));
+        // Even within the EU limits the US profile gives no allowance.
+        assert_eq!(assess(out(1.0, 77.0, TempUnit::F), profile(Region::Us)).severity, Severity::Caution);
+        let over = assess(out(25.0, 20.0, TempUnit::C), &US_PROFILE);
+        assert_eq!((over.severity, over.source), (Severity::DoNotUse, "AHFS"));
+        assert!(over.text(Lang::Es, TempUnit::C).contains("24 horas"));
+    }
+
+    #[test]
+    fn other_mishaps() {
+        for (m, sev, src) in [
+            (Mishap::Frozen, Severity::DoNotUse, "US PI 16"),
+            (Mishap::PastExpiry, Severity::DoNotUse, "US PI"),
+            (Mishap::LeftInLight, Severity::Caution, "US PI 16"),
+            (Mishap::Foamy, Severity::Caution, "AHFS"),
+        ] {
+            for p in [&US_PROFILE, &EU_PROFILE] {
+                let o = assess(m, p);
+                assert_eq!((o.severity, o.source), (sev, src), "{m:?}");
+            }
+        }
+        assert!(assess(Mishap::Foamy, &EU_PROFILE).text(Lang::En, TempUnit::C).contains("few minutes"));
+        assert!(assess(Mishap::LeftInLight, &EU_PROFILE).text(Lang::En, TempUnit::C).contains("pharmacist"));
+        let cold = assess(out(1.0, 30.0, TempUnit::F), &EU_PROFILE);
+        assert_eq!(cold.msg, ExcursionMsg::TooCold);
+        assert_eq!(assess(out(f64::NAN, 20.0, TempUnit::C), &EU_PROFILE).msg, ExcursionMsg::InvalidEntry);
+        assert_eq!(assess(out(-1.0, 20.0, TempUnit::C), &EU_PROFILE).msg, ExcursionMsg::InvalidEntry);
+        let all: Vec<Outcome> = [Mishap::Foamy, Mishap::Frozen].iter().map(|&m| assess(m, &EU_PROFILE)).collect();
+        assert_eq!(worst(&all), Severity::DoNotUse);
+        assert_eq!(worst(&[]), Severity::Ok);
+    }
+
+    #[test]
+    fn every_text_is_filled_in_both_languages() {
+        for &m in ExcursionMsg::ALL {
+            for p in [&US_PROFILE, &EU_PROFILE] {
+                let o = Outcome::new(Severity::Ok, m, "", p);
+                for l in Lang::ALL {
+                    let t = o.text(l, TempUnit::C);
+                    assert!(!t.is_empty());
+                    // Placeholders only stay empty for numbers the profile lacks.
+                    assert!(!t.contains('{'), "{t}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,205 @@
+use super::*;
+
+const T0: i64 = 1_718_000_000_000;
+const MIN: i64 = 60_000;
+
+fn apply(run: &Run, actions: &[(RunAction, i64)]) -> Run {
+    let mut r = run.clone();
+    for &(a, t) in actions {
+        r = match reduce(&r, a, t) {
+            Ok(r) => r,
+            Err(e) => panic!("{a:?} at {t} refused: {e:?}"),
+        };
+    }
+    r
+}
+
+fn ready_to_inject() -> Run {
+    let r = Run::new(T0, Some(40.0));
+    apply(
+        &r,
+        &[
+            (RunAction::Tick(Step::ExpiryChecked), T0),
+            (RunAction::Tick(Step::OutOfFridge), T0 + MIN),
+            (RunAction::Tick(Step::LaidFlat), T0 + 31 * MIN),
+            (RunAction::Inspect(Inspection::ClearOk), T0 + 32 * MIN),
+            (RunAction::Tick(Step::HandsWashed), T0 + 33 * MIN),
+            (RunAction::Tick(Step::SiteChosen), T0 + 33 * MIN),
+        ],
+    )
+}
+
+#[test]
+fn new_run_has_every_step_unticked() {
+    let r = Run::new(T0, None);
+    assert_eq!(r.id, format!("run-{T0}"));
+    assert_eq!(r.steps.len(), Step::ALL.len());
+    assert_eq!(r.missing_steps(), Step::ALL.to_vec());
+    assert!(!r.is_closed());
+}
+
+#[test]
+fn full_happy_path_completes_and_emits_payload() {
+    let r = ready_to_inject();
+    let r = apply(
+        &r,
+        &[
+            (RunAction::Tick(Step::Injected), T0 + 34 * MIN),
+            (RunAction::Tick(Step::SharpsDisposed), T0 + 35 * MIN),
+            (RunAction::Tick(Step::RemainderDiscarded), T0 + 35 * MIN),
+            (RunAction::Complete, T0 + 36 * MIN),
+        ],
+    );
+    assert_eq!(r.completed_ms, Some(T0 + 36 * MIN));
+    assert_eq!(r.ticked_ms(Step::OutOfFridge), Some(T0 + MIN));
+    assert_eq!(r.out_of_fridge_ms, Some(T0 + MIN));
+    let ev = DosePrepared::from_run(&r);
+    assert_eq!(
+        ev,
+        Some(DosePrepared { run_id: r.id.clone(), completed_ms: T0 + 36 * MIN, discard_mg: Some(40.0) })
+    );
+    // A completed run is closed.
+    assert_eq!(reduce(&r, RunAction::Untick(Step::HandsWashed), T0 + 40 * MIN), Err(Refusal::RunClosed));
+    // NewRun always works.
+    let fresh = reduce(&r, RunAction::NewRun { discard_mg: None }, T0 + 50 * MIN);
+    assert_eq!(fresh, Ok(Run::new(T0 + 50 * MIN, None)));
+}
+
+#[test]
+fn complete_refused_while_steps_missing() {
+    let r = ready_to_inject();
+    assert_eq!(reduce(&r, RunAction::Complete, T0 + 40 * MIN), Err(Refusal::StepsMissing));
+    assert_eq!(DosePrepared::from_run(&r), None);
+}
+
+#[test]
+fn laid_flat_refused_before_thirty_minutes_then_allowed() {
+    let r = apply(&Run::new(T0, None), &[(RunAction::Tick(Step::OutOfFridge), T0)]);
+    assert_eq!(reduce(&r, RunAction::Tick(Step::LaidFlat), T0 + 29 * MIN), Err(Refusal::WarmUpRunning));
+    assert_eq!(reduce(&r, RunAction::Tick(Step::LaidFlat), T0 + 30 * MIN - 1), Err(Refusal::WarmUpRunning));
+    let ok = reduce(&r, RunAction::Tick(Step::LaidFlat), T0 + 30 * MIN).map(|r| r.ticked_ms(Step::LaidFlat));
+    assert_eq!(ok, Ok(Some(T0 + 30 * MIN)));
+}
+
+#[test]
+fn warm_up_survives_reload_through_serde() {
+    let r = apply(&Run::new(T0, None), &[(RunAction::Tick(Step::OutOfFridge), T0 + MIN)]);
+    let json = serde_json::to_string(&r).unwrap();
+    assert!(json.contains("\"outOfFridgeMs\""), "{json}");
+    assert!(json.contains("\"startedMs\"") && json.contains("\"tickedMs\"") && json.contains("\"completedMs\""));
+    let back: Run = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, r);
+    assert_eq!(back.warm_up(T0 + 21 * MIN), Some(WarmUp::Running { remaining_ms: 10 * MIN }));
+    assert_eq!(back.warm_up(T0 + 31 * MIN), Some(WarmUp::Done));
+    assert!(reduce(&back, RunAction::Tick(Step::LaidFlat), T0 + 31 * MIN).is_ok());
+}
+
+#[test]
+fn laid_flat_needs_out_of_fridge_first() {
+    let r = Run::new(T0, None);
+    assert_eq!(reduce(&r, RunAction::Tick(Step::LaidFlat), T0 + 60 * MIN), Err(Refusal::OutOfFridgeFirst));
+    assert_eq!(reduce(&r, RunAction::OverrideWarmUp, T0), Err(Refusal::OutOfFridgeFirst));
+}
+
+#[test]
+fn override_allows_early_ready() {
+    let r = apply(
+        &Run::new(T0, None),
+        &[(RunAction::Tick(Step::OutOfFridge), T0), (RunAction::OverrideWarmUp, T0 + 5 * MIN)],
+    );
+    assert!(r.warm_up_overridden);
+    let r2 = reduce(&r, RunAction::Tick(Step::LaidFlat), T0 + 5 * MIN);
+    assert_eq!(r2.map(|r| r.is_ticked(Step::LaidFlat)), Ok(true));
+    // Unticking "out of the fridge" restarts: override and laid flat are cleared.
+    let r3 = apply(&r, &[(RunAction::Tick(Step::LaidFlat), T0 + 5 * MIN), (RunAction::Untick(Step::OutOfFridge), T0 + 6 * MIN)]);
+    assert!(!r3.warm_up_overridden && !r3.is_ticked(Step::LaidFlat) && r3.out_of_fridge_ms.is_none());
+}
+
+#[test]
+fn inspection_failure_stops_the_run() {
+    let r = apply(&Run::new(T0, None), &[(RunAction::Tick(Step::OutOfFridge), T0)]);
+    let stopped = apply(&r, &[(RunAction::Inspect(Inspection::CloudyDiscoloredParticles), T0 + 31 * MIN)]);
+    assert_eq!(stopped.stopped, Some(StopReason::InspectionFailed));
+    assert_eq!(stopped.inspection, Some(Inspection::CloudyDiscoloredParticles));
+    assert!(stopped.is_closed());
+    assert_eq!(stopped.completed_ms, None);
+    for a in [RunAction::Tick(Step::Injected), RunAction::Complete, RunAction::Inspect(Inspection::ClearOk)] {
+        assert_eq!(reduce(&stopped, a, T0 + 32 * MIN), Err(Refusal::RunClosed));
+    }
+    assert_eq!(DosePrepared::from_run(&stopped), None);
+    let (title, en, src) = stop_text(StopReason::InspectionFailed, Lang::En);
+    assert!(title.contains("do not use"));
+    for w in ["Do not use", "pharmacy", "pharmacist or healthcare provider", "new syringe"] {
+        assert!(en.contains(w), "{w}");
+    }
+    assert_eq!(src, "US PI 16, seed");
+    let (_, es, _) = stop_text(StopReason::InspectionFailed, Lang::Es);
+    assert!(es.contains("farmacéutico(a)") && es.contains("jeringa nueva"));
+}
+
+#[test]
+fn clear_inspection_continues() {
+    let r = apply(&Run::new(T0, None), &[(RunAction::Inspect(Inspection::ClearOk), T0)]);
+    assert_eq!(r.stopped, None);
+    assert!(r.is_ticked(Step::Inspected));
+    assert!(Inspection::ClearOk.tr(Lang::En).contains("a few small translucent-to-white particles are normal"));
+}
+
+#[test]
+fn injected_refused_before_inspection_passed() {
+    let r = apply(&Run::new(T0, None), &[(RunAction::Tick(Step::OutOfFridge), T0)]);
+    assert_eq!(reduce(&r, RunAction::Tick(Step::Injected), T0 + 40 * MIN), Err(Refusal::InspectFirst));
+    // Ticking "inspected" directly is not a way round it.
+    assert_eq!(reduce(&r, RunAction::Tick(Step::Inspected), T0 + 40 * MIN), Err(Refusal::UseInspect));
+    let ok = apply(&r, &[(RunAction::Inspect(Inspection::ClearOk), T0 + 40 * MIN), (RunAction::Tick(Step::Injected), T0 + 41 * MIN)]);
+    assert!(ok.is_ticked(Step::Injected));
+    // After injecting, the inspection can no longer be undone or changed.
+    assert_eq!(reduce(&ok, RunAction::Untick(Step::Inspected), T0 + 42 * MIN), Err(Refusal::AlreadyInjected));
+    assert_eq!(
+        reduce(&ok, RunAction::Inspect(Inspection::CloudyDiscoloredParticles), T0 + 42 * MIN),
+        Err(Refusal::AlreadyInjected)
+    );
+}
+
+#[test]
+fn untick_inspection_blocks_injection_again() {
+    let r = apply(
+        &Run::new(T0, None),
+        &[(RunAction::Inspect(Inspection::ClearOk), T0), (RunAction::Untick(Step::Inspected), T0 + 1)],
+    );
+    assert_eq!(r.inspection, None);
+    assert_eq!(reduce(&r, RunAction::Tick(Step::Injected), T0 + 2), Err(Refusal::InspectFirst));
+}
+
+#[test]
+fn retick_keeps_first_time_and_normalized_repairs_steps() {
+    let r = apply(&Run::new(T0, None), &[(RunAction::Tick(Step::HandsWashed), T0 + 5)]);
+    let again = apply(&r, &[(RunAction::Tick(Step::HandsWashed), T0 + 99)]);
+    assert_eq!(again.ticked_ms(Step::HandsWashed), Some(T0 + 5));
+    let mut broken = r.clone();
+    broken.steps.reverse();
+    broken.steps.pop();
+    let fixed = broken.normalized();
+    assert_eq!(fixed.steps.len(), Step::ALL.len());
+    assert_eq!(fixed.steps[Step::HandsWashed.index()].ticked_ms, Some(T0 + 5));
+}
+
+#[test]
+fn event_payload_is_camel_case_and_omits_missing_discard() {
+    let ev = DosePrepared { run_id: "run-1".into(), completed_ms: 5, discard_mg: None };
+    assert_eq!(serde_json::to_string(&ev).unwrap(), r#"{"runId":"run-1","completedMs":5}"#);
+    let ev = DosePrepared { discard_mg: Some(60.0), ..ev };
+    assert_eq!(serde_json::to_string(&ev).unwrap(), r#"{"runId":"run-1","completedMs":5,"discardMg":60.0}"#);
+    assert_eq!(DOSE_PREPARED_EVENT, "kineret:dose-prepared");
+}
+
+#[test]
+fn refusal_texts_are_complete() {
+    for r in Refusal::ALL {
+        for l in Lang::ALL {
+            assert!(!r.tr(l).is_empty() && !r.tr(l).contains('{'));
+        }
+    }
+    assert!(Refusal::WarmUpRunning.tr(Lang::En).contains(&timer::WARM_UP_MINUTES.to_string()));
+    assert!(Refusal::WarmUpRunning.tr(Lang::Es).contains(&timer::WARM_UP_MINUTES.to_string()));
+}

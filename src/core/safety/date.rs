@@ -1,0 +1,86 @@
+//! Calendar-month arithmetic with day-of-month clamping and date labels, on
+//! top of `core::clock`'s civil-date conversions.
+
+pub use crate::core::clock::{civil_from_days, days_from_civil, days_in_month};
+
+/// The same day-of-month `months` calendar months later, clamped to the last
+/// day of a shorter month (Jan 31 + 1 month = Feb 28 or 29).
+pub fn add_months(day: i64, months: i32) -> i64 {
+    let (y, m, d) = civil_from_days(day);
+    let total = y * 12 + i64::from(m) - 1 + i64::from(months);
+    let ny = total.div_euclid(12);
+    let nm = total.rem_euclid(12) as u32 + 1;
+    days_from_civil(ny, nm, d.min(days_in_month(ny, nm)))
+}
+
+/// "20240131".
+pub fn ymd_compact(day: i64) -> String {
+    let (y, m, d) = civil_from_days(day);
+    format!("{y:04}{m:02}{d:02}")
+}
+
+/// ISO "2024-01-31".
+pub fn ymd_iso(day: i64) -> String {
+    let (y, m, d) = civil_from_days(day);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_dates() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(1969, 12, 31), -1);
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+        assert_eq!(days_from_civil(2000, 2, 29), 11_016);
+        assert_eq!(days_from_civil(2024, 6, 10), 19_884);
+        assert_eq!(days_from_civil(2024, 2, 29), 19_782);
+        assert_eq!(days_from_civil(1900, 3, 1), -25_508);
+        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+        assert_eq!(civil_from_days(-25_508), (1900, 3, 1));
+        assert_eq!(civil_from_days(-25_509), (1900, 2, 28)); // 1900 is not leap
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29)); // 2000 is leap
+        assert_eq!(ymd_compact(19_884), "20240610");
+        assert_eq!(ymd_iso(0), "1970-01-01");
+    }
+
+    #[test]
+    fn round_trip_over_four_centuries() {
+        let start = days_from_civil(1899, 12, 25);
+        let mut prev = civil_from_days(start - 1);
+        for z in start..start + 146_097 + 10 {
+            let (y, m, d) = civil_from_days(z);
+            assert_eq!(days_from_civil(y, m, d), z);
+            assert!(d >= 1 && d <= days_in_month(y, m));
+            // Consecutive days advance by exactly one calendar day.
+            if prev.2 == days_in_month(prev.0, prev.1) {
+                assert_eq!(d, 1);
+            } else {
+                assert_eq!((y, m, d), (prev.0, prev.1, prev.2 + 1));
+            }
+            prev = (y, m, d);
+        }
+    }
+
+    #[test]
+    fn leap_years() {
+        assert_eq!(days_in_month(2000, 2), 29);
+        assert_eq!(days_in_month(1900, 2), 28);
+        assert_eq!(days_in_month(2024, 2), 29);
+        assert_eq!(days_in_month(2023, 2), 28);
+    }
+
+    #[test]
+    fn month_addition_clamps() {
+        let jan31_24 = days_from_civil(2024, 1, 31);
+        assert_eq!(civil_from_days(add_months(jan31_24, 1)), (2024, 2, 29));
+        assert_eq!(civil_from_days(add_months(jan31_24, 2)), (2024, 3, 31));
+        assert_eq!(civil_from_days(add_months(jan31_24, 3)), (2024, 4, 30));
+        assert_eq!(civil_from_days(add_months(days_from_civil(2023, 1, 31), 1)), (2023, 2, 28));
+        assert_eq!(civil_from_days(add_months(days_from_civil(2023, 11, 30), 3)), (2024, 2, 29));
+        assert_eq!(civil_from_days(add_months(days_from_civil(2024, 2, 29), 12)), (2025, 2, 28));
+        assert_eq!(civil_from_days(add_months(days_from_civil(2024, 1, 15), -1)), (2023, 12, 15));
+    }
+}

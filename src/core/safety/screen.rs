@@ -1,0 +1,255 @@
+//! "Before starting" questions with sourced outcomes, the TNF-blocker name
+//! search and the live-vaccine list. Not a substitute for a clinician.
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::checklist::excursion::Severity;
+use crate::messages;
+use crate::core::i18n::{Lang, Translate};
+
+messages! {
+    /// The questions (answered yes / no).
+    #[derive(Serialize, Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    pub enum Question {
+        Allergy => [
+            "Have you ever had an allergic reaction to anakinra, to any ingredient of Kineret, or to proteins made in E. coli bacteria?",
+            "¿Ha tenido alguna vez una reacción alérgica a anakinra, a algún componente de Kineret o a proteínas producidas en la bacteria E. coli?",
+        ],
+        TnfBlocker => [
+            "Do you take a TNF blocker, such as etanercept (Enbrel), adalimumab (Humira), infliximab (Remicade), certolizumab (Cimzia) or golimumab (Simponi), or a biosimilar of one?",
+            "¿Usa un bloqueador del TNF, como etanercept (Enbrel), adalimumab (Humira), infliximab (Remicade), certolizumab (Cimzia) o golimumab (Simponi), o un biosimilar de alguno?",
+        ],
+        LiveVaccine => [
+            "Are you due for, or planning, a live vaccine (such as MMR, chickenpox/varicella, the nasal spray flu vaccine, yellow fever, oral typhoid or BCG)?",
+            "¿Le toca o planea ponerse una vacuna de virus vivos (como la triple viral SPR, varicela, la vacuna antigripal en aerosol nasal, fiebre amarilla, tifoidea oral o BCG)?",
+        ],
+        Infection => [
+            "Do you have an infection now, an infection that lasts a long time or keeps coming back, or have you ever had tuberculosis (TB)?",
+            "¿Tiene una infección ahora, una infección que dura mucho tiempo o que vuelve una y otra vez, o ha tenido alguna vez tuberculosis (TB)?",
+        ],
+        Dira => [
+            "Is Kineret for DIRA (you or the person you care for)?",
+            "¿Kineret es para DIRA (usted o la persona que cuida)?",
+        ],
+        PregnancyBreastfeeding => [
+            "Are you pregnant, planning to become pregnant, or breastfeeding?",
+            "¿Está embarazada, planea quedar embarazada o está amamantando?",
+        ],
+    }
+}
+
+messages! {
+    pub enum ScreenMsg {
+        Allergy => [
+            "Do not use Kineret. Tell your healthcare provider about the allergy.",
+            "No use Kineret. Informe de la alergia a su profesional de la salud.",
+        ],
+        TnfBlocker => [
+            "Using Kineret together with a TNF blocker is not recommended: it raises the risk of serious infections and of a low neutrophil count. Talk to your healthcare provider before starting.",
+            "No se recomienda usar Kineret junto con un bloqueador del TNF: aumenta el riesgo de infecciones graves y de un recuento de neutrófilos bajo. Hable con su profesional de la salud antes de empezar.",
+        ],
+        LiveVaccine => [
+            "Do not get live vaccines while using Kineret. Bring your vaccinations up to date before starting, and talk to your healthcare provider before any vaccine during treatment.",
+            "No se ponga vacunas de virus vivos mientras use Kineret. Ponga sus vacunas al día antes de empezar y hable con su profesional de la salud antes de cualquier vacuna durante el tratamiento.",
+        ],
+        Infection => [
+            "Tell your healthcare provider before starting: Kineret should not be started during an active infection, and it can make infections such as TB come back. If a serious infection develops during treatment, call your provider.",
+            "Informe a su profesional de la salud antes de empezar: Kineret no se debe empezar durante una infección activa y puede hacer que infecciones como la TB vuelvan. Si aparece una infección grave durante el tratamiento, llame a su profesional de la salud.",
+        ],
+        Dira => [
+            "Allergic reactions are most likely in DIRA, in the first weeks. Watch for swelling of the face, lips, tongue or throat, trouble breathing, dizziness or a choking feeling, and get emergency help if they appear.",
+            "Las reacciones alérgicas son más probables en DIRA, en las primeras semanas. Vigile la hinchazón de la cara, los labios, la lengua o la garganta, la dificultad para respirar, el mareo o la sensación de ahogo, y busque ayuda de emergencia si aparecen.",
+        ],
+        PregnancyBreastfeeding => [
+            "Talk to your healthcare provider before using Kineret.",
+            "Hable con su profesional de la salud antes de usar Kineret.",
+        ],
+        NotAClinician => [
+            "These questions are not a substitute for a clinician. Your healthcare provider decides whether Kineret is right for you.",
+            "Estas preguntas no sustituyen a un profesional clínico. Su profesional de la salud decide si Kineret es adecuado para usted.",
+        ],
+        TnfFound => [
+            "{name} is a TNF blocker ({generic}). Using it with Kineret is not recommended.",
+            "{name} es un bloqueador del TNF ({generic}). No se recomienda usarlo con Kineret.",
+        ],
+    }
+}
+
+/// The outcome of answering "yes" to a question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ScreenOutcome {
+    pub question: Question,
+    pub severity: Severity,
+    pub msg: ScreenMsg,
+    pub source: &'static str,
+}
+
+/// `(question, severity, message, source)`. Pregnancy and breastfeeding have
+/// no CLINICAL.md row; that rule cites the issue that asked for it.
+const RULES: [(Question, Severity, ScreenMsg, &str); 6] = [
+    (Question::Allergy, Severity::DoNotUse, ScreenMsg::Allergy, "US PI 4"),
+    (Question::TnfBlocker, Severity::Caution, ScreenMsg::TnfBlocker, "US PI 5.2, 7"),
+    (Question::LiveVaccine, Severity::Caution, ScreenMsg::LiveVaccine, "US PI 5.x, seed"),
+    (Question::Infection, Severity::Caution, ScreenMsg::Infection, "US PI 5.1"),
+    (Question::Dira, Severity::Caution, ScreenMsg::Dira, "US PI 5.3"),
+    (Question::PregnancyBreastfeeding, Severity::Caution, ScreenMsg::PregnancyBreastfeeding, "issue (no CLINICAL.md row)"),
+];
+
+impl Question {
+    /// What a "yes" means.
+    pub fn outcome(self) -> ScreenOutcome {
+        let (question, severity, msg, source) = RULES[self as usize];
+        ScreenOutcome { question, severity, msg, source }
+    }
+}
+
+/// Outcomes for every question answered "yes", most serious first.
+pub fn screen(answers: &[(Question, bool)]) -> Vec<ScreenOutcome> {
+    let mut out: Vec<ScreenOutcome> = Vec::new();
+    for &(q, yes) in answers {
+        if yes && !out.iter().any(|o| o.question == q) {
+            out.push(q.outcome());
+        }
+    }
+    out.sort_by_key(|o| core::cmp::Reverse(o.severity));
+    out
+}
+
+/// A TNF blocker and all the names it is sold under (brands and biosimilars).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TnfBlocker {
+    pub generic: &'static str,
+    pub names: &'static [&'static str],
+}
+
+pub const TNF_SOURCE: &str = "US PI 5.2, 7";
+
+/// Generic names from CLINICAL.md; brand and biosimilar names from the issue.
+pub const TNF_BLOCKERS: [TnfBlocker; 5] = [
+    TnfBlocker { generic: "etanercept", names: &["Enbrel", "Erelzi", "Eticovo"] },
+    TnfBlocker {
+        generic: "adalimumab",
+        names: &[
+            "Humira", "Amjevita", "Cyltezo", "Hyrimoz", "Hadlima", "Yusimry", "Hulio", "Idacio", "Yuflyma", "Abrilada",
+            "Simlandi",
+        ],
+    },
+    TnfBlocker { generic: "infliximab", names: &["Remicade", "Inflectra", "Renflexis", "Avsola", "Zymfentra"] },
+    TnfBlocker { generic: "certolizumab", names: &["Cimzia"] },
+    TnfBlocker { generic: "golimumab", names: &["Simponi"] },
+];
+
+/// A name that matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TnfHit {
+    pub generic: &'static str,
+    /// The name as spelled in the table (generic or brand).
+    pub name: &'static str,
+}
+
+impl TnfHit {
+    pub fn text(self, lang: Lang) -> String {
+        crate::core::i18n::fill(ScreenMsg::TnfFound.tr(lang), &[("name", self.name), ("generic", self.generic)])
+    }
+}
+
+/// Finds TNF blockers in free text, case-insensitively, by generic or brand
+/// name. A word of the query matches a name if it equals it, or — for words of
+/// at least 4 letters (type-ahead) — if the name starts with it. Suffixes
+/// after a hyphen ("adalimumab-atto") and extra words ("Humira Pen") are fine.
+pub fn search_tnf(query: &str) -> Vec<TnfHit> {
+    let q = query.to_lowercase();
+    let words: Vec<&str> = q.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let mut hits = Vec::new();
+    for b in &TNF_BLOCKERS {
+        for &name in core::iter::once(&b.generic).chain(b.names.iter()) {
+            let n = name.to_lowercase();
+            let hit = words.iter().any(|w| *w == n || (w.chars().count() >= 4 && n.starts_with(w)));
+            if hit {
+                hits.push(TnfHit { generic: b.generic, name });
+            }
+        }
+    }
+    hits
+}
+
+/// Examples of live vaccines to avoid during treatment (names from the issue).
+pub const LIVE_VACCINES: [[&str; 2]; 6] = [
+    ["MMR (measles, mumps, rubella)", "Triple viral SPR (sarampión, paperas, rubéola)"],
+    ["Chickenpox (varicella)", "Varicela"],
+    ["Nasal spray flu vaccine", "Vacuna antigripal en aerosol nasal"],
+    ["Yellow fever", "Fiebre amarilla"],
+    ["Oral typhoid", "Tifoidea oral"],
+    ["BCG (tuberculosis)", "BCG (tuberculosis)"],
+];
+
+pub fn live_vaccines(lang: Lang) -> [&'static str; 6] {
+    let i = usize::from(lang == Lang::Es);
+    LIVE_VACCINES.map(|v| v[i])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn generics(q: &str) -> Vec<&'static str> {
+        let mut g: Vec<_> = search_tnf(q).iter().map(|h| h.generic).collect();
+        g.dedup();
+        g
+    }
+
+    #[test]
+    fn tnf_search_by_brand_and_generic() {
+        assert_eq!(generics("Humira"), vec!["adalimumab"]);
+        assert_eq!(generics("humira pen 40 mg"), vec!["adalimumab"]);
+        assert_eq!(generics("ADALIMUMAB"), vec!["adalimumab"]);
+        assert_eq!(generics("adalimumab-atto"), vec!["adalimumab"]);
+        assert_eq!(generics("Enbrel"), vec!["etanercept"]);
+        assert_eq!(generics("eticovo"), vec!["etanercept"]);
+        assert_eq!(generics("Remicade"), vec!["infliximab"]);
+        assert_eq!(generics("zymfentra"), vec!["infliximab"]);
+        assert_eq!(generics("certolizumab pegol"), vec!["certolizumab"]);
+        assert_eq!(generics("Cimzia"), vec!["certolizumab"]);
+        assert_eq!(generics("Simponi Aria"), vec!["golimumab"]);
+        assert_eq!(generics("Simlandi"), vec!["adalimumab"]);
+        assert_eq!(generics("inflix"), vec!["infliximab"]);
+        assert_eq!(generics("Enbrel and Humira"), vec!["etanercept", "adalimumab"]);
+        assert!(search_tnf("methotrexate").is_empty());
+        assert!(search_tnf("").is_empty());
+        assert!(search_tnf("hu").is_empty()); // too short for a prefix
+        let hit = search_tnf("hyrimoz")[0];
+        assert_eq!(hit.name, "Hyrimoz");
+        assert!(hit.text(Lang::En).contains("Hyrimoz is a TNF blocker (adalimumab)"));
+        assert!(hit.text(Lang::Es).contains("bloqueador del TNF"));
+    }
+
+    #[test]
+    fn every_biosimilar_named_in_the_issue_is_found() {
+        for n in [
+            "Amjevita", "Cyltezo", "Hyrimoz", "Hadlima", "Yusimry", "Hulio", "Idacio", "Yuflyma", "Abrilada", "Simlandi",
+            "Inflectra", "Renflexis", "Avsola", "Zymfentra", "Erelzi", "Eticovo",
+        ] {
+            assert_eq!(search_tnf(&n.to_uppercase()).len(), 1, "{n}");
+        }
+    }
+
+    #[test]
+    fn screening_outcomes_are_sourced() {
+        assert_eq!(Question::Allergy.outcome().severity, Severity::DoNotUse);
+        assert_eq!(Question::Allergy.outcome().source, "US PI 4");
+        assert_eq!(Question::TnfBlocker.outcome().source, "US PI 5.2, 7");
+        assert_eq!(Question::Infection.outcome().source, "US PI 5.1");
+        assert_eq!(Question::Dira.outcome().source, "US PI 5.3");
+        for &q in Question::ALL {
+            assert_eq!(q.outcome().question, q);
+        }
+        let out = screen(&[(Question::LiveVaccine, true), (Question::Dira, false), (Question::Allergy, true), (Question::Allergy, true)]);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].question, Question::Allergy);
+        assert!(screen(&[(Question::Infection, false)]).is_empty());
+        assert!(ScreenMsg::NotAClinician.tr(Lang::En).contains("not a substitute for a clinician"));
+        assert!(ScreenMsg::LiveVaccine.tr(Lang::Es).contains("vacunas de virus vivos"));
+        assert_eq!(live_vaccines(Lang::Es)[3], "Fiebre amarilla");
+    }
+}

@@ -1,0 +1,128 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Property tests for the checklist timer, the ICS folding and the history strip.
+
+use kineret_widget::core::checklist::history::{history_strip, local_day, DayState, DoseSchedule};
+use kineret_widget::core::checklist::timer::{warm_up_status, WarmUp, WARM_UP_MS};
+use kineret_widget::core::checklist::Run;
+use kineret_widget::core::safety::ics::{push_folded, to_ics, IcsEvent, When, MAX_LINE_OCTETS};
+use proptest::prelude::*;
+
+fn config() -> ProptestConfig {
+    ProptestConfig { cases: 256, ..ProptestConfig::default() }
+}
+
+fn unfold(s: &str) -> String {
+    s.replace("\r\n ", "")
+}
+
+fn unescape(v: &str) -> String {
+    let mut out = String::new();
+    let mut it = v.chars();
+    while let Some(c) = it.next() {
+        match (c, c == '\\') {
+            (_, true) => match it.next() {
+                Some('n') => out.push('\n'),
+                Some(o) => out.push(o),
+                None => {}
+            },
+            (c, false) => out.push(c),
+        }
+    }
+    out
+}
+
+fn schedule() -> impl Strategy<Value = DoseSchedule> {
+    prop_oneof![
+        Just(DoseSchedule::Daily),
+        Just(DoseSchedule::TwiceDaily),
+        proptest::option::of(-5i64..40).prop_map(|o| DoseSchedule::EveryOtherDay { anchor_day: o.map(|d| 19_800 + d) }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn timer_never_negative_and_done_iff_30_min(out in any::<i64>(), now in any::<i64>()) {
+        let elapsed = (now as i128) - (out as i128);
+        match warm_up_status(out, now) {
+            WarmUp::Running { remaining_ms } => {
+                prop_assert!(remaining_ms > 0 && remaining_ms <= WARM_UP_MS);
+                prop_assert!(elapsed < WARM_UP_MS as i128);
+                if elapsed >= 0 {
+                    prop_assert_eq!(remaining_ms as i128, WARM_UP_MS as i128 - elapsed);
+                }
+            }
+            WarmUp::Done => prop_assert!(elapsed >= WARM_UP_MS as i128),
+        }
+    }
+
+    #[test]
+    fn timer_near_the_boundary(out in -4_000_000_000_000i64..4_000_000_000_000, delta in -10_000i64..4_000_000) {
+        let s = warm_up_status(out, out + delta);
+        prop_assert_eq!(s == WarmUp::Done, delta >= WARM_UP_MS);
+        if let WarmUp::Running { remaining_ms } = s {
+            prop_assert!(remaining_ms >= 0);
+        }
+    }
+
+    #[test]
+    fn folded_lines_fit_and_unfold_back(text in "[a-zA-Z0-9 ;,:ñé€😀中\\\\]{0,400}") {
+        let mut out = String::new();
+        push_folded(&mut out, &text);
+        prop_assert!(out.ends_with("\r\n"));
+        for (i, line) in out.trim_end_matches("\r\n").split("\r\n").enumerate() {
+            prop_assert!(line.len() <= MAX_LINE_OCTETS, "line {} has {} octets", i, line.len());
+            if i > 0 {
+                prop_assert!(line.starts_with(' '));
+            }
+        }
+        prop_assert_eq!(unfold(&out), format!("{text}\r\n"));
+    }
+
+    #[test]
+    fn history_has_days_cells_and_no_future_miss(
+        dose_offsets in proptest::collection::vec(-40i64 * 86_400_000..2 * 86_400_000, 0..30),
+        now in 1_700_000_000_000i64..1_800_000_000_000,
+        offset in -720i32..=840,
+        days in 0usize..60,
+        sched in schedule(),
+    ) {
+        let runs: Vec<Run> = dose_offsets
+            .iter()
+            .map(|d| {
+                let mut r = Run::new(now + d - 1, None);
+                r.completed_ms = Some(now + d);
+                r
+            })
+            .collect();
+        let cells = history_strip(&runs, sched, now, offset, days);
+        prop_assert_eq!(cells.len(), days);
+        let today = local_day(now, offset);
+        for (i, c) in cells.iter().enumerate() {
+            prop_assert!(c.local_day <= today);
+            if i > 0 {
+                prop_assert_eq!(c.local_day, cells[i - 1].local_day + 1);
+            }
+            if c.local_day >= today {
+                prop_assert!(c.state != DayState::Missed);
+            }
+        }
+        if let Some(last) = cells.last() {
+            prop_assert_eq!(last.local_day, today);
+        }
+    }
+
+    #[test]
+    fn ics_lines_fit_and_summary_parses_back(text in "[a-zA-Z ;,\\n\\\\ñ€😀]{0,300}", day in 0i64..40_000) {
+        let ev = IcsEvent { uid: "u".into(), when: When::AllDay { day }, summary: text.clone(), description: String::new() };
+        let ics = to_ics(&[ev], 0, "x.example");
+        prop_assert_eq!(ics.matches('\n').count(), ics.matches("\r\n").count());
+        for line in ics.split("\r\n") {
+            prop_assert!(line.len() <= MAX_LINE_OCTETS);
+        }
+        let un = unfold(&ics);
+        let summary = un.split("\r\n").find_map(|l| l.strip_prefix("SUMMARY:"));
+        prop_assert_eq!(summary.map(unescape), Some(text));
+    }
+}
