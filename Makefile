@@ -56,7 +56,7 @@ build/opt/kineret_widget_bg.wasm: $(RUST_SRC) | tools-rust tools-npm
 	$(NPM_BIN)/wasm-opt -Oz $(WASM_FEATURES) --strip-debug --strip-producers --strip-target-features build/wb/kineret_widget_bg.wasm -o $@
 	cp build/wb/kineret_widget.js build/opt/kineret_widget.js
 
-dist: build/opt/kineret_widget_bg.wasm $(wildcard www/*) index.html scripts/dist.mjs
+dist: build/opt/kineret_widget_bg.wasm $(wildcard www/* www/styles/*) index.html scripts/dist.mjs
 	node scripts/dist.mjs
 
 serve: tools dist
@@ -74,7 +74,7 @@ test-native:
 
 test-wasm: tools-apt tools-rust
 	CHROMEDRIVER=$$(command -v chromedriver) WASM_BINDGEN_TEST_TIMEOUT=120 \
-	  cargo test --target $(WASM_TARGET) --test browser
+	  cargo test --target $(WASM_TARGET) $(patsubst tests/%.rs,--test %,$(wildcard tests/browser*.rs))
 
 test-e2e: tools-apt tools-npm
 	$(NPM_BIN)/playwright test --config tests/e2e/playwright.config.mjs

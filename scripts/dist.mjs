@@ -26,7 +26,11 @@ const glue = readFileSync(join(opt, 'kineret_widget.js'));
 const glueName = `kw-core.${hash(glue)}.js`;
 writeFileSync(join(out, glueName), glue);
 
-const css = readFileSync(join(www, 'widget.css'), 'utf8');
+// The widget's CSS: every www/styles/*.css in name order (00-base first, then
+// one file per feature), adopted as one constructable stylesheet.
+const stylesDir = join(www, 'styles');
+const css = readdirSync(stylesDir).filter((f) => f.endsWith('.css')).sort()
+  .map((f) => `/* ${f} */\n` + readFileSync(join(stylesDir, f), 'utf8')).join('\n');
 const entry = readFileSync(join(www, 'kineret-widget.js'), 'utf8')
   .replace("'./__GLUE__'", JSON.stringify('./' + glueName))
   .replace("'./__WASM__'", JSON.stringify('./' + wasmName))
@@ -39,9 +43,9 @@ writeFileSync(join(out, 'kineret-widget.js'), entry);
 
 // Pages and static assets: copied as they are.
 copyFileSync(join(root, 'index.html'), join(out, 'index.html'));
-for (const f of readdirSync(www)) {
-  if (f === 'kineret-widget.js' || f === 'widget.css') continue;
-  copyFileSync(join(www, f), join(out, f));
+for (const f of readdirSync(www, { withFileTypes: true })) {
+  if (!f.isFile() || f.name === 'kineret-widget.js') continue;
+  copyFileSync(join(www, f.name), join(out, f.name));
 }
 
 const snippet = `<!-- Kineret companion widget ${version}: paste into your page. -->

@@ -4,6 +4,8 @@ pub mod app;
 pub mod components;
 pub mod embed;
 pub mod events;
+pub mod hooks;
+pub mod services;
 
 use wasm_bindgen::prelude::*;
 
