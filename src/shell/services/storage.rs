@@ -1,0 +1,114 @@
+//! `localStorage` behind the core's `KvStore`, JSON through the browser's own
+//! `JSON.parse`/`JSON.stringify` (no JSON crate in the bundle), and the one
+//! repository every feature and every instance on the page shares.
+//! Nothing here panics: every storage failure becomes a `StoreError`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Storage;
+
+use crate::core::storage::{Codec, KvStore, Repo, StoreError};
+
+/// `window.localStorage`, or nothing when the browser refuses it (sandboxed
+/// iframe, blocked cookies): then every call is `Unavailable` and the `Repo`
+/// switches to memory.
+pub struct LocalStore {
+    storage: Option<Storage>,
+}
+
+impl LocalStore {
+    pub fn open() -> Self {
+        let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+        LocalStore { storage }
+    }
+
+    fn storage(&self) -> Result<&Storage, StoreError> {
+        self.storage.as_ref().ok_or(StoreError::Unavailable)
+    }
+}
+
+fn store_error(e: JsValue) -> StoreError {
+    let name = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.name())).unwrap_or_default();
+    match name.as_str() {
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StoreError::QuotaExceeded,
+        "SecurityError" | "InvalidAccessError" => StoreError::Unavailable,
+        _ => StoreError::Other(if name.is_empty() { "storage error".into() } else { name }),
+    }
+}
+
+impl KvStore for LocalStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.storage()?.get_item(key).map_err(store_error)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.storage()?.set_item(key, value).map_err(store_error)
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.storage()?.remove_item(key).map_err(store_error)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let s = self.storage()?;
+        let n = s.length().map_err(store_error)?;
+        let mut keys = Vec::with_capacity(n as usize);
+        for i in 0..n {
+            if let Some(k) = s.key(i).map_err(store_error)? {
+                keys.push(k);
+            }
+        }
+        Ok(keys)
+    }
+}
+
+/// JSON via the browser. Maps become plain objects and 64-bit integers plain
+/// numbers (`json_compatible`), so what is stored is ordinary JSON.
+#[derive(Clone, Copy, Default)]
+pub struct JsonCodec;
+
+fn js_error_text(e: JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "invalid JSON".into())
+}
+
+impl Codec for JsonCodec {
+    fn encode<T: Serialize>(&self, v: &T) -> Result<String, String> {
+        let value = v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| e.to_string())?;
+        js_sys::JSON::stringify(&value).map(String::from).map_err(js_error_text)
+    }
+
+    fn decode<T: DeserializeOwned>(&self, s: &str) -> Result<T, String> {
+        let value = js_sys::JSON::parse(s).map_err(js_error_text)?;
+        serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+    }
+}
+
+pub type BrowserRepo = Repo<LocalStore, JsonCodec>;
+pub type SharedRepo = Rc<RefCell<BrowserRepo>>;
+
+thread_local! {
+    static REPO: SharedRepo = Rc::new(RefCell::new(Repo::new(LocalStore::open(), JsonCodec)));
+}
+
+/// The page's one repository: every widget instance reads and writes through
+/// it, so instances on one page never hold diverging copies.
+pub fn shared_repo() -> SharedRepo {
+    REPO.with(Rc::clone)
+}
+
+/// Name of the window event fired after any instance saved data, so the
+/// other instances on the page reload (other tabs get the `storage` event).
+pub const CHANGED_EVENT: &str = "kineret-widget:data-changed";
+
+/// Tells every instance on this page that stored data changed.
+pub fn notify_changed() {
+    if let Some(w) = web_sys::window() {
+        if let Ok(ev) = web_sys::Event::new(CHANGED_EVENT) {
+            let _ = w.dispatch_event(&ev);
+        }
+    }
+}
