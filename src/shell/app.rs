@@ -29,6 +29,19 @@ pub struct Env {
     pub host: Option<HtmlElement>,
 }
 
+/// The last valid dose the calculator computed in this widget instance, for
+/// the other views (checklist: mg to discard, dose schedule). `None` until a
+/// dose is calculated; never persisted (clinic computers are shared).
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub struct LastDose {
+    pub discard_mg_per_administration: f64,
+    pub administrations_per_day: u8,
+    pub interval_days: u8,
+}
+
+/// Read with `use_context::<LastDoseCtx>()`; the calculator sets it.
+pub type LastDoseCtx = UseStateHandle<Option<LastDose>>;
+
 pub fn tab_label(view: View) -> Ui {
     match view {
         View::All | View::Calculator => Ui::TabCalculator,
@@ -50,6 +63,7 @@ fn view_body(view: View) -> Html {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let selected = use_state(|| View::Calculator);
+    let last_dose: LastDoseCtx = use_state(|| None);
     let lang = props.lang;
     let env = Env { lang, region: props.region, remember: props.remember, host: Some(props.host.clone()) };
     let on_select = {
@@ -71,6 +85,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<Env> context={env}>
+          <ContextProvider<LastDoseCtx> context={last_dose}>
             <div class="kw-app" lang={lang.code()}>
                 <header class="kw-header">
                     <h2 class="kw-title">{ Ui::AppTitle.tr(lang) }</h2>
@@ -82,6 +97,7 @@ pub fn app(props: &AppProps) -> Html {
                     <p class="kw-version">{ fill(Ui::Version.tr(lang), &[("version", crate::VERSION)]) }</p>
                 </footer>
             </div>
+          </ContextProvider<LastDoseCtx>>
         </ContextProvider<Env>>
     }
 }
