@@ -29,7 +29,7 @@
 
 use serde::Serialize;
 
-use crate::core::dose::{self, field, DoseInput, ErrorCode, FieldError, Indication, Split, WeightInput};
+use crate::core::dose::{self, field, DoseInput, DosePlan, ErrorCode, FieldError, Indication, Split, WeightInput};
 use crate::core::i18n::Lang;
 use crate::core::renal::{self, CgInput, Creatinine, SchwartzInput, Sex};
 
@@ -226,6 +226,12 @@ pub fn calculate_dose(is_object: bool, get: &dyn Fn(&str) -> ApiValue) -> DoseRe
             return DoseResult { errors: api_errors(errors), ..DoseResult::default() };
         }
     };
+    plan_result(plan)
+}
+
+/// The API shape of a computed plan: what `calculateDose` returns and what the
+/// calculator view sends in its `kineret:dose` event.
+pub fn plan_result(plan: DosePlan) -> DoseResult {
     DoseResult {
         ok: true,
         errors: Vec::new(),

@@ -4,79 +4,61 @@
 //! away from zero. No thousands separators (they would be ambiguous between
 //! languages).
 //!
-//! Rounding works on the shortest decimal representation of the `f64` (the one
-//! `Display` prints), so 1.005 rounds to 1.01 as a person expects, not to 1.00
-//! as its binary expansion (1.00499999…) would.
+//! Rounding is done in integers on a grid of 10⁻⁹ first, so values that are
+//! a decimal "half" to a person round as a person expects (1.005 → 1.01, not
+//! 1.00 as its binary expansion 1.00499999… would). Integer arithmetic keeps
+//! Rust's float formatting machinery (≈ 20 KB of wasm) out of the bundle.
 
 use super::i18n::Lang;
 
 /// Source string for these conventions.
 pub const SOURCE: &str = "ISMP";
 
-/// Rounds `value` half away from zero to `max_decimals` and returns the decimal
-/// digits as (negative, integer digits, fraction digits without trailing zeros).
-fn round_digits(value: f64, max_decimals: u8) -> (bool, Vec<u8>, Vec<u8>) {
-    let text = format!("{}", value.abs());
-    let (int_s, frac_s) = match text.split_once('.') {
-        Some((i, f)) => (i, f),
-        None => (text.as_str(), ""),
-    };
-    let keep = usize::from(max_decimals);
-    let mut digits: Vec<u8> = int_s.bytes().chain(frac_s.bytes().take(keep)).map(|b| b - b'0').collect();
-    // `digits` holds the integer digits followed by the `kept` fraction digits.
-    let kept = frac_s.len().min(keep);
-    let round_up = frac_s.as_bytes().get(keep).is_some_and(|&b| b >= b'5');
-    if round_up {
-        let mut i = digits.len();
-        let mut carry = true;
-        while carry && i > 0 {
-            i -= 1;
-            if digits[i] == 9 {
-                digits[i] = 0;
-            } else {
-                digits[i] += 1;
-                carry = false;
-            }
-        }
-        if carry {
-            digits.insert(0, 1);
-        }
+const GRID_DECIMALS: u32 = 9;
+
+/// `|value|` rounded half away from zero to `decimals` (≤ 9), as an integer
+/// count of 10^-decimals; `None` when it does not fit (|value| ≥ 9·10⁹).
+fn scaled(value: f64, decimals: u8) -> Option<u64> {
+    let d = u32::from(decimals.min(GRID_DECIMALS as u8));
+    let fine = (value.abs() * 10f64.powi(GRID_DECIMALS as i32)).round();
+    if !(fine < 9.0e18) {
+        return None;
     }
-    let int_count = digits.len() - kept;
-    let mut frac = digits.split_off(int_count);
-    while frac.last() == Some(&0) {
-        frac.pop();
-    }
-    let mut int = digits;
-    // Strip leading zeros but keep one (the ISMP leading zero).
-    while int.len() > 1 && int[0] == 0 {
-        int.remove(0);
-    }
-    if int.is_empty() {
-        int.push(0);
-    }
-    let is_zero = int.iter().all(|&d| d == 0) && frac.is_empty();
-    (value.is_sign_negative() && !is_zero, int, frac)
+    let step = 10u64.pow(GRID_DECIMALS - d);
+    Some((fine as u64 + step / 2) / step)
 }
 
-/// Formats a number by the ISMP conventions above. Non-finite values (which
-/// the core never formats) come out as "—" rather than "NaN".
+/// Formats a number by the ISMP conventions above. Non-finite values and
+/// magnitudes from 9·10⁹ up (which the core never formats) come out as "—".
 pub fn fmt_number(value: f64, max_decimals: u8, lang: Lang) -> String {
     if !value.is_finite() {
         return "—".to_string();
     }
-    let (negative, int, frac) = round_digits(value, max_decimals);
-    let mut out = String::with_capacity(int.len() + frac.len() + 2);
-    if negative {
+    let d = u32::from(max_decimals.min(GRID_DECIMALS as u8));
+    let Some(n) = scaled(value, max_decimals) else {
+        return "—".to_string();
+    };
+    let pow = 10u64.pow(d);
+    let (int, mut frac, mut width) = (n / pow, n % pow, d);
+    while width > 0 && frac % 10 == 0 {
+        frac /= 10;
+        width -= 1;
+    }
+    let mut out = String::with_capacity(24);
+    if value < 0.0 && n > 0 {
         out.push('-');
     }
-    out.extend(int.iter().map(|&d| char::from(b'0' + d)));
-    if !frac.is_empty() {
+    out.push_str(&int.to_string());
+    if width > 0 {
         out.push(match lang {
             Lang::En => '.',
             Lang::Es => ',',
         });
-        out.extend(frac.iter().map(|&d| char::from(b'0' + d)));
+        let digits = frac.to_string();
+        for _ in digits.len()..width as usize {
+            out.push('0');
+        }
+        out.push_str(&digits);
     }
     out
 }
@@ -87,8 +69,11 @@ pub fn round_dp(value: f64, decimals: u8) -> f64 {
     if !value.is_finite() {
         return value;
     }
-    let s = fmt_number(value, decimals, Lang::En);
-    s.parse().unwrap_or(value)
+    match scaled(value, decimals) {
+        // An exact integer divided by an exact power of ten: correctly rounded.
+        Some(n) => (n as f64 / 10f64.powi(i32::from(decimals))).copysign(value),
+        None => value,
+    }
 }
 
 /// "20 mg", "0.5 mg", "159.68 mg" (at most 2 decimals).
@@ -166,7 +151,10 @@ mod tests {
     fn tiny_and_huge_values_do_not_use_exponents() {
         assert_eq!(fmt_number(1e-7, 2, Lang::En), "0");
         assert_eq!(fmt_number(1e-7, 8, Lang::En), "0.0000001");
-        assert_eq!(fmt_number(1e21, 2, Lang::En), "1000000000000000000000");
+        assert_eq!(fmt_number(2_400_000_000.0, 2, Lang::En), "2400000000");
+        // Beyond 9·10⁹ (never a dose: 8 mg/kg × 300 kg = 2400 mg) it says "—"
+        // rather than print an exponent or a wrong number.
+        assert_eq!(fmt_number(1e21, 2, Lang::En), "—");
         assert_eq!(fmt_number(f64::NAN, 2, Lang::En), "—");
         assert_eq!(fmt_number(0.45359237, 8, Lang::Es), "0,45359237");
     }

@@ -37,7 +37,8 @@ pub const SCR_SANITY_MAX_MG_DL: f64 = 20.0;
 pub const HEIGHT_SANITY_MIN_CM: f64 = 30.0;
 pub const HEIGHT_SANITY_MAX_CM: f64 = 250.0;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Sex {
     Female,
     Male,

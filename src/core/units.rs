@@ -68,29 +68,36 @@ pub fn parse_decimal(s: &str) -> Result<f64, NumberError> {
         Some(rest) => (true, rest),
         None => (false, t),
     };
-    let mut normalized = String::with_capacity(body.len() + 1);
-    let mut digits = 0usize;
-    let mut separators = 0usize;
+    // Read the digits into an integer mantissa and a count of decimals; the
+    // value is then one correctly rounded division (no float parser in the
+    // bundle). Exact for up to 15 significant digits (the mantissa stays
+    // below 2^53); longer inputs may differ from `str::parse` in the last
+    // binary digit, far below any clinical resolution.
+    let mut mantissa: u64 = 0;
+    let mut approx = 0f64;
+    let mut digits = 0u32;
+    let mut decimals = 0i32;
+    let mut separators = 0u32;
     for c in body.chars() {
         match c {
             '0'..='9' => {
+                let d = u64::from(c as u8 - b'0');
                 digits += 1;
-                normalized.push(c);
+                if separators > 0 {
+                    decimals += 1;
+                }
+                mantissa = mantissa.saturating_mul(10).saturating_add(d);
+                approx = approx * 10.0 + d as f64;
             }
-            '.' | ',' => {
-                separators += 1;
-                normalized.push('.');
-            }
+            '.' | ',' => separators += 1,
             _ => return Err(NumberError::NotANumber),
         }
     }
     if digits == 0 || separators > 1 {
         return Err(NumberError::NotANumber);
     }
-    if normalized.starts_with('.') {
-        normalized.insert(0, '0');
-    }
-    let value: f64 = normalized.parse().map_err(|_| NumberError::NotANumber)?;
+    let whole = if digits <= 18 { mantissa as f64 } else { approx };
+    let value = whole / 10f64.powi(decimals);
     if !value.is_finite() {
         return Err(NumberError::NotANumber);
     }

@@ -1,5 +1,6 @@
 //! Browser shell: everything that touches yew, web-sys or js-sys.
 
+pub mod api;
 pub mod app;
 pub mod components;
 pub mod embed;

@@ -6,6 +6,8 @@
 //! *down* to 0.1 mg so the 8 mg/kg/day maximum can never be exceeded by
 //! rounding), volumes in hundredths of a millilitre.
 
+pub mod form;
+pub mod labels;
 pub mod rules;
 pub mod text;
 
@@ -65,7 +67,8 @@ impl WeightInput {
 }
 
 /// Once or twice daily (NOMID/DIRA; ignored for fixed-dose indications).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Split {
     #[default]
     Once,
@@ -198,26 +201,16 @@ pub struct DosePlan {
 }
 
 /// `rate × weight` in whole tenths of a mg, rounded down, computed in exact
-/// decimal arithmetic: the rate is taken as the decimal it prints as ("2.3",
-/// not 2.2999999999999998…) and the weight is already rounded to 0.01 kg, so
-/// 3 mg/kg/day × 10.1 kg is exactly 30.3 mg, and the result can never exceed
-/// the exact product (the 8 mg/kg/day maximum is never crossed by rounding).
+/// integer arithmetic: the rate as the decimal that was typed (to 10⁻⁶
+/// mg/kg/day: "2.3" is 2 300 000 millionths, not 2.2999999999999998…), the
+/// weight already rounded to 0.01 kg. So 3 mg/kg/day × 10.1 kg is exactly
+/// 30.3 mg, and the result never exceeds the exact product: the 8 mg/kg/day
+/// maximum is never crossed by rounding.
 fn daily_tenths(rate: MgPerKgPerDay, weight: Kilograms) -> u32 {
-    let w100 = (weight.value() * 100.0).round() as u128;
-    let text = format!("{}", rate.value());
-    let (int_s, frac_s) = text.split_once('.').unwrap_or((text.as_str(), ""));
-    let digits: String = int_s.chars().chain(frac_s.chars()).collect();
-    let k = frac_s.len() as u32;
-    match digits.parse::<u128>() {
-        Ok(m) if k <= 24 => {
-            // rate = m / 10^k, weight = w100 / 100 → tenths = m·w100 / 10^(k+1).
-            let t = m * w100 / 10u128.pow(k + 1);
-            u32::try_from(t).unwrap_or(u32::MAX)
-        }
-        // Only for rates with more than 24 decimals (< 1e-7 mg/kg/day): the
-        // dose is then far below 0.1 mg and truncation gives 0.
-        _ => (rate.value() * weight.value() * 10.0).floor().max(0.0) as u32,
-    }
+    let w100 = (weight.value() * 100.0).round() as u64; // ≤ 30 000
+    let r_micro = (rate.value() * 1e6).round() as u64; // ≤ 8 000 000
+    // rate × weight = r_micro/10⁶ × w100/10² mg → tenths = r_micro·w100 / 10⁷.
+    u32::try_from(r_micro * w100 / 10_000_000).unwrap_or(u32::MAX)
 }
 
 fn mg_t(tenths: u32, lang: Lang) -> String {
@@ -442,10 +435,11 @@ fn plan(
     // Course (COVID-19): doses over the fixed number of days.
     let total_doses = rule.course_days.map(|d| d.div_ceil(u32::from(interval)) * u32::from(per_day));
     if let (Some(days), Some(total)) = (rule.course_days, total_doses) {
+        // Sentence case; the frequencies start with an ASCII letter in both
+        // languages, so no Unicode case tables are needed.
         let mut f = freq_s.to_string();
-        if let Some(first) = f.get(..1) {
-            let up = first.to_uppercase();
-            f.replace_range(..1, &up);
+        if let Some(first) = f.get_mut(..1) {
+            first.make_ascii_uppercase();
         }
         step(
             StepMsg::CourseDoses,
@@ -496,7 +490,12 @@ fn plan(
         &[("dose", &per_s), ("volume", &vol_s), ("frequency", freq_s), ("days", &days_s), ("doses", &doses_s)],
     );
 
-    warnings.sort_by_key(|w| std::cmp::Reverse(w.severity));
+    // Most severe first, keeping the rule order within a severity (a filter
+    // per level: cheaper in wasm than a generic stable sort).
+    let warnings: Vec<Warning> = [Severity::Danger, Severity::Caution, Severity::Info]
+        .iter()
+        .flat_map(|s| warnings.iter().filter(move |w| w.severity == *s).cloned())
+        .collect();
     Ok(DosePlan {
         indication: ind,
         weight: used_weight,

@@ -6,7 +6,8 @@
 use crate::core::units::{KG_PER_LB, KG_PER_LB_SOURCE, MAX_MG_PER_KG_PER_DAY, MAX_MG_PER_KG_PER_DAY_SOURCE};
 
 /// The four labelled uses the calculator knows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Indication {
     /// Rheumatoid arthritis.
     Ra,

@@ -165,7 +165,7 @@ impl LogEntry {
         note: &str,
         nonce: u32,
     ) -> LogEntry {
-        reactions.sort();
+        reactions.sort_unstable();
         reactions.dedup();
         let note = note.trim();
         let note = match note.char_indices().nth(MAX_NOTE_CHARS) {

@@ -1,0 +1,494 @@
+//! The calculator form, as pure logic: which fields show, how typed text is
+//! read ("12,5" and "12.5"), the renal estimate, and which message goes beside
+//! which field. The Yew view only collects strings and renders the outcome, so
+//! the form and the headless API share one rule set (`dose::calculate`).
+
+use crate::core::dose::{self, field, DoseBasis, DoseInput, DosePlan, FieldError, Indication, Split, WeightInput};
+use crate::core::i18n::{Lang, Translate};
+use crate::core::renal::{self, CgInput, Creatinine, SchwartzInput, Sex};
+use crate::core::units::parse_decimal;
+use crate::messages;
+use serde::{Deserialize, Serialize};
+
+use crate::core::storage::Record;
+
+/// A control of the form (also its DOM id suffix and error anchor).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FormField {
+    Indication,
+    Weight,
+    Dose,
+    Age,
+    Crcl,
+    Sex,
+    Scr,
+    Height,
+}
+
+impl FormField {
+    pub const ALL: [FormField; 8] = [
+        FormField::Indication,
+        FormField::Weight,
+        FormField::Dose,
+        FormField::Age,
+        FormField::Crcl,
+        FormField::Sex,
+        FormField::Scr,
+        FormField::Height,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            FormField::Indication => "indication",
+            FormField::Weight => "weight",
+            FormField::Dose => "dose",
+            FormField::Age => "age",
+            FormField::Crcl => "crcl",
+            FormField::Sex => "sex",
+            FormField::Scr => "scr",
+            FormField::Height => "height",
+        }
+    }
+
+    /// The form control an API/core error field belongs to.
+    fn of_api_field(name: &str) -> Option<FormField> {
+        Some(match name {
+            field::INDICATION => FormField::Indication,
+            field::WEIGHT_KG | field::WEIGHT_LB => FormField::Weight,
+            field::MG_PER_KG_PER_DAY => FormField::Dose,
+            field::AGE => FormField::Age,
+            field::CRCL => FormField::Crcl,
+            field::SEX => FormField::Sex,
+            field::SCR_MG_DL | field::SCR_UMOL_L => FormField::Scr,
+            field::HEIGHT => FormField::Height,
+            _ => return None,
+        })
+    }
+
+    /// "Enter the weight" style prompt for a required field still empty.
+    pub fn missing(self) -> Missing {
+        match self {
+            FormField::Indication => Missing::Indication,
+            FormField::Weight => Missing::Weight,
+            FormField::Dose => Missing::Dose,
+            FormField::Age => Missing::Age,
+            FormField::Crcl => Missing::Crcl,
+            FormField::Sex => Missing::Sex,
+            FormField::Scr => Missing::Scr,
+            FormField::Height => Missing::Height,
+        }
+    }
+}
+
+messages! {
+    /// What the result area asks for while the form is incomplete.
+    pub enum Missing {
+        Indication => ["choose what Kineret is prescribed for", "elija para qué se ha recetado Kineret"],
+        Weight => ["enter the weight", "introduzca el peso"],
+        Dose => ["enter the prescribed dose in mg/kg/day", "introduzca la dosis recetada en mg/kg/día"],
+        Age => ["enter the age", "introduzca la edad"],
+        Crcl => ["enter the creatinine clearance", "introduzca el aclaramiento de creatinina"],
+        Sex => ["choose the sex", "elija el sexo"],
+        Scr => ["enter the serum creatinine", "introduzca la creatinina sérica"],
+        Height => ["enter the height", "introduzca la estatura"],
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum WeightUnit {
+    #[default]
+    Kg,
+    Lb,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ScrUnit {
+    #[default]
+    MgDl,
+    UmolL,
+}
+
+/// How kidney function is given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum RenalMode {
+    /// Normal or not known: no adjustment.
+    #[default]
+    NotKnown,
+    /// CrCl typed in (mL/min).
+    Enter,
+    /// Estimated here from serum creatinine.
+    Estimate,
+    /// End-stage renal disease or dialysis.
+    Esrd,
+}
+
+/// Adults: Cockcroft–Gault; children: bedside Schwartz (CLINICAL.md renal function).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum EstimateMethod {
+    #[default]
+    Adult,
+    Child,
+}
+
+/// Everything typed or chosen, as raw text where the user types.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct FormInput {
+    pub indication: Option<Indication>,
+    pub weight: String,
+    pub weight_unit: WeightUnit,
+    pub dose: String,
+    pub split: Split,
+    pub age: String,
+    pub renal: RenalMode,
+    pub crcl: String,
+    pub method: EstimateMethod,
+    pub sex: Option<Sex>,
+    pub scr: String,
+    pub scr_unit: ScrUnit,
+    pub height: String,
+}
+
+/// With the `remember` attribute the form is saved in this browser, one
+/// record; without it nothing is stored (clinic computers are shared).
+impl Record for FormInput {
+    const COLLECTION: &'static str = "calculator/form";
+    fn record_id(&self) -> String {
+        "current".into()
+    }
+}
+
+/// The renal estimate shown beside the panel.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Estimate {
+    pub method: EstimateMethod,
+    /// mL/min (Cockcroft–Gault) or mL/min/1.73 m² (Schwartz), one decimal.
+    pub value: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct FormOutcome {
+    /// One message per field at most, in form order.
+    pub errors: Vec<(FormField, String)>,
+    /// Required fields still empty (not errors: the user has not got there yet).
+    pub missing: Vec<FormField>,
+    pub estimate: Option<Estimate>,
+    /// Only when every input is valid and complete: never a number on bad input.
+    pub plan: Option<DosePlan>,
+}
+
+impl FormOutcome {
+    pub fn error(&self, f: FormField) -> Option<&str> {
+        self.errors.iter().find(|(g, _)| *g == f).map(|(_, m)| m.as_str())
+    }
+}
+
+fn per_kg(ind: Option<Indication>) -> bool {
+    ind.is_some_and(|i| matches!(i.rule().dose, DoseBasis::PerKg { .. }))
+}
+
+/// Which controls the form shows for this input.
+pub fn visible(input: &FormInput, f: FormField) -> bool {
+    let estimating = input.renal == RenalMode::Estimate;
+    let adult_est = estimating && input.method == EstimateMethod::Adult;
+    match f {
+        FormField::Indication | FormField::Age => true,
+        FormField::Weight => per_kg(input.indication) || adult_est,
+        FormField::Dose => per_kg(input.indication),
+        FormField::Crcl => input.renal == RenalMode::Enter,
+        FormField::Sex => adult_est,
+        FormField::Scr => estimating,
+        FormField::Height => estimating && input.method == EstimateMethod::Child,
+    }
+}
+
+fn required(input: &FormInput, f: FormField) -> bool {
+    match f {
+        FormField::Age => input.renal == RenalMode::Estimate && input.method == EstimateMethod::Adult,
+        _ => visible(input, f),
+    }
+}
+
+struct Reader<'a> {
+    input: &'a FormInput,
+    lang: Lang,
+    out: FormOutcome,
+}
+
+impl Reader<'_> {
+    fn push_error(&mut self, f: FormField, message: String) {
+        if self.out.error(f).is_none() {
+            self.out.errors.push((f, message));
+        }
+    }
+
+    /// A number from a visible text field; empty is `None` (and "missing" when required).
+    fn number(&mut self, f: FormField, text: &str) -> Option<f64> {
+        if !visible(self.input, f) {
+            return None;
+        }
+        match parse_decimal(text) {
+            Ok(v) => Some(v),
+            Err(crate::core::units::NumberError::Empty) => {
+                if required(self.input, f) {
+                    self.out.missing.push(f);
+                }
+                None
+            }
+            Err(e) => {
+                self.push_error(f, e.tr(self.lang).to_string());
+                None
+            }
+        }
+    }
+
+    fn core_errors(&mut self, errors: Vec<FieldError>) {
+        for e in errors {
+            match FormField::of_api_field(e.field) {
+                // "missing" codes are reported as prompts, not errors.
+                Some(f) if !self.out.missing.contains(&f) && self.out.error(f).is_none() => {
+                    self.push_error(f, e.message)
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Reads the whole form. Pure: the same input always gives the same outcome.
+pub fn evaluate(input: &FormInput, lang: Lang) -> FormOutcome {
+    let mut r = Reader { input, lang, out: FormOutcome::default() };
+    if input.indication.is_none() {
+        r.out.missing.push(FormField::Indication);
+    }
+    let weight = r.number(FormField::Weight, &input.weight);
+    let dose = r.number(FormField::Dose, &input.dose);
+    let age = r.number(FormField::Age, &input.age);
+    let crcl_typed = r.number(FormField::Crcl, &input.crcl);
+    let scr = r.number(FormField::Scr, &input.scr);
+    let height = r.number(FormField::Height, &input.height);
+    if visible(input, FormField::Sex) && input.sex.is_none() {
+        r.out.missing.push(FormField::Sex);
+    }
+
+    // The renal estimate, when every input it needs is there.
+    let creatinine = scr.map(|v| match input.scr_unit {
+        ScrUnit::MgDl => Creatinine::MgDl(v),
+        ScrUnit::UmolL => Creatinine::UmolL(v),
+    });
+    let mut crcl = crcl_typed;
+    if input.renal == RenalMode::Estimate {
+        let estimate = match input.method {
+            EstimateMethod::Adult if age.is_some() && input.sex.is_some() && weight.is_some() && scr.is_some() => {
+                let kg = weight.map(|w| match input.weight_unit {
+                    WeightUnit::Kg => w,
+                    WeightUnit::Lb => w * crate::core::units::KG_PER_LB,
+                });
+                Some(renal::cockcroft_gault(&CgInput { age_years: age, sex: input.sex, weight_kg: kg, creatinine }, lang))
+            }
+            EstimateMethod::Child if height.is_some() && scr.is_some() => {
+                Some(renal::bedside_schwartz(&SchwartzInput { height_cm: height, creatinine }, lang))
+            }
+            _ => None,
+        };
+        match estimate {
+            Some(Ok(value)) => {
+                r.out.estimate = Some(Estimate { method: input.method, value });
+                crcl = Some(value);
+            }
+            Some(Err(errors)) => r.core_errors(errors),
+            None => {}
+        }
+    }
+
+    let dose_input = DoseInput {
+        indication: input.indication,
+        weight: if per_kg(input.indication) {
+            weight.map(|w| match input.weight_unit {
+                WeightUnit::Kg => WeightInput::Kg(w),
+                WeightUnit::Lb => WeightInput::Lb(w),
+            })
+        } else {
+            None
+        },
+        mg_per_kg_per_day: dose,
+        split: input.split,
+        crcl_ml_min: crcl,
+        esrd: input.renal == RenalMode::Esrd,
+        age_years: age,
+    };
+    match dose::calculate(&dose_input, lang) {
+        Ok(plan) if r.out.errors.is_empty() && r.out.missing.is_empty() => r.out.plan = Some(plan),
+        Ok(_) => {}
+        Err(errors) => r.core_errors(errors),
+    }
+    // Form order, so messages read top to bottom.
+    r.out.errors.sort_unstable_by_key(|(f, _)| FormField::ALL.iter().position(|g| g == f));
+    r.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nomid(weight: &str, dose: &str) -> FormInput {
+        FormInput {
+            indication: Some(Indication::Nomid),
+            weight: weight.into(),
+            dose: dose.into(),
+            ..FormInput::default()
+        }
+    }
+
+    #[test]
+    fn empty_form_asks_for_the_indication_and_shows_no_number() {
+        let out = evaluate(&FormInput::default(), Lang::En);
+        assert_eq!(out.missing, vec![FormField::Indication]);
+        assert!(out.errors.is_empty());
+        assert!(out.plan.is_none());
+    }
+
+    #[test]
+    fn ra_needs_nothing_else__us_pi_2_1() {
+        let input = FormInput { indication: Some(Indication::Ra), ..FormInput::default() };
+        let out = evaluate(&input, Lang::En);
+        assert!(!visible(&input, FormField::Weight) && !visible(&input, FormField::Dose));
+        let plan = out.plan.expect("RA gives a plan with no other input");
+        assert_eq!(plan.dose_per_administration.value(), 100.0);
+    }
+
+    #[test]
+    fn decimal_comma_is_read_like_a_point() {
+        let a = evaluate(&nomid("12,5", "2"), Lang::En).plan.expect("comma accepted");
+        let b = evaluate(&nomid("12.5", "2"), Lang::En).plan.expect("point accepted");
+        assert_eq!(a.daily_dose, b.daily_dose);
+        assert_eq!(a.daily_dose.value(), 25.0);
+    }
+
+    #[test]
+    fn text_with_units_is_refused_beside_its_field_and_no_plan() {
+        let out = evaluate(&nomid("20 kg", "2"), Lang::En);
+        assert!(out.plan.is_none());
+        assert!(out.error(FormField::Weight).is_some_and(|m| m.contains("number")));
+        assert!(out.error(FormField::Dose).is_none());
+    }
+
+    #[test]
+    fn above_eight_mg_per_kg_is_an_error_on_the_dose_field__us_pi_2_2() {
+        let out = evaluate(&nomid("20", "8.5"), Lang::En);
+        assert!(out.plan.is_none());
+        assert!(out.error(FormField::Dose).is_some_and(|m| m.contains('8')), "{:?}", out.errors);
+    }
+
+    #[test]
+    fn empty_required_fields_are_missing_not_errors() {
+        let out = evaluate(&nomid("", ""), Lang::En);
+        assert_eq!(out.missing, vec![FormField::Weight, FormField::Dose]);
+        assert!(out.errors.is_empty(), "{:?}", out.errors);
+        assert!(out.plan.is_none());
+    }
+
+    #[test]
+    fn negative_and_absurd_weights_are_errors() {
+        assert!(evaluate(&nomid("-3", "2"), Lang::En).error(FormField::Weight).is_some());
+        assert!(evaluate(&nomid("400", "2"), Lang::En).error(FormField::Weight).is_some());
+    }
+
+    #[test]
+    fn pounds_are_converted_before_the_dose__ismp() {
+        let mut input = nomid("44", "2");
+        input.weight_unit = WeightUnit::Lb;
+        let plan = evaluate(&input, Lang::En).plan.expect("valid");
+        assert_eq!(plan.weight.map(|w| w.value()), Some(19.96));
+    }
+
+    #[test]
+    fn entered_crcl_below_30_gives_every_other_day__us_pi_2_4() {
+        let mut input = FormInput { indication: Some(Indication::Ra), renal: RenalMode::Enter, ..FormInput::default() };
+        assert_eq!(evaluate(&input, Lang::En).missing, vec![FormField::Crcl]);
+        input.crcl = "25".into();
+        assert_eq!(evaluate(&input, Lang::En).plan.map(|p| p.interval_days), Some(2));
+        input.crcl = "30".into();
+        assert_eq!(evaluate(&input, Lang::En).plan.map(|p| p.interval_days), Some(1));
+    }
+
+    #[test]
+    fn esrd_gives_every_other_day_with_no_number_needed__us_pi_2_4() {
+        let input = FormInput { indication: Some(Indication::Covid19), renal: RenalMode::Esrd, ..FormInput::default() };
+        let plan = evaluate(&input, Lang::En).plan.expect("valid");
+        assert_eq!((plan.interval_days, plan.total_doses), (2, Some(5)));
+    }
+
+    #[test]
+    fn adult_estimate_feeds_the_dose__cockcroft_gault() {
+        let mut input = FormInput {
+            indication: Some(Indication::Ra),
+            renal: RenalMode::Estimate,
+            age: "80".into(),
+            weight: "50".into(),
+            sex: Some(Sex::Female),
+            scr: "2.5".into(),
+            ..FormInput::default()
+        };
+        // (140 − 80) × 50 / (72 × 2.5) × 0.85 = 14.2 mL/min → every other day.
+        let out = evaluate(&input, Lang::En);
+        assert_eq!(out.estimate.map(|e| e.value), Some(14.2));
+        assert_eq!(out.plan.map(|p| p.interval_days), Some(2));
+        input.scr = "0.8".into(); // 44.3 mL/min → daily
+        assert_eq!(evaluate(&input, Lang::En).plan.map(|p| p.interval_days), Some(1));
+    }
+
+    #[test]
+    fn adult_estimate_needs_age_sex_weight_and_creatinine() {
+        let input = FormInput { indication: Some(Indication::Ra), renal: RenalMode::Estimate, ..FormInput::default() };
+        let out = evaluate(&input, Lang::En);
+        assert_eq!(out.missing, vec![FormField::Weight, FormField::Age, FormField::Scr, FormField::Sex]);
+        assert!(out.plan.is_none());
+    }
+
+    #[test]
+    fn child_estimate_uses_schwartz_and_umol_per_litre() {
+        let input = FormInput {
+            indication: Some(Indication::Nomid),
+            weight: "20".into(),
+            dose: "2".into(),
+            renal: RenalMode::Estimate,
+            method: EstimateMethod::Child,
+            height: "110".into(),
+            scr: "88.4".into(),
+            scr_unit: ScrUnit::UmolL,
+            ..FormInput::default()
+        };
+        // 0.413 × 110 / 1.0 = 45.4
+        let out = evaluate(&input, Lang::En);
+        assert_eq!(out.estimate.map(|e| e.value), Some(45.4));
+        assert!(out.plan.is_some());
+    }
+
+    #[test]
+    fn cockcroft_gault_under_18_points_to_schwartz() {
+        let input = FormInput {
+            indication: Some(Indication::Nomid),
+            weight: "30".into(),
+            dose: "2".into(),
+            renal: RenalMode::Estimate,
+            age: "10".into(),
+            sex: Some(Sex::Male),
+            scr: "0.5".into(),
+            ..FormInput::default()
+        };
+        let out = evaluate(&input, Lang::En);
+        assert!(out.plan.is_none());
+        assert!(out.error(FormField::Age).is_some_and(|m| m.contains("Schwartz")), "{:?}", out.errors);
+    }
+
+    #[test]
+    fn messages_follow_the_language() {
+        let out = evaluate(&nomid("abc", "2"), Lang::Es);
+        assert!(out.error(FormField::Weight).is_some_and(|m| m.contains("número")));
+    }
+}

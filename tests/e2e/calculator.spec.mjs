@@ -1,0 +1,191 @@
+import { test, expect, widgetsReady, axeViolations } from './fixtures.mjs';
+
+async function open(page, view = 'calculator', lang = 'en') {
+  await page.goto('/');
+  await widgetsReady(page);
+  const w = page.locator('kineret-widget');
+  await w.evaluate((el, [v, l]) => { el.setAttribute('view', v); el.setAttribute('lang', l); }, [view, lang]);
+  return w;
+}
+
+test('RA: 100 mg once daily with no other input (US PI 2.1)', async ({ page }) => {
+  const w = await open(page);
+  await expect(w.getByText('To see the dose: choose what Kineret is prescribed for.')).toBeVisible();
+  await w.getByLabel('Prescribed for').selectOption('ra');
+  await expect(w.locator('.kw-dose')).toHaveText('100 mg (0.67 mL)');
+  await expect(w.locator('.kw-instructions')).toHaveText('100 mg (0.67 mL) under the skin once daily');
+  await expect(w.getByText('Nothing to discard')).toBeVisible();
+  // Under 18 warns (not an approved use) but still computes.
+  await w.getByLabel('Age (years, optional)').fill('16');
+  await expect(w.locator('.kw-notice.kw-danger')).toContainText('18');
+});
+
+test('NOMID weight in lb, decimal comma, twice daily; show your work with sources', async ({ page }) => {
+  const w = await open(page);
+  await w.getByLabel('Prescribed for').selectOption('nomid');
+  await expect(w.getByText(/To see the dose: enter the weight; enter the prescribed dose/)).toBeVisible();
+  await w.getByLabel('Weight', { exact: true }).fill('44');
+  await w.getByRole('radio', { name: 'lb' }).check();
+  await w.getByLabel('Prescribed dose (mg/kg/day)').fill('2,5');
+  await expect(w.locator('.kw-dose')).toHaveText('49.9 mg (0.33 mL)');
+  await w.getByRole('radio', { name: /twice daily/ }).check();
+  await expect(w.locator('.kw-instructions')).toHaveText('24.9 mg (0.17 mL) under the skin twice daily');
+  await expect(w.getByText('Discard 75.1 mg left in the last syringe.')).toBeVisible();
+  await expect(w.getByRole('img', { name: 'Syringe filled to 0.17 mL' })).toBeVisible();
+  await w.getByText('Show your work').click();
+  await expect(w.locator('.kw-steps li').first()).toContainText('44 lb × 0.45359237 kg/lb = 19.96 kg');
+  await expect(w.locator('.kw-steps')).toContainText('Source: US PI 2.2');
+  // Titration helper sets the field.
+  await w.getByRole('button', { name: 'Use 3 mg/kg/day' }).click();
+  await expect(w.getByLabel('Prescribed dose (mg/kg/day)')).toHaveValue('3');
+  await expect(w.locator('.kw-dose')).toHaveText('29.9 mg (0.2 mL)');
+});
+
+test('each bad input gets a message beside its field and no number', async ({ page }) => {
+  const w = await open(page);
+  await w.getByLabel('Prescribed for').selectOption('dira');
+  const weight = w.getByLabel('Weight', { exact: true });
+  const dose = w.getByLabel('Prescribed dose (mg/kg/day)');
+  await dose.fill('2');
+  for (const [value, message] of [
+    ['20 kg', 'Enter a number only'],
+    ['-5', 'Must be more than 0'],
+    ['500', '300'],
+    ['abc', 'Enter a number only'],
+  ]) {
+    await weight.fill(value);
+    await expect(weight).toHaveAttribute('aria-invalid', 'true');
+    const errorId = (await weight.getAttribute('aria-describedby')).split(' ').pop();
+    await expect(w.locator(`#${errorId}`)).toContainText(message);
+    await expect(w.locator('.kw-result')).toHaveCount(0);
+    await expect(w.getByText('Correct the highlighted fields to see the dose.')).toBeVisible();
+  }
+  await weight.fill('20');
+  await dose.fill('8.5');
+  await expect(dose).toHaveAttribute('aria-invalid', 'true');
+  await expect(w.locator('.kw-result')).toHaveCount(0);
+  await dose.fill('8');
+  await expect(w.locator('.kw-dose')).toHaveText('160 mg (1.07 mL)');
+  await expect(w.getByText('Syringe 2: give 0.4 mL (60 mg)')).toBeVisible();
+  await dose.fill('1.3');
+  await expect(w.locator('.kw-notice').filter({ hasText: '0.5' })).toBeVisible(); // dose_step warning
+});
+
+test('renal: entered CrCl below 30 and ESRD give every other day; COVID-19 is 5 doses', async ({ page }) => {
+  const w = await open(page);
+  await w.getByLabel('Prescribed for').selectOption('covid19');
+  await expect(w.locator('.kw-notice.kw-danger').first()).toContainText(/hospital/i);
+  await expect(w.getByText('Course: 10 doses over 10 days')).toBeVisible();
+  await w.getByLabel('Enter creatinine clearance').check();
+  await w.getByLabel('Creatinine clearance (mL/min)').fill('25');
+  await expect(w.getByText('Course: 5 doses over 10 days')).toBeVisible();
+  await expect(w.locator('.kw-instructions')).toContainText('every other day');
+  await w.getByLabel('Creatinine clearance (mL/min)').fill('0');
+  await expect(w.locator('.kw-result')).toHaveCount(0);
+  await w.getByLabel('End-stage renal disease or dialysis').check();
+  await expect(w.getByText('Course: 5 doses over 10 days')).toBeVisible();
+});
+
+test('adult Cockcroft–Gault estimate feeds the dose', async ({ page }) => {
+  const w = await open(page);
+  await w.getByLabel('Prescribed for').selectOption('ra');
+  await w.getByLabel('Estimate it from serum creatinine').check();
+  await expect(w.locator('.kw-result')).toHaveCount(0);
+  await w.getByLabel('Age (years)').fill('80');
+  await w.getByLabel('Weight', { exact: true }).fill('50');
+  await w.getByLabel('Female').check();
+  await w.getByLabel('Serum creatinine', { exact: true }).fill('2.5');
+  await expect(w.getByText('Estimated creatinine clearance: 14.2 mL/min (Cockcroft–Gault)')).toBeVisible();
+  await expect(w.locator('.kw-instructions')).toHaveText('100 mg (0.67 mL) under the skin every other day');
+});
+
+test('Spanish: labels, decimal comma in results, frequencies spelled out', async ({ page }) => {
+  const w = await open(page, 'calculator', 'es');
+  await w.getByLabel('Recetado para').selectOption('nomid');
+  await w.getByLabel('Peso', { exact: true }).fill('20');
+  await w.getByLabel('Dosis recetada (mg/kg/día)').fill('1,5');
+  await expect(w.locator('.kw-dose')).toHaveText('30 mg (0,2 mL)');
+  await expect(w.locator('.kw-instructions')).toContainText('una vez al día');
+});
+
+test('kineret:dose event carries the API result; inputs are not stored without remember', async ({ page }) => {
+  const w = await open(page);
+  await page.evaluate(() => {
+    window.__doses = [];
+    document.addEventListener('kineret:dose', (e) => window.__doses.push(e.detail));
+  });
+  await w.getByLabel('Prescribed for').selectOption('ra');
+  await expect(w.locator('.kw-result')).toBeVisible();
+  const detail = await page.evaluate(() => window.__doses.at(-1));
+  expect(detail).toMatchObject({ ok: true, dailyDoseMg: 100, intervalDays: 1, volumeMlPerAdministration: 0.67 });
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kineret-widget/')));
+  expect(keys.filter((k) => k.includes('calculator'))).toEqual([]);
+});
+
+test('the remember attribute keeps the form across a reload', async ({ page }) => {
+  const w = await open(page);
+  await w.evaluate((el) => el.setAttribute('remember', ''));
+  await w.getByLabel('Prescribed for').selectOption('nomid');
+  await w.getByLabel('Weight', { exact: true }).fill('31');
+  await page.reload();
+  await widgetsReady(page);
+  const w2 = page.locator('kineret-widget');
+  await w2.evaluate((el) => el.setAttribute('remember', ''));
+  await expect(w2.getByLabel('Weight', { exact: true })).toHaveValue('31');
+  await page.evaluate(() => localStorage.clear());
+});
+
+test('headless API: calculateDose, estimateCrCl, estimateEgfrSchwartz from a page', async ({ page }) => {
+  await page.goto('/embed-demo.html');
+  const r = await page.evaluate(async () => {
+    const m = await import('./kineret-widget.js');
+    await m.ready;
+    return {
+      version: m.version(),
+      ok: await m.calculateDose({ indication: 'nomid', weightKg: 20, mgPerKgPerDay: 2, split: 'twice' }),
+      renal: await m.calculateDose({ indication: 'covid19', esrd: true }),
+      tooHigh: await m.calculateDose({ indication: 'dira', weightKg: 20, mgPerKgPerDay: 9 }),
+      strings: await m.calculateDose({ indication: 'nomid', weightKg: '20', mgPerKgPerDay: 2 }),
+      notObject: await m.calculateDose('nomid'),
+      es: await m.calculateDose({ indication: 'ra', ageYears: 12, lang: 'es' }),
+      crcl: await m.estimateCrCl({ ageYears: 60, sex: 'male', weightKg: 72, serumCreatinineMgDl: 1 }),
+      child: await m.estimateCrCl({ ageYears: 10, sex: 'male', weightKg: 30, serumCreatinineMgDl: 0.5 }),
+      schwartz: await m.estimateEgfrSchwartz({ heightCm: 110, serumCreatinineUmolL: 88.4 }),
+    };
+  });
+  expect(r.version).toMatch(/^\d+\.\d+\.\d+$/);
+  expect(r.ok).toMatchObject({ ok: true, dailyDoseMg: 40, doseMgPerAdministration: 20, administrationsPerDay: 2,
+    intervalDays: 1, volumeMlPerAdministration: 0.13, syringesPerAdministration: 1, discardMgPerAdministration: 80,
+    weightKg: 20, instructions: '20 mg (0.13 mL) under the skin twice daily' });
+  expect(r.ok.steps.every((s) => s.text && s.source)).toBe(true);
+  expect(r.renal).toMatchObject({ ok: true, intervalDays: 2, courseDays: 10, totalDoses: 5 });
+  expect(r.renal.warnings.map((w) => w.code).sort()).toEqual(['hospital_only', 'renal_every_other_day']);
+  expect(r.tooHigh.ok).toBe(false);
+  expect(r.tooHigh.errors[0]).toMatchObject({ field: 'mgPerKgPerDay', code: 'above_max_dose' });
+  expect(r.tooHigh.dailyDoseMg).toBeUndefined();
+  expect(r.strings.errors.map((e) => e.code)).toEqual(['invalid_weight']);
+  expect(r.notObject.errors[0].code).toBe('invalid_request');
+  expect(r.es.warnings.find((w) => w.code === 'not_approved_under_18').message).toMatch(/18/);
+  expect(r.es.instructions).toContain('una vez al día');
+  expect(r.crcl).toMatchObject({ ok: true, crClMlMin: 80, method: 'cockcroft-gault' });
+  expect(r.child.errors[0].code).toBe('pediatric_use_schwartz');
+  expect(r.schwartz).toMatchObject({ ok: true, egfr: 45.4, method: 'bedside-schwartz' });
+});
+
+for (const lang of ['en', 'es']) {
+  test(`calculator with a result has zero axe violations (${lang})`, async ({ page }) => {
+    const w = await open(page, 'calculator', lang);
+    await w.locator('select').first().selectOption('nomid');
+    await w.locator('#kw-calc-weight').fill('20');
+    await w.locator('#kw-calc-dose').fill('9'); // error state
+    expect(await axeViolations(page)).toEqual([]);
+    await w.locator('#kw-calc-dose').fill('2');
+    await w.locator('input[name=kw-calc-renal]').nth(1).check();
+    await w.locator('#kw-calc-crcl').fill('25'); // result with a caution notice
+    await w.locator('details.kw-work summary').click();
+    expect(await axeViolations(page)).toEqual([]);
+    await w.locator('input[name=kw-calc-renal]').nth(2).check(); // estimate panel, incomplete
+    await w.locator('input[name=kw-calc-method]').nth(1).check();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}
