@@ -1,0 +1,25 @@
+// Prints the test counts of each level from the logs `make test` wrote, and
+// one plain closing line ("N passed, N failed") for CI.
+import { readFileSync, existsSync } from 'node:fs';
+
+const levels = [
+  ['native (cargo test: unit, property)', 'build/test-logs/native.log', /test result: \w+\. (\d+) passed; (\d+) failed/g],
+  ['wasm (wasm-bindgen-test, headless Chromium)', 'build/test-logs/wasm.log', /test result: \w+\. (\d+) passed; (\d+) failed/g],
+  ['end-to-end (Playwright, Chromium)', 'build/test-logs/e2e.log', /^\s+(\d+) (passed|failed)/gm],
+];
+let passed = 0, failed = 0;
+console.log('\nTest summary');
+for (const [name, file, re] of levels) {
+  if (!existsSync(file)) { console.log(`  ${name}: not run`); continue; }
+  const text = readFileSync(file, 'utf8');
+  let p = 0, f = 0;
+  for (const m of text.matchAll(re)) {
+    if (m[2] === 'passed') p += Number(m[1]);
+    else if (m[2] === 'failed') f += Number(m[1]);
+    else { p += Number(m[1]); f += Number(m[2]); }
+  }
+  passed += p; failed += f;
+  console.log(`  ${name}: ${p} passed, ${f} failed`);
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
