@@ -116,3 +116,58 @@ async fn destroy_removes_the_app() {
     // A second destroy is harmless.
     f.handle.destroy();
 }
+
+/// Sets a control's value and fires the event the component listens to.
+fn set_value(root: &Element, selector: &str, value: &str, event: &str) {
+    let el = root.query_selector(selector).unwrap().unwrap();
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.set_value(value);
+    } else if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        select.set_value(value);
+    }
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let ev = web_sys::Event::new_with_event_init_dict(event, &init).unwrap();
+    el.dispatch_event(&ev).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn calculator_shows_a_dose_only_when_every_input_is_valid() {
+    let f = widget(&[("view", "calculator")]).await;
+    assert!(f.host.query_selector(".kw-result").unwrap().is_none());
+    set_value(&f.host, "#kw-calc-indication", "dira", "change");
+    settle().await;
+    set_value(&f.host, "#kw-calc-weight", "20", "input");
+    set_value(&f.host, "#kw-calc-dose", "9", "input");
+    settle().await;
+    // Above 8 mg/kg/day: a message beside the field and no number anywhere.
+    let dose = f.host.query_selector("#kw-calc-dose").unwrap().unwrap();
+    assert_eq!(dose.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(text(&f.host, "#kw-calc-dose-error").contains('8'));
+    assert!(f.host.query_selector(".kw-result").unwrap().is_none());
+    set_value(&f.host, "#kw-calc-dose", "2", "input");
+    settle().await;
+    assert_eq!(text(&f.host, ".kw-dose"), "40 mg (0.27 mL)");
+    assert_eq!(dose.get_attribute("aria-invalid").as_deref(), Some("false"));
+}
+
+#[wasm_bindgen_test]
+async fn calculator_emits_kineret_dose_with_the_api_result() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let f = widget(&[("view", "calculator"), ("lang", "es")]).await;
+    let seen: Rc<RefCell<Vec<wasm_bindgen::JsValue>>> = Rc::default();
+    let sink = seen.clone();
+    let _listener = gloo::events::EventListener::new(&f.host, "kineret:dose", move |e| {
+        let e: &web_sys::CustomEvent = e.unchecked_ref();
+        sink.borrow_mut().push(e.detail());
+    });
+    set_value(&f.host, "#kw-calc-indication", "ra", "change");
+    settle().await;
+    let events = seen.borrow();
+    assert_eq!(events.len(), 1);
+    let get = |k: &str| js_sys::Reflect::get(&events[0], &k.into()).unwrap();
+    assert_eq!(get("ok").as_bool(), Some(true));
+    assert_eq!(get("dailyDoseMg").as_f64(), Some(100.0));
+    assert!(get("instructions").as_string().unwrap().contains("una vez al día"));
+}
