@@ -3,18 +3,32 @@
 //! hands them to `core::api`; results are plain JSON-compatible objects.
 
 use js_sys::{Array, Reflect};
+use wasm_bindgen::JsCast;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::core::api::{self, ApiValue};
 
 /// A field of the request as the core sees it: strings stay strings, so
-/// `"70"` for a number is an error, never coerced.
+/// `"70"` for a number is an error, never coerced. Only the object's own data
+/// properties count: a polluted `Object.prototype` on the host page cannot
+/// supply fields, and a getter (which could throw or change) is refused.
 fn field(request: &JsValue, key: &str) -> ApiValue {
-    let value = match Reflect::get(request, &JsValue::from_str(key)) {
-        Ok(v) => v,
-        Err(_) => return ApiValue::Other, // a throwing getter
+    let Ok(object) = request.clone().dyn_into::<js_sys::Object>() else {
+        return ApiValue::Missing;
     };
+    let descriptor = match Reflect::get_own_property_descriptor(&object, &JsValue::from_str(key)) {
+        Ok(d) if d.is_undefined() => return ApiValue::Missing,
+        Ok(d) => d,
+        Err(_) => return ApiValue::Other, // a Proxy whose trap throws
+    };
+    let Ok(descriptor) = descriptor.dyn_into::<js_sys::Object>() else {
+        return ApiValue::Other;
+    };
+    if !js_sys::Object::has_own(&descriptor, &JsValue::from_str("value")) {
+        return ApiValue::Other; // accessor property
+    }
+    let value = Reflect::get(&descriptor, &JsValue::from_str("value")).unwrap_or(JsValue::UNDEFINED);
     if value.is_undefined() {
         ApiValue::Missing
     } else if value.is_null() {
