@@ -66,11 +66,12 @@ serve: tools dist
 # Every level runs even if an earlier one failed; the summary exits non-zero
 # on any failure.
 test: tools
-	@mkdir -p build/test-logs && rm -f build/test-logs/*.log
+	@mkdir -p build/test-logs && rm -rf build/test-logs/*.log build/hardening-report
 	@status=0; \
 	$(MAKE) --no-print-directory test-native 2>&1 | tee build/test-logs/native.log || status=1; \
 	$(MAKE) --no-print-directory test-wasm 2>&1 | tee build/test-logs/wasm.log || status=1; \
 	{ $(MAKE) --no-print-directory dist && $(MAKE) --no-print-directory test-e2e; } 2>&1 | tee build/test-logs/e2e.log || status=1; \
+	node scripts/hardening-report.mjs || status=1; \
 	node scripts/test-summary.mjs || status=1; \
 	exit $$status
 

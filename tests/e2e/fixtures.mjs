@@ -1,3 +1,4 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
 // Shared test fixtures: every page records console errors, page errors and
 // requests, and each test fails if the widget logged an error.
 import { test as base, expect } from '@playwright/test';
@@ -31,4 +32,11 @@ export async function axeViolations(page, include = 'kineret-widget') {
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Appends one measured row to README's hardening table (see scripts/hardening-report.mjs). */
+export function reportRow(kind, what, cases, lost = 0) {
+  const dir = new URL('../../build/hardening-report/', import.meta.url).pathname;
+  mkdirSync(dir, { recursive: true });
+  appendFileSync(`${dir}e2e.tsv`, `${kind}\t${what}\t${cases}\t${lost}\n`);
 }

@@ -1,6 +1,6 @@
 // Hostile hosts: strict CSP, a page that already defined the element, polluted
 // prototypes, markup in attributes; small screens, zoom, forced colours.
-import { test, expect, widgetsReady, axeViolations } from './fixtures.mjs';
+import { test, expect, widgetsReady, axeViolations, reportRow } from './fixtures.mjs';
 
 const VIEWS = ['Dose calculator', 'Injection sites', 'Storage and preparation', 'Safety'];
 
@@ -22,6 +22,7 @@ test('strict CSP: works fully and no securitypolicyviolation fires', async ({ pa
   const border = await w.locator('.kw-app').evaluate((el) => getComputedStyle(el).borderTopStyle);
   expect(border).toBe('solid');
   expect(await page.evaluate(() => window.__csp)).toEqual([]);
+  reportRow('hostile host', 'strict CSP page (no unsafe-inline): every view, securitypolicyviolation events', VIEWS.length);
 });
 
 test('another definition of <kineret-widget> already on the page: a warning, not a crash', async ({ page }) => {
@@ -36,6 +37,7 @@ test('another definition of <kineret-widget> already on the page: a warning, not
   await expect(page.locator('kineret-widget')).toContainText('other version');
   await page.waitForFunction(() => window.performance.getEntriesByType('resource').some((r) => r.name.endsWith('.wasm')));
   await expect.poll(() => warnings.some((w) => w.includes('already on this page'))).toBe(true);
+  reportRow('hostile host', 'customElements already holding kineret-widget', 1);
 });
 
 test('a polluted Object.prototype cannot supply API fields; throwing getters are refused', async ({ page }) => {
@@ -64,6 +66,7 @@ test('a polluted Object.prototype cannot supply API fields; throwing getters are
   expect(r.proxy.ok).toBe(false);
   expect(r.array.errors[0].code).toBe('invalid_request');
   expect(r.nul.errors[0].code).toBe('invalid_request');
+  reportRow('hostile host', 'polluted Object.prototype, throwing getters and proxies in API requests', 5);
 });
 
 test('markup in attributes is never run or rendered as HTML', async ({ page }) => {
@@ -81,6 +84,7 @@ test('markup in attributes is never run or rendered as HTML', async ({ page }) =
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
   expect(await page.locator('#x').evaluate((el) => el.shadowRoot.querySelectorAll('img, script').length)).toBe(0);
   await expect(page.locator('#x').getByRole('tab')).toHaveCount(4);
+  reportRow('hostile host', 'markup (<script>, <img onerror>) in attributes', 2);
 });
 
 for (const width of [320, 640]) {
