@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::text::fmt_num;
 use crate::messages;
 use crate::core::i18n::{fill, Lang, Translate};
+use crate::core::units::{parse_decimal, NumberError};
 
 /// How serious an outcome is. Ordered: `Ok < Caution < DoNotUse`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -174,6 +175,83 @@ pub enum Mishap {
     LeftInLight,
     PastExpiry,
     Foamy,
+}
+
+/// The choices of the "something went wrong" helper, in display order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MishapKind {
+    OutOfFridge,
+    Frozen,
+    LeftInLight,
+    PastExpiry,
+    Foamy,
+}
+
+impl MishapKind {
+    pub const ALL: [MishapKind; 5] =
+        [MishapKind::OutOfFridge, MishapKind::Frozen, MishapKind::LeftInLight, MishapKind::PastExpiry, MishapKind::Foamy];
+
+    /// Stable id for form controls.
+    pub fn code(self) -> &'static str {
+        match self {
+            MishapKind::OutOfFridge => "out",
+            MishapKind::Frozen => "frozen",
+            MishapKind::LeftInLight => "light",
+            MishapKind::PastExpiry => "expired",
+            MishapKind::Foamy => "foamy",
+        }
+    }
+}
+
+impl Translate for MishapKind {
+    fn texts(self) -> [&'static str; 2] {
+        match self {
+            MishapKind::OutOfFridge => [
+                "It was left out of the refrigerator",
+                "Se quedó fuera del refrigerador (nevera)",
+            ],
+            MishapKind::Frozen => ["It was frozen", "Se congeló"],
+            MishapKind::LeftInLight => [
+                "It was left in the light or out of its carton",
+                "Se dejó a la luz o fuera de su caja",
+            ],
+            MishapKind::PastExpiry => ["It is past its expiration date", "Ya pasó su fecha de caducidad"],
+            MishapKind::Foamy => ["The liquid is foamy", "El líquido tiene espuma"],
+        }
+    }
+}
+
+/// What is wrong with the typed-in hours and temperature (per field).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct FormErrors {
+    pub hours: Option<NumberError>,
+    pub temp: Option<NumberError>,
+}
+
+/// A temperature as typed: like [`parse_decimal`] but a leading minus is
+/// allowed (a freezer is below zero).
+pub fn parse_temp(s: &str) -> Result<f64, NumberError> {
+    let t = s.trim();
+    match t.strip_prefix('-') {
+        Some(rest) if !rest.trim_start().starts_with('-') => parse_decimal(rest).map(|v| -v),
+        Some(_) => Err(NumberError::NotANumber),
+        None => parse_decimal(t),
+    }
+}
+
+/// Builds the [`Mishap`] from the helper's form. Only "left out of the
+/// refrigerator" reads the hours and temperature (typed in `unit`).
+pub fn mishap_from_form(kind: MishapKind, hours: &str, temp: &str, unit: TempUnit, earlier_excursion: bool) -> Result<Mishap, FormErrors> {
+    Ok(match kind {
+        MishapKind::Frozen => Mishap::Frozen,
+        MishapKind::LeftInLight => Mishap::LeftInLight,
+        MishapKind::PastExpiry => Mishap::PastExpiry,
+        MishapKind::Foamy => Mishap::Foamy,
+        MishapKind::OutOfFridge => match (parse_decimal(hours), parse_temp(temp)) {
+            (Ok(hours), Ok(value)) => Mishap::OutOfFridge { hours, temp: Temp { value, unit }, earlier_excursion },
+            (h, t) => return Err(FormErrors { hours: h.err(), temp: t.err() }),
+        },
+    })
 }
 
 messages! {
@@ -432,6 +510,47 @@ mod tests {
         let all: Vec<Outcome> = [Mishap::Foamy, Mishap::Frozen].iter().map(|&m| assess(m, &EU_PROFILE)).collect();
         assert_eq!(worst(&all), Severity::DoNotUse);
         assert_eq!(worst(&[]), Severity::Ok);
+    }
+
+    #[test]
+    fn form_builds_the_mishap_in_the_typed_unit() {
+        let m = mishap_from_form(MishapKind::OutOfFridge, "6", "22", TempUnit::C, false);
+        assert_eq!(m, Ok(out(6.0, 22.0, TempUnit::C)));
+        // EU: 6 h at 22 °C is the allowed once-only excursion.
+        let o = assess(m.unwrap_or(Mishap::Frozen), profile(Region::Eu));
+        assert_eq!((o.severity, o.msg), (Severity::Ok, ExcursionMsg::EuAllowed));
+        assert!(o.text(Lang::En, TempUnit::C).contains("Do not put it back in the refrigerator"));
+        // US: same entry, contact the pharmacist.
+        let us = assess(out(6.0, 22.0, TempUnit::C), profile(Region::Us));
+        assert!(us.text(Lang::En, TempUnit::C).contains("pharmacist"));
+        // Decimal comma, Fahrenheit, the earlier-excursion box.
+        let f = mishap_from_form(MishapKind::OutOfFridge, "1,5", "71.6", TempUnit::F, true);
+        assert_eq!(f, Ok(Mishap::OutOfFridge { hours: 1.5, temp: Temp { value: 71.6, unit: TempUnit::F }, earlier_excursion: true }));
+        assert_eq!(mishap_from_form(MishapKind::Frozen, "", "x", TempUnit::C, false), Ok(Mishap::Frozen));
+        assert_eq!(mishap_from_form(MishapKind::PastExpiry, "", "", TempUnit::C, false), Ok(Mishap::PastExpiry));
+    }
+
+    #[test]
+    fn form_errors_name_each_bad_field() {
+        let e = mishap_from_form(MishapKind::OutOfFridge, "", "22 C", TempUnit::C, false);
+        assert_eq!(e, Err(FormErrors { hours: Some(NumberError::Empty), temp: Some(NumberError::NotANumber) }));
+        let e = mishap_from_form(MishapKind::OutOfFridge, "-2", "20", TempUnit::C, false);
+        assert_eq!(e, Err(FormErrors { hours: Some(NumberError::Negative), temp: None }));
+        assert_eq!(parse_temp("-4"), Ok(-4.0));
+        assert_eq!(parse_temp(" -0,5 "), Ok(-0.5));
+        assert_eq!(parse_temp("--4"), Err(NumberError::NotANumber));
+        assert_eq!(parse_temp(""), Err(NumberError::Empty));
+        // A temperature below the range is never "allowed".
+        let cold = mishap_from_form(MishapKind::OutOfFridge, "1", "-4", TempUnit::C, false);
+        assert_eq!(cold.map(|m| assess(m, &EU_PROFILE).msg), Ok(ExcursionMsg::TooCold));
+    }
+
+    #[test]
+    fn mishap_choices_are_labelled_in_both_languages() {
+        for k in MishapKind::ALL {
+            let [en, es] = k.texts();
+            assert!(!en.is_empty() && en != es && !k.code().is_empty());
+        }
     }
 
     #[test]
