@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::text::fmt_num;
 use crate::messages;
 use crate::core::i18n::{fill, Lang, Translate};
-use crate::core::units::{parse_decimal, NumberError};
+use crate::core::units::NumberError;
 
 /// How serious an outcome is. Ordered: `Ok < Caution < DoNotUse`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -228,14 +228,52 @@ pub struct FormErrors {
     pub temp: Option<NumberError>,
 }
 
-/// A temperature as typed: like [`parse_decimal`] but a leading minus is
+/// Hours or degrees as typed: the same rules as `units::parse_decimal`
+/// ("12.5", "12,5", ".5"; no units, exponents or thousands separators; a
+/// minus sign is `Negative`), computed without `str::parse::<f64>`, whose
+/// tables cost about 10 KB of wasm. Up to 15 significant digits the result
+/// is the correctly rounded value (an exact integer divided by a power of 10).
+pub fn parse_amount(s: &str) -> Result<f64, NumberError> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Err(NumberError::Empty);
+    }
+    let (negative, body) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
+    let (mut mantissa, mut digits, mut scale, mut seen_sep) = (0u64, 0u32, 0i32, false);
+    for c in body.chars() {
+        match c {
+            '0'..='9' if digits < 15 => {
+                mantissa = mantissa * 10 + (c as u64 - '0' as u64);
+                digits += u32::from(mantissa > 0);
+                scale += i32::from(seen_sep);
+            }
+            // Digits beyond 15 significant ones only shift the magnitude.
+            '0'..='9' => scale -= i32::from(!seen_sep),
+            '.' | ',' if !seen_sep => seen_sep = true,
+            _ => return Err(NumberError::NotANumber),
+        }
+    }
+    if !body.bytes().any(|b| b.is_ascii_digit()) {
+        return Err(NumberError::NotANumber);
+    }
+    if negative {
+        return Err(NumberError::Negative);
+    }
+    let value = if scale >= 0 { mantissa as f64 / 10f64.powi(scale) } else { mantissa as f64 * 10f64.powi(-scale) };
+    Ok(value)
+}
+
+/// A temperature as typed: like [`parse_amount`] but a leading minus is
 /// allowed (a freezer is below zero).
 pub fn parse_temp(s: &str) -> Result<f64, NumberError> {
     let t = s.trim();
     match t.strip_prefix('-') {
-        Some(rest) if !rest.trim_start().starts_with('-') => parse_decimal(rest).map(|v| -v),
+        Some(rest) if !rest.trim_start().starts_with('-') => parse_amount(rest).map(|v| -v),
         Some(_) => Err(NumberError::NotANumber),
-        None => parse_decimal(t),
+        None => parse_amount(t),
     }
 }
 
@@ -247,7 +285,7 @@ pub fn mishap_from_form(kind: MishapKind, hours: &str, temp: &str, unit: TempUni
         MishapKind::LeftInLight => Mishap::LeftInLight,
         MishapKind::PastExpiry => Mishap::PastExpiry,
         MishapKind::Foamy => Mishap::Foamy,
-        MishapKind::OutOfFridge => match (parse_decimal(hours), parse_temp(temp)) {
+        MishapKind::OutOfFridge => match (parse_amount(hours), parse_temp(temp)) {
             (Ok(hours), Ok(value)) => Mishap::OutOfFridge { hours, temp: Temp { value, unit }, earlier_excursion },
             (h, t) => return Err(FormErrors { hours: h.err(), temp: t.err() }),
         },
@@ -543,6 +581,28 @@ mod tests {
         // A temperature below the range is never "allowed".
         let cold = mishap_from_form(MishapKind::OutOfFridge, "1", "-4", TempUnit::C, false);
         assert_eq!(cold.map(|m| assess(m, &EU_PROFILE).msg), Ok(ExcursionMsg::TooCold));
+    }
+
+    #[test]
+    fn parse_amount_matches_parse_decimal() {
+        use crate::core::units::parse_decimal;
+        let cases = [
+            "12.5", "12,5", " 7 ", ".5", ",5", "5.", "0", "00.10", "22", "71.6", "0.1", "0.3", "2.675", "1e3", "NaN",
+            "inf", "+5", "1,234.5", "1.2.3", "20 kg", "", "  ", "-3", "-", ".", "-.5", "0.000000000000000000012345",
+            "123456789012345",
+        ];
+        for c in cases {
+            assert_eq!(parse_amount(c), parse_decimal(c), "{c:?}");
+        }
+        // Beyond 15 significant digits: the same within 1e-14 (never met in hours or degrees).
+        for c in ["123456789012345678901", "99999999999999999", "1.7976931348623157", "0.12345678901234567"] {
+            let (a, b) = (parse_amount(c).unwrap_or(f64::NAN), parse_decimal(c).unwrap_or(f64::NAN));
+            assert!(((a - b) / b).abs() < 1e-14, "{c}: {a} vs {b}");
+        }
+        for i in 0..20_000u32 {
+            let t = format!("{}.{:03}", i / 7, i % 1000);
+            assert_eq!(parse_amount(&t), parse_decimal(&t), "{t}");
+        }
     }
 
     #[test]

@@ -87,14 +87,19 @@ pub struct DayCell {
 }
 
 /// Local days on which a dose was taken (one entry per dose), sorted.
+/// (Insertion keeps it sorted: a few hundred runs at most, and no slice-sort
+/// code in the wasm bundle.)
 pub fn dose_days(runs: &[Run], offset_minutes: i32) -> Vec<i64> {
-    let mut d: Vec<i64> = runs
+    let mut d: Vec<i64> = Vec::with_capacity(runs.len());
+    for day in runs
         .iter()
         .filter(|r| r.stopped.is_none())
         .filter_map(|r| r.completed_ms)
         .map(|ms| local_day(ms, offset_minutes))
-        .collect();
-    d.sort_unstable();
+    {
+        let at = d.partition_point(|&x| x <= day);
+        d.insert(at, day);
+    }
     d
 }
 
@@ -374,6 +379,13 @@ mod tests {
         let cells = history_strip(&eod, DoseSchedule::EveryOtherDay { anchor_day: None }, at(D0, 8), 0, 30);
         assert!(!any_missed(&cells));
         assert_eq!(cells[28].state, DayState::NotDue);
+    }
+
+    #[test]
+    fn dose_days_are_sorted_whatever_the_run_order() {
+        let runs = [dose(at(D0, 9)), dose(at(D0 - 5, 9)), dose(at(D0 - 2, 9)), dose(at(D0 - 5, 20))];
+        assert_eq!(dose_days(&runs, 0), vec![D0 - 5, D0 - 5, D0 - 2, D0]);
+        assert!(dose_days(&[], 0).is_empty());
     }
 
     #[test]

@@ -57,13 +57,13 @@ pub fn current_run(runs: &[Run]) -> Option<&Run> {
     runs.iter().filter(|r| !r.is_closed()).max_by(|a, b| (a.started_ms, &a.id).cmp(&(b.started_ms, &b.id)))
 }
 
-/// Replaces the run with the same id, or appends it; keeps start order.
+/// Replaces the run with the same id, or inserts it in start order.
 pub fn upsert(runs: &mut Vec<Run>, run: &Run) {
     match runs.iter_mut().find(|r| r.id == run.id) {
         Some(slot) => *slot = run.clone(),
         None => {
-            runs.push(run.clone());
-            runs.sort_by(|a, b| (a.started_ms, &a.id).cmp(&(b.started_ms, &b.id)));
+            let at = runs.iter().position(|r| (r.started_ms, &r.id) > (run.started_ms, &run.id)).unwrap_or(runs.len());
+            runs.insert(at, run.clone());
         }
     }
 }
@@ -72,8 +72,10 @@ pub fn upsert(runs: &mut Vec<Run>, run: &Run) {
 pub fn load<S: KvStore, C: Codec>(repo: &mut Repo<S, C>) -> Loaded {
     let runs = repo.load_all::<Run>();
     let settings = repo.load_all::<ChecklistSettings>();
-    let mut list: Vec<Run> = runs.records.into_iter().map(Run::normalized).collect();
-    list.sort_by(|a, b| (a.started_ms, &a.id).cmp(&(b.started_ms, &b.id)));
+    let mut list: Vec<Run> = Vec::with_capacity(runs.records.len());
+    for run in runs.records {
+        upsert(&mut list, &run.normalized()); // ordered insert: no sort code in the bundle
+    }
     Loaded {
         runs: list,
         schedule: settings.records.first().map(|s| s.schedule),
@@ -127,6 +129,10 @@ mod tests {
         );
         let loaded = load(&mut repo);
         assert_eq!(loaded.runs, vec![a.clone(), b.clone()]);
+        // Start order, not key order: a shorter id sorts later as a string.
+        let early = Run::new(999, None);
+        save_run(&mut repo, &early, None).ok();
+        assert_eq!(load(&mut repo).runs.first().map(|r| r.id.as_str()), Some("run-999"));
         assert_eq!(loaded.current(), Some(&b));
         assert_eq!(loaded.schedule, None);
         assert_eq!(loaded.quarantined, 0);
