@@ -216,3 +216,39 @@ for (const lang of ['en', 'es']) {
     expect(await axeViolations(page), 'outcome and stop box').toEqual([]);
   });
 }
+
+test('an allowed browser notification says when the syringe is ready', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['notifications'], { origin: baseURL });
+  await page.addInitScript(() => {
+    window.__notes = [];
+    const Real = window.Notification;
+    class Recording extends Real {
+      constructor(title, opts) {
+        super(title, opts);
+        window.__notes.push({ title, body: opts && opts.body });
+      }
+    }
+    window.Notification = Recording;
+  });
+  const w = await openStorage(page);
+  await w.getByLabel(OUT).check();
+  await w.getByRole('button', { name: 'Notify me when it is ready' }).click();
+  await expect(w.getByText('A browser notification will tell you when it is ready.')).toBeVisible();
+  await page.clock.fastForward('30:00');
+  await expect(w.locator('.kw-ck-ready')).toHaveText(/^Ready/);
+  const notes = await page.evaluate(() => window.__notes);
+  expect(notes).toHaveLength(1);
+  expect(notes[0].body).toMatch(/^Ready: the syringe has been out of the refrigerator for 30 minutes/);
+});
+
+test('a denied or missing Notification API degrades to the on-page message', async ({ page }) => {
+  await page.addInitScript(() => {
+    delete window.Notification;
+  });
+  const w = await openStorage(page);
+  await w.getByLabel(OUT).check();
+  await expect(w.getByRole('timer')).toBeVisible();
+  await expect(w.getByRole('button', { name: 'Notify me when it is ready' })).toHaveCount(0);
+  await page.clock.fastForward('30:00');
+  await expect(w.locator('.kw-ck-ready')).toHaveText(/^Ready/);
+});
