@@ -64,6 +64,36 @@ impl Region {
     }
 }
 
+/// Temperature unit (`units` attribute: `c` or `f`). Absent: the unit of the
+/// browser's locale (see `checklist::TempUnit::for_locale`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Units {
+    #[default]
+    Locale,
+    Celsius,
+    Fahrenheit,
+}
+
+impl Units {
+    pub fn parse(s: &str) -> Option<Units> {
+        use crate::core::checklist::TempUnit;
+        TempUnit::parse(s).map(|u| match u {
+            TempUnit::C => Units::Celsius,
+            TempUnit::F => Units::Fahrenheit,
+        })
+    }
+
+    /// The unit the attribute forces, if any.
+    pub fn explicit(self) -> Option<crate::core::checklist::TempUnit> {
+        use crate::core::checklist::TempUnit;
+        match self {
+            Units::Locale => None,
+            Units::Celsius => Some(TempUnit::C),
+            Units::Fahrenheit => Some(TempUnit::F),
+        }
+    }
+}
+
 /// Outcome of reading one attribute: the value to use, and whether the raw
 /// value was rejected (the shell then logs one `console.warn`).
 #[derive(Debug, PartialEq, Eq)]
@@ -94,6 +124,18 @@ mod tests {
         assert_eq!(parse_or_default(Some("xx"), Lang::parse), Parsed { value: Lang::En, rejected: true });
         assert_eq!(parse_or_default(Some("EU"), Region::parse), Parsed { value: Region::Eu, rejected: false });
         assert_eq!(parse_or_default::<View>(None, View::parse), Parsed { value: View::All, rejected: false });
+    }
+
+    #[test]
+    fn units_attribute_overrides_the_locale() {
+        use crate::core::checklist::TempUnit;
+        assert_eq!(parse_or_default(Some("c"), Units::parse), Parsed { value: Units::Celsius, rejected: false });
+        assert_eq!(parse_or_default(Some(" F "), Units::parse), Parsed { value: Units::Fahrenheit, rejected: false });
+        assert_eq!(parse_or_default(Some("kelvin"), Units::parse), Parsed { value: Units::Locale, rejected: true });
+        assert_eq!(parse_or_default(None, Units::parse), Parsed { value: Units::Locale, rejected: false });
+        assert_eq!(TempUnit::for_locale("en-US", Units::Celsius.explicit()), TempUnit::C);
+        assert_eq!(TempUnit::for_locale("en-US", Units::Locale.explicit()), TempUnit::F);
+        assert_eq!(TempUnit::for_locale("de-DE", Units::Fahrenheit.explicit()), TempUnit::F);
     }
 
     #[test]

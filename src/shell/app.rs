@@ -3,7 +3,7 @@
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::core::attrs::{Region, View};
+use crate::core::attrs::{Region, Units, View};
 use crate::core::i18n::{fill, Lang, Translate};
 use crate::core::ui::Ui;
 use crate::shell::components::tabs::Tabs;
@@ -14,6 +14,8 @@ pub struct AppProps {
     pub lang: Lang,
     pub view: View,
     pub region: Region,
+    /// Temperature unit forced by the `units` attribute (else the locale's).
+    pub units: Units,
     pub remember: bool,
     /// The `<kineret-widget>` element: events are dispatched on it.
     pub host: HtmlElement,
@@ -24,6 +26,7 @@ pub struct AppProps {
 pub struct Env {
     pub lang: Lang,
     pub region: Region,
+    pub units: Units,
     pub remember: bool,
     /// Where `CustomEvent`s are dispatched.
     pub host: Option<HtmlElement>,
@@ -65,7 +68,7 @@ pub fn app(props: &AppProps) -> Html {
     let selected = use_state(|| View::Calculator);
     let last_dose: LastDoseCtx = use_state(|| None);
     let lang = props.lang;
-    let env = Env { lang, region: props.region, remember: props.remember, host: Some(props.host.clone()) };
+    let env = Env { lang, region: props.region, units: props.units, remember: props.remember, host: Some(props.host.clone()) };
     let on_select = {
         let selected = selected.clone();
         Callback::from(move |v: View| selected.set(v))

@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement};
 use yew::AppHandle;
 
-use crate::core::attrs::{parse_or_default, Region, View};
+use crate::core::attrs::{parse_or_default, Region, Units, View};
 use crate::core::i18n::Lang;
 use crate::shell::app::{App, AppProps};
 
@@ -40,6 +40,7 @@ fn read_props(host: &HtmlElement, previous: Option<&AppProps>) -> AppProps {
         lang: attr(host, "lang", Lang::parse, previous.map(|p| p.lang)),
         view: attr(host, "view", View::parse, previous.map(|p| p.view)),
         region: attr(host, "region", Region::parse, previous.map(|p| p.region)),
+        units: attr(host, "units", Units::parse, previous.map(|p| p.units)),
         remember: host.has_attribute("remember"),
         host: host.clone(),
     }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::text::fmt_num;
 use crate::messages;
 use crate::core::i18n::{fill, Lang, Translate};
+use crate::core::units::NumberError;
 
 /// How serious an outcome is. Ordered: `Ok < Caution < DoNotUse`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -174,6 +175,121 @@ pub enum Mishap {
     LeftInLight,
     PastExpiry,
     Foamy,
+}
+
+/// The choices of the "something went wrong" helper, in display order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MishapKind {
+    OutOfFridge,
+    Frozen,
+    LeftInLight,
+    PastExpiry,
+    Foamy,
+}
+
+impl MishapKind {
+    pub const ALL: [MishapKind; 5] =
+        [MishapKind::OutOfFridge, MishapKind::Frozen, MishapKind::LeftInLight, MishapKind::PastExpiry, MishapKind::Foamy];
+
+    /// Stable id for form controls.
+    pub fn code(self) -> &'static str {
+        match self {
+            MishapKind::OutOfFridge => "out",
+            MishapKind::Frozen => "frozen",
+            MishapKind::LeftInLight => "light",
+            MishapKind::PastExpiry => "expired",
+            MishapKind::Foamy => "foamy",
+        }
+    }
+}
+
+impl Translate for MishapKind {
+    fn texts(self) -> [&'static str; 2] {
+        match self {
+            MishapKind::OutOfFridge => [
+                "It was left out of the refrigerator",
+                "Se quedó fuera del refrigerador (nevera)",
+            ],
+            MishapKind::Frozen => ["It was frozen", "Se congeló"],
+            MishapKind::LeftInLight => [
+                "It was left in the light or out of its carton",
+                "Se dejó a la luz o fuera de su caja",
+            ],
+            MishapKind::PastExpiry => ["It is past its expiration date", "Ya pasó su fecha de caducidad"],
+            MishapKind::Foamy => ["The liquid is foamy", "El líquido tiene espuma"],
+        }
+    }
+}
+
+/// What is wrong with the typed-in hours and temperature (per field).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct FormErrors {
+    pub hours: Option<NumberError>,
+    pub temp: Option<NumberError>,
+}
+
+/// Hours or degrees as typed: the same rules as `units::parse_decimal`
+/// ("12.5", "12,5", ".5"; no units, exponents or thousands separators; a
+/// minus sign is `Negative`), computed without `str::parse::<f64>`, whose
+/// tables cost about 10 KB of wasm. Up to 15 significant digits the result
+/// is the correctly rounded value (an exact integer divided by a power of 10).
+pub fn parse_amount(s: &str) -> Result<f64, NumberError> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Err(NumberError::Empty);
+    }
+    let (negative, body) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
+    let (mut mantissa, mut digits, mut scale, mut seen_sep) = (0u64, 0u32, 0i32, false);
+    for c in body.chars() {
+        match c {
+            '0'..='9' if digits < 15 => {
+                mantissa = mantissa * 10 + (c as u64 - '0' as u64);
+                digits += u32::from(mantissa > 0);
+                scale += i32::from(seen_sep);
+            }
+            // Digits beyond 15 significant ones only shift the magnitude.
+            '0'..='9' => scale -= i32::from(!seen_sep),
+            '.' | ',' if !seen_sep => seen_sep = true,
+            _ => return Err(NumberError::NotANumber),
+        }
+    }
+    if !body.bytes().any(|b| b.is_ascii_digit()) {
+        return Err(NumberError::NotANumber);
+    }
+    if negative {
+        return Err(NumberError::Negative);
+    }
+    let value = if scale >= 0 { mantissa as f64 / 10f64.powi(scale) } else { mantissa as f64 * 10f64.powi(-scale) };
+    Ok(value)
+}
+
+/// A temperature as typed: like [`parse_amount`] but a leading minus is
+/// allowed (a freezer is below zero).
+pub fn parse_temp(s: &str) -> Result<f64, NumberError> {
+    let t = s.trim();
+    match t.strip_prefix('-') {
+        Some(rest) if !rest.trim_start().starts_with('-') => parse_amount(rest).map(|v| -v),
+        Some(_) => Err(NumberError::NotANumber),
+        None => parse_amount(t),
+    }
+}
+
+/// Builds the [`Mishap`] from the helper's form. Only "left out of the
+/// refrigerator" reads the hours and temperature (typed in `unit`).
+pub fn mishap_from_form(kind: MishapKind, hours: &str, temp: &str, unit: TempUnit, earlier_excursion: bool) -> Result<Mishap, FormErrors> {
+    Ok(match kind {
+        MishapKind::Frozen => Mishap::Frozen,
+        MishapKind::LeftInLight => Mishap::LeftInLight,
+        MishapKind::PastExpiry => Mishap::PastExpiry,
+        MishapKind::Foamy => Mishap::Foamy,
+        MishapKind::OutOfFridge => match (parse_amount(hours), parse_temp(temp)) {
+            (Ok(hours), Ok(value)) => Mishap::OutOfFridge { hours, temp: Temp { value, unit }, earlier_excursion },
+            (h, t) => return Err(FormErrors { hours: h.err(), temp: t.err() }),
+        },
+    })
 }
 
 messages! {
@@ -432,6 +548,69 @@ mod tests {
         let all: Vec<Outcome> = [Mishap::Foamy, Mishap::Frozen].iter().map(|&m| assess(m, &EU_PROFILE)).collect();
         assert_eq!(worst(&all), Severity::DoNotUse);
         assert_eq!(worst(&[]), Severity::Ok);
+    }
+
+    #[test]
+    fn form_builds_the_mishap_in_the_typed_unit() {
+        let m = mishap_from_form(MishapKind::OutOfFridge, "6", "22", TempUnit::C, false);
+        assert_eq!(m, Ok(out(6.0, 22.0, TempUnit::C)));
+        // EU: 6 h at 22 °C is the allowed once-only excursion.
+        let o = assess(m.unwrap_or(Mishap::Frozen), profile(Region::Eu));
+        assert_eq!((o.severity, o.msg), (Severity::Ok, ExcursionMsg::EuAllowed));
+        assert!(o.text(Lang::En, TempUnit::C).contains("Do not put it back in the refrigerator"));
+        // US: same entry, contact the pharmacist.
+        let us = assess(out(6.0, 22.0, TempUnit::C), profile(Region::Us));
+        assert!(us.text(Lang::En, TempUnit::C).contains("pharmacist"));
+        // Decimal comma, Fahrenheit, the earlier-excursion box.
+        let f = mishap_from_form(MishapKind::OutOfFridge, "1,5", "71.6", TempUnit::F, true);
+        assert_eq!(f, Ok(Mishap::OutOfFridge { hours: 1.5, temp: Temp { value: 71.6, unit: TempUnit::F }, earlier_excursion: true }));
+        assert_eq!(mishap_from_form(MishapKind::Frozen, "", "x", TempUnit::C, false), Ok(Mishap::Frozen));
+        assert_eq!(mishap_from_form(MishapKind::PastExpiry, "", "", TempUnit::C, false), Ok(Mishap::PastExpiry));
+    }
+
+    #[test]
+    fn form_errors_name_each_bad_field() {
+        let e = mishap_from_form(MishapKind::OutOfFridge, "", "22 C", TempUnit::C, false);
+        assert_eq!(e, Err(FormErrors { hours: Some(NumberError::Empty), temp: Some(NumberError::NotANumber) }));
+        let e = mishap_from_form(MishapKind::OutOfFridge, "-2", "20", TempUnit::C, false);
+        assert_eq!(e, Err(FormErrors { hours: Some(NumberError::Negative), temp: None }));
+        assert_eq!(parse_temp("-4"), Ok(-4.0));
+        assert_eq!(parse_temp(" -0,5 "), Ok(-0.5));
+        assert_eq!(parse_temp("--4"), Err(NumberError::NotANumber));
+        assert_eq!(parse_temp(""), Err(NumberError::Empty));
+        // A temperature below the range is never "allowed".
+        let cold = mishap_from_form(MishapKind::OutOfFridge, "1", "-4", TempUnit::C, false);
+        assert_eq!(cold.map(|m| assess(m, &EU_PROFILE).msg), Ok(ExcursionMsg::TooCold));
+    }
+
+    #[test]
+    fn parse_amount_matches_parse_decimal() {
+        use crate::core::units::parse_decimal;
+        let cases = [
+            "12.5", "12,5", " 7 ", ".5", ",5", "5.", "0", "00.10", "22", "71.6", "0.1", "0.3", "2.675", "1e3", "NaN",
+            "inf", "+5", "1,234.5", "1.2.3", "20 kg", "", "  ", "-3", "-", ".", "-.5", "0.000000000000000000012345",
+            "123456789012345",
+        ];
+        for c in cases {
+            assert_eq!(parse_amount(c), parse_decimal(c), "{c:?}");
+        }
+        // Beyond 15 significant digits: the same within 1e-14 (never met in hours or degrees).
+        for c in ["123456789012345678901", "99999999999999999", "1.7976931348623157", "0.12345678901234567"] {
+            let (a, b) = (parse_amount(c).unwrap_or(f64::NAN), parse_decimal(c).unwrap_or(f64::NAN));
+            assert!(((a - b) / b).abs() < 1e-14, "{c}: {a} vs {b}");
+        }
+        for i in 0..20_000u32 {
+            let t = format!("{}.{:03}", i / 7, i % 1000);
+            assert_eq!(parse_amount(&t), parse_decimal(&t), "{t}");
+        }
+    }
+
+    #[test]
+    fn mishap_choices_are_labelled_in_both_languages() {
+        for k in MishapKind::ALL {
+            let [en, es] = k.texts();
+            assert!(!en.is_empty() && en != es && !k.code().is_empty());
+        }
     }
 
     #[test]

@@ -25,6 +25,37 @@ pub enum DoseSchedule {
 }
 
 impl DoseSchedule {
+    /// The choices offered when the calculator has not given a schedule.
+    pub const CHOICES: [DoseSchedule; 3] =
+        [DoseSchedule::Daily, DoseSchedule::EveryOtherDay { anchor_day: None }, DoseSchedule::TwiceDaily];
+
+    /// The schedule of a dose computed by the calculator: 2 administrations a
+    /// day → twice daily; an interval of 2 days → every other day (anchored on
+    /// the first dose taken); anything else → daily.
+    pub fn from_dose(administrations_per_day: u8, interval_days: u8) -> DoseSchedule {
+        if administrations_per_day >= 2 {
+            DoseSchedule::TwiceDaily
+        } else if interval_days == 2 {
+            DoseSchedule::EveryOtherDay { anchor_day: None }
+        } else {
+            DoseSchedule::Daily
+        }
+    }
+
+    /// Stable id for form controls ("daily", "everyOtherDay", "twiceDaily").
+    pub fn code(self) -> &'static str {
+        match self {
+            DoseSchedule::Daily => "daily",
+            DoseSchedule::EveryOtherDay { .. } => "everyOtherDay",
+            DoseSchedule::TwiceDaily => "twiceDaily",
+        }
+    }
+
+    /// Same kind of schedule, whatever the anchor.
+    pub fn same_kind(self, other: DoseSchedule) -> bool {
+        self.code() == other.code()
+    }
+
     /// Doses due on a due day.
     pub fn per_day(self) -> u32 {
         match self {
@@ -56,14 +87,19 @@ pub struct DayCell {
 }
 
 /// Local days on which a dose was taken (one entry per dose), sorted.
+/// (Insertion keeps it sorted: a few hundred runs at most, and no slice-sort
+/// code in the wasm bundle.)
 pub fn dose_days(runs: &[Run], offset_minutes: i32) -> Vec<i64> {
-    let mut d: Vec<i64> = runs
+    let mut d: Vec<i64> = Vec::with_capacity(runs.len());
+    for day in runs
         .iter()
         .filter(|r| r.stopped.is_none())
         .filter_map(|r| r.completed_ms)
         .map(|ms| local_day(ms, offset_minutes))
-        .collect();
-    d.sort_unstable();
+    {
+        let at = d.partition_point(|&x| x <= day);
+        d.insert(at, day);
+    }
     d
 }
 
@@ -121,6 +157,22 @@ messages! {
             "¿Olvidó una dosis? Comuníquese con su profesional de la salud para saber qué hacer. Nunca se administre dos dosis para compensar la que olvidó.",
         ],
     }
+}
+
+impl Translate for DoseSchedule {
+    fn texts(self) -> [&'static str; 2] {
+        match self {
+            DoseSchedule::Daily => ["Once daily", "Una vez al día"],
+            DoseSchedule::EveryOtherDay { .. } => ["Every other day", "Cada dos días (en días alternos)"],
+            DoseSchedule::TwiceDaily => ["Twice daily", "Dos veces al día"],
+        }
+    }
+}
+
+/// Whether the strip shows a missed dose (the view then shows
+/// [`HistoryMsg::MissedDose`]).
+pub fn any_missed(cells: &[DayCell]) -> bool {
+    cells.iter().any(|c| c.state == DayState::Missed)
 }
 
 /// The missed-dose message has no CLINICAL.md row; it is the wording.
@@ -298,6 +350,42 @@ mod tests {
         let m = HistoryMsg::MissedDose.tr(Lang::En);
         assert!(m.contains("healthcare provider") && m.contains("Never take two doses"));
         assert!(HistoryMsg::MissedDose.tr(Lang::Es).contains("profesional de la salud"));
+    }
+
+    #[test]
+    fn schedule_from_the_calculator_dose() {
+        assert_eq!(DoseSchedule::from_dose(1, 1), DoseSchedule::Daily);
+        assert_eq!(DoseSchedule::from_dose(2, 1), DoseSchedule::TwiceDaily);
+        assert_eq!(DoseSchedule::from_dose(1, 2), DoseSchedule::EveryOtherDay { anchor_day: None });
+        assert_eq!(DoseSchedule::from_dose(1, 0), DoseSchedule::Daily);
+        assert!(DoseSchedule::EveryOtherDay { anchor_day: Some(3) }.same_kind(DoseSchedule::CHOICES[1]));
+        assert!(!DoseSchedule::Daily.same_kind(DoseSchedule::TwiceDaily));
+        for s in DoseSchedule::CHOICES {
+            let [en, es] = s.texts();
+            assert!(!en.is_empty() && en != es);
+        }
+        assert_eq!(DoseSchedule::TwiceDaily.tr(Lang::Es), "Dos veces al día");
+    }
+
+    #[test]
+    fn missed_days_are_flagged_for_the_provider_message() {
+        let runs = [dose(at(D0 - 3, 9)), dose(at(D0 - 1, 9))];
+        let cells = history_strip(&runs, DoseSchedule::Daily, at(D0, 8), 0, 30);
+        assert!(any_missed(&cells));
+        let every_day = [dose(at(D0 - 1, 9)), dose(at(D0, 7))];
+        assert!(!any_missed(&history_strip(&every_day, DoseSchedule::Daily, at(D0, 8), 0, 30)));
+        // Every other day: the day between two doses is not a miss.
+        let eod = [dose(at(D0 - 2, 9)), dose(at(D0, 7))];
+        let cells = history_strip(&eod, DoseSchedule::EveryOtherDay { anchor_day: None }, at(D0, 8), 0, 30);
+        assert!(!any_missed(&cells));
+        assert_eq!(cells[28].state, DayState::NotDue);
+    }
+
+    #[test]
+    fn dose_days_are_sorted_whatever_the_run_order() {
+        let runs = [dose(at(D0, 9)), dose(at(D0 - 5, 9)), dose(at(D0 - 2, 9)), dose(at(D0 - 5, 20))];
+        assert_eq!(dose_days(&runs, 0), vec![D0 - 5, D0 - 5, D0 - 2, D0]);
+        assert!(dose_days(&[], 0).is_empty());
     }
 
     #[test]

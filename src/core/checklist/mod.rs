@@ -5,6 +5,7 @@
 pub mod excursion;
 pub mod history;
 pub mod steps;
+pub mod store;
 pub mod text;
 pub mod timer;
 
@@ -119,6 +120,9 @@ pub enum RunAction {
     Complete,
     /// Throw this run away and start a fresh one (also the "reset").
     NewRun { discard_mg: Option<f64> },
+    /// The dose calculator computed (or cleared) the mg to discard while this
+    /// run is open. Ignored values: negative or not finite (stored as `None`).
+    SetDiscard(Option<f64>),
 }
 
 messages! {
@@ -279,6 +283,9 @@ pub fn reduce(run: &Run, action: RunAction, now_ms: i64) -> Result<Run, Refusal>
                 return Err(Refusal::OutOfFridgeFirst);
             }
             r.warm_up_overridden = true;
+        }
+        RunAction::SetDiscard(mg) => {
+            r.discard_mg = mg.filter(|m| m.is_finite() && *m >= 0.0);
         }
         RunAction::Complete => {
             if !r.missing_steps().is_empty() {

@@ -203,3 +203,15 @@ fn refusal_texts_are_complete() {
     assert!(Refusal::WarmUpRunning.tr(Lang::En).contains(&timer::WARM_UP_MINUTES.to_string()));
     assert!(Refusal::WarmUpRunning.tr(Lang::Es).contains(&timer::WARM_UP_MINUTES.to_string()));
 }
+
+#[test]
+fn set_discard_updates_open_runs_only() {
+    let r = Run::new(T0, None);
+    let r = apply(&r, &[(RunAction::SetDiscard(Some(40.0)), T0 + 1)]);
+    assert_eq!(r.discard_mg, Some(40.0));
+    let cleared = apply(&r, &[(RunAction::SetDiscard(Some(f64::NAN)), T0 + 2)]);
+    assert_eq!(cleared.discard_mg, None);
+    assert_eq!(apply(&r, &[(RunAction::SetDiscard(Some(-1.0)), T0 + 2)]).discard_mg, None);
+    let stopped = apply(&r, &[(RunAction::Inspect(Inspection::CloudyDiscoloredParticles), T0 + 3)]);
+    assert_eq!(reduce(&stopped, RunAction::SetDiscard(Some(1.0)), T0 + 4), Err(Refusal::RunClosed));
+}

@@ -1,0 +1,254 @@
+// Storage and preparation view, end to end, with Playwright's fake clock.
+import { test, expect, widgetsReady, axeViolations } from './fixtures.mjs';
+
+const OUT = 'taken out of the refrigerator';
+const FLAT = 'Laid flat at room temperature';
+
+/** Opens the app (optionally with attributes set on the element) on the storage tab. */
+async function openStorage(page, attrs = {}) {
+  await page.goto('/');
+  await widgetsReady(page);
+  const w = page.locator('kineret-widget');
+  await w.evaluate((el, a) => {
+    for (const [k, v] of Object.entries(a)) el.setAttribute(k, v);
+  }, attrs);
+  const tab = w.getByRole('tab', { name: attrs.lang === 'es' ? 'Conservación y preparación' : 'Storage and preparation' });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  return w;
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.clock.install({ time: new Date('2025-03-10T09:00:00') });
+});
+
+test('warm-up: early "ready" needs the override; 30 minutes later it says ready', async ({ page }) => {
+  const w = await openStorage(page);
+  await w.getByLabel(OUT).check();
+  const timer = w.getByRole('timer');
+  await expect(timer).toHaveText(/^(30:00|29:5\d) left$/);
+  // Ticking "laid flat" now is refused, explained, and the box stays unticked.
+  const flat = w.getByLabel(FLAT);
+  await flat.click();
+  await expect(flat).not.toBeChecked();
+  await expect(flat).toHaveAccessibleDescription(/not been at room temperature for 30 minutes/);
+  await expect(w.getByRole('button', { name: /already been at room temperature for 30 minutes/ })).toBeVisible();
+  // No other warming method is suggested; the reason is given.
+  await expect(w.getByText('Do not warm it any other way: a microwave or hot water can damage the medicine.', { exact: false })).toBeVisible();
+  await page.clock.fastForward('10:00');
+  await expect(timer).toHaveText(/^(20:00|19:5\d) left$/);
+  await page.clock.fastForward('20:00');
+  const live = w.locator('.kw-ck-ready');
+  await expect(live).toHaveAttribute('aria-live', 'polite');
+  await expect(live).toHaveText('Ready: the syringe has been out of the refrigerator for 30 minutes.');
+  await expect(w.getByRole('timer')).toHaveCount(0);
+  await flat.check();
+  await expect(flat).toBeChecked();
+});
+
+test('the override allows "laid flat" before the timer ends', async ({ page }) => {
+  const w = await openStorage(page);
+  await w.getByLabel(OUT).check();
+  await w.getByRole('button', { name: /already been at room temperature/ }).click();
+  await expect(w.getByText('You confirmed it is already at room temperature.')).toBeVisible();
+  await w.getByLabel(FLAT).check();
+  await expect(w.getByLabel(FLAT)).toBeChecked();
+});
+
+test('a reload mid warm-up continues from the stored start time', async ({ page }) => {
+  const w = await openStorage(page);
+  await w.getByLabel(OUT).check();
+  await page.clock.fastForward('12:00');
+  await expect(w.getByRole('timer')).toHaveText(/^(18:00|17:5\d) left$/);
+  const stored = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('kineret-widget/v1/checklist/run/')).map((k) => localStorage.getItem(k)));
+  expect(stored).toHaveLength(1);
+  expect(stored[0]).toContain('"outOfFridgeMs":');
+  await page.reload();
+  const again = await openStorage(page);
+  await expect(again.getByLabel(OUT)).toBeChecked();
+  await expect(again.getByRole('timer')).toHaveText(/^(18:00|17:5\d) left$/);
+  await page.clock.fastForward('18:00');
+  await expect(again.locator('.kw-ck-ready')).toHaveText(/^Ready/);
+});
+
+test('a cloudy or discoloured liquid stops the run', async ({ page }) => {
+  const w = await openStorage(page);
+  await w.getByLabel('Cloudy, discolored, or with many particles or chunks').check();
+  const stop = w.getByRole('alert').filter({ hasText: 'Stop: do not use this syringe' });
+  await expect(stop).toBeVisible();
+  await expect(stop).toContainText('Keep it and take it to the pharmacy');
+  await expect(stop).toContainText('Contact your pharmacist or healthcare provider');
+  await expect(stop).toContainText('take a new syringe');
+  await expect(w.getByLabel(OUT)).toBeDisabled();
+  await w.getByRole('button', { name: 'Start a new dose' }).click();
+  await expect(w.getByLabel(OUT)).toBeEnabled();
+  await expect(stop).toHaveCount(0);
+});
+
+async function outOfFridge(w, hours, temp) {
+  await w.getByLabel('It was left out of the refrigerator').check();
+  await w.getByLabel('Hours out of the refrigerator').fill(hours);
+  await w.getByLabel(/Temperature it was kept at/).fill(temp);
+  await w.getByRole('button', { name: 'What should I do?' }).click();
+  return w.locator('.kw-mh-result');
+}
+
+test('EU: 6 hours at 22 °C is the allowed once-only period, never back in the fridge', async ({ page }) => {
+  const w = await openStorage(page, { region: 'eu', units: 'c' });
+  await expect(w.locator('.kw-st-card')).toContainText('2–8 °C');
+  const result = await outOfFridge(w, '6', '22');
+  await expect(w.getByLabel('Temperature it was kept at (°C)')).toHaveValue('22');
+  await expect(result).toContainText('You may use it');
+  await expect(result).toContainText('Do not put it back in the refrigerator');
+  await expect(result).toContainText('within 12 hours');
+  await expect(result).toContainText('Source: EU SmPC 6.4, SPS');
+  // 13 hours is too long.
+  const late = await outOfFridge(w, '13', '22');
+  await expect(late).toContainText('Do not use it');
+  await expect(late).toContainText('more than 12 hours');
+});
+
+test('US: the same mishap sends the user to the pharmacist', async ({ page }) => {
+  const w = await openStorage(page, { region: 'us', units: 'c' });
+  const result = await outOfFridge(w, '6', '22');
+  await expect(result).toContainText('The US label gives no time it may stay out of the refrigerator');
+  await expect(result).toContainText('talked to your pharmacist');
+  await expect(result).toContainText('Source: US PI 16');
+  await expect(result).toContainText('Source: AHFS');
+  // Other mishaps answer at once, each with a source.
+  await w.getByLabel('It was frozen').check();
+  await expect(result).toContainText('Do not use a syringe that has been frozen');
+  await w.getByLabel('It was left in the light or out of its carton').check();
+  await expect(result).toContainText('Contact your pharmacist');
+  await w.getByLabel('It is past its expiration date').check();
+  await expect(result).toContainText('Do not use it after the expiration date');
+  await expect(result).toContainText('Source: US PI');
+});
+
+test('an invalid entry is flagged on its field', async ({ page }) => {
+  const w = await openStorage(page);
+  await outOfFridge(w, 'six', '');
+  const hours = w.getByLabel('Hours out of the refrigerator');
+  await expect(hours).toHaveAttribute('aria-invalid', 'true');
+  await expect(hours).toHaveAccessibleDescription(/Enter a number only/);
+  await expect(w.getByLabel(/Temperature it was kept at/)).toHaveAccessibleDescription(/Enter a number\.$/);
+});
+
+test('completing a run records today as taken and emits kineret:dose-prepared', async ({ page }) => {
+  const w = await openStorage(page);
+  await page.evaluate(() => {
+    window.__doses = [];
+    document.addEventListener('kineret:dose-prepared', (e) => window.__doses.push(e.detail));
+  });
+  const today = w.locator('.kw-strip li').last();
+  await expect(today).toContainText('Due today');
+  await w.getByLabel('Expiration date checked').check();
+  await w.getByLabel(OUT).check();
+  await page.clock.fastForward('30:00');
+  await w.getByLabel(FLAT).check();
+  await w.getByLabel('Clear and colorless').check();
+  await w.getByLabel('Hands washed').check();
+  await w.getByLabel('Injection site chosen').check();
+  // Completing early is refused with the reason.
+  await w.getByRole('button', { name: 'Record this dose as taken' }).click();
+  await expect(w.getByRole('button', { name: 'Record this dose as taken' })).toHaveAccessibleDescription(/Some steps are not ticked yet\./);
+  await w.getByLabel('Injected under the skin').check();
+  await w.getByLabel('sharps container').check();
+  await w.getByLabel('Any medicine left in the syringe thrown away').check();
+  await w.getByRole('button', { name: 'Record this dose as taken' }).click();
+  await expect(w.getByText('Dose recorded as taken.')).toBeVisible();
+  await expect(today).toContainText('✓');
+  await expect(today).toContainText('Taken');
+  const doses = await page.evaluate(() => window.__doses);
+  expect(doses).toHaveLength(1);
+  expect(doses[0].runId).toMatch(/^run-\d+$/);
+  expect(typeof doses[0].completedMs).toBe('number');
+  // A new dose starts a fresh checklist; the history keeps today's dose.
+  await w.getByRole('button', { name: 'Start a new dose' }).click();
+  await expect(w.getByLabel('Expiration date checked')).not.toBeChecked();
+  await page.reload();
+  const again = await openStorage(page);
+  await expect(again.locator('.kw-strip li').last()).toContainText('Taken');
+  await expect(again.getByLabel('Expiration date checked')).not.toBeChecked();
+});
+
+test('a missed day says to contact the provider, never to double up', async ({ page }) => {
+  // A dose completed two days ago, stored the way the widget stores it.
+  await page.goto('/');
+  await page.evaluate(() => {
+    const now = Date.now();
+    const done = now - 2 * 86400000;
+    const steps = ['expiryChecked', 'outOfFridge', 'laidFlat', 'inspected', 'handsWashed', 'siteChosen', 'injected',
+      'sharpsDisposed', 'remainderDiscarded'].map((step) => ({ step, tickedMs: done }));
+    const run = { id: `run-${done}`, startedMs: done, steps, outOfFridgeMs: done, inspection: 'clearOk',
+      warmUpOverridden: true, completedMs: done, stopped: null, discardMg: null };
+    localStorage.setItem(`kineret-widget/v1/checklist/run/run-${done}`, JSON.stringify({ v: 1, data: run }));
+  });
+  const w = await openStorage(page);
+  await expect(w.locator('.kw-strip li').filter({ hasText: 'Missed' })).toHaveCount(1);
+  await expect(w.getByText('Contact your healthcare provider')).toBeVisible();
+  await expect(w.getByText('Never take two doses to make up for a missed one.', { exact: false })).toBeVisible();
+  // Every other day: the day after the dose was not due, so nothing was missed.
+  await w.getByLabel('Every other day').check();
+  await expect(w.locator('.kw-strip li').filter({ hasText: 'Missed' })).toHaveCount(0);
+  await expect(w.getByText('Never take two doses', { exact: false })).toHaveCount(0);
+  // The choice is saved with the shared storage.
+  await page.reload();
+  const again = await openStorage(page);
+  await expect(again.getByLabel('Every other day')).toBeChecked();
+});
+
+for (const lang of ['en', 'es']) {
+  test(`zero axe violations in the storage view (${lang})`, async ({ page }) => {
+    const w = await openStorage(page, { lang });
+    expect(await axeViolations(page), 'initial').toEqual([]);
+    await w.locator('#kw-ck-out').check();
+    await w.locator('#kw-ck-flat').click(); // refused: error shown
+    await w.locator('#kw-mh-out').check();
+    await w.getByRole('button', { name: lang === 'es' ? '¿Qué debo hacer?' : 'What should I do?' }).click();
+    expect(await axeViolations(page), 'timer, refusal, form errors').toEqual([]);
+    await w.locator('#kw-mh-hours').fill('2');
+    await w.locator('#kw-mh-temp').fill('20');
+    await w.getByRole('button', { name: lang === 'es' ? '¿Qué debo hacer?' : 'What should I do?' }).click();
+    await w.locator('#kw-ck-insp-bad').check();
+    await expect(w.locator('.kw-ck-stop')).toBeVisible();
+    expect(await axeViolations(page), 'outcome and stop box').toEqual([]);
+  });
+}
+
+test('an allowed browser notification says when the syringe is ready', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['notifications'], { origin: baseURL });
+  await page.addInitScript(() => {
+    window.__notes = [];
+    const Real = window.Notification;
+    class Recording extends Real {
+      constructor(title, opts) {
+        super(title, opts);
+        window.__notes.push({ title, body: opts && opts.body });
+      }
+    }
+    window.Notification = Recording;
+  });
+  const w = await openStorage(page);
+  await w.getByLabel(OUT).check();
+  await w.getByRole('button', { name: 'Notify me when it is ready' }).click();
+  await expect(w.getByText('A browser notification will tell you when it is ready.')).toBeVisible();
+  await page.clock.fastForward('30:00');
+  await expect(w.locator('.kw-ck-ready')).toHaveText(/^Ready/);
+  const notes = await page.evaluate(() => window.__notes);
+  expect(notes).toHaveLength(1);
+  expect(notes[0].body).toMatch(/^Ready: the syringe has been out of the refrigerator for 30 minutes/);
+});
+
+test('a denied or missing Notification API degrades to the on-page message', async ({ page }) => {
+  await page.addInitScript(() => {
+    delete window.Notification;
+  });
+  const w = await openStorage(page);
+  await w.getByLabel(OUT).check();
+  await expect(w.getByRole('timer')).toBeVisible();
+  await expect(w.getByRole('button', { name: 'Notify me when it is ready' })).toHaveCount(0);
+  await page.clock.fastForward('30:00');
+  await expect(w.locator('.kw-ck-ready')).toHaveText(/^Ready/);
+});
