@@ -41,6 +41,7 @@ fn read_props(host: &HtmlElement, previous: Option<&AppProps>) -> AppProps {
         view: attr(host, "view", View::parse, previous.map(|p| p.view)),
         region: attr(host, "region", Region::parse, previous.map(|p| p.region)),
         remember: host.has_attribute("remember"),
+        update_available: host.has_attribute("update-available"),
         host: host.clone(),
     }
 }
