@@ -21,12 +21,14 @@ if ('serviceWorker' in navigator && widget) {
     registration.addEventListener('updatefound', () => watch(registration.installing));
     offer();
     widget.addEventListener('kineret:update-accepted', () => {
-      if (!registration.waiting) return;
       accepted = true;
-      registration.waiting.postMessage({ type: 'SKIP_WAITING' });
+      if (registration.waiting) registration.waiting.postMessage({ type: 'SKIP_WAITING' });
+      else window.location.reload(); // already active (accepted in another tab)
     });
   }, (e) => console.warn('kineret: offline support unavailable', e));
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (accepted) window.location.reload();
+    // Another tab accepted: this one keeps running what it loaded, and offers a reload.
+    else widget.setAttribute('update-available', '');
   });
 }
