@@ -56,7 +56,7 @@ build/opt/kineret_widget_bg.wasm: $(RUST_SRC) | tools-rust tools-npm
 	$(NPM_BIN)/wasm-opt -Oz $(WASM_FEATURES) --strip-debug --strip-producers --strip-target-features build/wb/kineret_widget_bg.wasm -o $@
 	cp build/wb/kineret_widget.js build/opt/kineret_widget.js
 
-dist: build/opt/kineret_widget_bg.wasm $(wildcard www/* www/styles/*) index.html scripts/dist.mjs
+dist: build/opt/kineret_widget_bg.wasm $(wildcard www/* www/styles/*) index.html scripts/dist.mjs scripts/icons.mjs scripts/precache.mjs
 	node scripts/dist.mjs
 
 serve: tools dist
@@ -95,8 +95,14 @@ build/counter/opt/bench_counter_bg.wasm: bench/counter/src/lib.rs bench/counter/
 	  build/counter/bench_counter_bg.wasm -o $@
 	cp build/counter/bench_counter.js build/counter/opt/
 
-bench: tools dist build/counter/opt/bench_counter_bg.wasm
+# Lighthouse lives in bench/package.json: installed here only, never by `make test`.
+bench/node_modules/.installed: bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund
+	@touch $@
+
+bench: tools dist build/counter/opt/bench_counter_bg.wasm bench/node_modules/.installed
 	node scripts/bench.mjs
+	CHROME_PATH=/usr/bin/chromium node scripts/lighthouse.mjs
 
 clean:
 	rm -rf build dist target/$(WASM_TARGET)/release/kineret_widget.wasm

@@ -1,9 +1,12 @@
 // Assembles dist/ from the optimised wasm-bindgen output (build/opt) and www/.
 // Content-hashes every file except the stable entry and the HTML pages, fills
-// the entry's placeholders, and writes the SRI embed snippet.
+// the entry's placeholders, draws the app's PNG icons, writes the SRI embed
+// snippet and, last, the service worker and precache list (precache.mjs).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync, rmSync, readdirSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeIcons } from './icons.mjs';
+import { writeWorker, sri } from './precache.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'dist');
@@ -11,7 +14,6 @@ const opt = join(root, 'build', 'opt');
 const www = join(root, 'www');
 
 const hash = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 12);
-const sri = (buf) => 'sha384-' + createHash('sha384').update(buf).digest('base64');
 
 const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1];
 
@@ -41,12 +43,14 @@ for (const p of ['__GLUE__', '__WASM__', '__VERSION__', '__CSS__']) {
 }
 writeFileSync(join(out, 'kineret-widget.js'), entry);
 
-// Pages and static assets: copied as they are.
+// Pages and static assets: copied as they are (the entry and the worker are
+// templates, filled above and below).
 copyFileSync(join(root, 'index.html'), join(out, 'index.html'));
 for (const f of readdirSync(www, { withFileTypes: true })) {
-  if (!f.isFile() || f.name === 'kineret-widget.js') continue;
+  if (!f.isFile() || f.name === 'kineret-widget.js' || f.name === 'sw.js') continue;
   copyFileSync(join(www, f.name), join(out, f.name));
 }
+writeIcons(out);
 
 const snippet = `<!-- Kineret companion widget ${version}: paste into your page. -->
 <script type="module" src="https://YOUR-CDN/kineret-widget/${version}/kineret-widget.js"
@@ -57,5 +61,8 @@ const snippet = `<!-- Kineret companion widget ${version}: paste into your page.
 `;
 writeFileSync(join(out, 'embed-snippet.html'), snippet);
 
+// Last: the worker precaches every file written above.
+const cache = writeWorker(out);
+
 const files = readdirSync(out).sort();
-console.log(`dist/ (${version}): ${files.join(', ')}`);
+console.log(`dist/ (${version}, cache ${cache}): ${files.join(', ')}`);

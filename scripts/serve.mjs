@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join, normalize, extname } from 'node:path';
 
 const dir = normalize(process.argv[2] || join(new URL('..', import.meta.url).pathname, 'dist'));
-const port = Number(process.env.PORT || process.argv[3] || 8080);
+const port = Number(process.env.PORT || process.argv[3] || 8080); // 0: any free port
 const host = '127.0.0.1';
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -20,7 +20,7 @@ const types = {
   '.ics': 'text/calendar',
 };
 
-createServer(async (req, res) => {
+const server = createServer(async (req, res) => {
   try {
     const url = new URL(req.url, `http://${host}`);
     let path = decodeURIComponent(url.pathname);
@@ -40,8 +40,10 @@ createServer(async (req, res) => {
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   }
-}).listen(port, host, () => {
+});
+server.listen(port, host, () => {
+  const { port: actual } = server.address();
   console.log(`Serving ${dir}`);
-  console.log(`  app:        http://${host}:${port}/`);
-  console.log(`  embed demo: http://${host}:${port}/embed-demo.html`);
+  console.log(`  app:        http://${host}:${actual}/`);
+  console.log(`  embed demo: http://${host}:${actual}/embed-demo.html`);
 });

@@ -50,7 +50,7 @@ function styles() {
   return sheet;
 }
 
-const OBSERVED = ['lang', 'view', 'region', 'units', 'remember'];
+const OBSERVED = ['lang', 'view', 'region', 'units', 'remember', 'update-available'];
 
 class KineretWidget extends HTMLElement {
   static get observedAttributes() {

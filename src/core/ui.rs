@@ -17,6 +17,13 @@ messages! {
             "Solo informativo. No sustituye a su profesional de la salud ni a su farmacéutico(a).",
         ],
         Version => ["Version {version}", "Versión {version}"],
+        // The installed app's update banner (attribute `update-available`).
+        UpdateAvailable => [
+            "Update available — reload to use the new version.",
+            "Actualización disponible: recargue para usar la nueva versión.",
+        ],
+        UpdateReload => ["Reload", "Recargar"],
+        UpdateLater => ["Not now", "Ahora no"],
         // Shown by the JS entry when WebAssembly cannot load. The JS file holds
         // copies of these two strings; a native test checks they match.
         WasmFailed => [

@@ -17,6 +17,8 @@ pub struct AppProps {
     /// Temperature unit forced by the `units` attribute (else the locale's).
     pub units: Units,
     pub remember: bool,
+    /// Set by the installed app's page (www/app.js) when a new version waits.
+    pub update_available: bool,
     /// The `<kineret-widget>` element: events are dispatched on it.
     pub host: HtmlElement,
 }
@@ -63,6 +65,30 @@ fn view_body(view: View) -> Html {
     }
 }
 
+/// "Update available — reload": "Reload" dispatches `kineret:update-accepted`
+/// (the page activates the new version and reloads); "Not now" removes the
+/// host's `update-available` attribute, so the banner goes and the running
+/// version keeps working.
+fn update_banner(lang: Lang, host: &HtmlElement) -> Html {
+    let accept = {
+        let host = host.clone();
+        Callback::from(move |_| crate::shell::events::emit_value(&host, "kineret:update-accepted", &wasm_bindgen::JsValue::NULL))
+    };
+    let later = {
+        let host = host.clone();
+        Callback::from(move |_| {
+            let _ = host.remove_attribute("update-available");
+        })
+    };
+    html! {
+        <div class="kw-notice kw-update" role="status">
+            <p>{ Ui::UpdateAvailable.tr(lang) }</p>
+            <button type="button" class="kw-button" onclick={accept}>{ Ui::UpdateReload.tr(lang) }</button>
+            <button type="button" class="kw-button kw-secondary" onclick={later}>{ Ui::UpdateLater.tr(lang) }</button>
+        </div>
+    }
+}
+
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let selected = use_state(|| View::Calculator);
@@ -90,6 +116,7 @@ pub fn app(props: &AppProps) -> Html {
         <ContextProvider<Env> context={env}>
           <ContextProvider<LastDoseCtx> context={last_dose}>
             <div class="kw-app" lang={lang.code()}>
+                if props.update_available { { update_banner(lang, &props.host) } }
                 <header class="kw-header">
                     <h2 class="kw-title">{ Ui::AppTitle.tr(lang) }</h2>
                     <p class="kw-subtitle">{ Ui::AppSubtitle.tr(lang) }</p>

@@ -42,6 +42,7 @@ fn read_props(host: &HtmlElement, previous: Option<&AppProps>) -> AppProps {
         region: attr(host, "region", Region::parse, previous.map(|p| p.region)),
         units: attr(host, "units", Units::parse, previous.map(|p| p.units)),
         remember: host.has_attribute("remember"),
+        update_available: host.has_attribute("update-available"),
         host: host.clone(),
     }
 }

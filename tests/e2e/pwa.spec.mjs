@@ -1,0 +1,210 @@
+// The installable app (manifest, service worker, offline, safe updates) and
+// the CDN embed (no worker on host pages, SRI snippet). Tests that need a
+// worker serve their own copy of dist/ on their own port, from a folder they
+// can swap for a second build.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect, widgetsReady, axeViolations } from './fixtures.mjs';
+import { writeWorker } from '../../scripts/precache.mjs';
+
+const dist = new URL('../../dist/', import.meta.url).pathname;
+const sri = (buf) => 'sha384-' + createHash('sha384').update(buf).digest('base64');
+
+/** Two builds in a temp folder: `a` = dist/, `b` = the same with another
+ *  version string in the entry (and so another worker and cache), served
+ *  through the symlink `current`. */
+function makeSite() {
+  const root = mkdtempSync(join(tmpdir(), 'kw-pwa-'));
+  const a = join(root, 'a');
+  const b = join(root, 'b');
+  cpSync(dist, a, { recursive: true });
+  cpSync(dist, b, { recursive: true });
+  const entry = join(b, 'kineret-widget.js');
+  writeFileSync(entry, readFileSync(entry, 'utf8').replace(/const VERSION = "([^"]+)"/, 'const VERSION = "$1+next"'));
+  const caches = { a: writeWorker(a), b: writeWorker(b) };
+  const current = join(root, 'current');
+  symlinkSync(a, current);
+  return {
+    root,
+    current,
+    caches,
+    swapTo(dir) {
+      const tmp = join(root, 'current.new');
+      symlinkSync(dir, tmp);
+      renameSync(tmp, current); // atomic
+    },
+    remove: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+/** scripts/serve.mjs on a free port; resolves with its base URL. */
+function serve(dir) {
+  const child = spawn(process.execPath, [new URL('../../scripts/serve.mjs', import.meta.url).pathname, dir, '0'],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.on('error', reject);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /app:\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m) resolve({ url: m[1], stop: () => child.kill() });
+    });
+  });
+}
+
+/** Loads the app online and reloads it once, so that the worker (installed
+ *  and activated on the first load) controls the page. */
+async function installed(page, url) {
+  await page.goto(url);
+  await widgetsReady(page);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.reload();
+  await widgetsReady(page);
+  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+}
+
+const running = (page) => page.evaluate(async () => (await import('./kineret-widget.js')).version());
+const cacheNames = (page) => page.evaluate(() => caches.keys());
+
+async function calculatesRa(w) {
+  await w.getByLabel('Prescribed for').selectOption({ label: 'Rheumatoid arthritis' });
+  await expect(w.locator('.kw-dose')).toHaveText('100 mg (0.67 mL)');
+}
+
+test('the app works fully offline once installed', async ({ page, context }) => {
+  const site = makeSite();
+  const server = await serve(site.current);
+  try {
+    await installed(page, server.url);
+    await context.setOffline(true);
+    server.stop(); // no network at all, whatever the emulation covers
+    await page.reload();
+    await widgetsReady(page);
+    const w = page.locator('kineret-widget');
+    await calculatesRa(w);
+    for (const name of ['Injection sites', 'Storage and preparation', 'Safety', 'Dose calculator']) {
+      await w.getByRole('tab', { name }).click();
+      await expect(w.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+    }
+    expect(await cacheNames(page)).toEqual([site.caches.a]);
+  } finally {
+    server.stop();
+    site.remove();
+  }
+});
+
+test('a new build waits: "Not now" keeps the old version, "Reload" loads the new one', async ({ page }) => {
+  const site = makeSite();
+  const server = await serve(site.current);
+  try {
+    await installed(page, server.url);
+    const oldVersion = await running(page);
+    const w = page.locator('kineret-widget');
+    await expect(w.getByText('Update available')).toHaveCount(0);
+
+    site.swapTo(join(site.root, 'b'));
+    await page.reload(); // the browser checks sw.js on navigation: B installs and waits
+    const banner = w.getByRole('status').filter({ hasText: 'Update available — reload' });
+    await expect(banner).toBeVisible({ timeout: 20_000 });
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Refuse: the banner goes, the old version keeps working.
+    await banner.getByRole('button', { name: 'Not now' }).click();
+    await expect(banner).toHaveCount(0);
+    expect(await running(page)).toBe(oldVersion);
+    await calculatesRa(w);
+
+    // Still the old version on the next load (the new one waits); the banner
+    // is offered again, in the widget's language.
+    await page.reload();
+    await widgetsReady(page);
+    expect(await running(page)).toBe(oldVersion);
+    await w.evaluate((el) => el.setAttribute('lang', 'es'));
+    const es = w.getByRole('status').filter({ hasText: 'Actualización disponible' });
+    await expect(es.getByRole('button', { name: 'Ahora no' })).toBeVisible();
+    await w.evaluate((el) => el.setAttribute('lang', 'en'));
+
+    // Accept: the new worker takes over and the page reloads into build B.
+    const reloaded = page.waitForEvent('load');
+    await banner.getByRole('button', { name: 'Reload' }).click();
+    await reloaded;
+    await widgetsReady(page);
+    expect(await running(page)).toBe(`${oldVersion}+next`);
+    await expect(w.getByText('Update available')).toHaveCount(0);
+    await calculatesRa(w);
+    await expect.poll(() => cacheNames(page)).toEqual([site.caches.b]); // old cache deleted
+  } finally {
+    server.stop();
+    site.remove();
+  }
+});
+
+test('the app is installable: manifest, icons, worker', async ({ page, context }) => {
+  const site = makeSite();
+  const server = await serve(site.current);
+  try {
+    await installed(page, server.url);
+    const manifest = await (await page.request.get(server.url + 'manifest.webmanifest')).json();
+    expect(manifest).toMatchObject({ name: 'Kineret companion', short_name: 'Kineret', display: 'standalone',
+      start_url: './', scope: './', theme_color: '#0b5cad', background_color: '#ffffff' });
+    for (const icon of manifest.icons.filter((i) => i.type === 'image/png')) {
+      const png = await (await page.request.get(server.url + icon.src)).body();
+      const size = `${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`;
+      expect(size, icon.src).toBe(icon.sizes);
+    }
+    expect(manifest.icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(
+      expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']));
+    // Chromium's own verdict. Playwright's contexts are off-the-record, where
+    // Chromium never offers to install; `make bench` checks a real profile.
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
+  } finally {
+    server.stop();
+    site.remove();
+  }
+});
+
+test('the app runs under a strict CSP (no inline script or style)', async ({ page }) => {
+  const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+  const violations = [];
+  page.on('console', (m) => /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
+  await page.route('**/', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+  });
+  const response = await page.goto('/');
+  expect(response.headers()['content-security-policy']).toBe(csp);
+  await widgetsReady(page);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.locator('kineret-widget').getByLabel('Prescribed for').selectOption({ label: 'Rheumatoid arthritis' });
+  await expect(page.locator('kineret-widget .kw-dose')).toHaveText('100 mg (0.67 mL)');
+  expect(violations).toEqual([]);
+});
+
+test('the embed registers no service worker on the host page', async ({ page }) => {
+  await page.goto('/embed-demo.html');
+  await widgetsReady(page, 2);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length))).toBe(0);
+  expect(readFileSync(join(dist, 'kineret-widget.js'), 'utf8')).not.toContain('serviceWorker');
+});
+
+test('the embed snippet and precache.json carry the build\'s SRI hashes', async ({ page, baseURL }) => {
+  const snippet = readFileSync(join(dist, 'embed-snippet.html'), 'utf8');
+  const tag = /<script type="module" src="([^"]+)"\s+integrity="([^"]+)" crossorigin="anonymous"><\/script>/.exec(snippet);
+  expect(tag, 'the snippet\'s script tag').not.toBeNull();
+  expect(tag[2]).toBe(sri(readFileSync(join(dist, 'kineret-widget.js'))));
+  const { files } = JSON.parse(readFileSync(join(dist, 'precache.json'), 'utf8'));
+  expect(files.map((f) => f.url)).toContain('kineret-widget.js');
+  for (const f of files) expect(f.integrity, f.url).toBe(sri(readFileSync(join(dist, f.url))));
+  // The browser agrees: the snippet, pointed at this server, starts the widget.
+  const body = snippet.replace(tag[1], `${baseURL}/kineret-widget.js`);
+  await page.route('**/snippet-test.html', (route) =>
+    route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><title>t</title>${body}</html>` }));
+  await page.goto('/snippet-test.html');
+  await widgetsReady(page);
+});
