@@ -64,74 +64,131 @@ impl Reducible for Form {
     }
 }
 
-fn field_id(f: FormField) -> String {
-    format!("kw-calc-{}", f.id())
+/// DOM ids as static strings (no `format!` per render).
+fn field_id(f: FormField) -> &'static str {
+    match f {
+        FormField::Indication => "kw-calc-indication",
+        FormField::Weight => "kw-calc-weight",
+        FormField::Dose => "kw-calc-dose",
+        FormField::Age => "kw-calc-age",
+        FormField::Crcl => "kw-calc-crcl",
+        FormField::Sex => "kw-calc-sex",
+        FormField::Scr => "kw-calc-scr",
+        FormField::Height => "kw-calc-height",
+    }
 }
 
-fn error_id(f: FormField) -> String {
-    format!("kw-calc-{}-error", f.id())
+fn error_id(f: FormField) -> &'static str {
+    match f {
+        FormField::Indication => "kw-calc-indication-error",
+        FormField::Weight => "kw-calc-weight-error",
+        FormField::Dose => "kw-calc-dose-error",
+        FormField::Age => "kw-calc-age-error",
+        FormField::Crcl => "kw-calc-crcl-error",
+        FormField::Sex => "kw-calc-sex-error",
+        FormField::Scr => "kw-calc-scr-error",
+        FormField::Height => "kw-calc-height-error",
+    }
 }
 
-fn input_value(e: &InputEvent) -> String {
-    e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default()
+/// The text fields, by the id suffix after `kw-calc-`.
+const TEXT_FIELDS: [FormField; 6] =
+    [FormField::Weight, FormField::Dose, FormField::Age, FormField::Crcl, FormField::Scr, FormField::Height];
+
+/// The action of radio `i` of group `group` (ids `kw-calc-<group>-<i>`).
+fn radio_action(group: &str, i: u8) -> Option<Action> {
+    Some(match (group, i) {
+        ("wunit", 0) => Action::WeightUnit(WeightUnit::Kg),
+        ("wunit", 1) => Action::WeightUnit(WeightUnit::Lb),
+        ("split", 0) => Action::Split(Split::Once),
+        ("split", 1) => Action::Split(Split::Twice),
+        ("renal", 0) => Action::Renal(RenalMode::NotKnown),
+        ("renal", 1) => Action::Renal(RenalMode::Enter),
+        ("renal", 2) => Action::Renal(RenalMode::Estimate),
+        ("renal", 3) => Action::Renal(RenalMode::Esrd),
+        ("method", 0) => Action::Method(EstimateMethod::Adult),
+        ("method", 1) => Action::Method(EstimateMethod::Child),
+        ("sex", 0) => Action::Sex(Sex::Female),
+        ("sex", 1) => Action::Sex(Sex::Male),
+        _ => return None,
+    })
+}
+
+/// The form's one event handler (delegated: `oninput` and `onchange` on the
+/// `<form>`, not a closure per control). Text fields act on `input`; radios
+/// and selects on `change`, as with per-control listeners.
+fn form_event(d: &UseReducerDispatcher<Form>, e: &Event, input: bool) {
+    let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let id = el.id();
+    let Some(name) = id.strip_prefix("kw-calc-") else { return };
+    let action = if let Some(select) = el.dyn_ref::<HtmlSelectElement>() {
+        if input {
+            return;
+        }
+        let v = select.value();
+        match name {
+            "indication" => Action::Indication(Indication::parse(&v)),
+            "scr-unit" => Action::ScrUnit(if v == "umol" { ScrUnit::UmolL } else { ScrUnit::MgDl }),
+            _ => return,
+        }
+    } else if let Some(field) = TEXT_FIELDS.into_iter().find(|f| f.id() == name) {
+        if !input {
+            return;
+        }
+        Action::Text(field, el.unchecked_into::<HtmlInputElement>().value())
+    } else {
+        let Some((group, i)) = name.rsplit_once('-') else { return };
+        match (input, i.parse::<u8>().ok().and_then(|i| radio_action(group, i))) {
+            (false, Some(a)) => a,
+            _ => return,
+        }
+    };
+    d.dispatch(action);
 }
 
 /// A labelled decimal text field (accepts "12,5" and "12.5"), its message
-/// linked with aria-describedby.
-fn number_field(
-    f: FormField,
-    label: &str,
-    value: &str,
-    out: &FormOutcome,
-    hint: Option<&str>,
-    dispatch: &UseReducerDispatcher<Form>,
-) -> Html {
+/// linked with aria-describedby. Its input events reach the form's handler.
+fn number_field(f: FormField, label: &str, value: &str, out: &FormOutcome, hint: Option<&str>) -> Html {
     let error = out.error(f);
-    let hint_id = format!("kw-calc-{}-hint", f.id());
-    let mut described = Vec::new();
-    if hint.is_some() {
-        described.push(hint_id.clone());
-    }
-    if error.is_some() {
-        described.push(error_id(f));
-    }
-    let d = dispatch.clone();
-    let oninput = Callback::from(move |e: InputEvent| d.dispatch(Action::Text(f, input_value(&e))));
+    const HINT_ID: &str = "kw-calc-dose-hint"; // only the dose has a hint
+    let described = match (hint.is_some(), error.is_some()) {
+        (true, true) => Some(AttrValue::from(format!("{HINT_ID} {}", error_id(f)))),
+        (true, false) => Some(AttrValue::Static(HINT_ID)),
+        (false, true) => Some(AttrValue::Static(error_id(f))),
+        (false, false) => None,
+    };
     html! {
         <div class="kw-field">
             <label for={field_id(f)}>{ label }</label>
             <input id={field_id(f)} type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
-                value={value.to_string()} {oninput}
+                value={value.to_string()}
                 aria-invalid={if error.is_some() { "true" } else { "false" }}
-                aria-describedby={if described.is_empty() { None } else { Some(described.join(" ")) }} />
-            if let Some(h) = hint { <p class="kw-hint" id={hint_id}>{ h }</p> }
+                aria-describedby={described} />
+            if let Some(h) = hint { <p class="kw-hint" id={HINT_ID}>{ h }</p> }
             if let Some(msg) = error { <p class="kw-error" id={error_id(f)}>{ msg }</p> }
         </div>
     }
 }
 
-/// A radio group (fieldset + legend) whose options are (label, checked, action).
-fn radios(name: &str, legend: &str, options: Vec<(&str, bool, Callback<Event>)>, error: Option<(String, &str)>) -> Html {
+/// A radio group (fieldset + legend): option `i` has id `kw-calc-<name>-<i>`;
+/// `checked` is the index of the checked option. Its change events reach the
+/// form's handler (`radio_action`).
+fn radios(name: &str, legend: &str, labels: &[&str], checked: Option<usize>, error: Option<(&'static str, &str)>) -> Html {
     html! {
-        <fieldset aria-describedby={error.as_ref().map(|(id, _)| id.clone())}>
+        <fieldset aria-describedby={error.map(|(id, _)| id)}>
             <legend>{ legend }</legend>
-            { for options.into_iter().enumerate().map(|(i, (label, checked, onchange))| {
+            { for labels.iter().enumerate().map(|(i, label)| {
                 let id = format!("kw-calc-{name}-{i}");
                 html! {
                     <label class="kw-choice" for={id.clone()}>
-                        <input type="radio" id={id} name={format!("kw-calc-{name}")} {checked} {onchange} />
-                        { label }
+                        <input type="radio" id={id} name={format!("kw-calc-{name}")} checked={checked == Some(i)} />
+                        { *label }
                     </label>
                 }
             }) }
             if let Some((id, msg)) = error { <p class="kw-error" id={id}>{ msg }</p> }
         </fieldset>
     }
-}
-
-fn on<T: 'static>(d: &UseReducerDispatcher<Form>, make: impl Fn() -> Action + 'static) -> Callback<T> {
-    let d = d.clone();
-    Callback::from(move |_| d.dispatch(make()))
 }
 
 /// The 0.67 mL syringe, filled to `ml`, with 0.1 mL graduations. Integer
@@ -159,11 +216,11 @@ fn syringe_svg(ml: f64, label: String) -> Html {
     }
 }
 
-fn severity_class(s: Severity) -> (&'static str, CalcUi) {
+fn severity_label(s: Severity) -> CalcUi {
     match s {
-        Severity::Danger => ("kw-notice kw-danger", CalcUi::SeverityDanger),
-        Severity::Caution => ("kw-notice kw-caution", CalcUi::SeverityCaution),
-        Severity::Info => ("kw-notice", CalcUi::SeverityInfo),
+        Severity::Danger => CalcUi::SeverityDanger,
+        Severity::Caution => CalcUi::SeverityCaution,
+        Severity::Info => CalcUi::SeverityInfo,
     }
 }
 
@@ -225,12 +282,16 @@ fn result_card(plan: &DosePlan, lang: Lang, dispatch: &UseReducerDispatcher<Form
             if !plan.warnings.is_empty() {
                 <div class="kw-warnings" aria-label={t(CalcUi::Warnings)} role="group">
                     { for plan.warnings.iter().map(|w| {
-                        let (class, label) = severity_class(w.severity);
-                        html! {
-                            <div class={class}>
-                                <strong>{ t(label) }</strong>{ " " }{ &w.message }
-                                <span class="kw-source">{ " " }{ fill(t(CalcUi::Source), &[("source", w.source)]) }</span>
-                            </div>
+                        let body = html! { <>
+                            <strong>{ t(severity_label(w.severity)) }</strong>{ " " }{ &w.message }
+                            <span class="kw-source">{ " " }{ fill(t(CalcUi::Source), &[("source", w.source)]) }</span>
+                        </> };
+                        // Literal classes only: a computed `class={..}` links yew's
+                        // `Classes` (an IndexSet: ~5 KB of wasm), see docs/SIZE.md.
+                        match w.severity {
+                            Severity::Danger => html! { <div class="kw-notice kw-danger">{ body }</div> },
+                            Severity::Caution => html! { <div class="kw-notice kw-caution">{ body }</div> },
+                            Severity::Info => html! { <div class="kw-notice">{ body }</div> },
                         }
                     }) }
                 </div>
@@ -329,19 +390,13 @@ pub fn calculator() -> Html {
 
     let input = &form.0;
     let show = |f: FormField| visible(input, f);
-    let on_indication = {
+    let oninput = {
         let d = dispatch.clone();
-        Callback::from(move |e: Event| {
-            let v = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default();
-            d.dispatch(Action::Indication(Indication::parse(&v)));
-        })
+        Callback::from(move |e: InputEvent| form_event(&d, &e, true))
     };
-    let on_scr_unit = {
+    let onchange = {
         let d = dispatch.clone();
-        Callback::from(move |e: Event| {
-            let v = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default();
-            d.dispatch(Action::ScrUnit(if v == "umol" { ScrUnit::UmolL } else { ScrUnit::MgDl }));
-        })
+        Callback::from(move |e: Event| form_event(&d, &e, false))
     };
     let ind_error = out.error(FormField::Indication);
     let age_label = if matches!(input.renal, RenalMode::Estimate) && input.method == EstimateMethod::Adult {
@@ -355,10 +410,10 @@ pub fn calculator() -> Html {
             <h3 id="kw-calc-h">{ t(CalcUi::Heading) }</h3>
             <p class="kw-hint">{ t(CalcUi::Intro) }</p>
             if env.remember { <p class="kw-hint">{ t(CalcUi::Remembered) }</p> }
-            <form class="kw-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <form class="kw-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} {oninput} {onchange}>
                 <div class="kw-field">
                     <label for={field_id(FormField::Indication)}>{ t(CalcUi::Indication) }</label>
-                    <select id={field_id(FormField::Indication)} onchange={on_indication}
+                    <select id={field_id(FormField::Indication)}
                         aria-describedby={ind_error.map(|_| error_id(FormField::Indication))}>
                         <option value="" selected={input.indication.is_none()}>{ t(CalcUi::ChooseIndication) }</option>
                         { for Indication::ALL.iter().map(|i| html! {
@@ -369,49 +424,39 @@ pub fn calculator() -> Html {
                 </div>
                 if show(FormField::Weight) {
                     <div class="kw-row">
-                        { number_field(FormField::Weight, t(CalcUi::Weight), &input.weight, &out, None, &dispatch) }
-                        { radios("wunit", t(CalcUi::WeightUnit), vec![
-                            (t(CalcUi::Kg), input.weight_unit == WeightUnit::Kg, on(&dispatch, || Action::WeightUnit(WeightUnit::Kg))),
-                            (t(CalcUi::Lb), input.weight_unit == WeightUnit::Lb, on(&dispatch, || Action::WeightUnit(WeightUnit::Lb))),
-                        ], None) }
+                        { number_field(FormField::Weight, t(CalcUi::Weight), &input.weight, &out, None) }
+                        { radios("wunit", t(CalcUi::WeightUnit), &[t(CalcUi::Kg), t(CalcUi::Lb)],
+                            Some(input.weight_unit as usize), None) }
                     </div>
                 }
                 if show(FormField::Dose) {
-                    { number_field(FormField::Dose, t(CalcUi::Dose), &input.dose, &out, Some(t(CalcUi::DoseHint)), &dispatch) }
-                    { radios("split", t(CalcUi::Split), vec![
-                        (t(CalcUi::Once), input.split == Split::Once, on(&dispatch, || Action::Split(Split::Once))),
-                        (t(CalcUi::Twice), input.split == Split::Twice, on(&dispatch, || Action::Split(Split::Twice))),
-                    ], None) }
+                    { number_field(FormField::Dose, t(CalcUi::Dose), &input.dose, &out, Some(t(CalcUi::DoseHint))) }
+                    { radios("split", t(CalcUi::Split), &[t(CalcUi::Once), t(CalcUi::Twice)],
+                        Some(if input.split == Split::Twice { 1 } else { 0 }), None) }
                 }
-                { number_field(FormField::Age, age_label, &input.age, &out, None, &dispatch) }
-                { radios("renal", t(CalcUi::Kidney), vec![
-                    (t(CalcUi::KidneyNotKnown), input.renal == RenalMode::NotKnown, on(&dispatch, || Action::Renal(RenalMode::NotKnown))),
-                    (t(CalcUi::KidneyEnter), input.renal == RenalMode::Enter, on(&dispatch, || Action::Renal(RenalMode::Enter))),
-                    (t(CalcUi::KidneyEstimate), input.renal == RenalMode::Estimate, on(&dispatch, || Action::Renal(RenalMode::Estimate))),
-                    (t(CalcUi::KidneyEsrd), input.renal == RenalMode::Esrd, on(&dispatch, || Action::Renal(RenalMode::Esrd))),
-                ], None) }
+                { number_field(FormField::Age, age_label, &input.age, &out, None) }
+                { radios("renal", t(CalcUi::Kidney),
+                    &[t(CalcUi::KidneyNotKnown), t(CalcUi::KidneyEnter), t(CalcUi::KidneyEstimate), t(CalcUi::KidneyEsrd)],
+                    Some(input.renal as usize), None) }
                 if show(FormField::Crcl) {
-                    { number_field(FormField::Crcl, t(CalcUi::Crcl), &input.crcl, &out, None, &dispatch) }
+                    { number_field(FormField::Crcl, t(CalcUi::Crcl), &input.crcl, &out, None) }
                 }
                 if input.renal == RenalMode::Estimate {
-                    { radios("method", t(CalcUi::Method), vec![
-                        (t(CalcUi::MethodAdult), input.method == EstimateMethod::Adult, on(&dispatch, || Action::Method(EstimateMethod::Adult))),
-                        (t(CalcUi::MethodChild), input.method == EstimateMethod::Child, on(&dispatch, || Action::Method(EstimateMethod::Child))),
-                    ], None) }
+                    { radios("method", t(CalcUi::Method), &[t(CalcUi::MethodAdult), t(CalcUi::MethodChild)],
+                        Some(input.method as usize), None) }
                     if show(FormField::Sex) {
-                        { radios("sex", t(CalcUi::Sex), vec![
-                            (t(CalcUi::Female), input.sex == Some(Sex::Female), on(&dispatch, || Action::Sex(Sex::Female))),
-                            (t(CalcUi::Male), input.sex == Some(Sex::Male), on(&dispatch, || Action::Sex(Sex::Male))),
-                        ], out.error(FormField::Sex).map(|m| (error_id(FormField::Sex), m))) }
+                        { radios("sex", t(CalcUi::Sex), &[t(CalcUi::Female), t(CalcUi::Male)],
+                            input.sex.map(|s| if s == Sex::Male { 1 } else { 0 }),
+                            out.error(FormField::Sex).map(|m| (error_id(FormField::Sex), m))) }
                     }
                     if show(FormField::Height) {
-                        { number_field(FormField::Height, t(CalcUi::Height), &input.height, &out, None, &dispatch) }
+                        { number_field(FormField::Height, t(CalcUi::Height), &input.height, &out, None) }
                     }
                     <div class="kw-row">
-                        { number_field(FormField::Scr, t(CalcUi::Scr), &input.scr, &out, None, &dispatch) }
+                        { number_field(FormField::Scr, t(CalcUi::Scr), &input.scr, &out, None) }
                         <div class="kw-field">
                             <label for="kw-calc-scr-unit">{ t(CalcUi::ScrUnit) }</label>
-                            <select id="kw-calc-scr-unit" onchange={on_scr_unit}>
+                            <select id="kw-calc-scr-unit">
                                 <option value="mgdl" selected={input.scr_unit == ScrUnit::MgDl}>{ "mg/dL" }</option>
                                 <option value="umol" selected={input.scr_unit == ScrUnit::UmolL}>{ "µmol/L" }</option>
                             </select>

@@ -3,4 +3,5 @@
 //! (Several people edit this list: add your line, never rewrite the file.)
 pub mod clock;
 pub mod files;
+pub mod jsde;
 pub mod storage;

@@ -67,7 +67,8 @@ impl KvStore for LocalStore {
 }
 
 /// JSON via the browser. Maps become plain objects and 64-bit integers plain
-/// numbers (`json_compatible`), so what is stored is ordinary JSON.
+/// numbers (`json_compatible`), so what is stored is ordinary JSON. Decoding
+/// goes through our small `jsde` deserializer (no float formatting linked).
 #[derive(Clone, Copy, Default)]
 pub struct JsonCodec;
 
@@ -83,7 +84,7 @@ impl Codec for JsonCodec {
 
     fn decode<T: DeserializeOwned>(&self, s: &str) -> Result<T, String> {
         let value = js_sys::JSON::parse(s).map_err(js_error_text)?;
-        serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+        super::jsde::from_value(value).map_err(|e| e.0)
     }
 }
 

@@ -1,0 +1,371 @@
+//! A small serde `Deserializer` over a `JsValue` from `JSON.parse`, used by
+//! the storage codec instead of `serde_wasm_bindgen::from_value`.
+//!
+//! Why (docs/SIZE.md): serde's default `Error::invalid_type` formats
+//! `Unexpected` with `Display`, which links Rust's float formatting
+//! (`flt2dec`: dragon + grisu, ~20 KB of wasm) and `str`'s `Debug` escaping.
+//! Our error type overrides `invalid_type`/`invalid_value` and formats the
+//! unexpected value without floats. The accepted inputs follow
+//! serde-wasm-bindgen 0.6 for JSON values: structs read exactly their declared
+//! fields (unknown keys are ignored, a missing key is a missing field),
+//! `null` is `None`/unit, integers must be safe integers, enums are
+//! `"Variant"` or `{"Variant": payload}`.
+
+use std::fmt;
+
+use js_sys::{Array, Number, Object, Reflect};
+use serde::de::{self, DeserializeSeed, Expected, Unexpected, Visitor};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The error: just its message.
+#[derive(Debug)]
+pub struct DeError(pub String);
+
+impl fmt::Display for DeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for DeError {}
+
+/// `Unexpected` without float formatting (an integral float is written as
+/// serde writes it, `5.0`; any other float only as "floating point").
+struct Unexp<'a>(Unexpected<'a>);
+
+impl fmt::Display for Unexp<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Unexpected::Float(v) if v.fract() == 0.0 && v.abs() < 1e15 => write!(f, "floating point `{}.0`", v as i64),
+            Unexpected::Float(_) => f.write_str("floating point"),
+            Unexpected::Str(s) => write!(f, "string \"{s}\""),
+            Unexpected::Bool(b) => write!(f, "boolean `{b}`"),
+            Unexpected::Unsigned(i) => write!(f, "integer `{i}`"),
+            Unexpected::Signed(i) => write!(f, "integer `{i}`"),
+            Unexpected::Unit => f.write_str("unit value"),
+            Unexpected::Seq => f.write_str("sequence"),
+            Unexpected::Map => f.write_str("map"),
+            _ => f.write_str("value"),
+        }
+    }
+}
+
+impl de::Error for DeError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        DeError(msg.to_string())
+    }
+    fn invalid_type(unexp: Unexpected, exp: &dyn Expected) -> Self {
+        DeError(format!("invalid type: {}, expected {}", Unexp(unexp), exp))
+    }
+    fn invalid_value(unexp: Unexpected, exp: &dyn Expected) -> Self {
+        DeError(format!("invalid value: {}, expected {}", Unexp(unexp), exp))
+    }
+}
+
+type Result<T> = std::result::Result<T, DeError>;
+
+/// Deserializes `T` from a parsed JSON value.
+pub fn from_value<T: de::DeserializeOwned>(value: JsValue) -> Result<T> {
+    T::deserialize(JsDe(value))
+}
+
+pub struct JsDe(pub JsValue);
+
+impl JsDe {
+    fn is_nullish(&self) -> bool {
+        self.0.is_null() || self.0.is_undefined()
+    }
+
+    #[cold]
+    fn unexpected(&self, exp: &dyn Expected) -> DeError {
+        let s;
+        let u = if self.is_nullish() {
+            Unexpected::Unit
+        } else if let Some(b) = self.0.as_bool() {
+            Unexpected::Bool(b)
+        } else if let Some(v) = self.0.as_f64() {
+            Unexpected::Float(v)
+        } else if let Some(v) = self.0.as_string() {
+            s = v;
+            Unexpected::Str(&s)
+        } else if Array::is_array(&self.0) {
+            Unexpected::Seq
+        } else {
+            Unexpected::Map
+        };
+        de::Error::invalid_type(u, exp)
+    }
+
+    fn safe_integer(&self) -> Option<i64> {
+        Number::is_safe_integer(&self.0).then(|| self.0.as_f64().unwrap_or_default() as i64)
+    }
+
+    fn object_entries(&self) -> Option<Array> {
+        (self.0.is_object() && !Array::is_array(&self.0)).then(|| Object::entries(self.0.unchecked_ref()))
+    }
+}
+
+macro_rules! forward {
+    ($($m:ident => $to:ident),* $(,)?) => {
+        $(fn $m<V: Visitor<'de>>(self, v: V) -> Result<V::Value> { self.$to(v) })*
+    };
+}
+
+impl<'de> de::Deserializer<'de> for JsDe {
+    type Error = DeError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
+        if self.is_nullish() {
+            v.visit_unit()
+        } else if let Some(b) = self.0.as_bool() {
+            v.visit_bool(b)
+        } else if let Some(n) = self.0.as_f64() {
+            match self.safe_integer() {
+                Some(i) => v.visit_i64(i),
+                None => v.visit_f64(n),
+            }
+        } else if let Some(s) = self.0.as_string() {
+            v.visit_string(s)
+        } else if Array::is_array(&self.0) {
+            self.deserialize_seq(v)
+        } else if self.0.is_object() {
+            self.deserialize_map(v)
+        } else {
+            Err(self.unexpected(&v))
+        }
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
+        match self.0.as_bool() {
+            Some(b) => v.visit_bool(b),
+            None => Err(self.unexpected(&v)),
+        }
+    }
+
+    fn deserialize_i64<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
+        match self.safe_integer() {
+            Some(i) => v.visit_i64(i),
+            None => Err(self.unexpected(&v)),
+        }
+    }
+
+    fn deserialize_u64<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
+        match self.safe_integer() {
+            Some(i) if i >= 0 => v.visit_u64(i as u64),
+            _ => Err(self.unexpected(&v)),
+        }
+    }
+
+    fn deserialize_f64<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
+        match self.0.as_f64() {
+            Some(n) => v.visit_f64(n),
+            None => Err(self.unexpected(&v)),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
+        match self.0.as_string() {
+            Some(s) => v.visit_string(s),
+            None => Err(self.unexpected(&v)),
+        }
+    }
+
+    fn deserialize_char<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
+        if let Some(s) = self.0.as_string() {
+            let mut chars = s.chars();
+            if let (Some(c), None) = (chars.next(), chars.next()) {
+                return v.visit_char(c);
+            }
+        }
+        Err(self.unexpected(&v))
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
+        if self.is_nullish() {
+            v.visit_unit()
+        } else {
+            Err(self.unexpected(&v))
+        }
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(self, _: &'static str, v: V) -> Result<V::Value> {
+        self.deserialize_unit(v)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
+        if self.is_nullish() {
+            v.visit_none()
+        } else {
+            v.visit_some(self)
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _: &'static str, v: V) -> Result<V::Value> {
+        v.visit_newtype_struct(self)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
+        match self.0.dyn_into::<Array>() {
+            Ok(array) => v.visit_seq(Seq { array, next: 0 }),
+            Err(value) => Err(JsDe(value).unexpected(&v)),
+        }
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(self, _: usize, v: V) -> Result<V::Value> {
+        self.deserialize_seq(v)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(self, _: &'static str, _: usize, v: V) -> Result<V::Value> {
+        self.deserialize_seq(v)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
+        match self.object_entries() {
+            Some(entries) => v.visit_map(Entries { entries, next: 0, value: None }),
+            None => Err(self.unexpected(&v)),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        fields: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value> {
+        if self.0.is_object() {
+            v.visit_map(Fields { obj: self.0, fields: fields.iter(), value: None })
+        } else {
+            Err(self.unexpected(&v))
+        }
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value> {
+        if self.0.is_string() {
+            return v.visit_enum(Variant { tag: self.0, payload: JsValue::UNDEFINED });
+        }
+        match self.object_entries() {
+            Some(entries) if entries.length() == 1 => {
+                let pair: Array = entries.get(0).unchecked_into();
+                v.visit_enum(Variant { tag: pair.get(0), payload: pair.get(1) })
+            }
+            Some(entries) => Err(de::Error::invalid_length(entries.length() as usize, &"1")),
+            None => Err(self.unexpected(&v)),
+        }
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
+        v.visit_unit()
+    }
+
+    forward! {
+        deserialize_i8 => deserialize_i64, deserialize_i16 => deserialize_i64, deserialize_i32 => deserialize_i64,
+        deserialize_u8 => deserialize_u64, deserialize_u16 => deserialize_u64, deserialize_u32 => deserialize_u64,
+        deserialize_f32 => deserialize_f64,
+        deserialize_str => deserialize_string, deserialize_identifier => deserialize_string,
+        deserialize_bytes => deserialize_seq, deserialize_byte_buf => deserialize_seq,
+        deserialize_i128 => deserialize_any, deserialize_u128 => deserialize_any,
+    }
+}
+
+/// Array elements in order.
+struct Seq {
+    array: Array,
+    next: u32,
+}
+
+impl<'de> de::SeqAccess<'de> for Seq {
+    type Error = DeError;
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
+        if self.next >= self.array.length() {
+            return Ok(None);
+        }
+        self.next += 1;
+        seed.deserialize(JsDe(self.array.get(self.next - 1))).map(Some)
+    }
+    fn size_hint(&self) -> Option<usize> {
+        Some((self.array.length() - self.next) as usize)
+    }
+}
+
+/// `Object.entries` pairs (maps).
+struct Entries {
+    entries: Array,
+    next: u32,
+    value: Option<JsValue>,
+}
+
+impl<'de> de::MapAccess<'de> for Entries {
+    type Error = DeError;
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
+        if self.next >= self.entries.length() {
+            return Ok(None);
+        }
+        let pair: Array = self.entries.get(self.next).unchecked_into();
+        self.next += 1;
+        self.value = Some(pair.get(1));
+        seed.deserialize(JsDe(pair.get(0))).map(Some)
+    }
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
+        seed.deserialize(JsDe(self.value.take().unwrap_or(JsValue::UNDEFINED)))
+    }
+}
+
+/// A struct's declared fields that are present on the object.
+struct Fields {
+    obj: JsValue,
+    fields: std::slice::Iter<'static, &'static str>,
+    value: Option<JsValue>,
+}
+
+impl<'de> de::MapAccess<'de> for Fields {
+    type Error = DeError;
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
+        for field in &mut self.fields {
+            let key = JsValue::from_str(field);
+            let value = Reflect::get(&self.obj, &key).unwrap_or(JsValue::UNDEFINED);
+            if !value.is_undefined() || Reflect::has(&self.obj, &key).unwrap_or(false) {
+                self.value = Some(value);
+                return seed.deserialize(de::value::BorrowedStrDeserializer::<DeError>::new(field)).map(Some);
+            }
+        }
+        Ok(None)
+    }
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
+        seed.deserialize(JsDe(self.value.take().unwrap_or(JsValue::UNDEFINED)))
+    }
+}
+
+/// `"Variant"` (tag only) or `{"Variant": payload}`.
+struct Variant {
+    tag: JsValue,
+    payload: JsValue,
+}
+
+impl<'de> de::EnumAccess<'de> for Variant {
+    type Error = DeError;
+    type Variant = JsDe;
+    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, JsDe)> {
+        Ok((seed.deserialize(JsDe(self.tag))?, JsDe(self.payload)))
+    }
+}
+
+impl<'de> de::VariantAccess<'de> for JsDe {
+    type Error = DeError;
+    fn unit_variant(self) -> Result<()> {
+        de::Deserialize::deserialize(self)
+    }
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value> {
+        seed.deserialize(self)
+    }
+    fn tuple_variant<V: Visitor<'de>>(self, _: usize, v: V) -> Result<V::Value> {
+        de::Deserializer::deserialize_seq(self, v)
+    }
+    fn struct_variant<V: Visitor<'de>>(self, fields: &'static [&'static str], v: V) -> Result<V::Value> {
+        de::Deserializer::deserialize_struct(self, "", fields, v)
+    }
+}
