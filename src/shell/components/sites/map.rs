@@ -56,6 +56,7 @@ fn zone(m: &MapInput, st: &ZoneStatus) -> Html {
     };
     let class = classes!("kw-zone", tone.class(), sel.then_some("kw-sel"));
     html! {
+        <>
         <g {class} role="button" data-a="zone" data-v={z.as_str()}
             tabindex={if m.focus == z { "0" } else { "-1" }}
             aria-label={st.accessible_name(m.lang)}
@@ -73,8 +74,12 @@ fn zone(m: &MapInput, st: &ZoneStatus) -> Html {
                 <ellipse class="kw-zpat" fill={p} cx={cx.to_string()} cy={cy.to_string()}
                     rx={rx.to_string()} ry={ry.to_string()} />
             }
-            <text class="kw-zcue" x={cx.to_string()} y={(cy + 6).to_string()} text-anchor="middle">{ st.cue() }</text>
         </g>
+        // Outside the button, so its accessible name stays the full sentence.
+        <text class="kw-zcue" x={cx.to_string()} y={(cy + 6).to_string()} text-anchor="middle" aria-hidden="true">
+            { st.cue() }
+        </text>
+        </>
     }
 }
 
