@@ -234,7 +234,7 @@ fn migrate_entry_v0(old: LegacyEntryV0) -> Result<LogEntry, String> {
         .site
         .split_once('-')
         .and_then(|(side, area)| ZoneId::parse(&format!("{area}-{side}")))
-        .ok_or_else(|| format!("unknown legacy site {:?}", old.site))?;
+        .ok_or_else(|| format!("unknown legacy site \"{}\"", old.site))?;
     let injector = if zone.zone().caregiver_only { Injector::Caregiver } else { Injector::SelfInjecting };
     Ok(LogEntry {
         id: old.id,

@@ -12,17 +12,20 @@ use crate::core::sites::rotation::{Tone, ZoneStatus};
 use crate::core::sites::text::SitesUi;
 use crate::core::sites::{View, ZoneId};
 
-/// Centre and radii of each zone, in [`ZoneId::ALL`] order. Front view:
-/// the person's right is on the viewer's left; back view: the other way.
-const GEOMETRY: [(i32, i32, i32, i32); 8] = [
-    (77, 250, 23, 30),  // thigh-right
-    (123, 250, 23, 30), // thigh-left
-    (76, 160, 23, 23),  // abdomen-right
-    (124, 160, 23, 23), // abdomen-left
-    (126, 197, 24, 23), // buttock-right
-    (74, 197, 24, 23),  // buttock-left
-    (164, 104, 24, 30), // arm-right
-    (36, 104, 24, 30),  // arm-left
+/// Each zone's ellipse, in [`ZoneId::ALL`] order, as ready-made attribute
+/// strings (no number formatting at run time): cx, cy, rx, ry, focus-ring
+/// rx/ry (+7), suggestion-ring rx/ry (+3), baseline of the day count (cy+6).
+/// Front view: the person's right is on the viewer's left; back view: the
+/// other way round.
+const GEOMETRY: [[&str; 9]; 8] = [
+    ["77", "250", "23", "30", "30", "37", "26", "33", "256"], // thigh-right
+    ["123", "250", "23", "30", "30", "37", "26", "33", "256"], // thigh-left
+    ["76", "160", "23", "23", "30", "30", "26", "26", "166"], // abdomen-right
+    ["124", "160", "23", "23", "30", "30", "26", "26", "166"], // abdomen-left
+    ["126", "197", "24", "23", "31", "30", "27", "26", "203"], // buttock-right
+    ["74", "197", "24", "23", "31", "30", "27", "26", "203"], // buttock-left
+    ["164", "104", "24", "30", "31", "37", "27", "33", "110"], // arm-right
+    ["36", "104", "24", "30", "31", "37", "27", "33", "110"], // arm-left
 ];
 
 /// The silhouette (same outline for both views).
@@ -46,7 +49,7 @@ pub struct MapInput<'a> {
 
 fn zone(m: &MapInput, st: &ZoneStatus) -> Html {
     let z = st.zone;
-    let (cx, cy, rx, ry) = GEOMETRY[z as usize];
+    let [cx, cy, rx, ry, rrx, rry, srx, sry, ty] = GEOMETRY[z as usize];
     let tone = st.tone();
     let sel = m.selected == Some(z);
     let pattern = match tone {
@@ -63,20 +66,17 @@ fn zone(m: &MapInput, st: &ZoneStatus) -> Html {
             aria-pressed={if sel { "true" } else { "false" }}
             aria-disabled={st.disabled.map(|_| "true")}
             aria-describedby={st.disabled.map(|_| "kw-arm-reason")}>
-            <ellipse class="kw-zring" cx={cx.to_string()} cy={cy.to_string()}
-                rx={(rx + 7).to_string()} ry={(ry + 7).to_string()} />
+            <ellipse class="kw-zring" {cx} {cy} rx={rrx} ry={rry} />
             if m.suggested == Some(z) {
-                <ellipse class="kw-zsug" cx={cx.to_string()} cy={cy.to_string()}
-                    rx={(rx + 3).to_string()} ry={(ry + 3).to_string()} />
+                <ellipse class="kw-zsug" {cx} {cy} rx={srx} ry={sry} />
             }
-            <ellipse class="kw-zshape" cx={cx.to_string()} cy={cy.to_string()} rx={rx.to_string()} ry={ry.to_string()} />
+            <ellipse class="kw-zshape" {cx} {cy} {rx} {ry} />
             if let Some(p) = pattern {
-                <ellipse class="kw-zpat" fill={p} cx={cx.to_string()} cy={cy.to_string()}
-                    rx={rx.to_string()} ry={ry.to_string()} />
+                <ellipse class="kw-zpat" fill={p} {cx} {cy} {rx} {ry} />
             }
         </g>
         // Outside the button, so its accessible name stays the full sentence.
-        <text class="kw-zcue" x={cx.to_string()} y={(cy + 6).to_string()} text-anchor="middle" aria-hidden="true">
+        <text class="kw-zcue" x={cx} y={ty} text-anchor="middle" aria-hidden="true">
             { st.cue() }
         </text>
         </>
