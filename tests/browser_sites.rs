@@ -13,7 +13,7 @@ use web_sys::{Element, HtmlElement, InputEvent, InputEventInit, KeyboardEvent, K
 wasm_bindgen_test_configure!(run_in_browser);
 
 async fn settle() {
-    sleep(Duration::from_millis(30)).await;
+    sleep(Duration::from_millis(100)).await;
 }
 
 struct Fixture {
