@@ -12,9 +12,11 @@ use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Yew renders on its scheduler: give it a turn of the event loop.
+/// Yew renders on its scheduler: give it a turn of the event loop. A real
+/// view (the injection-site map) takes up to ~160 ms to mount the first time
+/// in an unoptimised test build, so 20 ms was not enough.
 async fn settle() {
-    sleep(Duration::from_millis(20)).await;
+    sleep(Duration::from_millis(200)).await;
 }
 
 struct Fixture {

@@ -4,14 +4,16 @@
 //! `persist(&mut repo, &changes)`; an `Err` there means "this change was not
 //! saved" (the in-memory state already has it).
 
-use crate::core::clock::{days_from_civil, days_in_month, local_day, local_to_utc, Clock, MS_PER_DAY, MS_PER_MINUTE};
+use crate::core::clock::{
+    civil_from_days, days_from_civil, days_in_month, local_day, local_to_utc, Clock, MS_PER_DAY, MS_PER_MINUTE,
+};
 use crate::core::i18n::{Lang, Translate};
 use crate::core::storage::{Codec, KvStore, QuarantineNote, Repo, StoreError};
 
 use super::export::{merge, ImportDoc, MergeReport};
 use super::rotation::{self, Suggestion, Warning, ZoneStatus};
 use super::text::SitesMsg;
-use super::{Flag, Injector, LogEntry, SitesSettings, ZoneId};
+use super::{Flag, Injector, LogEntry, SitesSettings, ZoneId, SETTINGS_ID};
 
 /// How far ahead of "now" a time may be (clock skew, slow typing).
 pub const FUTURE_TOLERANCE_MS: i64 = 5 * MS_PER_MINUTE;
@@ -50,6 +52,16 @@ pub enum SitesAction {
         flags: Vec<Flag>,
         injector: Injector,
     },
+    /// Like `Loaded`, but keeps the undo slot and the last import report:
+    /// sent when storage changed (another instance, another tab, or this
+    /// instance's own write echoing back through the change event).
+    Reload {
+        entries: Vec<LogEntry>,
+        flags: Vec<Flag>,
+        injector: Injector,
+    },
+    /// Delete every entry and flag and the settings ("delete all my data").
+    Clear,
     /// Add an entry (ignored if its id exists, or if it is an arm zone given
     /// by a self-injecting user).
     Log(LogEntry),
@@ -79,6 +91,7 @@ pub enum Change {
     PutFlag(Flag),
     DeleteFlag(ZoneId),
     PutSettings(SitesSettings),
+    DeleteSettings,
 }
 
 fn allowed(e: &LogEntry) -> bool {
@@ -100,7 +113,17 @@ impl SitesState {
         match action {
             SitesAction::Loaded { entries, flags, injector } => {
                 *self = SitesState { entries, flags, injector, undo: None, last_import: None };
-                self.sort();
+            }
+            SitesAction::Reload { entries, flags, injector } => {
+                self.entries = entries;
+                self.flags = flags;
+                self.injector = injector;
+            }
+            SitesAction::Clear => {
+                changes.extend(self.entries.drain(..).map(|e| Change::DeleteEntry(e.id)));
+                changes.extend(self.flags.drain(..).map(|f| Change::DeleteFlag(f.zone)));
+                changes.push(Change::DeleteSettings);
+                *self = SitesState::default();
             }
             SitesAction::Log(e) => {
                 if allowed(&e) && self.index_of(&e.id).is_none() {
@@ -193,6 +216,7 @@ pub fn persist<S: KvStore, C: Codec>(repo: &mut Repo<S, C>, changes: &[Change]) 
             Change::PutFlag(f) => repo.put(f),
             Change::DeleteFlag(z) => repo.delete::<Flag>(z.as_str()),
             Change::PutSettings(s) => repo.put(s),
+            Change::DeleteSettings => repo.delete::<SitesSettings>(SETTINGS_ID),
         };
         if first.is_ok() {
             first = r;
@@ -221,6 +245,8 @@ pub enum BackdateError {
     BadDateTime,
     InFuture,
     TooOld,
+    /// A flag's end date before today.
+    UntilInPast,
 }
 
 impl BackdateError {
@@ -229,6 +255,7 @@ impl BackdateError {
             BackdateError::BadDateTime => SitesMsg::BadDateTime,
             BackdateError::InFuture => SitesMsg::FutureTime,
             BackdateError::TooOld => SitesMsg::TooOld,
+            BackdateError::UntilInPast => SitesMsg::UntilInPast,
         }
         .tr(lang)
     }
@@ -258,11 +285,12 @@ pub fn at_local(
     at_local_day(clock, days_from_civil(year, month, day), hour, minute)
 }
 
+fn num(s: Option<&str>, len: usize) -> Option<u32> {
+    s.filter(|s| s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).and_then(|s| s.parse().ok())
+}
+
 /// Parses `YYYY-MM-DD` and `HH:MM` (the values of HTML date and time inputs).
 pub fn parse_local(clock: &dyn Clock, date: &str, time: &str) -> Result<i64, BackdateError> {
-    fn num(s: Option<&str>, len: usize) -> Option<u32> {
-        s.filter(|s| s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).and_then(|s| s.parse().ok())
-    }
     let mut d = date.trim().split('-');
     let mut t = time.trim().split(':');
     let parsed = (num(d.next(), 4), num(d.next(), 2), num(d.next(), 2), num(t.next(), 2), num(t.next(), 2));
@@ -272,6 +300,55 @@ pub fn parse_local(clock: &dyn Clock, date: &str, time: &str) -> Result<i64, Bac
         }
         _ => Err(BackdateError::BadDateTime),
     }
+}
+
+/// Local days since 1970-01-01 of a valid `YYYY-MM-DD`.
+fn parse_date(date: &str) -> Option<i64> {
+    let mut d = date.trim().split('-');
+    match (num(d.next(), 4), num(d.next(), 2), num(d.next(), 2), d.next()) {
+        (Some(y), Some(m), Some(day), None)
+            if (1..=12).contains(&m) && day >= 1 && day <= days_in_month(y as i64, m) =>
+        {
+            Some(days_from_civil(y as i64, m, day))
+        }
+        _ => None,
+    }
+}
+
+/// End of a flag chosen with an `<input type=date>`: the flag holds through
+/// that local date (until the next local midnight). Empty = until cleared
+/// (`Ok(None)`); a date before today is `UntilInPast`.
+pub fn flag_until(clock: &dyn Clock, date: &str) -> Result<Option<i64>, BackdateError> {
+    if date.trim().is_empty() {
+        return Ok(None);
+    }
+    let day = parse_date(date).ok_or(BackdateError::BadDateTime)?;
+    let now = clock.now_ms();
+    if day < local_day(now, clock.local_offset_minutes(now)) {
+        return Err(BackdateError::UntilInPast);
+    }
+    Ok(Some(local_to_utc(clock, day + 1, 0)))
+}
+
+/// The values of `<input type=date>` and `<input type=time>` showing the
+/// instant `ms` in local time: `("2024-03-04", "20:00")`.
+pub fn input_values(clock: &dyn Clock, ms: i64) -> (String, String) {
+    let offset = clock.local_offset_minutes(ms);
+    let (y, m, d) = civil_from_days(local_day(ms, offset));
+    let minute = (ms + offset as i64 * MS_PER_MINUTE).rem_euclid(MS_PER_DAY) / MS_PER_MINUTE;
+    (format!("{y:04}-{m:02}-{d:02}"), format!("{:02}:{:02}", minute / 60, minute % 60))
+}
+
+/// How many local days the print view covers (today and the 29 before).
+pub const PRINT_DAYS: i64 = 30;
+
+/// Entries of the last [`PRINT_DAYS`] local calendar days, newest first
+/// (`entries` must already be sorted newest first, as in [`SitesState`]).
+pub fn recent_entries<'a>(entries: &'a [LogEntry], clock: &dyn Clock) -> impl Iterator<Item = &'a LogEntry> + 'a {
+    let now = clock.now_ms();
+    let today = local_day(now, clock.local_offset_minutes(now));
+    let from = local_to_utc(clock, today - (PRINT_DAYS - 1), 0);
+    entries.iter().filter(move |e| e.at_ms >= from)
 }
 
 fn at_local_day(clock: &dyn Clock, day: i64, hour: u32, minute: u32) -> Result<i64, BackdateError> {
@@ -406,6 +483,124 @@ mod tests {
         // Berlin (UTC+1): yesterday 20:00 local = 2024-03-04 19:00Z.
         clock.set_offset(60);
         assert_eq!(backdate(&clock, 1, 20, 0), Ok(1_709_578_800_000));
+    }
+
+    #[test]
+    fn reload_keeps_undo_and_import_report_but_loaded_does_not() {
+        let mut s = SitesState::default();
+        let a = entry(ZoneId::ThighLeft, NOW - 2 * MS_PER_DAY, 1);
+        let b = entry(ZoneId::AbdomenRight, NOW - MS_PER_DAY, 2);
+        s.apply(SitesAction::Log(a.clone()));
+        s.apply(SitesAction::Log(b.clone()));
+        s.apply(SitesAction::Delete(a.id.clone()));
+        // Another tab added an entry; storage now holds b and c (unsorted).
+        let c = entry(ZoneId::ButtockLeft, NOW - 1000, 3);
+        let reload =
+            SitesAction::Reload { entries: vec![b.clone(), c.clone()], flags: vec![], injector: Injector::Caregiver };
+        assert!(s.apply(reload).is_empty(), "a reload writes nothing");
+        assert_eq!(s.entries, vec![c.clone(), b.clone()], "sorted");
+        assert_eq!(s.injector, Injector::Caregiver);
+        assert_eq!(s.undo, Some(Undo::Deleted(a.clone())), "the user can still undo");
+        assert_eq!(s.apply(SitesAction::Undo), vec![Change::PutEntry(a.clone())]);
+        s.apply(SitesAction::Delete(a.id.clone()));
+        s.apply(SitesAction::Loaded { entries: vec![], flags: vec![], injector: Injector::SelfInjecting });
+        assert_eq!(s.undo, None);
+    }
+
+    #[test]
+    fn clear_deletes_everything_from_storage() {
+        let mut repo = Repo::new(FaultyStore::with_data(MemoryStore::new()), JsonCodec);
+        // Another feature's record must survive.
+        repo.store_mut().inner.map.insert("kineret-widget/v1/checklist/x/1".into(), "{}".into());
+        let mut s = SitesState::default();
+        let mut all = s.apply(SitesAction::SetInjector(Injector::Caregiver));
+        all.extend(s.apply(SitesAction::Log(entry(ZoneId::ThighLeft, NOW - 1000, 1))));
+        all.extend(s.apply(SitesAction::Log(entry(ZoneId::ThighRight, NOW - 2000, 2))));
+        all.extend(s.apply(SitesAction::SetFlag(Flag {
+            zone: ZoneId::ArmLeft,
+            reason: FlagReason::Scar,
+            until_ms: None,
+        })));
+        assert_eq!(persist(&mut repo, &all), Ok(()));
+        assert_eq!(repo.store().inner.map.len(), 5);
+        let changes = s.apply(SitesAction::Clear);
+        assert_eq!(changes.len(), 4);
+        assert_eq!(changes.last(), Some(&Change::DeleteSettings));
+        assert_eq!(s, SitesState::default());
+        assert_eq!(persist(&mut repo, &changes), Ok(()));
+        assert_eq!(repo.store().inner.map.keys().collect::<Vec<_>>(), vec!["kineret-widget/v1/checklist/x/1"]);
+        assert_eq!(load(&mut repo).0, SitesState::default());
+    }
+
+    #[test]
+    fn revised_entry_keeps_id_and_logged_time() {
+        let a = LogEntry::new(ZoneId::ThighLeft, NOW - 5000, NOW, Injector::SelfInjecting, vec![], "", 7);
+        let b = a.revised(
+            ZoneId::ArmRight,
+            NOW - 9000,
+            Injector::Caregiver,
+            vec![Reaction::Pain, Reaction::Redness],
+            "  sore ",
+        );
+        assert_eq!((b.id.as_str(), b.logged_ms, b.at_ms), (a.id.as_str(), NOW, NOW - 9000));
+        assert_eq!(b.reactions, vec![Reaction::Redness, Reaction::Pain]);
+        assert_eq!(b.note, "sore");
+        let mut s = SitesState::default();
+        s.apply(SitesAction::Log(a.clone()));
+        assert_eq!(s.apply(SitesAction::Edit(b.clone())), vec![Change::PutEntry(b.clone())]);
+        assert_eq!(s.entries, vec![b]);
+    }
+
+    #[test]
+    fn flag_until_is_the_end_of_the_chosen_local_day() {
+        // 2024-03-05 07:00 in New York (UTC-5).
+        let clock = FixedClock::new(NOW, -300);
+        assert_eq!(flag_until(&clock, ""), Ok(None));
+        assert_eq!(flag_until(&clock, " "), Ok(None));
+        // Through 2024-03-06 local = until 2024-03-07 00:00 EST = 05:00Z.
+        assert_eq!(flag_until(&clock, "2024-03-06"), Ok(Some(1_709_787_600_000)));
+        // Today is allowed (until tonight's midnight), yesterday is not.
+        assert_eq!(flag_until(&clock, "2024-03-05"), Ok(Some(1_709_701_200_000)));
+        assert_eq!(flag_until(&clock, "2024-03-04"), Err(BackdateError::UntilInPast));
+        assert_eq!(flag_until(&clock, "2024-02-30"), Err(BackdateError::BadDateTime));
+        assert_eq!(flag_until(&clock, "tomorrow"), Err(BackdateError::BadDateTime));
+        assert_eq!(BackdateError::UntilInPast.message(Lang::En), "Choose today or a later date.");
+        let f = Flag {
+            zone: ZoneId::ThighLeft,
+            reason: FlagReason::Red,
+            until_ms: flag_until(&clock, "2024-03-05").ok().flatten(),
+        };
+        assert!(f.is_active(NOW));
+        assert!(!f.is_active(1_709_701_200_000));
+    }
+
+    #[test]
+    fn input_values_show_local_date_and_time() {
+        // 2024-03-05T12:00Z is 07:00 in New York and 13:00 in Berlin.
+        assert_eq!(input_values(&FixedClock::new(0, -300), NOW), ("2024-03-05".into(), "07:00".into()));
+        assert_eq!(
+            input_values(&FixedClock::new(0, 60), NOW - 13 * 3_600_000 - 60_000),
+            ("2024-03-04".into(), "23:59".into())
+        );
+        // Round trip through the parser.
+        let clock = FixedClock::new(NOW, 330);
+        let at = NOW - 3 * MS_PER_DAY - 17 * MS_PER_MINUTE;
+        let (d, t) = input_values(&clock, at);
+        assert_eq!(parse_local(&clock, &d, &t), Ok(at));
+    }
+
+    #[test]
+    fn print_view_covers_thirty_local_days() {
+        let clock = FixedClock::new(NOW, 0);
+        let mut s = SitesState::default();
+        for (i, days) in [0, 29, 30, 45].into_iter().enumerate() {
+            // Noon of each day; day 29 at 00:00 exactly is the first included instant.
+            let at = if days == 29 { NOW - 12 * 3_600_000 - 29 * MS_PER_DAY } else { NOW - days * MS_PER_DAY };
+            s.apply(SitesAction::Log(entry(ZoneId::ThighLeft, at, i as u32)));
+        }
+        let got: Vec<u32> =
+            recent_entries(&s.entries, &clock).map(|e| (NOW - e.at_ms).div_euclid(MS_PER_DAY) as u32).collect();
+        assert_eq!(got, vec![0, 29]);
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::core::i18n::Translate;
 use crate::core::storage::{Codec, Record};
 
 pub use export::{export_csv, export_json, merge, parse_import, ImportDoc, ImportError, MergeReport};
-pub use log::{backdate, entry_id, Change, SitesAction, SitesState, Undo};
+pub use log::{backdate, entry_id, flag_until, input_values, recent_entries, Change, SitesAction, SitesState, Undo};
 pub use rotation::{Severity, Suggestion, Warning, ZoneStatus};
 pub use zones::{Area, Side, View, Zone, ZoneId, ZONES};
 
@@ -174,6 +174,19 @@ impl LogEntry {
         };
         LogEntry { id: entry_id(at_ms, nonce), zone, at_ms, logged_ms, injector, reactions, note: note.to_string() }
     }
+
+    /// The same entry (id and `logged_ms` kept) with edited details,
+    /// normalised like [`LogEntry::new`].
+    pub fn revised(
+        &self,
+        zone: ZoneId,
+        at_ms: i64,
+        injector: Injector,
+        reactions: Vec<Reaction>,
+        note: &str,
+    ) -> LogEntry {
+        LogEntry { id: self.id.clone(), ..LogEntry::new(zone, at_ms, self.logged_ms, injector, reactions, note, 0) }
+    }
 }
 
 /// A zone the user marked as not usable, until a date or until cleared.
@@ -221,7 +234,7 @@ fn migrate_entry_v0(old: LegacyEntryV0) -> Result<LogEntry, String> {
         .site
         .split_once('-')
         .and_then(|(side, area)| ZoneId::parse(&format!("{area}-{side}")))
-        .ok_or_else(|| format!("unknown legacy site {:?}", old.site))?;
+        .ok_or_else(|| format!("unknown legacy site \"{}\"", old.site))?;
     let injector = if zone.zone().caregiver_only { Injector::Caregiver } else { Injector::SelfInjecting };
     Ok(LogEntry {
         id: old.id,
@@ -255,10 +268,13 @@ impl Record for Flag {
     }
 }
 
+/// Storage id of the one [`SitesSettings`] record.
+pub const SETTINGS_ID: &str = "current";
+
 impl Record for SitesSettings {
     const COLLECTION: &'static str = "sites/settings";
     fn record_id(&self) -> String {
-        "current".to_string()
+        SETTINGS_ID.to_string()
     }
 }
 

@@ -211,6 +211,90 @@ impl ZoneStatus {
     }
 }
 
+/// How the body map draws a zone (colour class plus a second, non-colour cue).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Never,
+    /// Used within [`RECENT_DAYS`] local days.
+    Recent,
+    /// Used [`RECENT_DAYS`] or more local days ago.
+    Rested,
+    Flagged,
+    Unavailable,
+}
+
+impl Tone {
+    /// CSS class of the zone (`www/styles/20-sites.css`).
+    pub fn class(self) -> &'static str {
+        match self {
+            Tone::Never => "kw-tone-never",
+            Tone::Recent => "kw-tone-recent",
+            Tone::Rested => "kw-tone-rested",
+            Tone::Flagged => "kw-tone-flagged",
+            Tone::Unavailable => "kw-tone-unavailable",
+        }
+    }
+}
+
+impl ZoneStatus {
+    /// Same precedence as [`ZoneStatus::accessible_name`].
+    pub fn tone(&self) -> Tone {
+        match (self.disabled, self.flag, self.days_ago) {
+            (Some(_), _, _) => Tone::Unavailable,
+            (None, Some(_), _) => Tone::Flagged,
+            (None, None, None) => Tone::Never,
+            (None, None, Some(d)) if d < RECENT_DAYS => Tone::Recent,
+            _ => Tone::Rested,
+        }
+    }
+
+    /// The text drawn in the zone, so state never depends on colour alone:
+    /// days since last use, "!" when flagged, "–" when unavailable, nothing
+    /// when never used (see the legend).
+    pub fn cue(&self) -> String {
+        match (self.tone(), self.days_ago) {
+            (Tone::Unavailable, _) => "–".into(),
+            (Tone::Flagged, _) => "!".into(),
+            (_, Some(d)) => d.to_string(),
+            (_, None) => String::new(),
+        }
+    }
+}
+
+/// Keyboard order of the body map: front view (viewer's left to right, top
+/// to bottom), then back view.
+pub const MAP_ORDER: [ZoneId; 8] = [
+    ZoneId::AbdomenRight,
+    ZoneId::AbdomenLeft,
+    ZoneId::ThighRight,
+    ZoneId::ThighLeft,
+    ZoneId::ArmLeft,
+    ZoneId::ArmRight,
+    ZoneId::ButtockLeft,
+    ZoneId::ButtockRight,
+];
+
+/// The zone a key moves to from `from` (arrows wrap around, Home/End), or
+/// `None` when the key does not move.
+pub fn map_key(from: ZoneId, key: &str) -> Option<ZoneId> {
+    let n = MAP_ORDER.len();
+    let i = MAP_ORDER.iter().position(|&z| z == from).unwrap_or(0);
+    let to = match key {
+        "ArrowRight" | "ArrowDown" => (i + 1) % n,
+        "ArrowLeft" | "ArrowUp" => (i + n - 1) % n,
+        "Home" => 0,
+        "End" => n - 1,
+        _ => return None,
+    };
+    Some(MAP_ORDER[to])
+}
+
+/// Logging needs an explicit "log anyway" (flagged zone, or the zone of the
+/// latest entry).
+pub fn needs_confirmation(warnings: &[Warning]) -> bool {
+    warnings.iter().any(|w| w.severity() == Severity::Confirm)
+}
+
 /// One status per zone, in [`ZoneId::ALL`] order.
 pub fn zone_statuses(entries: &[LogEntry], flags: &[Flag], injector: Injector, clock: &dyn Clock) -> Vec<ZoneStatus> {
     let now = clock.now_ms();
@@ -371,6 +455,50 @@ mod tests {
         assert_eq!(name(ZoneId::ButtockRight, Lang::En), "Right buttock, never used");
         assert_eq!(name(ZoneId::ButtockRight, Lang::Es), "Glúteo derecho, nunca usado");
         assert_eq!(st[ZoneId::ThighLeft as usize].last_used_ms, Some(NOW - 3 * MS_PER_DAY));
+    }
+
+    #[test]
+    fn tones_and_cues_give_a_second_cue_besides_colour() {
+        let clock = FixedClock::new(NOW, 0);
+        let e = vec![entry(ZoneId::ThighLeft, NOW - 3 * MS_PER_DAY), entry(ZoneId::ThighRight, NOW - 9 * MS_PER_DAY)];
+        let flags = vec![flag(ZoneId::AbdomenLeft), flag(ZoneId::ArmLeft)];
+        let st = zone_statuses(&e, &flags, Injector::SelfInjecting, &clock);
+        let tc = |z: ZoneId| (st[z as usize].tone(), st[z as usize].cue());
+        assert_eq!(tc(ZoneId::ThighLeft), (Tone::Recent, "3".to_string()));
+        assert_eq!(tc(ZoneId::ThighRight), (Tone::Rested, "9".to_string()));
+        assert_eq!(tc(ZoneId::AbdomenLeft), (Tone::Flagged, "!".to_string()));
+        assert_eq!(tc(ZoneId::ArmLeft), (Tone::Unavailable, "–".to_string()), "disabled wins over flagged");
+        assert_eq!(tc(ZoneId::ButtockLeft), (Tone::Never, String::new()));
+        let st = zone_statuses(&e, &flags, Injector::Caregiver, &clock);
+        assert_eq!(st[ZoneId::ArmLeft as usize].tone(), Tone::Flagged);
+        assert_eq!(st[ZoneId::ArmRight as usize].tone().class(), "kw-tone-never");
+    }
+
+    #[test]
+    fn map_keys_visit_every_zone_and_wrap() {
+        let mut z = MAP_ORDER[0];
+        let mut seen = vec![z];
+        for _ in 1..MAP_ORDER.len() {
+            z = map_key(z, "ArrowRight").unwrap_or(z);
+            seen.push(z);
+        }
+        seen.sort();
+        assert_eq!(seen, ZoneId::ALL.to_vec());
+        assert_eq!(map_key(z, "ArrowDown"), Some(MAP_ORDER[0]));
+        assert_eq!(map_key(MAP_ORDER[0], "ArrowLeft"), Some(MAP_ORDER[7]));
+        assert_eq!(map_key(MAP_ORDER[3], "ArrowUp"), Some(MAP_ORDER[2]));
+        assert_eq!(map_key(MAP_ORDER[3], "Home"), Some(MAP_ORDER[0]));
+        assert_eq!(map_key(MAP_ORDER[3], "End"), Some(MAP_ORDER[7]));
+        assert_eq!(map_key(MAP_ORDER[3], "Enter"), None);
+    }
+
+    #[test]
+    fn confirmation_for_flagged_or_latest_zone_only() {
+        assert!(needs_confirmation(&[Warning::Flagged(FlagReason::Red)]));
+        assert!(needs_confirmation(&[Warning::UsedRecently { days_ago: 2 }, Warning::MostRecent { days_ago: 0 }]));
+        assert!(!needs_confirmation(&[Warning::UsedRecently { days_ago: 2 }]));
+        assert!(!needs_confirmation(&[Warning::CaregiverOnly]));
+        assert!(!needs_confirmation(&[]));
     }
 
     #[test]

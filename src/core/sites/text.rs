@@ -1,6 +1,109 @@
 //! User-visible strings of the injection-site feature (en, es).
 
 use crate::core::i18n::{fill, Lang, Translate};
+use crate::messages;
+
+messages! {
+    /// Labels, headings and notices of the injection-site view.
+    pub enum SitesUi {
+        WhoLegend => ["Who is injecting?", "¿Quién pone la inyección?"],
+        ByMe => ["Me", "Yo"],
+        ByCaregiver => ["Caregiver", "Cuidador(a)"],
+        SuggestTitle => ["Suggested next site", "Próxima zona sugerida"],
+        UseSuggested => ["Choose this site", "Elegir esta zona"],
+        MapLabel => ["Body map: injection sites", "Mapa del cuerpo: zonas de inyección"],
+        MapHint => [
+            "Use the arrow keys to move between sites and Enter or Space to choose one.",
+            "Use las flechas para moverse entre las zonas y Intro o Espacio para elegir una.",
+        ],
+        FrontView => ["Front", "De frente"],
+        BackView => ["Back", "De espalda"],
+        SideRight => ["Right", "Derecha"],
+        SideLeft => ["Left", "Izquierda"],
+        LegendTitle => ["Key", "Leyenda"],
+        LegendNever => ["Never used (no number)", "Nunca usada (sin número)"],
+        LegendRecent => [
+            "Used in the last 7 days (number: days ago)",
+            "Usada en los últimos 7 días (número: hace cuántos días)",
+        ],
+        LegendRested => [
+            "Not used for 7 days or more (number: days ago)",
+            "Sin usar 7 días o más (número: hace cuántos días)",
+        ],
+        LegendFlagged => ["Marked as not usable (hatched, !)", "Marcada como no apta (rayada, !)"],
+        LegendUnavailable => [
+            "Only when a caregiver injects (dotted, –)",
+            "Solo si inyecta un(a) cuidador(a) (punteada, –)",
+        ],
+        LegendSuggested => ["Suggested next site (dashed ring)", "Zona sugerida (anillo discontinuo)"],
+        LegendSelected => ["Your choice (thick outline)", "Su elección (borde grueso)"],
+        LegendNavel => [
+            "No injection within 2 inches (5 cm) of the belly button (hatched circle)",
+            "No inyectar a menos de 5 cm (2 pulgadas) del ombligo (círculo rayado)",
+        ],
+        ChooseFirst => [
+            "Choose a site on the body map to log an injection there or to mark it.",
+            "Elija una zona en el mapa del cuerpo para registrar una inyección o marcarla.",
+        ],
+        LogTitle => ["Log an injection: {zone}", "Registrar una inyección: {zone}"],
+        WhenLegend => ["When was it given?", "¿Cuándo se puso?"],
+        WhenNow => ["Now", "Ahora"],
+        WhenEarlier => ["Earlier", "Antes"],
+        Date => ["Date", "Fecha"],
+        Time => ["Time", "Hora"],
+        ReactionsLegend => ["Skin reactions (optional)", "Reacciones en la piel (opcional)"],
+        NoteLabel => ["Other notes (optional)", "Otras notas (opcional)"],
+        LogButton => ["Log injection", "Registrar inyección"],
+        ConfirmLog => ["Log the injection at this site anyway?", "¿Registrar la inyección en esta zona de todos modos?"],
+        LogAnyway => ["Log anyway", "Registrar de todos modos"],
+        Cancel => ["Cancel", "Cancelar"],
+        Logged => ["Logged: {zone}", "Registrada: {zone}"],
+        FlagTitle => ["Mark this site as not usable", "Marcar esta zona como no apta"],
+        FlagReasonLabel => ["Reason", "Motivo"],
+        FlagUntilLabel => [
+            "Until (optional; leave empty to keep the mark until you clear it)",
+            "Hasta (opcional; déjelo vacío para mantener la marca hasta que la quite)",
+        ],
+        FlagButton => ["Mark site", "Marcar zona"],
+        FlaggedUntil => ["Marked: {reason}, until {date}.", "Marcada: {reason}, hasta el {date}."],
+        FlaggedOpen => ["Marked: {reason}, until you clear it.", "Marcada: {reason}, hasta que quite la marca."],
+        ClearFlag => ["Clear mark", "Quitar marca"],
+        HistoryTitle => ["History", "Historial"],
+        HistoryEmpty => ["No injections logged yet.", "Todavía no hay inyecciones registradas."],
+        ShowAll => ["Show all ({n})", "Mostrar todas ({n})"],
+        GivenBy => ["Given by: {who}", "Administrada por: {who}"],
+        Edit => ["Edit", "Editar"],
+        Delete => ["Delete", "Eliminar"],
+        Save => ["Save", "Guardar"],
+        SiteLabel => ["Site", "Zona"],
+        GivenByLabel => ["Given by", "Administrada por"],
+        Deleted => ["Entry deleted.", "Entrada eliminada."],
+        Edited => ["Entry changed.", "Entrada modificada."],
+        Undo => ["Undo", "Deshacer"],
+        PrintButton => ["Print the last 30 days", "Imprimir los últimos 30 días"],
+        PrintTitle => ["Injection sites: the last 30 days", "Zonas de inyección: los últimos 30 días"],
+        ColWhen => ["Date and time", "Fecha y hora"],
+        ColNotes => ["Reactions and notes", "Reacciones y notas"],
+        DataTitle => ["Your data", "Sus datos"],
+        DataInfo => [
+            "Saved only in this browser on this device. Nothing is sent anywhere.",
+            "Se guarda solo en este navegador, en este dispositivo. No se envía nada a ningún sitio.",
+        ],
+        ExportJson => ["Download a backup (JSON)", "Descargar una copia (JSON)"],
+        ExportCsv => ["Download for a spreadsheet (CSV)", "Descargar para hoja de cálculo (CSV)"],
+        ExportFailed => ["The file could not be created.", "No se pudo crear el archivo."],
+        ImportLabel => ["Import a backup (JSON file)", "Importar una copia (archivo JSON)"],
+        ImportReadFailed => ["The file could not be read.", "No se pudo leer el archivo."],
+        DeleteAll => ["Delete all my injection-site data", "Eliminar todos mis datos de zonas de inyección"],
+        DeleteAllConfirm => [
+            "Delete every logged injection and every mark from this browser? This cannot be undone.",
+            "¿Eliminar de este navegador todas las inyecciones registradas y todas las marcas? No se puede deshacer.",
+        ],
+        DeleteAllYes => ["Delete everything", "Eliminar todo"],
+        DeletedAll => ["All injection-site data was deleted.", "Se eliminaron todos los datos de zonas de inyección."],
+        TipsTitle => ["Rotation tips", "Consejos para cambiar de zona"],
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SitesMsg {
@@ -29,6 +132,7 @@ pub enum SitesMsg {
     BadDateTime,
     FutureTime,
     TooOld,
+    UntilInPast,
     // Import.
     ImportNotValid,
     ImportWrongFormat,
@@ -93,6 +197,7 @@ impl Translate for SitesMsg {
             BadDateTime => ["Enter a valid date and time.", "Introduzca una fecha y hora válidas."],
             FutureTime => ["That time is in the future.", "Esa hora está en el futuro."],
             TooOld => ["That date is more than a year ago.", "Esa fecha es de hace más de un año."],
+            UntilInPast => ["Choose today or a later date.", "Elija hoy o una fecha posterior."],
             ImportNotValid => [
                 "This file is not a valid injection-site export.",
                 "Este archivo no es una exportación válida de zonas de inyección.",
@@ -198,6 +303,18 @@ pub fn usage_text(days_ago: Option<i64>, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::i18n::placeholders;
+
+    #[test]
+    fn view_strings_are_translated_with_the_same_placeholders() {
+        for m in SitesUi::ALL {
+            let [en, es] = m.texts();
+            assert!(!en.trim().is_empty() && !es.trim().is_empty(), "{m:?} is empty");
+            assert_ne!(en, es, "{m:?} is not translated");
+            assert_eq!(placeholders(en), placeholders(es), "{m:?} placeholders differ");
+        }
+        assert_eq!(fill(SitesUi::Logged.tr(Lang::Es), &[("zone", "Muslo izquierdo")]), "Registrada: Muslo izquierdo");
+    }
 
     #[test]
     fn every_string_is_translated_and_placeholders_match() {

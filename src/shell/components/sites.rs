@@ -1,13 +1,502 @@
-//! Placeholder view; replaced by its feature.
+//! The injection-site view: body map, logging with rotation advice, avoid
+//! flags, history (edit, delete, undo, print) and the user's data (export,
+//! import, delete all). All rules live in `core::sites`; this file wires the
+//! browser to them.
+//!
+//! One component; the parts are plain functions returning `Html`. Buttons and
+//! fields carry `data-a` (action) / `name` attributes and are handled by one
+//! delegated `click` and one delegated `input` listener, which keeps the
+//! wasm small (every distinct callback is generic code).
 
+mod data;
+mod form;
+mod history;
+mod map;
+mod model;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::core::i18n::Translate;
-use crate::core::ui::Ui;
-use crate::shell::app::use_env;
+use crate::core::clock::Clock;
+use crate::core::i18n::{fill, Lang, Translate};
+use crate::core::sites::log::{flag_until, parse_local};
+use crate::core::sites::rotation::{disabled_reason, map_key, needs_confirmation};
+use crate::core::sites::text::SitesUi;
+use crate::core::sites::{
+    export_csv, export_json, input_values, parse_import, Flag, FlagReason, Injector, LogEntry, Reaction,
+    SitesAction, Suggestion, ZoneId,
+};
+use crate::core::ui::Ui as UiText;
+use crate::shell::app::{use_env, Env};
+use crate::shell::events::emit;
+use crate::shell::hooks::use_data_revision::use_data_revision;
+use crate::shell::services::clock::BrowserClock;
+use crate::shell::services::files::{download, read_text};
+use crate::shell::services::storage::JsonCodec;
+
+use model::{both, core, ui, Act, Draft, FieldErr, Model, Notice};
+
+/// Name of the `CustomEvent` dispatched on the host after an injection is logged.
+pub const LOGGED_EVENT: &str = "kineret:injection-logged";
+
+/// A date (and time) in the user's time zone and the widget's language, by
+/// the browser's Intl (never hand-formatted).
+pub(crate) fn time_text(ms: i64, lang: Lang, with_time: bool) -> String {
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"dateStyle".into(), &"medium".into());
+    if with_time {
+        let _ = js_sys::Reflect::set(&opts, &"timeStyle".into(), &"short".into());
+    }
+    js_sys::Date::new(&JsValue::from_f64(ms as f64)).to_locale_string(lang.code(), &opts).into()
+}
+
+/// The nearest element matching `selector` from the event's target.
+fn target_with(e: &Event, selector: &str) -> Option<Element> {
+    e.target()?.dyn_into::<Element>().ok()?.closest(selector).ok()?
+}
+
+/// Focuses the first element under `root` matching `selector` (HTML or SVG).
+fn focus(root: &NodeRef, selector: &str) {
+    let el = root.cast::<Element>().and_then(|r| r.query_selector(selector).ok().flatten());
+    if let Some(el) = el {
+        if let Ok(f) = js_sys::Reflect::get(&el, &"focus".into()) {
+            if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+                let _ = f.call0(&el);
+            }
+        }
+    }
+}
+
+fn nonce() -> u32 {
+    (js_sys::Math::random() * 4_294_967_295.0) as u32
+}
+
+/// What a click handler needs besides the event.
+struct Ctx {
+    m: UseReducerHandle<Model>,
+    env: Env,
+    root: NodeRef,
+    /// Focus this selector after the next render.
+    focus_next: Rc<RefCell<Option<String>>>,
+}
+
+impl Ctx {
+    fn then_focus(&self, selector: impl Into<String>) {
+        *self.focus_next.borrow_mut() = Some(selector.into());
+    }
+}
+
+fn time_error(err: crate::core::sites::log::BackdateError) -> Option<FieldErr> {
+    Some(FieldErr::Time(err))
+}
+
+fn log(c: &Ctx, confirmed: bool) {
+    let m = &c.m;
+    let clock = BrowserClock;
+    let Some(zone) = m.ui.selected else { return };
+    let injector = m.s.injector;
+    if disabled_reason(zone, injector).is_some() {
+        return;
+    }
+    let d = &m.ui.log;
+    let now = clock.now_ms();
+    let at = if d.earlier {
+        match parse_local(&clock, &d.date, &d.time) {
+            Ok(at) => at,
+            Err(err) => {
+                m.dispatch(ui(move |u| u.log.error = time_error(err)));
+                c.then_focus("#kw-log-date");
+                return;
+            }
+        }
+    } else {
+        now
+    };
+    if !confirmed && needs_confirmation(&m.s.warnings(zone, &clock)) {
+        m.dispatch(ui(|u| u.confirm = true));
+        c.then_focus("[data-a=log-yes]");
+        return;
+    }
+    let entry = LogEntry::new(zone, at, now, injector, d.reactions.clone(), &d.note, nonce());
+    let announce = fill(SitesUi::Logged.tr(c.env.lang), &[("zone", zone.tr(c.env.lang))]);
+    m.dispatch(both(SitesAction::Log(entry.clone()), move |u| {
+        u.log = Draft::default();
+        u.confirm = false;
+        u.announce = announce;
+    }));
+    if let Some(host) = &c.env.host {
+        emit(host, LOGGED_EVENT, &entry);
+    }
+    c.then_focus("[data-a=log]");
+}
+
+fn save_edit(c: &Ctx) {
+    let m = &c.m;
+    let Some((id, d)) = m.ui.edit.clone() else { return };
+    let Some(old) = m.s.entries.iter().find(|e| e.id == id) else { return };
+    let zone = d.zone.unwrap_or(old.zone);
+    let at = match parse_local(&BrowserClock, &d.date, &d.time) {
+        Ok(at) => at,
+        Err(err) => {
+            m.dispatch(ui(move |u| {
+                if let Some((_, d)) = u.edit.as_mut() {
+                    d.error = time_error(err);
+                }
+            }));
+            return c.then_focus("#kw-edit-date");
+        }
+    };
+    if disabled_reason(zone, d.injector).is_some() {
+        m.dispatch(ui(|u| {
+            if let Some((_, d)) = u.edit.as_mut() {
+                d.error = Some(FieldErr::CaregiverOnly);
+            }
+        }));
+        return c.then_focus("#kw-edit-by");
+    }
+    let new = old.revised(zone, at, d.injector, d.reactions, &d.note);
+    let said = SitesUi::Edited.tr(c.env.lang).to_string();
+    m.dispatch(both(SitesAction::Edit(new), move |u| {
+        u.edit = None;
+        u.notice = Some(Notice::Edited);
+        u.announce = said;
+    }));
+    c.then_focus("[data-a=undo]");
+}
+
+fn export(c: &Ctx, csv: bool) {
+    let s = &c.m.s;
+    let day = input_values(&BrowserClock, BrowserClock.now_ms()).0;
+    let ok = if csv {
+        export_csv(&s.entries, c.env.lang)
+            .ok()
+            .and_then(|text| download(&format!("kineret-sites-{day}.csv"), "text/csv", &text).ok())
+    } else {
+        export_json(&JsonCodec, &s.entries, &s.flags)
+            .ok()
+            .and_then(|text| download(&format!("kineret-sites-{day}.json"), "application/json", &text).ok())
+    };
+    if ok.is_none() {
+        c.m.dispatch(ui(|u| u.notice = Some(Notice::ExportFailed)));
+    }
+}
+
+fn on_action(c: &Ctx, action: &str, value: String) {
+    let m = &c.m;
+    let lang = c.env.lang;
+    match action {
+        "zone" => {
+            let Some(z) = ZoneId::parse(&value) else { return };
+            if disabled_reason(z, m.s.injector).is_some() {
+                return;
+            }
+            m.dispatch(ui(move |u| {
+                if u.selected != Some(z) {
+                    u.log.error = None;
+                    u.flag_error = None;
+                    u.flag_until.clear();
+                }
+                u.selected = Some(z);
+                u.focus_zone = z;
+                u.confirm = false;
+            }));
+        }
+        "log" => log(c, false),
+        "log-yes" => log(c, true),
+        "log-no" => {
+            m.dispatch(ui(|u| u.confirm = false));
+            c.then_focus("[data-a=log]");
+        }
+        "flag" => {
+            let Some(zone) = m.ui.selected else { return };
+            match flag_until(&BrowserClock, &m.ui.flag_until) {
+                Ok(until_ms) => {
+                    let flag = Flag { zone, reason: m.ui.flag_reason, until_ms };
+                    m.dispatch(both(SitesAction::SetFlag(flag), |u| {
+                        u.flag_until.clear();
+                        u.flag_error = None;
+                    }));
+                    c.then_focus("[data-a=unflag]");
+                }
+                Err(err) => {
+                    m.dispatch(ui(move |u| u.flag_error = time_error(err)));
+                    c.then_focus("#kw-flag-until");
+                }
+            }
+        }
+        "unflag" => {
+            if let Some(z) = ZoneId::parse(&value) {
+                m.dispatch(core(SitesAction::ClearFlag(z)));
+                c.then_focus("[data-a=flag]");
+            }
+        }
+        "edit" => {
+            if let Some(e) = m.s.entries.iter().find(|e| e.id == value) {
+                let d = Draft::of(e);
+                m.dispatch(ui(move |u| u.edit = Some((value, d))));
+                c.then_focus("#kw-edit-zone");
+            }
+        }
+        "edit-save" => save_edit(c),
+        "edit-cancel" => {
+            if let Some((id, _)) = &m.ui.edit {
+                c.then_focus(format!("[data-a=edit][data-v=\"{id}\"]"));
+            }
+            m.dispatch(ui(|u| u.edit = None));
+        }
+        "del" => {
+            let said = SitesUi::Deleted.tr(lang).to_string();
+            m.dispatch(both(SitesAction::Delete(value), move |u| {
+                u.notice = Some(Notice::Deleted);
+                u.announce = said;
+            }));
+            c.then_focus("[data-a=undo]");
+        }
+        "undo" => {
+            if let Some(crate::core::sites::Undo::Deleted(e) | crate::core::sites::Undo::Edited(e)) = &m.s.undo {
+                c.then_focus(format!("[data-a=edit][data-v=\"{}\"]", e.id));
+            }
+            m.dispatch(both(SitesAction::Undo, |u| u.notice = None));
+        }
+        "all" => m.dispatch(ui(|u| u.show_all = true)),
+        "print" => {
+            if let Some(w) = web_sys::window() {
+                let _ = js_sys::Reflect::get(&w, &"print".into())
+                    .ok()
+                    .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                    .map(|f| f.call0(&w));
+            }
+        }
+        "json" => export(c, false),
+        "csv" => export(c, true),
+        "wipe" => {
+            m.dispatch(ui(|u| u.confirm_wipe = true));
+            c.then_focus("[data-a=wipe-yes]");
+        }
+        "wipe-yes" | "wipe-no" => {
+            let wipe = action == "wipe-yes";
+            let f = move |u: &mut model::Ui| {
+                u.confirm_wipe = false;
+                if wipe {
+                    *u = model::Ui { notice: Some(Notice::DeletedAll), ..model::Ui::default() };
+                }
+            };
+            m.dispatch(Act { core: wipe.then_some(SitesAction::Clear), ui: Some(Box::new(f)) });
+            c.then_focus("[data-a=wipe]");
+        }
+        _ => {}
+    }
+}
+
+/// A field changed: update the draft or setting it belongs to.
+fn on_input(m: &UseReducerHandle<Model>, el: Element) {
+    let name = el.get_attribute("name").unwrap_or_default();
+    let value = js_sys::Reflect::get(&el, &"value".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    let checked = js_sys::Reflect::get(&el, &"checked".into()).ok().and_then(|v| v.as_bool()) == Some(true);
+    let in_edit = el.closest("[data-d=edit]").ok().flatten().is_some();
+    if name == "who" {
+        if let Some(i) = Injector::ALL.into_iter().find(|i| i.as_str() == value) {
+            m.dispatch(core(SitesAction::SetInjector(i)));
+        }
+        return;
+    }
+    m.dispatch(ui(move |u| {
+        match name.as_str() {
+            "freason" => {
+                if let Some(r) = FlagReason::parse(&value) {
+                    u.flag_reason = r;
+                }
+                return;
+            }
+            "funtil" => {
+                u.flag_until = value;
+                u.flag_error = None;
+                return;
+            }
+            _ => {}
+        }
+        let d = match (in_edit, u.edit.as_mut()) {
+            (true, Some((_, d))) => d,
+            (true, None) => return,
+            (false, _) => &mut u.log,
+        };
+        match name.as_str() {
+            "when" => {
+                d.earlier = value == "earlier";
+                if d.earlier && d.date.is_empty() {
+                    (d.date, d.time) = input_values(&BrowserClock, BrowserClock.now_ms());
+                }
+                d.error = None;
+            }
+            "date" => (d.date, d.error) = (value, None),
+            "time" => (d.time, d.error) = (value, None),
+            "note" => d.note = value,
+            "react" => {
+                if let Some(r) = Reaction::parse(&value) {
+                    d.reactions.retain(|x| *x != r);
+                    if checked {
+                        d.reactions.push(r);
+                    }
+                }
+            }
+            "zone" => {
+                d.zone = ZoneId::parse(&value);
+                d.error = None;
+            }
+            "by" => {
+                if let Some(i) = Injector::ALL.into_iter().find(|i| i.as_str() == value) {
+                    d.injector = i;
+                    d.error = None;
+                }
+            }
+            _ => {}
+        }
+    }));
+}
 
 #[function_component(Sites)]
 pub fn view() -> Html {
     let env = use_env();
-    html! { <section><h3>{ Ui::TabSites.tr(env.lang) }</h3></section> }
+    let lang = env.lang;
+    let revision = use_data_revision();
+    let m = use_reducer(Model::load);
+    let root = use_node_ref();
+    let focus_next: Rc<RefCell<Option<String>>> = use_mut_ref(|| None);
+    {
+        // Storage changed (this or another instance, or another tab): reload.
+        let m = m.clone();
+        use_effect_with(revision, move |rev| {
+            if *rev != 0 {
+                if let Some(a) = model::reload_action() {
+                    m.dispatch(core(a));
+                }
+            }
+        });
+    }
+    {
+        let (root, focus_next) = (root.clone(), focus_next.clone());
+        use_effect(move || {
+            if let Some(selector) = focus_next.borrow_mut().take() {
+                focus(&root, &selector);
+            }
+        });
+    }
+    let ctx = Rc::new(Ctx { m: m.clone(), env: env.clone(), root: root.clone(), focus_next });
+    let onclick = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(el) = target_with(&e, "[data-a]") {
+                let action = el.get_attribute("data-a").unwrap_or_default();
+                on_action(&ctx, &action, el.get_attribute("data-v").unwrap_or_default());
+            }
+        })
+    };
+    let oninput = {
+        let m = m.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(el) = target_with(&e, "[name]") {
+                on_input(&m, el);
+            }
+        })
+    };
+    let onkeydown = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(z) = target_with(&e, "[data-v]").and_then(|el| ZoneId::parse(&el.get_attribute("data-v")?))
+            else {
+                return;
+            };
+            let key = e.key();
+            if let Some(to) = map_key(z, &key) {
+                e.prevent_default();
+                focus(&ctx.root, &format!("[data-a=zone][data-v={}]", to.as_str()));
+                ctx.m.dispatch(ui(move |u| u.focus_zone = to));
+            } else if key == "Enter" || key == " " {
+                e.prevent_default();
+                on_action(&ctx, "zone", z.as_str().to_string());
+            }
+        })
+    };
+    let onchange = {
+        let m = m.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            input.set_value("");
+            let m = m.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let parsed = match read_text(file).await {
+                    Ok(text) => parse_import(&JsonCodec, &text, BrowserClock.now_ms()).map_err(Some),
+                    Err(_) => Err(None),
+                };
+                m.dispatch(match parsed {
+                    Ok(doc) => both(SitesAction::Import(doc), |u| u.notice = Some(Notice::Imported)),
+                    Err(e) => ui(move |u| u.notice = Some(Notice::ImportFailed(e))),
+                });
+            });
+        })
+    };
+
+    let clock = BrowserClock;
+    let s = &m.s;
+    let u = &m.ui;
+    let statuses = s.zone_statuses(&clock);
+    let suggestion = s.suggest(&clock);
+    let map_input = map::MapInput {
+        lang,
+        statuses: &statuses,
+        selected: u.selected,
+        suggested: suggestion.zone(),
+        focus: u.focus_zone,
+        arm_reason: s.injector == Injector::SelfInjecting,
+    };
+    html! {
+        <section class="kw-sites" aria-labelledby="kw-sites-title" ref={root} {onclick} {oninput}>
+            <h3 id="kw-sites-title">{ UiText::TabSites.tr(lang) }</h3>
+            { for m.storage_notices(lang).into_iter().map(|msg| html! {
+                <div class="kw-notice kw-danger" role="alert"><p>{ msg }</p></div>
+            }) }
+            <p class="kw-visually-hidden" role="status" aria-live="polite">{ u.announce.clone() }</p>
+            <fieldset class="kw-who">
+                <legend>{ SitesUi::WhoLegend.tr(lang) }</legend>
+                { for Injector::ALL.iter().map(|i| html! {
+                    <label class="kw-choice">
+                        <input type="radio" name="who" value={i.as_str()} checked={*i == s.injector} />
+                        { i.tr(lang) }
+                    </label>
+                }) }
+            </fieldset>
+            { match suggestion {
+                Suggestion::Zone { zone, .. } => html! {
+                    <div class="kw-card kw-suggest">
+                        <p>{ SitesUi::SuggestTitle.tr(lang) }{ ": " }<strong>{ zone.tr(lang) }</strong></p>
+                        <p class="kw-hint">{ suggestion.reason(lang) }</p>
+                        <button type="button" class="kw-button kw-secondary" data-a="zone" data-v={zone.as_str()}>
+                            { SitesUi::UseSuggested.tr(lang) }
+                        </button>
+                    </div>
+                },
+                Suggestion::NoneAvailable => html! {
+                    <div class="kw-notice kw-caution"><p>{ suggestion.reason(lang) }</p></div>
+                },
+            } }
+            <div class="kw-sites-grid">
+                { map::body_map(&map_input, onkeydown) }
+                { form::detail(lang, u, s, &clock) }
+            </div>
+            <details class="kw-tips">
+                <summary>{ SitesUi::TipsTitle.tr(lang) }</summary>
+                <ul>
+                    { for crate::core::sites::rotation::TIPS.iter().map(|(tip, _)| html! { <li>{ tip.tr(lang) }</li> }) }
+                </ul>
+            </details>
+            { history::history(lang, u, s) }
+            { history::print_view(lang, s, &clock) }
+            { data::data(lang, u, s, onchange) }
+        </section>
+    }
 }

@@ -1,0 +1,60 @@
+//! "Your data": export (JSON, CSV), import (JSON, validated and merged) and
+//! "delete all my data" with an in-widget confirmation step.
+
+use yew::prelude::*;
+
+use crate::core::i18n::{Lang, Translate};
+use crate::core::sites::text::SitesUi;
+use crate::core::sites::SitesState;
+
+use super::form::button;
+use super::model::{Notice, Ui};
+
+pub fn data(lang: Lang, ui: &Ui, s: &SitesState, onchange: Callback<Event>) -> Html {
+    let import_error = match &ui.notice {
+        Some(Notice::ImportFailed(e)) => Some(match e {
+            Some(e) => e.message(lang),
+            None => SitesUi::ImportReadFailed.tr(lang).to_string(),
+        }),
+        _ => None,
+    };
+    let invalid = import_error.is_some();
+    let other = match &ui.notice {
+        Some(Notice::Imported) => s.last_import.map(|r| (r.message(lang), "kw-notice kw-ok")),
+        Some(Notice::DeletedAll) => Some((SitesUi::DeletedAll.tr(lang).to_string(), "kw-notice kw-ok")),
+        Some(Notice::ExportFailed) => Some((SitesUi::ExportFailed.tr(lang).to_string(), "kw-notice kw-danger")),
+        _ => None,
+    };
+    html! {
+        <section class="kw-data" aria-labelledby="kw-data-title">
+            <h4 id="kw-data-title">{ SitesUi::DataTitle.tr(lang) }</h4>
+            <p class="kw-hint">{ SitesUi::DataInfo.tr(lang) }</p>
+            <div class="kw-row">
+                { button("kw-button kw-secondary", "json", SitesUi::ExportJson.tr(lang)) }
+                { button("kw-button kw-secondary", "csv", SitesUi::ExportCsv.tr(lang)) }
+            </div>
+            <div class="kw-field">
+                <label for="kw-import">{ SitesUi::ImportLabel.tr(lang) }</label>
+                <input type="file" id="kw-import" accept=".json,application/json" {onchange}
+                    aria-invalid={invalid.then_some("true")} aria-describedby={invalid.then_some("kw-import-err")} />
+            </div>
+            if let Some(msg) = import_error {
+                <p class="kw-error" id="kw-import-err" role="alert">{ msg }</p>
+            }
+            if let Some((msg, class)) = other {
+                <div {class} role="status"><p>{ msg }</p></div>
+            }
+            if ui.confirm_wipe {
+                <div class="kw-notice kw-danger" role="group" aria-labelledby="kw-wipe-q">
+                    <p id="kw-wipe-q"><strong>{ SitesUi::DeleteAllConfirm.tr(lang) }</strong></p>
+                    <div class="kw-row">
+                        { button("kw-button kw-danger", "wipe-yes", SitesUi::DeleteAllYes.tr(lang)) }
+                        { button("kw-button kw-secondary", "wipe-no", SitesUi::Cancel.tr(lang)) }
+                    </div>
+                </div>
+            } else {
+                { button("kw-button kw-secondary kw-danger", "wipe", SitesUi::DeleteAll.tr(lang)) }
+            }
+        </section>
+    }
+}

@@ -1,0 +1,202 @@
+//! The view's state: the core's `SitesState` (saved through the shared repo)
+//! plus what only this widget instance shows (selection, drafts, notices).
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::core::i18n::{Lang, Translate};
+use crate::core::sites::log::{load, persist, BackdateError};
+use crate::core::sites::rotation::Warning;
+use crate::core::sites::{FlagReason, ImportError, Injector, LogEntry, Reaction, SitesAction, SitesState, ZoneId};
+use crate::core::storage::StorageMsg;
+use crate::shell::services::clock::BrowserClock;
+use crate::shell::services::storage::{notify_changed, shared_repo};
+
+/// A problem with a form field, shown next to it.
+#[derive(Clone, Copy, PartialEq)]
+pub enum FieldErr {
+    Time(BackdateError),
+    CaregiverOnly,
+}
+
+impl FieldErr {
+    pub fn message(self, lang: Lang) -> String {
+        match self {
+            FieldErr::Time(e) => e.message(lang).to_string(),
+            FieldErr::CaregiverOnly => Warning::CaregiverOnly.text(lang),
+        }
+    }
+}
+
+/// The fields of the log form or of the entry being edited.
+#[derive(Clone, PartialEq, Default)]
+pub struct Draft {
+    /// Log form: "earlier" chosen (otherwise "now").
+    pub earlier: bool,
+    pub date: String,
+    pub time: String,
+    pub reactions: Vec<Reaction>,
+    pub note: String,
+    /// Edit form only.
+    pub zone: Option<ZoneId>,
+    pub injector: Injector,
+    pub error: Option<FieldErr>,
+}
+
+impl Draft {
+    pub fn of(e: &LogEntry) -> Draft {
+        let (date, time) = crate::core::sites::input_values(&BrowserClock, e.at_ms);
+        Draft {
+            earlier: true,
+            date,
+            time,
+            reactions: e.reactions.clone(),
+            note: e.note.clone(),
+            zone: Some(e.zone),
+            injector: e.injector,
+            error: None,
+        }
+    }
+}
+
+/// One-off messages about the last user action.
+#[derive(Clone, PartialEq)]
+pub enum Notice {
+    Deleted,
+    Edited,
+    DeletedAll,
+    Imported,
+    /// `None`: the file could not be read at all.
+    ImportFailed(Option<ImportError>),
+    ExportFailed,
+}
+
+#[derive(Clone, PartialEq)]
+pub struct Ui {
+    pub selected: Option<ZoneId>,
+    /// The zone with `tabindex=0` in the body map.
+    pub focus_zone: ZoneId,
+    pub log: Draft,
+    /// The log button was pressed on a zone that needs "log anyway".
+    pub confirm: bool,
+    pub edit: Option<(String, Draft)>,
+    pub flag_reason: FlagReason,
+    pub flag_until: String,
+    pub flag_error: Option<FieldErr>,
+    pub notice: Option<Notice>,
+    /// Text of the polite live region.
+    pub announce: String,
+    pub confirm_wipe: bool,
+    pub show_all: bool,
+}
+
+impl Default for Ui {
+    fn default() -> Self {
+        Ui {
+            selected: None,
+            focus_zone: crate::core::sites::rotation::MAP_ORDER[0],
+            log: Draft::default(),
+            confirm: false,
+            edit: None,
+            flag_reason: FlagReason::Tender,
+            flag_until: String::new(),
+            flag_error: None,
+            notice: None,
+            announce: String::new(),
+            confirm_wipe: false,
+            show_all: false,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct Model {
+    pub s: SitesState,
+    pub ui: Ui,
+    /// The last change could not be written (the state keeps it in memory).
+    pub not_saved: bool,
+}
+
+/// A change to the UI state.
+pub type UiChange = Box<dyn FnOnce(&mut Ui)>;
+
+/// A data change, a UI change, or both (applied in that order).
+pub struct Act {
+    pub core: Option<SitesAction>,
+    pub ui: Option<UiChange>,
+}
+
+pub fn core(a: SitesAction) -> Act {
+    Act { core: Some(a), ui: None }
+}
+
+pub fn ui(f: impl FnOnce(&mut Ui) + 'static) -> Act {
+    Act { core: None, ui: Some(Box::new(f)) }
+}
+
+pub fn both(a: SitesAction, f: impl FnOnce(&mut Ui) + 'static) -> Act {
+    Act { core: Some(a), ui: Some(Box::new(f)) }
+}
+
+/// What storage holds now, as a `Reload` (keeps undo), or `None` if the
+/// repository is busy.
+pub fn reload_action() -> Option<SitesAction> {
+    let repo = shared_repo();
+    let mut repo = repo.try_borrow_mut().ok()?;
+    let (s, _) = load(&mut repo);
+    Some(SitesAction::Reload { entries: s.entries, flags: s.flags, injector: s.injector })
+}
+
+impl Model {
+    pub fn load() -> Model {
+        let mut s = SitesState::default();
+        if let Some(SitesAction::Reload { entries, flags, injector }) = reload_action() {
+            s.apply(SitesAction::Loaded { entries, flags, injector });
+        }
+        Model { s, ui: Ui::default(), not_saved: false }
+    }
+
+    /// The user-facing storage notices: the repo's status (memory only,
+    /// quarantine, failed write) and "this change was not saved".
+    pub fn storage_notices(&self, lang: Lang) -> Vec<String> {
+        let mut out: Vec<String> =
+            shared_repo().try_borrow().ok().and_then(|r| r.status().message(lang)).into_iter().collect();
+        if self.not_saved {
+            out.push(StorageMsg::NotSaved.tr(lang).to_string());
+        }
+        out
+    }
+}
+
+/// Writes the changes; on success tells every instance (after this event
+/// turn, so no reducer runs inside another).
+fn save(changes: &[crate::core::sites::Change]) -> bool {
+    let repo = shared_repo();
+    let ok = match repo.try_borrow_mut() {
+        Ok(mut r) => persist(&mut r, changes).is_ok(),
+        Err(_) => false,
+    };
+    if ok {
+        wasm_bindgen_futures::spawn_local(async { notify_changed() });
+    }
+    ok
+}
+
+impl Reducible for Model {
+    type Action = Act;
+
+    fn reduce(self: Rc<Self>, act: Act) -> Rc<Self> {
+        let mut m = Rc::unwrap_or_clone(self);
+        if let Some(a) = act.core {
+            let changes = m.s.apply(a);
+            if !changes.is_empty() {
+                m.not_saved = !save(&changes);
+            }
+        }
+        if let Some(f) = act.ui {
+            f(&mut m.ui);
+        }
+        Rc::new(m)
+    }
+}

@@ -1,0 +1,204 @@
+//! Injection-site view in headless Chromium, mounted through the same
+//! `mount` entry the custom element uses (`view="sites"`).
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use gloo::timers::future::sleep;
+use kineret_widget::shell::embed::{mount, WidgetHandle};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, InputEvent, InputEventInit, KeyboardEvent, KeyboardEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn settle() {
+    sleep(Duration::from_millis(100)).await;
+}
+
+struct Fixture {
+    host: HtmlElement,
+    _handle: WidgetHandle,
+}
+
+/// A fresh widget on empty storage.
+async fn widget(lang: &str) -> Fixture {
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        s.clear().unwrap();
+    }
+    let doc = gloo::utils::document();
+    let host: HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
+    host.set_attribute("view", "sites").unwrap();
+    host.set_attribute("lang", lang).unwrap();
+    let container = doc.create_element("div").unwrap();
+    host.append_child(&container).unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let handle = mount(host.clone(), container);
+    settle().await;
+    Fixture { host, _handle: handle }
+}
+
+impl Fixture {
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.host.query_selector_all(selector).unwrap();
+        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+    }
+
+    fn one(&self, selector: &str) -> Element {
+        self.host.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"))
+    }
+
+    fn zone(&self, id: &str) -> Element {
+        self.one(&format!("[data-a=zone][data-v={id}]"))
+    }
+
+    async fn click(&self, selector: &str) {
+        self.one(selector).dyn_into::<HtmlElement>().unwrap().click();
+        settle().await;
+    }
+
+    async fn key(&self, el: &Element, key: &str) {
+        let init = KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        el.dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+        settle().await;
+    }
+
+    async fn type_into(&self, selector: &str, text: &str) {
+        let el = self.one(selector);
+        js_sys::Reflect::set(&el, &JsValue::from_str("value"), &JsValue::from_str(text)).unwrap();
+        let init = InputEventInit::new();
+        init.set_bubbles(true);
+        el.dispatch_event(&InputEvent::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+        settle().await;
+    }
+}
+
+fn name(el: &Element) -> String {
+    el.get_attribute("aria-label").unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn every_zone_is_a_named_focusable_control() {
+    let f = widget("en").await;
+    let zones = f.all("[data-a=zone][role=button]");
+    assert_eq!(zones.len(), 8);
+    let names: Vec<String> = zones.iter().map(name).collect();
+    for expected in [
+        "Right thigh, never used",
+        "Left thigh, never used",
+        "Right abdomen, never used",
+        "Left abdomen, never used",
+        "Right buttock, never used",
+        "Left buttock, never used",
+        "Right arm, caregiver only",
+        "Left arm, caregiver only",
+    ] {
+        assert!(names.iter().any(|n| n == expected), "{expected} missing in {names:?}");
+    }
+    // Roving tabindex: exactly one zone in the tab order.
+    assert_eq!(zones.iter().filter(|z| z.get_attribute("tabindex").as_deref() == Some("0")).count(), 1);
+    // The legend and the no-injection circle around the navel are drawn.
+    assert!(f.all(".kw-key li").len() >= 7);
+    assert_eq!(f.all(".kw-navel-zone").len(), 2);
+
+    let es = widget("es").await;
+    assert_eq!(name(&es.zone("thigh-left")), "Muslo izquierdo, nunca usado");
+    assert_eq!(name(&es.zone("arm-right")), "Brazo derecho, solo cuidador(a)");
+}
+
+#[wasm_bindgen_test]
+async fn arm_zones_are_disabled_when_self_injecting_and_enabled_for_a_caregiver() {
+    let f = widget("en").await;
+    for arm in ["arm-left", "arm-right"] {
+        let z = f.zone(arm);
+        assert_eq!(z.get_attribute("aria-disabled").as_deref(), Some("true"));
+        assert_eq!(z.get_attribute("aria-describedby").as_deref(), Some("kw-arm-reason"));
+    }
+    assert!(f.one("#kw-arm-reason").text_content().unwrap_or_default().contains("someone else"));
+    assert_eq!(f.zone("thigh-left").get_attribute("aria-disabled"), None);
+    // Choosing a disabled zone does nothing.
+    f.key(&f.zone("arm-left"), "Enter").await;
+    assert_eq!(f.zone("arm-left").get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert!(f.all("[data-a=log]").is_empty());
+
+    f.click("input[name=who][value=caregiver]").await;
+    assert_eq!(f.zone("arm-left").get_attribute("aria-disabled"), None);
+    assert_eq!(name(&f.zone("arm-left")), "Left arm, never used");
+    f.key(&f.zone("arm-left"), "Enter").await;
+    assert_eq!(f.zone("arm-left").get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(f.all("[data-a=log]").len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_move_between_zones() {
+    let f = widget("en").await;
+    let first = f.zone("abdomen-right");
+    assert_eq!(first.get_attribute("tabindex").as_deref(), Some("0"));
+    f.key(&first, "ArrowRight").await;
+    assert_eq!(f.zone("abdomen-left").get_attribute("tabindex").as_deref(), Some("0"));
+    assert_eq!(f.zone("abdomen-right").get_attribute("tabindex").as_deref(), Some("-1"));
+    f.key(&f.zone("abdomen-left"), "End").await;
+    assert_eq!(f.zone("buttock-right").get_attribute("tabindex").as_deref(), Some("0"));
+}
+
+#[wasm_bindgen_test]
+async fn logging_adds_a_history_row_with_the_note_as_text_and_emits_an_event() {
+    let f = widget("en").await;
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::<JsValue>::new()));
+    let listener = {
+        let seen = seen.clone();
+        gloo::events::EventListener::new(&f.host, "kineret:injection-logged", move |e| {
+            if let Some(ce) = e.dyn_ref::<web_sys::CustomEvent>() {
+                seen.borrow_mut().push(ce.detail());
+            }
+        })
+    };
+    assert!(f.all(".kw-log li").is_empty());
+    f.key(&f.zone("thigh-left"), "Enter").await;
+    assert_eq!(f.zone("thigh-left").get_attribute("aria-pressed").as_deref(), Some("true"));
+    f.type_into("#kw-log-note", "<img src=x onerror=alert(1)>").await;
+    f.click("input[name=react][value=itching]").await;
+    f.click("[data-a=log]").await;
+
+    let rows = f.all(".kw-log li");
+    assert_eq!(rows.len(), 1);
+    let row = rows[0].text_content().unwrap_or_default();
+    assert!(row.contains("Left thigh"), "{row}");
+    assert!(row.contains("itching"), "{row}");
+    assert_eq!(f.one(".kw-note").text_content().unwrap_or_default(), "itching. <img src=x onerror=alert(1)>");
+    assert!(f.all(".kw-log img").is_empty(), "markup must stay text");
+    assert_eq!(f.one("[role=status][aria-live=polite]").text_content().as_deref(), Some("Logged: Left thigh"));
+    assert_eq!(name(&f.zone("thigh-left")), "Left thigh, last used today");
+    // The form was reset and the zone now warns that it was the last one used.
+    assert_eq!(js_sys::Reflect::get(&f.one("#kw-log-note"), &"value".into()).unwrap().as_string().unwrap(), "");
+    assert!(f.one(".kw-detail").text_content().unwrap_or_default().contains("You used this site last time"));
+    // Stored through the shared repo, and announced on the host.
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    assert_eq!(storage.length().unwrap(), 1);
+    assert_eq!(seen.borrow().len(), 1);
+    let zone = js_sys::Reflect::get(&seen.borrow()[0], &"zone".into()).unwrap();
+    assert_eq!(zone.as_string().as_deref(), Some("thigh-left"));
+    drop(listener);
+
+    // Logging the same zone again needs "log anyway".
+    f.click("[data-a=log]").await;
+    assert_eq!(f.all(".kw-log li").len(), 1);
+    assert_eq!(f.all("[data-a=log-yes]").len(), 1);
+    f.click("[data-a=log-yes]").await;
+    assert_eq!(f.all(".kw-log li").len(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn delete_and_undo() {
+    let f = widget("en").await;
+    f.key(&f.zone("buttock-left"), "Enter").await;
+    f.click("[data-a=log]").await;
+    assert_eq!(f.all(".kw-log li").len(), 1);
+    f.click("[data-a=del]").await;
+    assert!(f.all(".kw-log li").is_empty());
+    f.click("[data-a=undo]").await;
+    assert_eq!(f.all(".kw-log li").len(), 1);
+}

@@ -1,0 +1,313 @@
+// Injection sites: keyboard logging, rotation, flags, import/export, two
+// instances in sync, printing and accessibility.
+import { test, expect, widgetsReady, axeViolations } from './fixtures.mjs';
+
+/** The focused element, looking through shadow roots. */
+async function active(page) {
+  return page.evaluate(() => {
+    let a = document.activeElement;
+    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+    return {
+      action: a?.getAttribute('data-a') ?? '',
+      value: a?.getAttribute('data-v') ?? '',
+      text: (a?.textContent ?? '').trim(),
+      label: a?.getAttribute('aria-label') ?? '',
+    };
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until `pred(focused)` holds. */
+async function tabTo(page, pred, shift = false) {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
+    const a = await active(page);
+    if (pred(a)) return a;
+  }
+  throw new Error('focus never reached the target');
+}
+
+const isZone = (a) => a.action === 'zone' && a.label.length > 0;
+const isLog = (a) => a.action === 'log';
+
+/** The app page on empty storage, showing the injection-site tab. */
+async function sitesPage(page, lang = 'en') {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await widgetsReady(page);
+  const w = page.locator('kineret-widget');
+  if (lang !== 'en') await w.evaluate((el, l) => el.setAttribute('lang', l), lang);
+  await w.getByRole('tab').nth(1).click();
+  await expect(w.locator('.kw-sites')).toBeVisible();
+  return w;
+}
+
+async function logZone(w, name) {
+  await w.getByRole('button', { name }).click();
+  await w.getByRole('button', { name: 'Log injection' }).click();
+}
+
+test('log three injections with the keyboard only; they survive a reload', async ({ page }) => {
+  const w = await sitesPage(page);
+  await w.getByRole('tab', { name: 'Injection sites' }).focus();
+  // 1: the first zone of the map (right abdomen), Enter, then the log button.
+  let z = await tabTo(page, isZone);
+  expect(z.value).toBe('abdomen-right');
+  await page.keyboard.press('Enter');
+  await tabTo(page, isLog);
+  await page.keyboard.press('Enter');
+  await expect(w.locator('.kw-log li')).toHaveCount(1);
+  await expect(w.getByRole('status').filter({ hasText: 'Logged: Right abdomen' })).toHaveCount(1);
+  // 2: back to the map, one arrow to the right (left abdomen), Space.
+  z = await tabTo(page, isZone, true);
+  await page.keyboard.press('ArrowRight');
+  expect((await active(page)).value).toBe('abdomen-left');
+  await page.keyboard.press(' ');
+  await tabTo(page, isLog);
+  await page.keyboard.press('Enter');
+  await expect(w.locator('.kw-log li')).toHaveCount(2);
+  // 3: right thigh.
+  await tabTo(page, isZone, true);
+  await page.keyboard.press('ArrowRight');
+  expect((await active(page)).value).toBe('thigh-right');
+  await page.keyboard.press('Enter');
+  await tabTo(page, isLog);
+  await page.keyboard.press('Enter');
+  await expect(w.locator('.kw-log li')).toHaveCount(3);
+
+  await page.reload();
+  await widgetsReady(page);
+  await w.getByRole('tab', { name: 'Injection sites' }).click();
+  const rows = w.locator('.kw-log li');
+  await expect(rows).toHaveCount(3);
+  // Newest first.
+  await expect(rows.nth(0)).toContainText('Right thigh');
+  await expect(rows.nth(1)).toContainText('Left abdomen');
+  await expect(rows.nth(2)).toContainText('Right abdomen');
+  await expect(w.getByRole('button', { name: 'Right thigh, last used today' })).toBeVisible();
+  // The new suggestion: the left thigh, never used.
+  await expect(w.locator('.kw-suggest')).toContainText('Suggested next site: Left thigh');
+  await expect(w.locator('.kw-suggest')).toContainText('Never used');
+});
+
+test('back-dating: yesterday 8 pm in local time', async ({ page }) => {
+  const w = await sitesPage(page);
+  await w.getByRole('button', { name: 'Left buttock, never used' }).click();
+  await w.getByLabel('Earlier').check();
+  const yesterday = await page.evaluate(() => {
+    const d = new Date(Date.now() - 864e5);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+  await w.getByLabel('Date').fill(yesterday);
+  await w.getByLabel('Time').fill('20:00');
+  await w.getByRole('button', { name: 'Log injection' }).click();
+  await expect(w.locator('.kw-log li')).toContainText('8:00');
+  await expect(w.getByRole('button', { name: 'Left buttock, last used yesterday' })).toBeVisible();
+  const at = await page.evaluate(() => {
+    const k = Object.keys(localStorage).find((k) => k.includes('sites/entry'));
+    return JSON.parse(localStorage.getItem(k)).data.atMs;
+  });
+  const local = await page.evaluate((ms) => { const d = new Date(ms); return [d.getHours(), d.getMinutes()]; }, at);
+  expect(local).toEqual([20, 0]);
+  // A future time is refused with a linked error.
+  await w.getByRole('button', { name: 'Right buttock, never used' }).click();
+  await w.getByLabel('Earlier').check();
+  await w.getByLabel('Date').fill('2999-01-01');
+  await w.getByLabel('Time').fill('08:00');
+  await w.getByRole('button', { name: 'Log injection' }).click();
+  await expect(w.locator('#kw-log-err')).toHaveText(/That time is in the future/);
+  await expect(w.getByLabel('Date')).toHaveAttribute('aria-invalid', 'true');
+  await expect(w.locator('.kw-log li')).toHaveCount(1);
+});
+
+test('a flagged zone is skipped by the suggestion and logging into it asks first', async ({ page }) => {
+  const w = await sitesPage(page);
+  await expect(w.locator('.kw-suggest strong')).toHaveText('Right thigh');
+  await w.getByRole('button', { name: 'Right thigh, never used' }).click();
+  await w.getByLabel('Reason').selectOption('bruised');
+  await w.getByRole('button', { name: 'Mark site' }).click();
+  await expect(w.getByText('Marked: bruised, until you clear it.')).toBeVisible();
+  await expect(w.locator('.kw-suggest strong')).toHaveText('Left thigh');
+  const flagged = w.getByRole('button', { name: 'Right thigh, flagged: bruised' });
+  await expect(flagged).toHaveClass(/kw-tone-flagged/);
+  await expect(flagged.locator('xpath=following-sibling::*[1]')).toHaveText('!');
+  // Logging into it needs a confirmation.
+  await expect(w.getByText('You marked this site: bruised.')).toBeVisible();
+  await w.getByRole('button', { name: 'Log injection' }).click();
+  await expect(w.locator('.kw-log li')).toHaveCount(0);
+  await expect(w.getByRole('button', { name: 'Log anyway' })).toBeFocused();
+  await w.getByRole('button', { name: 'Cancel' }).click();
+  await expect(w.locator('.kw-log li')).toHaveCount(0);
+  // A flag until a past date is refused, with the error linked to the field.
+  await w.getByRole('button', { name: 'Clear mark' }).click();
+  await w.getByLabel(/^Until/).fill('2020-01-01');
+  await w.getByRole('button', { name: 'Mark site' }).click();
+  await expect(w.getByLabel(/^Until/)).toHaveAttribute('aria-describedby', 'kw-flag-err');
+  await expect(w.locator('#kw-flag-err')).toHaveText(/Choose today or a later date/);
+  await expect(w.locator('.kw-suggest strong')).toHaveText('Right thigh');
+});
+
+test('a malformed import is rejected and nothing changes', async ({ page }) => {
+  const w = await sitesPage(page);
+  await logZone(w, 'Left buttock, never used');
+  await expect(w.locator('.kw-log li')).toHaveCount(1);
+  const input = w.getByLabel('Import a backup (JSON file)');
+  await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":') });
+  await expect(w.getByRole('alert')).toHaveText('This file is not a valid injection-site export.');
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  await expect(input).toHaveAttribute('aria-describedby', 'kw-import-err');
+  const wrongZone = JSON.stringify({
+    format: 'kineret-widget-sites', version: 1, flags: [],
+    entries: [{ id: 'x1', zone: 'knee-left', atMs: Date.now() - 1000, loggedMs: Date.now() - 1000, injector: 'caregiver', reactions: [], note: '' }],
+  });
+  await input.setInputFiles({ name: 'bad2.json', mimeType: 'application/json', buffer: Buffer.from(wrongZone) });
+  await expect(w.getByRole('alert')).toContainText('Entry 1 in the file is not valid: unknown injection site');
+  await expect(w.locator('.kw-log li')).toHaveCount(1);
+  await expect(w.locator('.kw-log li')).toContainText('Left buttock');
+  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('sites/entry')).length);
+  expect(stored).toBe(1);
+});
+
+test('export JSON and import it back: no duplicates; CSV downloads too', async ({ page }) => {
+  const w = await sitesPage(page);
+  await logZone(w, 'Right thigh, never used');
+  await logZone(w, 'Left thigh, never used');
+  await expect(w.locator('.kw-log li')).toHaveCount(2);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    w.getByRole('button', { name: 'Download a backup (JSON)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^kineret-sites-\d{4}-\d\d-\d\d\.json$/);
+  const path = await download.path();
+  const json = JSON.parse(await (await import('node:fs/promises')).readFile(path, 'utf8'));
+  expect(json.format).toBe('kineret-widget-sites');
+  expect(json.entries).toHaveLength(2);
+  await w.getByLabel('Import a backup (JSON file)').setInputFiles(path);
+  await expect(w.getByText('Entries imported: 0. Already here: 2.')).toBeVisible();
+  await expect(w.locator('.kw-log li')).toHaveCount(2);
+  // Into empty storage it restores both.
+  await w.getByRole('button', { name: 'Delete all my injection-site data' }).click();
+  await w.getByRole('button', { name: 'Delete everything' }).click();
+  await expect(w.locator('.kw-log li')).toHaveCount(0);
+  await expect(w.getByText('All injection-site data was deleted.')).toBeVisible();
+  await w.getByLabel('Import a backup (JSON file)').setInputFiles(path);
+  await expect(w.getByText('Entries imported: 2. Already here: 0.')).toBeVisible();
+  await expect(w.locator('.kw-log li')).toHaveCount(2);
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    w.getByRole('button', { name: 'Download for a spreadsheet (CSV)' }).click(),
+  ]);
+  const text = await (await import('node:fs/promises')).readFile(await csv.path(), 'utf8');
+  expect(text.split('\n')[0]).toBe('id,zone,date-time (UTC),given by,reactions,note');
+  expect(text).toContain('thigh-left');
+});
+
+test('two instances on one page see each other\'s log', async ({ page }) => {
+  await page.goto('/embed-demo.html');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await widgetsReady(page, 2);
+  await page.evaluate(() => {
+    const el = document.createElement('kineret-widget');
+    el.id = 'second-sites';
+    el.setAttribute('view', 'sites');
+    document.querySelector('main').append(el);
+  });
+  await widgetsReady(page, 3);
+  const a = page.locator('#primary');
+  const b = page.locator('#second-sites');
+  await a.getByRole('tab', { name: 'Injection sites' }).click();
+  await logZone(a, 'Right abdomen, never used');
+  await expect(b.locator('.kw-log li')).toHaveCount(1);
+  await expect(b.locator('.kw-log li')).toContainText('Right abdomen');
+  await expect(b.getByRole('button', { name: 'Right abdomen, last used today' })).toBeVisible();
+  await logZone(b, 'Left abdomen, never used');
+  await expect(a.locator('.kw-log li')).toHaveCount(2);
+  // Who is injecting is shared too.
+  await b.getByLabel('A caregiver injects me').check();
+  await expect(a.getByLabel('A caregiver injects me')).toBeChecked();
+  await expect(a.getByRole('button', { name: 'Left arm, never used' })).toBeVisible();
+});
+
+test('another tab\'s change appears (storage event)', async ({ page, context }) => {
+  const w = await sitesPage(page);
+  const other = await context.newPage();
+  await other.goto('/');
+  await widgetsReady(other);
+  const o = other.locator('kineret-widget');
+  await o.getByRole('tab', { name: 'Injection sites' }).click();
+  await logZone(o, 'Left thigh, never used');
+  await expect(w.locator('.kw-log li')).toHaveCount(1);
+  await other.close();
+});
+
+test('a failed write says so and keeps the entry in memory', async ({ page }) => {
+  const w = await sitesPage(page);
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+  });
+  await logZone(w, 'Left thigh, never used');
+  await expect(w.locator('.kw-log li')).toHaveCount(1);
+  await expect(w.getByText('This change was not saved.')).toBeVisible();
+  await expect(w.getByText("Your last change was not saved: the browser's storage is full.")).toBeVisible();
+});
+
+test('edit an entry, delete it and undo', async ({ page }) => {
+  const w = await sitesPage(page);
+  await logZone(w, 'Left thigh, never used');
+  await w.getByRole('button', { name: /^Edit Left thigh/ }).click();
+  await expect(w.getByLabel('Site', { exact: true })).toBeFocused();
+  await w.getByLabel('Site', { exact: true }).selectOption('buttock-right');
+  await w.locator('.kw-edit').getByLabel('Other notes (optional)').fill('<b>sore</b>');
+  await w.getByRole('button', { name: 'Save' }).click();
+  const row = w.locator('.kw-log li');
+  await expect(row).toContainText('Right buttock');
+  await expect(row.locator('.kw-note')).toHaveText('<b>sore</b>');
+  await expect(row.locator('b')).toHaveCount(0);
+  await w.getByRole('button', { name: 'Undo' }).click();
+  await expect(row).toContainText('Left thigh');
+  await w.getByRole('button', { name: /^Delete Left thigh/ }).click();
+  await expect(w.locator('.kw-log li')).toHaveCount(0);
+  await w.getByRole('button', { name: 'Undo' }).click();
+  await expect(w.locator('.kw-log li')).toHaveCount(1);
+});
+
+test('print shows only the last 30 days table', async ({ page }) => {
+  const w = await sitesPage(page);
+  await logZone(w, 'Left thigh, never used');
+  await page.evaluate(() => { window.printed = 0; window.print = () => { window.printed++; }; });
+  await w.getByRole('button', { name: 'Print the last 30 days' }).click();
+  expect(await page.evaluate(() => window.printed)).toBe(1);
+  await expect(w.locator('.kw-print')).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  await expect(w.locator('.kw-print')).toBeVisible();
+  await expect(w.locator('.kw-print tbody tr')).toHaveCount(1);
+  await expect(w.locator('.kw-print')).toContainText('Left thigh');
+  await expect(w.locator('.kw-map')).toBeHidden();
+  await expect(w.getByRole('tab').first()).toBeHidden();
+});
+
+for (const lang of ['en', 'es']) {
+  test(`zero axe violations in the injection-site view (${lang})`, async ({ page }) => {
+    const w = await sitesPage(page, lang);
+    expect(await axeViolations(page), 'empty').toEqual([]);
+    const zones = w.locator('[data-a=zone]');
+    await zones.nth(0).click(); // right abdomen
+    await w.locator('[data-a=log]').click();
+    await w.locator('input[name=when][value=earlier]').check();
+    await w.locator('[data-a=log]').click(); // the same zone again: confirm step
+    await expect(w.locator('[data-a=log-yes]')).toBeVisible();
+    await w.getByLabel(lang === 'en' ? 'Date' : 'Fecha').first().fill('2001-01-01');
+    expect(await axeViolations(page), 'logged, confirm step').toEqual([]);
+    await w.locator('[data-a=log-no]').click();
+    await w.locator('[data-a=log]').click(); // the date is checked first
+    await expect(w.locator('#kw-log-err')).toBeVisible();
+    await w.locator('[data-a=edit]').first().click();
+    await w.locator('#kw-import').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('x') });
+    await expect(w.locator('#kw-import-err')).toBeVisible();
+    await w.locator('[data-a=wipe]').click();
+    expect(await axeViolations(page), 'errors, edit form, confirm delete').toEqual([]);
+  });
+}
