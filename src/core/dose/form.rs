@@ -333,6 +333,7 @@ pub fn evaluate(input: &FormInput, lang: Lang) -> FormOutcome {
 
 #[cfg(test)]
 mod tests {
+    #![allow(non_snake_case)]
     use super::*;
 
     fn nomid(weight: &str, dose: &str) -> FormInput {

@@ -69,6 +69,7 @@ messages! {
 
 #[cfg(test)]
 mod tests {
+    #![allow(non_snake_case)]
     use super::*;
     use crate::core::dose::form::Missing;
     use crate::core::i18n::{placeholders, Translate};
