@@ -17,6 +17,11 @@ messages! {
             "Solo informativo. No sustituye a su profesional de la salud ni a su farmacéutico(a).",
         ],
         Version => ["Version {version}", "Versión {version}"],
+        SetAside => [
+            "{count} stored item(s) could not be read and were set aside, not deleted. Download them with all your data to keep them or show them to support.",
+            "No se pudieron leer {count} elemento(s) guardado(s); se apartaron, no se borraron. Descárguelos con todos sus datos para conservarlos o mostrarlos al soporte.",
+        ],
+        SetAsideDownload => ["Download my data, set-aside items included (JSON)", "Descargar mis datos, con los elementos apartados (JSON)"],
         // The installed app's update banner (attribute `update-available`).
         UpdateAvailable => [
             "Update available — reload to use the new version.",

@@ -6,6 +6,9 @@ use yew::prelude::*;
 use crate::core::attrs::{Region, Units, View};
 use crate::core::i18n::{fill, Lang, Translate};
 use crate::core::ui::Ui;
+use crate::shell::hooks::use_data_revision::use_data_revision;
+use crate::shell::services::files::download;
+use crate::shell::services::storage::shared_repo;
 use crate::shell::components::tabs::Tabs;
 use crate::shell::components::{calculator::Calculator, safety::Safety, sites::Sites, storage::StoragePrep};
 
@@ -89,9 +92,37 @@ fn update_banner(lang: Lang, host: &HtmlElement) -> Html {
     }
 }
 
+/// Set-aside (quarantined) data is never dropped: when there is some, the
+/// frame offers every stored item, set-aside ones included, as one JSON file.
+fn set_aside_download(lang: Lang, count: usize) -> Html {
+    let onclick = Callback::from(|_| {
+        let json = shared_repo().try_borrow_mut().ok().and_then(|mut r| r.export_all_json().ok());
+        if let Some(json) = json {
+            let _ = download("kineret-widget-backup.json", "application/json", &json);
+        }
+    });
+    html! {
+        <div class="kw-notice kw-caution kw-set-aside" role="status">
+            <p>{ fill(Ui::SetAside.tr(lang), &[("count", &count.to_string())]) }</p>
+            <button type="button" class="kw-button kw-secondary" {onclick}>{ Ui::SetAsideDownload.tr(lang) }</button>
+        </div>
+    }
+}
+
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let selected = use_state(|| View::Calculator);
+    // Counted after rendering: a view loads its data (and sets aside what
+    // cannot be read) when it is first rendered, so recount per tab too.
+    let revision = use_data_revision();
+    let set_aside = use_state(|| 0usize);
+    {
+        let set_aside = set_aside.clone();
+        use_effect_with((revision, *selected), move |_| {
+            let n = shared_repo().try_borrow_mut().ok().and_then(|mut r| r.quarantined_items().ok()).map_or(0, |v| v.len());
+            set_aside.set(n);
+        });
+    }
     let last_dose: LastDoseCtx = use_state(|| None);
     let lang = props.lang;
     let env = Env { lang, region: props.region, units: props.units, remember: props.remember, host: Some(props.host.clone()) };
@@ -122,6 +153,7 @@ pub fn app(props: &AppProps) -> Html {
                     <p class="kw-subtitle">{ Ui::AppSubtitle.tr(lang) }</p>
                 </header>
                 { body }
+                if *set_aside > 0 { { set_aside_download(lang, *set_aside) } }
                 <footer class="kw-footer">
                     <p>{ Ui::Disclaimer.tr(lang) }</p>
                     <p class="kw-version">{ fill(Ui::Version.tr(lang), &[("version", crate::VERSION)]) }</p>
