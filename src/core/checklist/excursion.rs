@@ -228,42 +228,11 @@ pub struct FormErrors {
     pub temp: Option<NumberError>,
 }
 
-/// Hours or degrees as typed: the same rules as `units::parse_decimal`
-/// ("12.5", "12,5", ".5"; no units, exponents or thousands separators; a
-/// minus sign is `Negative`), computed without `str::parse::<f64>`, whose
-/// tables cost about 10 KB of wasm. Up to 15 significant digits the result
-/// is the correctly rounded value (an exact integer divided by a power of 10).
+/// Hours or degrees as typed: exactly `units::parse_decimal` ("12.5",
+/// "12,5"; no units, exponents or thousands separators; a minus sign is
+/// `Negative`), which needs no float parser in the bundle.
 pub fn parse_amount(s: &str) -> Result<f64, NumberError> {
-    let t = s.trim();
-    if t.is_empty() {
-        return Err(NumberError::Empty);
-    }
-    let (negative, body) = match t.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, t),
-    };
-    let (mut mantissa, mut digits, mut scale, mut seen_sep) = (0u64, 0u32, 0i32, false);
-    for c in body.chars() {
-        match c {
-            '0'..='9' if digits < 15 => {
-                mantissa = mantissa * 10 + (c as u64 - '0' as u64);
-                digits += u32::from(mantissa > 0);
-                scale += i32::from(seen_sep);
-            }
-            // Digits beyond 15 significant ones only shift the magnitude.
-            '0'..='9' => scale -= i32::from(!seen_sep),
-            '.' | ',' if !seen_sep => seen_sep = true,
-            _ => return Err(NumberError::NotANumber),
-        }
-    }
-    if !body.bytes().any(|b| b.is_ascii_digit()) {
-        return Err(NumberError::NotANumber);
-    }
-    if negative {
-        return Err(NumberError::Negative);
-    }
-    let value = if scale >= 0 { mantissa as f64 / 10f64.powi(scale) } else { mantissa as f64 * 10f64.powi(-scale) };
-    Ok(value)
+    crate::core::units::parse_decimal(s)
 }
 
 /// A temperature as typed: like [`parse_amount`] but a leading minus is

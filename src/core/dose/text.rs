@@ -412,19 +412,7 @@ mod tests {
 
     /// The `{placeholder}` names of a template, sorted and deduplicated.
     pub(crate) fn placeholders(t: &str) -> Vec<&str> {
-        let mut out = Vec::new();
-        let mut rest = t;
-        while let Some(start) = rest.find('{') {
-            let after = &rest[start + 1..];
-            match after.find('}') {
-                Some(end) => {
-                    out.push(&after[..end]);
-                    rest = &after[end + 1..];
-                }
-                None => break,
-            }
-        }
-        out.sort_unstable();
+        let mut out = crate::core::i18n::placeholders(t);
         out.dedup();
         out
     }
