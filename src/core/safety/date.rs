@@ -25,9 +25,53 @@ pub fn ymd_iso(day: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// Local day number of an ISO date "2024-01-31" (what `<input type="date">`
+/// reports); `None` for anything else, including impossible dates.
+pub fn parse_iso(s: &str) -> Option<i64> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !b[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let y: i64 = s[..4].parse().ok()?;
+    let m: u32 = s[5..7].parse().ok()?;
+    let d: u32 = s[8..].parse().ok()?;
+    (d >= 1 && d <= days_in_month(y, m)).then(|| days_from_civil(y, m, d))
+}
+
+/// `(hour, minute)` of a 24-hour "HH:MM" (what `<input type="time">` reports;
+/// seconds, if any, are ignored).
+pub fn parse_hhmm(s: &str) -> Option<(u8, u8)> {
+    let (h, rest) = s.split_once(':')?;
+    let m = rest.get(..2)?;
+    let (h, m): (u8, u8) = (h.parse().ok()?, m.parse().ok()?);
+    (h < 24 && m < 60 && (rest.len() == 2 || rest.as_bytes()[2] == b':')).then_some((h, m))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_and_time_parsing() {
+        assert_eq!(parse_iso("2024-02-29"), Some(days_from_civil(2024, 2, 29)));
+        assert_eq!(parse_iso(&ymd_iso(19_884)), Some(19_884));
+        assert_eq!(parse_iso("2023-02-29"), None);
+        assert_eq!(parse_iso("2024-13-01"), None);
+        assert_eq!(parse_iso("2024-00-10"), None);
+        assert_eq!(parse_iso("2024-6-10"), None);
+        assert_eq!(parse_iso(""), None);
+        assert_eq!(parse_iso("2024/06/10"), None);
+        assert_eq!(parse_iso("+024-06-10"), None);
+        assert_eq!(parse_iso("0024-06-10"), Some(days_from_civil(24, 6, 10)));
+        assert_eq!(parse_hhmm("08:00"), Some((8, 0)));
+        assert_eq!(parse_hhmm("20:30:15"), Some((20, 30)));
+        assert_eq!(parse_hhmm("24:00"), None);
+        assert_eq!(parse_hhmm("12:60"), None);
+        assert_eq!(parse_hhmm("12:3"), None);
+        assert_eq!(parse_hhmm("12:345"), None);
+        assert_eq!(parse_hhmm(""), None);
+        assert_eq!(parse_hhmm("noon"), None);
+    }
 
     #[test]
     fn known_dates() {
