@@ -25,26 +25,35 @@ pub fn ymd_iso(day: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// A non-empty run of ASCII digits (at most 9) as a number; `None` otherwise.
+/// One small parser for every number the view reads (no sign, no spaces).
+pub fn parse_digits(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 9 {
+        return None;
+    }
+    s.bytes().try_fold(0u32, |n, b| b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0')))
+}
+
 /// Local day number of an ISO date "2024-01-31" (what `<input type="date">`
 /// reports); `None` for anything else, including impossible dates.
 pub fn parse_iso(s: &str) -> Option<i64> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !b[..4].iter().all(u8::is_ascii_digit) {
+    if s.len() != 10 || s.as_bytes()[4] != b'-' || s.as_bytes()[7] != b'-' {
         return None;
     }
-    let y: i64 = s[..4].parse().ok()?;
-    let m: u32 = s[5..7].parse().ok()?;
-    let d: u32 = s[8..].parse().ok()?;
+    let (y, m, d) = (parse_digits(s.get(..4)?)?, parse_digits(s.get(5..7)?)?, parse_digits(s.get(8..)?)?);
+    let y = i64::from(y);
     (d >= 1 && d <= days_in_month(y, m)).then(|| days_from_civil(y, m, d))
 }
 
 /// `(hour, minute)` of a 24-hour "HH:MM" (what `<input type="time">` reports;
 /// seconds, if any, are ignored).
 pub fn parse_hhmm(s: &str) -> Option<(u8, u8)> {
-    let (h, rest) = s.split_once(':')?;
-    let m = rest.get(..2)?;
-    let (h, m): (u8, u8) = (h.parse().ok()?, m.parse().ok()?);
-    (h < 24 && m < 60 && (rest.len() == 2 || rest.as_bytes()[2] == b':')).then_some((h, m))
+    let b = s.as_bytes();
+    if b.len() < 5 || b[2] != b':' || (b.len() > 5 && b[5] != b':') {
+        return None;
+    }
+    let (h, m) = (parse_digits(s.get(..2)?)?, parse_digits(s.get(3..5)?)?);
+    (h < 24 && m < 60).then_some((h as u8, m as u8))
 }
 
 #[cfg(test)]
@@ -68,6 +77,13 @@ mod tests {
         assert_eq!(parse_hhmm("24:00"), None);
         assert_eq!(parse_hhmm("12:60"), None);
         assert_eq!(parse_hhmm("12:3"), None);
+        assert_eq!(parse_hhmm("8:30"), None);
+        assert_eq!(parse_hhmm("08:3a"), None);
+        assert_eq!(parse_digits("0012"), Some(12));
+        assert_eq!(parse_digits("+1"), None);
+        assert_eq!(parse_digits(" 1"), None);
+        assert_eq!(parse_digits(""), None);
+        assert_eq!(parse_digits("1234567890"), None);
         assert_eq!(parse_hhmm("12:345"), None);
         assert_eq!(parse_hhmm(""), None);
         assert_eq!(parse_hhmm("noon"), None);

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::date::{parse_hhmm, parse_iso};
+use super::date::{parse_digits, parse_hhmm, parse_iso};
 use super::ics::{dose_reminder_events, monitoring_events, to_ics, ReminderMsg};
 use super::monitoring::{monitoring_schedule, CheckPoint, CheckRow, CHECK_MONTHS};
 use super::screen::Question;
@@ -22,15 +22,13 @@ pub const UID_DOMAIN: &str = "kineret-widget";
 /// Default reminder times (morning, evening), as `<input type="time">` values.
 pub const DEFAULT_TIMES: [&str; 2] = ["08:00", "20:00"];
 
-/// Kept in the browser (one record): the treatment start and the checks done.
+/// Kept in the browser as one record, a plain string: the start date as the
+/// date field reported it, then the checks done as months after the start
+/// (0 = before starting), space-separated: `"2024-03-10 0 1"`. One string
+/// keeps the stored shape (and the code that reads it) small.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct MonitoringRecord {
-    /// ISO date as the date field reported it ("" = not set).
-    pub start: String,
-    /// Checks done, as months after the start (0 = before starting).
-    pub done_months: Vec<u8>,
-}
+#[serde(transparent)]
+pub struct MonitoringRecord(pub String);
 
 impl Record for MonitoringRecord {
     const COLLECTION: &'static str = "safety/monitoring";
@@ -136,7 +134,10 @@ pub fn storage_notice(result: Result<(), StoreError>, memory_only: bool) -> Opti
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct SafetyForm {
-    pub saved: MonitoringRecord,
+    /// Treatment start as the date field reported it (saved).
+    pub start: String,
+    /// Checks done, as months after the start, 0 = before starting (saved).
+    pub done: Vec<u8>,
     /// Chosen in the view; `None` follows the calculator's last dose.
     pub reminders: Option<Reminders>,
     /// Reminder times as the time fields reported them (morning, evening).
@@ -152,7 +153,8 @@ pub struct SafetyForm {
 impl Default for SafetyForm {
     fn default() -> Self {
         SafetyForm {
-            saved: MonitoringRecord::default(),
+            start: String::new(),
+            done: Vec::new(),
             reminders: None,
             times: DEFAULT_TIMES.map(String::from),
             filter: String::new(),
@@ -182,27 +184,26 @@ impl SafetyForm {
     /// `checked`. Returns whether the saved part changed (the shell saves it).
     /// Unknown names and out-of-range values change nothing.
     pub fn apply(&mut self, name: &str, value: &str, checked: bool) -> bool {
-        let index = value.parse::<usize>().ok();
+        let index = parse_digits(value).map_or(usize::MAX, |n| n as usize);
         match name {
-            "start" if self.saved.start != value => {
-                self.saved.start = value.into();
+            "start" if self.start != value => {
+                self.start = value.into();
                 return true;
             }
-            "done" => {
-                if let Some(m) = value.parse::<u8>().ok().filter(|m| *m == 0 || CHECK_MONTHS.contains(m)) {
-                    return set_member(&mut self.saved.done_months, m, checked);
-                }
+            "done" if index == 0 || CHECK_MONTHS.iter().any(|m| usize::from(*m) == index) => {
+                return set_member(&mut self.done, index as u8, checked);
             }
             "plan" => self.reminders = Reminders::ALL.into_iter().find(|r| r.code() == value).or(self.reminders),
-            "t0" | "t1" => self.times[usize::from(name == "t1")] = value.into(),
+            "t0" => self.times[0] = value.into(),
+            "t1" => self.times[1] = value.into(),
             "filter" => self.filter = value.into(),
             "sym" => {
-                if let Some(&s) = index.and_then(|i| Symptom::ALL.get(i)) {
+                if let Some(&s) = Symptom::ALL.get(index) {
                     set_member(&mut self.symptoms, s, checked);
                 }
             }
             "q" => {
-                if let Some(&q) = index.and_then(|i| Question::ALL.get(i)) {
+                if let Some(&q) = Question::ALL.get(index) {
                     set_member(&mut self.yes, q, checked);
                 }
             }
@@ -212,15 +213,34 @@ impl SafetyForm {
         false
     }
 
+    /// The saved part as its record.
+    pub fn record(&self) -> MonitoringRecord {
+        let mut s = self.start.clone();
+        for m in &self.done {
+            s.push(' ');
+            s.push_str(&usize::from(*m).to_string());
+        }
+        MonitoringRecord(s)
+    }
+
+    /// Restores the saved part; unreadable months are skipped.
+    pub fn load(&mut self, record: &MonitoringRecord) {
+        let mut parts = record.0.split(' ');
+        self.start = parts.next().unwrap_or("").into();
+        self.done.clear();
+        for p in parts {
+            self.apply("done", p, true);
+        }
+    }
+
     pub fn start_day(&self) -> Option<i64> {
-        parse_iso(&self.saved.start)
+        parse_iso(&self.start)
     }
 
     /// The dated checks seen on local day `today`; `None` without a start date.
     pub fn schedule(&self, today: i64) -> Option<Vec<CheckRow>> {
         let done: Vec<CheckPoint> = self
-            .saved
-            .done_months
+            .done
             .iter()
             .map(|&m| if m == 0 { CheckPoint::Baseline } else { CheckPoint::Month(m) })
             .collect();
@@ -263,10 +283,10 @@ messages! {
             "The day of the first dose. Enter it to see the date of each check.",
             "El día de la primera dosis. Escríbalo para ver la fecha de cada control.",
         ],
-        ColCheck => ["Check", "Control"],
-        ColDate => ["Date", "Fecha"],
-        ColStatus => ["Status", "Estado"],
-        ColDone => ["Done", "Hecho"],
+        Checks => [
+            "The checks: tick each one when it is done",
+            "Los controles: marque cada uno cuando esté hecho",
+        ],
         Reminders => ["Dose reminders in the calendar file", "Recordatorios de dosis en el archivo de calendario"],
         NoReminders => ["No dose reminders", "Sin recordatorios de dosis"],
         FromCalculator => ["Preselected from the dose calculator.", "Preseleccionado desde la calculadora de dosis."],
@@ -294,6 +314,36 @@ messages! {
             "Ningún bloqueador del TNF de esta lista tiene ese nombre. Si no está seguro(a) de un medicamento, pregunte a su farmacéutico(a).",
         ],
         LiveVaccines => ["Common live vaccines:", "Vacunas de virus vivos comunes:"],
+    }
+}
+
+/// A small HTML builder for the view's static parts (headings, hints,
+/// outcomes): markup pieces are the caller's constants, text is escaped.
+/// Controls are never built here (the shell keeps them as elements, so they
+/// keep focus when a part is rebuilt).
+#[derive(Default)]
+pub struct Markup(pub String);
+
+impl Markup {
+    /// Appends markup as it is.
+    #[inline(never)]
+    pub fn m(&mut self, markup: &str) -> &mut Self {
+        self.0.push_str(markup);
+        self
+    }
+
+    /// Appends text with `&`, `<` and `>` escaped.
+    #[inline(never)]
+    pub fn t(&mut self, text: &str) -> &mut Self {
+        for c in text.chars() {
+            match c {
+                '&' => self.0.push_str("&amp;"),
+                '<' => self.0.push_str("&lt;"),
+                '>' => self.0.push_str("&gt;"),
+                c => self.0.push(c),
+            }
+        }
+        self
     }
 }
 
@@ -330,14 +380,14 @@ mod tests {
         assert!(!f.apply("done", "0", true));
         assert!(!f.apply("done", "4", true), "month 4 is not a check");
         assert!(!f.apply("done", "x", true));
-        assert_eq!(f.saved.done_months, vec![0]);
+        assert_eq!(f.done, vec![0]);
         let st: Vec<CheckStatus> = f.schedule(t).unwrap().iter().map(|r| r.status).collect();
         use CheckStatus::*;
         // Apr 10, May 10 overdue; Jun 10 due today; Sep, Dec, Mar upcoming.
         assert_eq!(st, vec![Done, Overdue, Overdue, DueToday, Upcoming, Upcoming, Upcoming]);
         assert!(f.apply("done", "1", true) && f.apply("done", "2", true));
         assert!(f.apply("done", "1", false));
-        assert_eq!(f.saved.done_months, vec![0, 2]);
+        assert_eq!(f.done, vec![0, 2]);
         let rows = f.schedule(t).unwrap();
         assert_eq!(rows[1].status, Overdue);
         assert_eq!(rows[2].status, Done);
@@ -345,7 +395,7 @@ mod tests {
         // A half-typed or impossible date clears the table but is kept as typed.
         assert!(f.apply("start", "2024-02-30", false));
         assert_eq!(f.schedule(t), None);
-        assert_eq!(f.saved.start, "2024-02-30");
+        assert_eq!(f.start, "2024-02-30");
     }
 
     #[test]
@@ -432,10 +482,27 @@ mod tests {
     #[test]
     fn the_record_round_trips_and_write_failures_become_notices() {
         let mut repo = Repo::new(MemoryStore::new(), JsonCodec);
-        let rec = MonitoringRecord { start: "2024-03-10".into(), done_months: vec![0, 3] };
+        let mut f = SafetyForm::default();
+        f.apply("start", "2024-03-10", false);
+        f.apply("done", "0", true);
+        f.apply("done", "3", true);
+        let rec = f.record();
+        assert_eq!(rec.0, "2024-03-10 0 3");
         repo.put(&rec).unwrap();
-        assert!(repo.store().map.contains_key("kineret-widget/v1/safety/monitoring/current"));
-        assert_eq!(repo.load_all::<MonitoringRecord>().records, vec![rec.clone()]);
+        assert_eq!(
+            repo.store().map.get("kineret-widget/v1/safety/monitoring/current").map(String::as_str),
+            Some(r#"{"v":1,"data":"2024-03-10 0 3"}"#)
+        );
+        let loaded = repo.load_all::<MonitoringRecord>().records;
+        assert_eq!(loaded, vec![rec.clone()]);
+        let mut g = SafetyForm::default();
+        g.load(&loaded[0]);
+        assert_eq!((g.start.as_str(), g.done.as_slice()), ("2024-03-10", &[0u8, 3][..]));
+        // Junk in a stored record is skipped, never a panic.
+        g.load(&MonitoringRecord(" 5 x 12 12 -1".into()));
+        assert_eq!((g.start.as_str(), g.done.as_slice()), ("", &[12u8][..]));
+        g.load(&MonitoringRecord::default());
+        assert!(g.start.is_empty() && g.done.is_empty());
         let mut full = Repo::new(
             FaultyStore { set_error: Some(StoreError::QuotaExceeded), ..FaultyStore::default() },
             JsonCodec,
@@ -449,6 +516,13 @@ mod tests {
         assert_eq!(storage_notice(Err(StoreError::Other("x".into())), false), Some(Notice::Storage(StorageMsg::WriteFailedOther)));
         assert!(Notice::DownloadFailed.is_problem() && !Notice::Downloaded.is_problem());
         assert_eq!(Notice::Downloaded.text(Lang::Es), "Archivo de calendario descargado.");
+    }
+
+    #[test]
+    fn escaping_for_markup() {
+        let mut h = Markup::default();
+        h.m("<p class=\"x\">").t("a < b & c > d \"e\" Náuseas").m("</p>");
+        assert_eq!(h.0, "<p class=\"x\">a &lt; b &amp; c &gt; d \"e\" Náuseas</p>");
     }
 
     #[test]

@@ -90,7 +90,7 @@ impl CheckPoint {
     pub fn label(self, lang: Lang) -> String {
         match self {
             CheckPoint::Baseline => MonitoringMsg::Baseline.tr(lang).to_string(),
-            CheckPoint::Month(n) => fill(MonitoringMsg::Month.tr(lang), &[("n", &n.to_string())]),
+            CheckPoint::Month(n) => fill(MonitoringMsg::Month.tr(lang), &[("n", &usize::from(n).to_string())]),
         }
     }
 }

@@ -160,12 +160,12 @@ impl TnfHit {
 /// after a hyphen ("adalimumab-atto") and extra words ("Humira Pen") are fine.
 pub fn search_tnf(query: &str) -> Vec<TnfHit> {
     let q = query.to_ascii_lowercase();
-    let words: Vec<&str> = q.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = q.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let mut hits = Vec::new();
     for b in &TNF_BLOCKERS {
         for &name in core::iter::once(&b.generic).chain(b.names.iter()) {
             let n = name.to_ascii_lowercase();
-            let hit = words.iter().any(|w| *w == n || (w.chars().count() >= 4 && n.starts_with(w)));
+            let hit = words.iter().any(|w| *w == n || (w.len() >= 4 && n.starts_with(w)));
             if hit {
                 hits.push(TnfHit { generic: b.generic, name });
             }

@@ -219,7 +219,8 @@ pub fn fold(s: &str) -> String {
 /// query appears in the (folded) text. An empty query matches everything.
 pub fn matches_filter(text: &str, folded_query: &str) -> bool {
     let t = fold(text);
-    folded_query.split_whitespace().all(|w| t.contains(w))
+    let t = t.as_bytes();
+    folded_query.split_whitespace().all(|w| t.windows(w.len()).any(|x| x == w.as_bytes()))
 }
 
 /// "You may report side effects to the FDA at 1-800-FDA-1088."

@@ -3,6 +3,11 @@
 //! is in `core::safety`; the view keeps one `SafetyForm` in a reducer and has
 //! one delegated `input` listener: each control reports its `name`, `value`
 //! and `checked` to `SafetyForm::apply`.
+//!
+//! Size: only the controls and their containers are Yew elements (they keep
+//! their identity, hence focus, across renders); headings, hints and outcomes
+//! are built as escaped markup by `core::safety::form::Markup` and inserted as
+//! raw nodes, which costs far less code than one element template each.
 
 mod monitoring;
 mod screen;
@@ -13,14 +18,14 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+use yew::virtual_dom::VList;
 
 use crate::core::clock::{local_day, Clock};
 use crate::core::i18n::Translate;
-use crate::core::safety::form::{storage_notice, MonitoringRecord, Notice, SafetyUi, CALENDAR_FILE, CALENDAR_MIME};
+use crate::core::safety::form::{storage_notice, Markup, MonitoringRecord, Notice, SafetyUi, CALENDAR_FILE, CALENDAR_MIME};
 use crate::core::safety::{Reminders, SafetyForm};
 use crate::core::ui::Ui;
 use crate::shell::app::{use_env, LastDoseCtx};
-use crate::shell::hooks::use_data_revision::use_data_revision;
 use crate::shell::services::clock::BrowserClock;
 use crate::shell::services::files::download;
 use crate::shell::services::storage::{notify_changed, shared_repo};
@@ -28,11 +33,10 @@ use crate::shell::services::storage::{notify_changed, shared_repo};
 pub enum Act {
     /// A control's (name, value, checked).
     Input(String, String, bool),
-    Load(MonitoringRecord),
     Notice(Notice),
 }
 
-#[derive(PartialEq, Default)]
+#[derive(PartialEq)]
 pub struct State(SafetyForm);
 
 impl Reducible for State {
@@ -44,17 +48,35 @@ impl Reducible for State {
                 if f.apply(&name, &value, checked) {
                     let repo = shared_repo();
                     let mut repo = repo.borrow_mut();
-                    let result = repo.put(&f.saved);
+                    let result = repo.put(&f.record());
                     f.notice = storage_notice(result, repo.is_memory_only());
                     drop(repo);
                     notify_changed();
                 }
             }
-            Act::Load(saved) => f.saved = saved,
             Act::Notice(n) => f.notice = Some(n),
         }
         Rc::new(State(f))
     }
+}
+
+/// Children without a wrapper element (one `Vec<Html>` type for every list).
+pub(crate) fn list(items: Vec<Html>) -> Html {
+    VList::with_children(items, None).into()
+}
+
+/// Built markup as nodes (see the module docs).
+pub(crate) fn raw(h: &mut Markup) -> Html {
+    Html::from_html_unchecked(std::mem::take(&mut h.0).into())
+}
+
+/// The saved schedule, read once when the view opens.
+fn initial() -> State {
+    let mut f = SafetyForm::default();
+    if let Some(r) = shared_repo().borrow_mut().load_all::<MonitoringRecord>().records.first() {
+        f.load(r);
+    }
+    State(f)
 }
 
 /// (local day number today, UTC ms now) from the browser's clock.
@@ -66,20 +88,10 @@ fn today_now() -> (i64, i64) {
 #[function_component(Safety)]
 pub fn view() -> Html {
     let lang = use_env().lang;
-    let state = use_reducer(State::default);
-    let revision = use_data_revision();
+    let state = use_reducer(initial);
     let calc = use_context::<LastDoseCtx>()
         .and_then(|c| *c)
         .map(|d| Reminders::from_dose(d.administrations_per_day, d.interval_days));
-    {
-        let d = state.dispatcher();
-        use_effect_with(revision, move |_| {
-            let report = shared_repo().borrow_mut().load_all::<MonitoringRecord>();
-            if let Some(saved) = report.records.into_iter().next() {
-                d.dispatch(Act::Load(saved));
-            }
-        });
-    }
     let oninput = {
         let d = state.dispatcher();
         Callback::from(move |e: InputEvent| {
@@ -98,10 +110,11 @@ pub fn view() -> Html {
         })
     };
     let f = &state.0;
+    let mut h = Markup::default();
+    h.m(r#"<h3 id="kw-sf-h">"#).t(Ui::TabSafety.tr(lang)).m(r#"</h3><p class="kw-hint">"#).t(SafetyUi::Intro.tr(lang)).m("</p>");
     html! {
         <section class="kw-safety" aria-labelledby="kw-sf-h" {oninput}>
-            <h3 id="kw-sf-h">{ Ui::TabSafety.tr(lang) }</h3>
-            <p class="kw-hint">{ SafetyUi::Intro.tr(lang) }</p>
+            { raw(&mut h) }
             { monitoring::view(f, lang, today_now().0, calc, onclick) }
             { triage::view(f, lang) }
             { screen::view(f, lang) }

@@ -4,113 +4,112 @@
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
+use super::{list, raw};
 use crate::core::dose::labels::CalcUi;
 use crate::core::i18n::{fill, Lang, Translate};
-use crate::core::safety::form::SafetyUi;
+use crate::core::safety::form::{Markup, SafetyUi};
 use crate::core::safety::monitoring::{CheckStatus, MonitoringMsg};
 use crate::core::safety::{Reminders, SafetyForm};
 
-const ROW_IDS: [&str; 7] = ["kw-sf-c0", "kw-sf-c1", "kw-sf-c2", "kw-sf-c3", "kw-sf-c4", "kw-sf-c5", "kw-sf-c6"];
+const STATUS_CLASS: [&str; 4] = ["kw-st-done", "kw-st-due", "kw-st-overdue", "kw-st-upcoming"];
 
-/// A local day number as the browser writes dates in `lang` ("Jun 10, 2024").
-/// The day is formatted as a UTC date, so every year and time zone works.
-fn date_label(day: i64, lang: Lang, options: &JsValue) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(day as f64 * 86_400_000.0));
-    date.to_locale_date_string(lang.code(), options).into()
-}
-
-fn status_class(s: CheckStatus) -> &'static str {
-    match s {
-        CheckStatus::Done => "kw-st-done",
-        CheckStatus::DueToday => "kw-st-due",
-        CheckStatus::Overdue => "kw-st-overdue",
-        CheckStatus::Upcoming => "kw-st-upcoming",
+fn rows(f: &SafetyForm, lang: Lang, today: i64, calc: Option<Reminders>, onclick: Callback<MouseEvent>) -> Html {
+    let Some(rows) = f.schedule(today) else {
+        return Html::default();
+    };
+    let t = |m: SafetyUi| m.tr(lang);
+    let mut h = Markup::default();
+    // Dates as the browser writes them in the widget's language; each day
+    // number is formatted as a UTC date, so every year and time zone works.
+    let options = js_sys::JSON::parse(r#"{"dateStyle":"medium","timeZone":"UTC"}"#).unwrap_or(JsValue::UNDEFINED);
+    let mut items = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let date = js_sys::Date::new(&JsValue::from_f64(r.due_day as f64 * 86_400_000.0));
+        let date = String::from(date.to_locale_date_string(lang.code(), &options));
+        h.m("<b>").t(&r.point.label(lang)).m("</b> ").t(&date);
+        let when = raw(&mut h);
+        h.m(r#"<span class="kw-sf-badge">"#).t(r.status.msg().tr(lang)).m(r#"</span> <span class="kw-source">"#);
+        h.t(&fill(CalcUi::Source.tr(lang), &[("source", r.source)])).m("</span>");
+        items.push(html! {
+            <li class={STATUS_CLASS[r.status as usize]}>
+                <label class="kw-choice">
+                    <input type="checkbox" name="done" value={usize::from(r.point.month()).to_string()}
+                        checked={r.status == CheckStatus::Done} />
+                    { when }
+                </label>
+                { raw(&mut h) }
+            </li>
+        });
     }
-}
-
-fn time_field(i: usize, label: SafetyUi, value: &str, lang: Lang) -> Html {
-    let (id, name) = if i == 0 { ("kw-sf-t0", "t0") } else { ("kw-sf-t1", "t1") };
+    let plan = f.reminder_plan(calc);
+    let mut radios = Vec::with_capacity(4);
+    for r in Reminders::ALL {
+        radios.push(html! {
+            <label class="kw-choice">
+                <input type="radio" name="plan" value={r.code()} checked={plan == r} />
+                { r.label(lang) }
+            </label>
+        });
+    }
+    let twice = plan == Reminders::TwiceDaily;
+    let mut legend = Markup::default();
+    legend.m("<legend>").t(t(SafetyUi::Checks)).m("</legend>");
+    h.m("<legend>").t(t(SafetyUi::Reminders)).m("</legend>");
+    let reminders_legend = raw(&mut h);
+    if f.reminders.is_none() && calc.is_some() {
+        h.m(r#"<p class="kw-hint">"#).t(t(SafetyUi::FromCalculator)).m("</p>");
+    }
+    if plan != Reminders::Off {
+        h.m(r#"<label class="kw-sf-label" for="kw-sf-t0">"#);
+        h.t(t(if twice { SafetyUi::TimeMorning } else { SafetyUi::Time })).m("</label>");
+    }
+    let t0_label = raw(&mut h);
+    h.m(r#"<label class="kw-sf-label" for="kw-sf-t1">"#).t(t(SafetyUi::TimeEvening)).m("</label>");
+    let t1_label = raw(&mut h);
+    h.m(r#"<p class="kw-hint" id="kw-sf-cal-hint">"#).t(t(SafetyUi::CalendarHint)).m("</p>");
     html! {
-        <div class="kw-field">
-            <label for={id}>{ label.tr(lang) }</label>
-            <input type="time" id={id} {name} value={value.to_string()} />
-        </div>
+        <>
+        <fieldset class="kw-sf-checks">
+            { raw(&mut legend) }
+            <ul class="kw-sf-list">{ list(items) }</ul>
+        </fieldset>
+        <fieldset>
+            { reminders_legend }
+            { list(radios) }
+            { t0_label }
+            if plan != Reminders::Off {
+                <input type="time" id="kw-sf-t0" name="t0" value={f.times[0].clone()} />
+            }
+            if twice {
+                { t1_label }
+                <input type="time" id="kw-sf-t1" name="t1" value={f.times[1].clone()} />
+            }
+        </fieldset>
+        { raw(&mut h) }
+        <button type="button" class="kw-button" aria-describedby="kw-sf-cal-hint" {onclick}>{ t(SafetyUi::Calendar) }</button>
+        </>
     }
 }
 
 pub fn view(f: &SafetyForm, lang: Lang, today: i64, calc: Option<Reminders>, onclick: Callback<MouseEvent>) -> Html {
-    let t = |m: SafetyUi| m.tr(lang);
-    let plan = f.reminder_plan(calc);
-    let options = js_sys::JSON::parse(r#"{"dateStyle":"medium","timeZone":"UTC"}"#).unwrap_or(JsValue::UNDEFINED);
-    let body = match f.schedule(today) {
-        None => Html::default(),
-        Some(rows) => html! {
-            <>
-            <table class="kw-sf-checks">
-                <thead><tr>
-                    <th scope="col">{ t(SafetyUi::ColCheck) }</th>
-                    <th scope="col">{ t(SafetyUi::ColDate) }</th>
-                    <th scope="col">{ t(SafetyUi::ColStatus) }</th>
-                    <th scope="col" id="kw-sf-col-done">{ t(SafetyUi::ColDone) }</th>
-                </tr></thead>
-                <tbody>
-                { for rows.iter().zip(ROW_IDS).map(|(r, id)| html! {
-                    <tr class={status_class(r.status)}>
-                        <th scope="row">
-                            <span id={id}>{ r.point.label(lang) }</span>
-                            <span class="kw-source">{ fill(CalcUi::Source.tr(lang), &[("source", r.source)]) }</span>
-                        </th>
-                        <td>{ date_label(r.due_day, lang, &options) }</td>
-                        <td><span class="kw-sf-badge">{ r.status.msg().tr(lang) }</span></td>
-                        <td><input type="checkbox" name="done" value={r.point.month().to_string()}
-                            checked={r.status == CheckStatus::Done}
-                            aria-labelledby={[id, " kw-sf-col-done"].concat()} /></td>
-                    </tr>
-                }) }
-                </tbody>
-            </table>
-            <fieldset>
-                <legend>{ t(SafetyUi::Reminders) }</legend>
-                { for Reminders::ALL.iter().map(|r| html! {
-                    <label class="kw-choice">
-                        <input type="radio" name="plan" value={r.code()} checked={plan == *r} />
-                        { r.label(lang) }
-                    </label>
-                }) }
-                if f.reminders.is_none() && calc.is_some() {
-                    <p class="kw-hint">{ t(SafetyUi::FromCalculator) }</p>
-                }
-                if plan != Reminders::Off {
-                    <div class="kw-row">
-                        if plan == Reminders::TwiceDaily {
-                            { time_field(0, SafetyUi::TimeMorning, &f.times[0], lang) }
-                            { time_field(1, SafetyUi::TimeEvening, &f.times[1], lang) }
-                        } else {
-                            { time_field(0, SafetyUi::Time, &f.times[0], lang) }
-                        }
-                    </div>
-                }
-            </fieldset>
-            <p class="kw-hint" id="kw-sf-cal-hint">{ t(SafetyUi::CalendarHint) }</p>
-            <button type="button" class="kw-button" aria-describedby="kw-sf-cal-hint" {onclick}>{ t(SafetyUi::Calendar) }</button>
-            </>
-        },
-    };
+    let mut h = Markup::default();
+    h.m(r#"<h4 id="kw-sf-mon-h">"#).t(MonitoringMsg::Title.tr(lang));
+    h.m(r#"</h4><p class="kw-hint">"#).t(MonitoringMsg::Explain.tr(lang));
+    h.m(r#"</p><label class="kw-sf-label" for="kw-sf-start">"#).t(SafetyUi::Start.tr(lang)).m("</label>");
+    let head = raw(&mut h);
+    h.m(r#"<p class="kw-hint" id="kw-sf-start-hint">"#).t(SafetyUi::StartHint.tr(lang)).m("</p>");
+    let hint = raw(&mut h);
+    if let Some(n) = f.notice {
+        h.m(if n.is_problem() { r#"<p class="kw-notice kw-caution">"# } else { r#"<p class="kw-notice kw-ok">"# });
+        h.t(n.text(lang)).m("</p>");
+    }
     html! {
         <section class="kw-card kw-sf-part" aria-labelledby="kw-sf-mon-h">
-            <h4 id="kw-sf-mon-h">{ MonitoringMsg::Title.tr(lang) }</h4>
-            <p class="kw-hint">{ MonitoringMsg::Explain.tr(lang) }</p>
-            <div class="kw-field">
-                <label for="kw-sf-start">{ t(SafetyUi::Start) }</label>
-                <input type="date" id="kw-sf-start" name="start" value={f.saved.start.clone()} aria-describedby="kw-sf-start-hint" />
-                <p class="kw-hint" id="kw-sf-start-hint">{ t(SafetyUi::StartHint) }</p>
-            </div>
-            { body }
-            <div role="status">
-                if let Some(n) = f.notice {
-                    <p class={if n.is_problem() { "kw-notice kw-caution" } else { "kw-notice kw-ok" }}>{ n.text(lang) }</p>
-                }
-            </div>
+            { head }
+            <input type="date" id="kw-sf-start" name="start" value={f.start.clone()} aria-describedby="kw-sf-start-hint" />
+            { hint }
+            { rows(f, lang, today, calc, onclick) }
+            <div role="status">{ raw(&mut h) }</div>
         </section>
     }
 }
