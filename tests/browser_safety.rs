@@ -55,7 +55,7 @@ async fn type_into(input: &HtmlInputElement, value: &str) {
 
 fn symptom_box(root: &Element, s: Symptom) -> HtmlInputElement {
     let i = Symptom::ALL.iter().position(|x| *x == s).unwrap();
-    one(root, &format!("input[name=sym][value='{i}']"))
+    one(root, &format!("input[name=y][value='{i}']"))
 }
 
 #[wasm_bindgen_test]
@@ -138,7 +138,7 @@ async fn a_start_date_gives_seven_dated_checks_and_done_is_saved() {
     assert_eq!(rows.length(), 7);
     assert!(text(&f.host, ".kw-sf-checks li").contains("Upcoming"));
     assert!(text(&f.host, ".kw-sf-checks li:nth-child(2)").contains("2999"));
-    one(&f.host, "input[name=done][value='1']").click();
+    one(&f.host, "input[name=d][value='1']").click();
     settle().await;
     assert!(text(&f.host, ".kw-sf-checks li:nth-child(2)").contains("Done"));
     let stored = storage.get_item(key).unwrap().unwrap_or_default();

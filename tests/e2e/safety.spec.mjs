@@ -199,9 +199,9 @@ for (const lang of ['en', 'es']) {
     const w = await open(page, { lang });
     expect(await axeViolations(page)).toEqual([]);
     await w.locator('#kw-sf-start').fill('2024-03-10');
-    await w.locator('input[name=done]').first().check();
-    await w.locator('input[name=plan][value=twice]').check();
-    await w.locator('input[name=sym]').first().check();
+    await w.locator('input[name=d]').first().check();
+    await w.locator('input[name=p][value=twice]').check();
+    await w.locator('input[name=y]').first().check();
     await w.locator('input[name=q]').first().check();
     await w.locator('#kw-sf-tnf').fill('Humira');
     await w.locator('#kw-sf-filter').fill('a');

@@ -13,16 +13,50 @@ pub fn add_months(day: i64, months: i32) -> i64 {
     days_from_civil(ny, nm, d.min(days_in_month(ny, nm)))
 }
 
+/// Appends `n` in decimal, zero-padded to `width` digits ('-' first when
+/// negative). No `format!` machinery: this runs for every calendar line.
+pub fn push_padded(out: &mut String, n: i64, width: usize) {
+    if n < 0 {
+        out.push('-');
+    }
+    let mut buf = [b'0'; 20];
+    let mut i = buf.len();
+    let mut v = n.unsigned_abs();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    for _ in buf.len() - i..width {
+        out.push('0');
+    }
+    for &b in &buf[i..] {
+        out.push(char::from(b));
+    }
+}
+
+fn ymd(day: i64, sep: &str) -> String {
+    let (y, m, d) = civil_from_days(day);
+    let mut out = String::with_capacity(10);
+    push_padded(&mut out, y, 4);
+    out.push_str(sep);
+    push_padded(&mut out, i64::from(m), 2);
+    out.push_str(sep);
+    push_padded(&mut out, i64::from(d), 2);
+    out
+}
+
 /// "20240131".
 pub fn ymd_compact(day: i64) -> String {
-    let (y, m, d) = civil_from_days(day);
-    format!("{y:04}{m:02}{d:02}")
+    ymd(day, "")
 }
 
 /// ISO "2024-01-31".
 pub fn ymd_iso(day: i64) -> String {
-    let (y, m, d) = civil_from_days(day);
-    format!("{y:04}-{m:02}-{d:02}")
+    ymd(day, "-")
 }
 
 /// A non-empty run of ASCII digits (at most 9) as a number; `None` otherwise.
@@ -104,6 +138,13 @@ mod tests {
         assert_eq!(civil_from_days(11_016), (2000, 2, 29)); // 2000 is leap
         assert_eq!(ymd_compact(19_884), "20240610");
         assert_eq!(ymd_iso(0), "1970-01-01");
+        assert_eq!(ymd_iso(days_from_civil(24, 6, 1)), "0024-06-01");
+        assert_eq!(ymd_compact(days_from_civil(12345, 12, 31)), "123451231");
+        let mut s = String::new();
+        push_padded(&mut s, -7, 2);
+        push_padded(&mut s, 0, 1);
+        push_padded(&mut s, 1234, 2);
+        assert_eq!(s, "-0701234");
     }
 
     #[test]

@@ -22,6 +22,20 @@ pub const UID_DOMAIN: &str = "kineret-widget";
 /// Default reminder times (morning, evening), as `<input type="time">` values.
 pub const DEFAULT_TIMES: [&str; 2] = ["08:00", "20:00"];
 
+/// The `name` of each control of the view, as [`SafetyForm::apply`] reads it
+/// (one letter each: they are matched on every input event).
+pub mod field {
+    pub const START: &str = "s";
+    pub const DONE: &str = "d";
+    pub const PLAN: &str = "p";
+    pub const TIME_MORNING: &str = "t";
+    pub const TIME_EVENING: &str = "u";
+    pub const FILTER: &str = "f";
+    pub const SYMPTOM: &str = "y";
+    pub const QUESTION: &str = "q";
+    pub const TNF: &str = "n";
+}
+
 /// Kept in the browser as one record, a plain string: the start date as the
 /// date field reported it, then the checks done as months after the start
 /// (0 = before starting), space-separated: `"2024-03-10 0 1"`. One string
@@ -156,7 +170,7 @@ impl Default for SafetyForm {
             start: String::new(),
             done: Vec::new(),
             reminders: None,
-            times: DEFAULT_TIMES.map(String::from),
+            times: [String::from(DEFAULT_TIMES[0]), String::from(DEFAULT_TIMES[1])],
             filter: String::new(),
             symptoms: Vec::new(),
             yes: Vec::new(),
@@ -172,7 +186,7 @@ fn set_member<T: PartialEq>(list: &mut Vec<T>, x: T, on: bool) -> bool {
     match (at, on) {
         (None, true) => list.push(x),
         (Some(i), false) => {
-            list.remove(i);
+            list.swap_remove(i);
         }
         _ => return false,
     }
@@ -186,28 +200,34 @@ impl SafetyForm {
     pub fn apply(&mut self, name: &str, value: &str, checked: bool) -> bool {
         let index = parse_digits(value).map_or(usize::MAX, |n| n as usize);
         match name {
-            "start" if self.start != value => {
+            field::START if self.start != value => {
                 self.start = value.into();
                 return true;
             }
-            "done" if index == 0 || CHECK_MONTHS.iter().any(|m| usize::from(*m) == index) => {
+            field::DONE if index == 0 || CHECK_MONTHS.iter().any(|m| usize::from(*m) == index) => {
                 return set_member(&mut self.done, index as u8, checked);
             }
-            "plan" => self.reminders = Reminders::ALL.into_iter().find(|r| r.code() == value).or(self.reminders),
-            "t0" => self.times[0] = value.into(),
-            "t1" => self.times[1] = value.into(),
-            "filter" => self.filter = value.into(),
-            "sym" => {
+            field::PLAN => {
+                for r in Reminders::ALL {
+                    if r.code() == value {
+                        self.reminders = Some(r);
+                    }
+                }
+            }
+            field::TIME_MORNING => self.times[0] = value.into(),
+            field::TIME_EVENING => self.times[1] = value.into(),
+            field::FILTER => self.filter = value.into(),
+            field::SYMPTOM => {
                 if let Some(&s) = Symptom::ALL.get(index) {
                     set_member(&mut self.symptoms, s, checked);
                 }
             }
-            "q" => {
+            field::QUESTION => {
                 if let Some(&q) = Question::ALL.get(index) {
                     set_member(&mut self.yes, q, checked);
                 }
             }
-            "tnf" => self.tnf = value.into(),
+            field::TNF => self.tnf = value.into(),
             _ => {}
         }
         false
@@ -229,7 +249,7 @@ impl SafetyForm {
         self.start = parts.next().unwrap_or("").into();
         self.done.clear();
         for p in parts {
-            self.apply("done", p, true);
+            self.apply(field::DONE, p, true);
         }
     }
 
@@ -374,26 +394,26 @@ mod tests {
         assert_eq!(t, days_from_civil(2024, 6, 10));
         let mut f = SafetyForm::default();
         assert_eq!(f.schedule(t), None);
-        assert!(f.apply("start", "2024-03-10", false));
-        assert!(!f.apply("start", "2024-03-10", false), "same value: nothing to save");
-        assert!(f.apply("done", "0", true));
-        assert!(!f.apply("done", "0", true));
-        assert!(!f.apply("done", "4", true), "month 4 is not a check");
-        assert!(!f.apply("done", "x", true));
+        assert!(f.apply(field::START, "2024-03-10", false));
+        assert!(!f.apply(field::START, "2024-03-10", false), "same value: nothing to save");
+        assert!(f.apply(field::DONE, "0", true));
+        assert!(!f.apply(field::DONE, "0", true));
+        assert!(!f.apply(field::DONE, "4", true), "month 4 is not a check");
+        assert!(!f.apply(field::DONE, "x", true));
         assert_eq!(f.done, vec![0]);
         let st: Vec<CheckStatus> = f.schedule(t).unwrap().iter().map(|r| r.status).collect();
         use CheckStatus::*;
         // Apr 10, May 10 overdue; Jun 10 due today; Sep, Dec, Mar upcoming.
         assert_eq!(st, vec![Done, Overdue, Overdue, DueToday, Upcoming, Upcoming, Upcoming]);
-        assert!(f.apply("done", "1", true) && f.apply("done", "2", true));
-        assert!(f.apply("done", "1", false));
+        assert!(f.apply(field::DONE, "1", true) && f.apply(field::DONE, "2", true));
+        assert!(f.apply(field::DONE, "1", false));
         assert_eq!(f.done, vec![0, 2]);
         let rows = f.schedule(t).unwrap();
         assert_eq!(rows[1].status, Overdue);
         assert_eq!(rows[2].status, Done);
         assert!(rows.iter().enumerate().all(|(i, r)| r.point.month() == [0, 1, 2, 3, 6, 9, 12][i]));
         // A half-typed or impossible date clears the table but is kept as typed.
-        assert!(f.apply("start", "2024-02-30", false));
+        assert!(f.apply(field::START, "2024-02-30", false));
         assert_eq!(f.schedule(t), None);
         assert_eq!(f.start, "2024-02-30");
     }
@@ -403,23 +423,23 @@ mod tests {
         let mut f = SafetyForm::default();
         assert_eq!(f.triage(), Triage::NothingSelected);
         let idx = |s: Symptom| Symptom::ALL.iter().position(|x| *x == s).unwrap().to_string();
-        assert!(!f.apply("sym", &idx(Symptom::InjectionSiteReaction), true));
+        assert!(!f.apply(field::SYMPTOM, &idx(Symptom::InjectionSiteReaction), true));
         assert_eq!(f.triage(), Triage::UsuallyGoesAway);
-        f.apply("sym", &idx(Symptom::FeverChills), true);
+        f.apply(field::SYMPTOM, &idx(Symptom::FeverChills), true);
         assert_eq!(f.triage(), Triage::CallDoctorToday);
-        f.apply("sym", &idx(Symptom::TroubleBreathing), true);
+        f.apply(field::SYMPTOM, &idx(Symptom::TroubleBreathing), true);
         assert_eq!(f.triage(), Triage::Emergency);
-        f.apply("sym", &idx(Symptom::TroubleBreathing), false);
+        f.apply(field::SYMPTOM, &idx(Symptom::TroubleBreathing), false);
         assert_eq!(f.triage(), Triage::CallDoctorToday);
-        f.apply("sym", "999", true);
+        f.apply(field::SYMPTOM, "999", true);
         assert_eq!(f.symptoms.len(), 2);
-        f.apply("q", "1", true);
-        f.apply("q", "0", true);
-        f.apply("q", "1", false);
+        f.apply(field::QUESTION, "1", true);
+        f.apply(field::QUESTION, "0", true);
+        f.apply(field::QUESTION, "1", false);
         assert_eq!(f.yes, vec![Question::Allergy]);
-        f.apply("filter", "fiebre", false);
-        f.apply("tnf", "Humira", false);
-        f.apply("t1", "21:15", false);
+        f.apply(field::FILTER, "fiebre", false);
+        f.apply(field::TNF, "Humira", false);
+        f.apply(field::TIME_EVENING, "21:15", false);
         f.apply("bogus", "1", true);
         assert_eq!((f.filter.as_str(), f.tnf.as_str(), f.times[1].as_str()), ("fiebre", "Humira", "21:15"));
     }
@@ -432,12 +452,12 @@ mod tests {
         assert_eq!(Reminders::from_dose(1, 2), Reminders::EveryOtherDay);
         assert_eq!(Reminders::from_dose(1, 1), Reminders::Daily);
         assert_eq!(f.reminder_plan(Some(Reminders::EveryOtherDay)), Reminders::EveryOtherDay);
-        f.apply("plan", "off", true);
+        f.apply(field::PLAN, "off", true);
         assert_eq!(f.reminder_plan(Some(Reminders::EveryOtherDay)), Reminders::Off);
-        f.apply("plan", "nonsense", true);
+        f.apply(field::PLAN, "nonsense", true);
         assert_eq!(f.reminders, Some(Reminders::Off));
         for r in Reminders::ALL {
-            f.apply("plan", r.code(), true);
+            f.apply(field::PLAN, r.code(), true);
             assert_eq!(f.reminder_plan(None), r);
             assert_eq!(r.schedule().is_none(), r == Reminders::Off);
         }
@@ -450,10 +470,10 @@ mod tests {
         let t = today(&c);
         let mut f = SafetyForm::default();
         assert_eq!(f.calendar(t, c.now_ms(), Reminders::Daily, Lang::En), None);
-        f.apply("start", "2024-03-10", false);
-        f.apply("done", "0", true);
-        f.apply("t0", "07:45", false);
-        f.apply("t1", "bad", false);
+        f.apply(field::START, "2024-03-10", false);
+        f.apply(field::DONE, "0", true);
+        f.apply(field::TIME_MORNING, "07:45", false);
+        f.apply(field::TIME_EVENING, "bad", false);
         let ics = f.calendar(t, c.now_ms(), Reminders::TwiceDaily, Lang::En).unwrap();
         assert!(ics.split("\r\n").all(|l| l.len() <= 75));
         assert_eq!(ics.matches('\n').count(), ics.matches("\r\n").count());
@@ -468,7 +488,7 @@ mod tests {
         assert!(get(&ev[0], "UID").unwrap().2.ends_with("@kineret-widget"));
         assert!(ev[6..].iter().all(|e| get(e, "RRULE").unwrap().2 == "FREQ=DAILY"));
         // Reminders start on the start day when it is in the future.
-        f.apply("start", "2024-07-01", false);
+        f.apply(field::START, "2024-07-01", false);
         let ics = f.calendar(t, c.now_ms(), Reminders::EveryOtherDay, Lang::Es).unwrap();
         let ev = events(&ics);
         assert_eq!(ev.len(), 6 + 1);
@@ -483,9 +503,9 @@ mod tests {
     fn the_record_round_trips_and_write_failures_become_notices() {
         let mut repo = Repo::new(MemoryStore::new(), JsonCodec);
         let mut f = SafetyForm::default();
-        f.apply("start", "2024-03-10", false);
-        f.apply("done", "0", true);
-        f.apply("done", "3", true);
+        f.apply(field::START, "2024-03-10", false);
+        f.apply(field::DONE, "0", true);
+        f.apply(field::DONE, "3", true);
         let rec = f.record();
         assert_eq!(rec.0, "2024-03-10 0 3");
         repo.put(&rec).unwrap();

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::{list, raw};
 use crate::core::dose::labels::CalcUi;
 use crate::core::i18n::{fill, Lang, Translate};
-use crate::core::safety::form::{Markup, SafetyUi};
+use crate::core::safety::form::{field, Markup, SafetyUi};
 use crate::core::safety::monitoring::{CheckStatus, MonitoringMsg};
 use crate::core::safety::{Reminders, SafetyForm};
 
@@ -26,14 +26,14 @@ fn rows(f: &SafetyForm, lang: Lang, today: i64, calc: Option<Reminders>, onclick
     for r in &rows {
         let date = js_sys::Date::new(&JsValue::from_f64(r.due_day as f64 * 86_400_000.0));
         let date = String::from(date.to_locale_date_string(lang.code(), &options));
-        h.m("<b>").t(&r.point.label(lang)).m("</b> ").t(&date);
+        h.m("<span><b>").t(&r.point.label(lang)).m("</b> ").t(&date).m(r#" <span class="kw-sf-badge">"#);
+        h.t(r.status.msg().tr(lang)).m("</span></span>");
         let when = raw(&mut h);
-        h.m(r#"<span class="kw-sf-badge">"#).t(r.status.msg().tr(lang)).m(r#"</span> <span class="kw-source">"#);
-        h.t(&fill(CalcUi::Source.tr(lang), &[("source", r.source)])).m("</span>");
+        h.m(r#"<span class="kw-source">"#).t(&fill(CalcUi::Source.tr(lang), &[("source", r.source)])).m("</span>");
         items.push(html! {
             <li class={STATUS_CLASS[r.status as usize]}>
                 <label class="kw-choice">
-                    <input type="checkbox" name="done" value={usize::from(r.point.month()).to_string()}
+                    <input type="checkbox" name={field::DONE} value={usize::from(r.point.month()).to_string()}
                         checked={r.status == CheckStatus::Done} />
                     { when }
                 </label>
@@ -46,7 +46,7 @@ fn rows(f: &SafetyForm, lang: Lang, today: i64, calc: Option<Reminders>, onclick
     for r in Reminders::ALL {
         radios.push(html! {
             <label class="kw-choice">
-                <input type="radio" name="plan" value={r.code()} checked={plan == r} />
+                <input type="radio" name={field::PLAN} value={r.code()} checked={plan == r} />
                 { r.label(lang) }
             </label>
         });
@@ -78,11 +78,11 @@ fn rows(f: &SafetyForm, lang: Lang, today: i64, calc: Option<Reminders>, onclick
             { list(radios) }
             { t0_label }
             if plan != Reminders::Off {
-                <input type="time" id="kw-sf-t0" name="t0" value={f.times[0].clone()} />
+                <input type="time" id="kw-sf-t0" name={field::TIME_MORNING} value={f.times[0].clone()} />
             }
             if twice {
                 { t1_label }
-                <input type="time" id="kw-sf-t1" name="t1" value={f.times[1].clone()} />
+                <input type="time" id="kw-sf-t1" name={field::TIME_EVENING} value={f.times[1].clone()} />
             }
         </fieldset>
         { raw(&mut h) }
@@ -106,7 +106,7 @@ pub fn view(f: &SafetyForm, lang: Lang, today: i64, calc: Option<Reminders>, onc
     html! {
         <section class="kw-card kw-sf-part" aria-labelledby="kw-sf-mon-h">
             { head }
-            <input type="date" id="kw-sf-start" name="start" value={f.start.clone()} aria-describedby="kw-sf-start-hint" />
+            <input type="date" id="kw-sf-start" name={field::START} value={f.start.clone()} aria-describedby="kw-sf-start-hint" />
             { hint }
             { rows(f, lang, today, calc, onclick) }
             <div role="status">{ raw(&mut h) }</div>

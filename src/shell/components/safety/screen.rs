@@ -7,7 +7,7 @@ use super::{list, raw};
 use crate::core::checklist::excursion::Severity;
 use crate::core::dose::labels::CalcUi;
 use crate::core::i18n::{fill, Lang, Translate};
-use crate::core::safety::form::{Markup, SafetyUi};
+use crate::core::safety::form::{field, Markup, SafetyUi};
 use crate::core::safety::screen::{live_vaccines, ScreenMsg, TNF_SOURCE};
 use crate::core::safety::{search_tnf, Question, SafetyForm};
 
@@ -58,12 +58,12 @@ pub fn view(f: &SafetyForm, lang: Lang) -> Html {
         items.push(html! {
             <li>
                 <label class="kw-choice">
-                    <input type="checkbox" name="q" value={i.to_string()} checked={yes} />
+                    <input type="checkbox" name={field::QUESTION} value={i.to_string()} checked={yes} />
                     { q.tr(lang) }
                 </label>
                 { extra }
                 if tnf {
-                    <input type="search" id="kw-sf-tnf" name="tnf" value={f.tnf.clone()} autocomplete="off" spellcheck="false" />
+                    <input type="search" id="kw-sf-tnf" name={field::TNF} value={f.tnf.clone()} autocomplete="off" spellcheck="false" />
                     <div aria-live="polite">{ hits }</div>
                 }
                 <div aria-live="polite">{ raw(&mut h) }</div>

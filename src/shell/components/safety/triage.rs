@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::{list, raw};
 use crate::core::i18n::{Lang, Translate};
-use crate::core::safety::form::Markup;
+use crate::core::safety::form::{field, Markup};
 use crate::core::safety::triage::{fold, matches_filter, Group, TriageMsg, MEDWATCH_PHONE, MEDWATCH_TEL};
 use crate::core::safety::{SafetyForm, Symptom};
 
@@ -35,7 +35,7 @@ pub fn view(f: &SafetyForm, lang: Lang) -> Html {
             items.push(html! {
                 <li hidden={!hit}>
                     <label class="kw-choice">
-                        <input type="checkbox" name="sym" value={i.to_string()} checked={f.symptoms.contains(s)} />
+                        <input type="checkbox" name={field::SYMPTOM} value={i.to_string()} checked={f.symptoms.contains(s)} />
                         { label }
                     </label>
                 </li>
@@ -71,7 +71,7 @@ pub fn view(f: &SafetyForm, lang: Lang) -> Html {
     html! {
         <section class="kw-card kw-sf-part" aria-labelledby="kw-sf-tri-h">
             { head }
-            <input type="search" id="kw-sf-filter" name="filter" value={f.filter.clone()} autocomplete="off" />
+            <input type="search" id="kw-sf-filter" name={field::FILTER} value={f.filter.clone()} autocomplete="off" />
             { list(groups) }
             <div class="kw-sf-result" aria-live="polite">{ outcome }</div>
             { raw(&mut h) }
