@@ -142,7 +142,12 @@ test('triage: emergency signs, call today, usually goes away; filter; MedWatch l
   await expect(outcome).toContainText('Usually goes away — tell your provider if it continues or bothers you');
   await w.getByRole('checkbox', { name: 'Nausea or vomiting' }).check();
   await expect(outcome).toContainText('Call your doctor today');
-  await w.getByRole('checkbox', { name: 'Trouble breathing' }).check();
+  // Keyboard: Space ticks the focused checkbox and focus stays on it.
+  const breathing = w.getByRole('checkbox', { name: 'Trouble breathing' });
+  await breathing.focus();
+  await page.keyboard.press('Space');
+  await expect(breathing).toBeChecked();
+  await expect(breathing).toBeFocused();
   await expect(outcome).toContainText('Get emergency help now');
   await expect(outcome.locator('.kw-danger')).toHaveCount(1);
   await w.getByRole('checkbox', { name: 'Trouble breathing' }).uncheck();
