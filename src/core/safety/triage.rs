@@ -218,6 +218,9 @@ pub fn fold(s: &str) -> String {
 /// Whether a symptom's text matches the filter: every word of the (folded)
 /// query appears in the (folded) text. An empty query matches everything.
 pub fn matches_filter(text: &str, folded_query: &str) -> bool {
+    if folded_query.trim().is_empty() {
+        return true;
+    }
     let t = fold(text);
     let t = t.as_bytes();
     folded_query.split_whitespace().all(|w| t.windows(w.len()).any(|x| x == w.as_bytes()))
