@@ -355,17 +355,14 @@ impl Markup {
     /// Appends text with `&`, `<` and `>` escaped.
     #[inline(never)]
     pub fn t(&mut self, text: &str) -> &mut Self {
-        let mut rest = text;
-        while let Some(i) = rest.find(['&', '<', '>']) {
-            self.0.push_str(&rest[..i]);
-            self.0.push_str(match rest.as_bytes()[i] {
-                b'&' => "&amp;",
-                b'<' => "&lt;",
-                _ => "&gt;",
-            });
-            rest = &rest[i + 1..];
+        for c in text.chars() {
+            match c {
+                '&' => self.0.push_str("&amp;"),
+                '<' => self.0.push_str("&lt;"),
+                '>' => self.0.push_str("&gt;"),
+                c => self.0.push(c),
+            }
         }
-        self.0.push_str(rest);
         self
     }
 }
