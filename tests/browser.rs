@@ -47,6 +47,17 @@ fn text(root: &Element, selector: &str) -> String {
     root.query_selector(selector).unwrap().and_then(|e| e.text_content()).unwrap_or_default()
 }
 
+/// Waits (at most 2 s) until tab `i` is selected: rendering a full view takes
+/// longer than one `settle()` in a debug build on a busy machine.
+async fn until_selected(root: &Element, i: usize) {
+    for _ in 0..100 {
+        settle().await;
+        if all(root, "[role=tab]").get(i).and_then(|t| t.get_attribute("aria-selected")).as_deref() == Some("true") {
+            return;
+        }
+    }
+}
+
 fn press(el: &Element, key: &str) {
     let init = KeyboardEventInit::new();
     init.set_key(key);
@@ -72,20 +83,20 @@ async fn arrow_home_end_move_the_selection() {
     let f = widget(&[]).await;
     let tabs = all(&f.host, "[role=tab]");
     press(&tabs[0], "ArrowRight");
-    settle().await;
+    until_selected(&f.host, 1).await;
     let tabs = all(&f.host, "[role=tab]");
     assert_eq!(tabs[1].get_attribute("aria-selected").as_deref(), Some("true"));
     press(&tabs[1], "End");
-    settle().await;
+    until_selected(&f.host, 3).await;
     assert_eq!(all(&f.host, "[role=tab]")[3].get_attribute("aria-selected").as_deref(), Some("true"));
     press(&tabs[3], "ArrowRight");
-    settle().await;
+    until_selected(&f.host, 0).await;
     assert_eq!(all(&f.host, "[role=tab]")[0].get_attribute("aria-selected").as_deref(), Some("true"));
     press(&tabs[0], "ArrowLeft");
-    settle().await;
+    until_selected(&f.host, 3).await;
     assert_eq!(all(&f.host, "[role=tab]")[3].get_attribute("aria-selected").as_deref(), Some("true"));
     press(&tabs[3], "Home");
-    settle().await;
+    until_selected(&f.host, 0).await;
     assert_eq!(all(&f.host, "[role=tab]")[0].get_attribute("aria-selected").as_deref(), Some("true"));
 }
 

@@ -13,21 +13,115 @@ pub fn add_months(day: i64, months: i32) -> i64 {
     days_from_civil(ny, nm, d.min(days_in_month(ny, nm)))
 }
 
+/// Appends `n` in decimal, zero-padded to `width` digits ('-' first when
+/// negative). No `format!` machinery: this runs for every calendar line.
+pub fn push_padded(out: &mut String, n: i64, width: usize) {
+    if n < 0 {
+        out.push('-');
+    }
+    let mut buf = [b'0'; 20];
+    let mut i = buf.len();
+    let mut v = n.unsigned_abs();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    for _ in buf.len() - i..width {
+        out.push('0');
+    }
+    for &b in &buf[i..] {
+        out.push(char::from(b));
+    }
+}
+
+fn ymd(day: i64, sep: &str) -> String {
+    let (y, m, d) = civil_from_days(day);
+    let mut out = String::with_capacity(10);
+    push_padded(&mut out, y, 4);
+    out.push_str(sep);
+    push_padded(&mut out, i64::from(m), 2);
+    out.push_str(sep);
+    push_padded(&mut out, i64::from(d), 2);
+    out
+}
+
 /// "20240131".
 pub fn ymd_compact(day: i64) -> String {
-    let (y, m, d) = civil_from_days(day);
-    format!("{y:04}{m:02}{d:02}")
+    ymd(day, "")
 }
 
 /// ISO "2024-01-31".
 pub fn ymd_iso(day: i64) -> String {
-    let (y, m, d) = civil_from_days(day);
-    format!("{y:04}-{m:02}-{d:02}")
+    ymd(day, "-")
+}
+
+/// A non-empty run of ASCII digits (at most 9) as a number; `None` otherwise.
+/// One small parser for every number the view reads (no sign, no spaces).
+pub fn parse_digits(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 9 {
+        return None;
+    }
+    s.bytes().try_fold(0u32, |n, b| b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0')))
+}
+
+/// Local day number of an ISO date "2024-01-31" (what `<input type="date">`
+/// reports); `None` for anything else, including impossible dates.
+pub fn parse_iso(s: &str) -> Option<i64> {
+    if s.len() != 10 || s.as_bytes()[4] != b'-' || s.as_bytes()[7] != b'-' {
+        return None;
+    }
+    let (y, m, d) = (parse_digits(s.get(..4)?)?, parse_digits(s.get(5..7)?)?, parse_digits(s.get(8..)?)?);
+    let y = i64::from(y);
+    (d >= 1 && d <= days_in_month(y, m)).then(|| days_from_civil(y, m, d))
+}
+
+/// `(hour, minute)` of a 24-hour "HH:MM" (what `<input type="time">` reports;
+/// seconds, if any, are ignored).
+pub fn parse_hhmm(s: &str) -> Option<(u8, u8)> {
+    let b = s.as_bytes();
+    if b.len() < 5 || b[2] != b':' || (b.len() > 5 && b[5] != b':') {
+        return None;
+    }
+    let (h, m) = (parse_digits(s.get(..2)?)?, parse_digits(s.get(3..5)?)?);
+    (h < 24 && m < 60).then_some((h as u8, m as u8))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_and_time_parsing() {
+        assert_eq!(parse_iso("2024-02-29"), Some(days_from_civil(2024, 2, 29)));
+        assert_eq!(parse_iso(&ymd_iso(19_884)), Some(19_884));
+        assert_eq!(parse_iso("2023-02-29"), None);
+        assert_eq!(parse_iso("2024-13-01"), None);
+        assert_eq!(parse_iso("2024-00-10"), None);
+        assert_eq!(parse_iso("2024-6-10"), None);
+        assert_eq!(parse_iso(""), None);
+        assert_eq!(parse_iso("2024/06/10"), None);
+        assert_eq!(parse_iso("+024-06-10"), None);
+        assert_eq!(parse_iso("0024-06-10"), Some(days_from_civil(24, 6, 10)));
+        assert_eq!(parse_hhmm("08:00"), Some((8, 0)));
+        assert_eq!(parse_hhmm("20:30:15"), Some((20, 30)));
+        assert_eq!(parse_hhmm("24:00"), None);
+        assert_eq!(parse_hhmm("12:60"), None);
+        assert_eq!(parse_hhmm("12:3"), None);
+        assert_eq!(parse_hhmm("8:30"), None);
+        assert_eq!(parse_hhmm("08:3a"), None);
+        assert_eq!(parse_digits("0012"), Some(12));
+        assert_eq!(parse_digits("+1"), None);
+        assert_eq!(parse_digits(" 1"), None);
+        assert_eq!(parse_digits(""), None);
+        assert_eq!(parse_digits("1234567890"), None);
+        assert_eq!(parse_hhmm("12:345"), None);
+        assert_eq!(parse_hhmm(""), None);
+        assert_eq!(parse_hhmm("noon"), None);
+    }
 
     #[test]
     fn known_dates() {
@@ -44,6 +138,13 @@ mod tests {
         assert_eq!(civil_from_days(11_016), (2000, 2, 29)); // 2000 is leap
         assert_eq!(ymd_compact(19_884), "20240610");
         assert_eq!(ymd_iso(0), "1970-01-01");
+        assert_eq!(ymd_iso(days_from_civil(24, 6, 1)), "0024-06-01");
+        assert_eq!(ymd_compact(days_from_civil(12345, 12, 31)), "123451231");
+        let mut s = String::new();
+        push_padded(&mut s, -7, 2);
+        push_padded(&mut s, 0, 1);
+        push_padded(&mut s, 1234, 2);
+        assert_eq!(s, "-0701234");
     }
 
     #[test]

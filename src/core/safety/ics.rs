@@ -2,7 +2,7 @@
 //! dose reminders. CRLF line ends, content lines folded at 75 octets without
 //! splitting a UTF-8 sequence, TEXT values escaped.
 
-use super::date::{ymd_compact, ymd_iso};
+use super::date::{push_padded, ymd_compact, ymd_iso};
 use super::monitoring::{CheckRow, MonitoringMsg};
 use crate::core::checklist::history::DoseSchedule;
 use crate::messages;
@@ -84,54 +84,74 @@ pub fn push_folded(out: &mut String, line: &str) {
 
 /// "YYYYMMDDTHHMMSSZ" for a UTC instant.
 pub fn utc_stamp(ms: i64) -> String {
-    let day = ms.div_euclid(DAY_MS);
     let s = ms.rem_euclid(DAY_MS) / 1000;
-    format!("{}T{:02}{:02}{:02}Z", ymd_compact(day), s / 3600, s / 60 % 60, s % 60)
+    let mut out = ymd_compact(ms.div_euclid(DAY_MS));
+    out.push('T');
+    for n in [s / 3600, s / 60 % 60, s % 60] {
+        push_padded(&mut out, n, 2);
+    }
+    out.push('Z');
+    out
+}
+
+/// One content line `NAME:value`, folded; `text` values are escaped.
+fn prop(out: &mut String, name: &str, value: &str, text: bool) {
+    let mut l = String::with_capacity(name.len() + value.len() + 8);
+    l.push_str(name);
+    l.push(':');
+    if text {
+        l.push_str(&escape_text(value));
+    } else {
+        l.push_str(value);
+    }
+    push_folded(out, &l);
 }
 
 /// The whole calendar.
 pub fn to_ics(events: &[IcsEvent], dtstamp_ms: i64, uid_domain: &str) -> String {
     let mut out = String::new();
     let stamp = utc_stamp(dtstamp_ms);
-    let mut line = |s: &str| push_folded(&mut out, s);
-    line("BEGIN:VCALENDAR");
-    line("VERSION:2.0");
-    line("PRODID:-//Kineret companion widget//EN");
-    line("CALSCALE:GREGORIAN");
+    out.push_str("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Kineret companion widget//EN\r\nCALSCALE:GREGORIAN\r\n");
     for e in events {
-        line("BEGIN:VEVENT");
-        line(&format!("UID:{}", escape_text(&format!("{}@{}", e.uid, uid_domain))));
-        line(&format!("DTSTAMP:{stamp}"));
+        out.push_str("BEGIN:VEVENT\r\n");
+        prop(&mut out, "UID", &[e.uid.as_str(), "@", uid_domain].concat(), true);
+        prop(&mut out, "DTSTAMP", &stamp, false);
         match e.when {
-            When::AllDay { day } => line(&format!("DTSTART;VALUE=DATE:{}", ymd_compact(day))),
+            When::AllDay { day } => prop(&mut out, "DTSTART;VALUE=DATE", &ymd_compact(day), false),
             When::Repeating { start_day, hour, minute, every } => {
-                line(&format!("DTSTART:{}T{:02}{:02}00", ymd_compact(start_day), hour.min(23), minute.min(59)));
-                line(&format!("RRULE:{}", every.rrule()));
+                let mut v = ymd_compact(start_day);
+                v.push('T');
+                push_padded(&mut v, i64::from(hour.min(23)), 2);
+                push_padded(&mut v, i64::from(minute.min(59)), 2);
+                v.push_str("00");
+                prop(&mut out, "DTSTART", &v, false);
+                prop(&mut out, "RRULE", every.rrule(), false);
             }
         }
-        line(&format!("SUMMARY:{}", escape_text(&e.summary)));
-        line(&format!("DESCRIPTION:{}", escape_text(&e.description)));
-        line("END:VEVENT");
+        prop(&mut out, "SUMMARY", &e.summary, true);
+        prop(&mut out, "DESCRIPTION", &e.description, true);
+        out.push_str("END:VEVENT\r\n");
     }
-    line("END:VCALENDAR");
+    out.push_str("END:VCALENDAR\r\n");
     out
 }
 
 /// All-day events for the monitoring rows that are not done yet.
 pub fn monitoring_events(rows: &[CheckRow], lang: Lang) -> Vec<IcsEvent> {
-    rows.iter()
-        .filter(|r| r.status != super::monitoring::CheckStatus::Done)
-        .map(|r| {
-            let when = r.point.label(lang);
-            let desc = fill(MonitoringMsg::EventDescription.tr(lang), &[("when", &when)]);
-            IcsEvent {
-                uid: format!("kineret-anc-{}", ymd_iso(r.due_day)),
-                when: When::AllDay { day: r.due_day },
-                summary: MonitoringMsg::EventSummary.tr(lang).to_string(),
-                description: format!("{desc} ({})", r.source),
-            }
-        })
-        .collect()
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        if r.status == super::monitoring::CheckStatus::Done {
+            continue;
+        }
+        let desc = fill(MonitoringMsg::EventDescription.tr(lang), &[("when", &r.point.label(lang))]);
+        out.push(IcsEvent {
+            uid: ["kineret-anc-", &ymd_iso(r.due_day)].concat(),
+            when: When::AllDay { day: r.due_day },
+            summary: MonitoringMsg::EventSummary.tr(lang).to_string(),
+            description: [desc.as_str(), " (", r.source, ")"].concat(),
+        });
+    }
+    out
 }
 
 messages! {
@@ -154,10 +174,10 @@ messages! {
 /// and `times[1]` (evening). Times are local `(hour, minute)`, floating.
 pub fn dose_reminder_events(schedule: DoseSchedule, start_day: i64, times: [(u8, u8); 2], lang: Lang) -> Vec<IcsEvent> {
     let ev = |tag: &str, summary: ReminderMsg, freq: ReminderMsg, t: (u8, u8), every| IcsEvent {
-        uid: format!("kineret-dose-{tag}-{}", ymd_iso(start_day)),
+        uid: ["kineret-dose-", tag, "-", &ymd_iso(start_day)].concat(),
         when: When::Repeating { start_day, hour: t.0, minute: t.1, every },
         summary: summary.tr(lang).to_string(),
-        description: fill(ReminderMsg::Description.tr(lang), &[("freq", freq.tr(lang)), ("min", &WARM_UP_MINUTES.to_string())]),
+        description: fill(ReminderMsg::Description.tr(lang), &[("freq", freq.tr(lang)), ("min", &(WARM_UP_MINUTES as usize).to_string())]),
     };
     match schedule {
         DoseSchedule::Daily => vec![ev("daily", ReminderMsg::Summary, ReminderMsg::Daily, times[0], Recurrence::Daily)],

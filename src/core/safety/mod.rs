@@ -2,12 +2,14 @@
 //! side-effect triage and the before-starting screen. Pure data and rules.
 
 pub mod date;
+pub mod form;
 pub mod ics;
 pub mod monitoring;
 pub mod screen;
 pub mod triage;
 
 pub use ics::{dose_reminder_events, monitoring_events, to_ics, IcsEvent, When};
+pub use form::{Reminders, SafetyForm};
 pub use monitoring::{monitoring_schedule, CheckPoint, CheckRow, CheckStatus};
 pub use screen::{screen, search_tnf, Question, ScreenOutcome, TnfHit};
 pub use triage::{triage, Symptom, Triage};

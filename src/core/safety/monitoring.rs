@@ -44,25 +44,26 @@ pub struct CheckRow {
 /// The schedule for a treatment starting on local day `start_day`, seen on
 /// local day `today`; `done` lists the checks already done.
 pub fn monitoring_schedule(start_day: i64, today: i64, done: &[CheckPoint]) -> Vec<CheckRow> {
-    core::iter::once(CheckPoint::Baseline)
-        .chain(CHECK_MONTHS.iter().map(|&m| CheckPoint::Month(m)))
-        .map(|point| {
-            let due_day = match point {
-                CheckPoint::Baseline => start_day,
-                CheckPoint::Month(m) => add_months(start_day, i32::from(m)),
-            };
-            let status = if done.contains(&point) {
-                CheckStatus::Done
-            } else if due_day == today {
-                CheckStatus::DueToday
-            } else if due_day < today {
-                CheckStatus::Overdue
-            } else {
-                CheckStatus::Upcoming
-            };
-            CheckRow { point, due_day, status, source: MONITORING_SOURCE }
-        })
-        .collect()
+    let mut rows = Vec::with_capacity(CHECK_MONTHS.len() + 1);
+    for i in 0..=CHECK_MONTHS.len() {
+        let (point, due_day) = if i == 0 {
+            (CheckPoint::Baseline, start_day)
+        } else {
+            let m = CHECK_MONTHS[i - 1];
+            (CheckPoint::Month(m), add_months(start_day, i32::from(m)))
+        };
+        let status = if done.contains(&point) {
+            CheckStatus::Done
+        } else if due_day == today {
+            CheckStatus::DueToday
+        } else if due_day < today {
+            CheckStatus::Overdue
+        } else {
+            CheckStatus::Upcoming
+        };
+        rows.push(CheckRow { point, due_day, status, source: MONITORING_SOURCE });
+    }
+    rows
 }
 
 messages! {
@@ -90,7 +91,7 @@ impl CheckPoint {
     pub fn label(self, lang: Lang) -> String {
         match self {
             CheckPoint::Baseline => MonitoringMsg::Baseline.tr(lang).to_string(),
-            CheckPoint::Month(n) => fill(MonitoringMsg::Month.tr(lang), &[("n", &n.to_string())]),
+            CheckPoint::Month(n) => fill(MonitoringMsg::Month.tr(lang), &[("n", &usize::from(n).to_string())]),
         }
     }
 }

@@ -160,12 +160,14 @@ impl TnfHit {
 /// after a hyphen ("adalimumab-atto") and extra words ("Humira Pen") are fine.
 pub fn search_tnf(query: &str) -> Vec<TnfHit> {
     let q = query.to_ascii_lowercase();
-    let words: Vec<&str> = q.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let mut hits = Vec::new();
     for b in &TNF_BLOCKERS {
-        for &name in core::iter::once(&b.generic).chain(b.names.iter()) {
+        for i in 0..=b.names.len() {
+            let name = if i == 0 { b.generic } else { b.names[i - 1] };
             let n = name.to_ascii_lowercase();
-            let hit = words.iter().any(|w| *w == n || (w.chars().count() >= 4 && n.starts_with(w)));
+            let hit = q
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| !w.is_empty() && (w == n || (w.len() >= 4 && n.starts_with(w))));
             if hit {
                 hits.push(TnfHit { generic: b.generic, name });
             }

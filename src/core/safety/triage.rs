@@ -10,6 +10,8 @@ use crate::core::i18n::{Lang, Translate};
 pub const TRIAGE_SOURCE: &str = "seed";
 /// FDA MedWatch phone number for reporting side effects.
 pub const MEDWATCH_PHONE: &str = "1-800-FDA-1088";
+/// The same number for a `tel:` link (F-D-A = 3-3-2 on a phone keypad).
+pub const MEDWATCH_TEL: &str = "tel:+18003321088";
 
 /// The page's grouping.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -120,17 +122,25 @@ pub fn triage(selected: &[Symptom]) -> Triage {
 messages! {
     pub enum TriageMsg {
         Emergency => [
-            "Get emergency help now: call your local emergency number. These can be signs of a severe allergic reaction.",
-            "Busque ayuda de emergencia ahora: llame al número local de emergencias. Pueden ser signos de una reacción alérgica grave.",
+            "Call your local emergency number. These can be signs of a severe allergic reaction.",
+            "Llame al número local de emergencias. Pueden ser signos de una reacción alérgica grave.",
         ],
         CallDoctorToday => [
-            "Check with your doctor right away, today.",
-            "Consulte con su médico de inmediato, hoy mismo.",
+            "Check with your doctor right away about what you ticked.",
+            "Consulte con su médico de inmediato sobre lo que marcó.",
         ],
         UsuallyGoesAway => [
-            "These usually do not need medical attention and may go away as your body adjusts. Check with your healthcare provider if they continue or bother you.",
-            "Por lo general no necesitan atención médica y pueden desaparecer a medida que su cuerpo se adapta. Consulte con su profesional de la salud si continúan o le molestan.",
+            "These usually do not need medical attention and may go away as your body adjusts.",
+            "Por lo general no necesitan atención médica y pueden desaparecer a medida que su cuerpo se adapta.",
         ],
+        HeadCallDoctorToday => ["Call your doctor today", "Llame a su médico hoy"],
+        HeadUsuallyGoesAway => [
+            "Usually goes away — tell your provider if it continues or bothers you",
+            "Suele desaparecer: avise a su profesional de la salud si continúa o le molesta",
+        ],
+        Heading => ["Side effects: what to do", "Efectos secundarios: qué hacer"],
+        Filter => ["Search the symptoms", "Buscar en los síntomas"],
+        NoMatch => ["No symptom in this list matches your search.", "Ningún síntoma de esta lista coincide con su búsqueda."],
         NothingSelected => [
             "Select the side effects you notice.",
             "Seleccione los efectos secundarios que note.",
@@ -152,6 +162,16 @@ messages! {
 }
 
 impl Triage {
+    /// The short answer shown first (none when nothing is ticked).
+    pub fn headline(self) -> Option<TriageMsg> {
+        match self {
+            Triage::Emergency => Some(TriageMsg::GroupEmergency),
+            Triage::CallDoctorToday => Some(TriageMsg::HeadCallDoctorToday),
+            Triage::UsuallyGoesAway => Some(TriageMsg::HeadUsuallyGoesAway),
+            Triage::NothingSelected => None,
+        }
+    }
+
     pub fn msg(self) -> TriageMsg {
         match self {
             Triage::Emergency => TriageMsg::Emergency,
@@ -172,6 +192,38 @@ impl Group {
             Group::UsuallyNot => TriageMsg::GroupUsuallyNot,
         }
     }
+}
+
+impl Group {
+    /// The page's groups in the page's order.
+    pub const ALL: [Group; 5] =
+        [Group::Emergency, Group::AttentionMoreCommon, Group::AttentionLessCommon, Group::AttentionNotKnown, Group::UsuallyNot];
+}
+
+/// Lower case without Spanish accents, for searching ("Náuseas" → "nauseas").
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'á' | 'Á' => 'a',
+            'é' | 'É' => 'e',
+            'í' | 'Í' => 'i',
+            'ó' | 'Ó' => 'o',
+            'ú' | 'Ú' | 'ü' | 'Ü' => 'u',
+            'ñ' | 'Ñ' => 'n',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+/// Whether a symptom's text matches the filter: every word of the (folded)
+/// query appears in the (folded) text. An empty query matches everything.
+pub fn matches_filter(text: &str, folded_query: &str) -> bool {
+    if folded_query.trim().is_empty() {
+        return true;
+    }
+    let t = fold(text);
+    let t = t.as_bytes();
+    folded_query.split_whitespace().all(|w| t.windows(w.len()).any(|x| x == w.as_bytes()))
 }
 
 /// "You may report side effects to the FDA at 1-800-FDA-1088."
@@ -213,6 +265,41 @@ mod tests {
         }
         let id = serde_json::to_string(&Symptom::FeverChills).unwrap();
         assert_eq!(id, "\"feverChills\"");
+    }
+
+    #[test]
+    fn headlines_and_filter() {
+        assert_eq!(Triage::Emergency.headline().map(|m| m.tr(Lang::En)), Some("Get emergency help now"));
+        assert_eq!(Triage::CallDoctorToday.headline().map(|m| m.tr(Lang::En)), Some("Call your doctor today"));
+        assert!(Triage::UsuallyGoesAway.headline().unwrap().tr(Lang::En).starts_with("Usually goes away"));
+        assert_eq!(Triage::NothingSelected.headline(), None);
+        assert_eq!(fold("Náuseas o VÓMITOS, ñandú"), "nauseas o vomitos, nandu");
+        assert!(matches_filter(NauseaVomiting.tr(Lang::Es), &fold("nausea")));
+        assert!(matches_filter(FeverChills.tr(Lang::En), &fold(" chills  FEVER ")));
+        assert!(!matches_filter(FeverChills.tr(Lang::En), &fold("fever rash")));
+        assert!(matches_filter(Headache.tr(Lang::En), ""));
+        let hits = |q: &str| Symptom::ALL.iter().filter(|s| matches_filter(s.tr(Lang::En), &fold(q))).count();
+        assert_eq!(hits("breathing"), 1);
+        assert_eq!(hits("headache"), 2);
+        assert_eq!(hits("zzz"), 0);
+        // The page's groups, in order, cover every symptom.
+        let n: usize = Group::ALL.iter().map(|g| Symptom::ALL.iter().filter(|s| s.group() == *g).count()).sum();
+        assert_eq!(n, Symptom::ALL.len());
+    }
+
+    #[test]
+    fn medwatch_tel_link_spells_the_number() {
+        // F, D, A on a phone keypad are 3, 3, 2.
+        let digits: String = MEDWATCH_PHONE
+            .chars()
+            .filter_map(|c| match c {
+                '0'..='9' => Some(c),
+                'A'..='C' => Some('2'),
+                'D'..='F' => Some('3'),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(MEDWATCH_TEL, format!("tel:+{digits}"));
     }
 
     #[test]

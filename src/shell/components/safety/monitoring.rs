@@ -1,0 +1,115 @@
+//! Neutrophil-count checks: start date, dated rows with status and a done
+//! checkbox, dose-reminder choice and the calendar download.
+
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+use super::{list, raw};
+use crate::core::dose::labels::CalcUi;
+use crate::core::i18n::{fill, Lang, Translate};
+use crate::core::safety::form::{field, Markup, SafetyUi};
+use crate::core::safety::monitoring::{CheckStatus, MonitoringMsg};
+use crate::core::safety::{Reminders, SafetyForm};
+
+const STATUS_CLASS: [&str; 4] = ["kw-st-done", "kw-st-due", "kw-st-overdue", "kw-st-upcoming"];
+
+fn rows(f: &SafetyForm, lang: Lang, today: i64, calc: Option<Reminders>, onclick: Callback<MouseEvent>) -> Html {
+    let Some(rows) = f.schedule(today) else {
+        return Html::default();
+    };
+    let t = |m: SafetyUi| m.tr(lang);
+    let mut h = Markup::default();
+    // Dates as the browser writes them in the widget's language; each day
+    // number is formatted as a UTC date, so every year and time zone works.
+    let options = js_sys::JSON::parse(r#"{"dateStyle":"medium","timeZone":"UTC"}"#).unwrap_or(JsValue::UNDEFINED);
+    let mut items = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let date = js_sys::Date::new(&JsValue::from_f64(r.due_day as f64 * 86_400_000.0));
+        let date = String::from(date.to_locale_date_string(lang.code(), &options));
+        h.m("<span><b>").t(&r.point.label(lang)).m("</b> ").t(&date).m(r#" <span class="kw-sf-badge">"#);
+        h.t(r.status.msg().tr(lang)).m("</span></span>");
+        let when = raw(&mut h);
+        h.m(r#"<span class="kw-source">"#).t(&fill(CalcUi::Source.tr(lang), &[("source", r.source)])).m("</span>");
+        items.push(html! {
+            <li class={STATUS_CLASS[r.status as usize]}>
+                <label class="kw-choice">
+                    <input type="checkbox" name={field::DONE} value={usize::from(r.point.month()).to_string()}
+                        checked={r.status == CheckStatus::Done} />
+                    { when }
+                </label>
+                { raw(&mut h) }
+            </li>
+        });
+    }
+    let plan = f.reminder_plan(calc);
+    let mut radios = Vec::with_capacity(4);
+    for r in Reminders::ALL {
+        radios.push(html! {
+            <label class="kw-choice">
+                <input type="radio" name={field::PLAN} value={r.code()} checked={plan == r} />
+                { r.label(lang) }
+            </label>
+        });
+    }
+    let twice = plan == Reminders::TwiceDaily;
+    let mut legend = Markup::default();
+    legend.m("<legend>").t(t(SafetyUi::Checks)).m("</legend>");
+    h.m("<legend>").t(t(SafetyUi::Reminders)).m("</legend>");
+    let reminders_legend = raw(&mut h);
+    if f.reminders.is_none() && calc.is_some() {
+        h.m(r#"<p class="kw-hint">"#).t(t(SafetyUi::FromCalculator)).m("</p>");
+    }
+    if plan != Reminders::Off {
+        h.m(r#"<label class="kw-sf-label" for="kw-sf-t0">"#);
+        h.t(t(if twice { SafetyUi::TimeMorning } else { SafetyUi::Time })).m("</label>");
+    }
+    let t0_label = raw(&mut h);
+    h.m(r#"<label class="kw-sf-label" for="kw-sf-t1">"#).t(t(SafetyUi::TimeEvening)).m("</label>");
+    let t1_label = raw(&mut h);
+    h.m(r#"<p class="kw-hint" id="kw-sf-cal-hint">"#).t(t(SafetyUi::CalendarHint)).m("</p>");
+    html! {
+        <>
+        <fieldset class="kw-sf-checks">
+            { raw(&mut legend) }
+            <ul class="kw-sf-list">{ list(items) }</ul>
+        </fieldset>
+        <fieldset>
+            { reminders_legend }
+            { list(radios) }
+            { t0_label }
+            if plan != Reminders::Off {
+                <input type="time" id="kw-sf-t0" name={field::TIME_MORNING} value={f.times[0].clone()} />
+            }
+            if twice {
+                { t1_label }
+                <input type="time" id="kw-sf-t1" name={field::TIME_EVENING} value={f.times[1].clone()} />
+            }
+        </fieldset>
+        { raw(&mut h) }
+        <button type="button" class="kw-button" aria-describedby="kw-sf-cal-hint" {onclick}>{ t(SafetyUi::Calendar) }</button>
+        </>
+    }
+}
+
+pub fn view(f: &SafetyForm, lang: Lang, today: i64, calc: Option<Reminders>, onclick: Callback<MouseEvent>) -> Html {
+    let mut h = Markup::default();
+    h.m(r#"<h4 id="kw-sf-mon-h">"#).t(MonitoringMsg::Title.tr(lang));
+    h.m(r#"</h4><p class="kw-hint">"#).t(MonitoringMsg::Explain.tr(lang));
+    h.m(r#"</p><label class="kw-sf-label" for="kw-sf-start">"#).t(SafetyUi::Start.tr(lang)).m("</label>");
+    let head = raw(&mut h);
+    h.m(r#"<p class="kw-hint" id="kw-sf-start-hint">"#).t(SafetyUi::StartHint.tr(lang)).m("</p>");
+    let hint = raw(&mut h);
+    if let Some(n) = f.notice {
+        h.m(if n.is_problem() { r#"<p class="kw-notice kw-caution">"# } else { r#"<p class="kw-notice kw-ok">"# });
+        h.t(n.text(lang)).m("</p>");
+    }
+    html! {
+        <section class="kw-card kw-sf-part" aria-labelledby="kw-sf-mon-h">
+            { head }
+            <input type="date" id="kw-sf-start" name={field::START} value={f.start.clone()} aria-describedby="kw-sf-start-hint" />
+            { hint }
+            { rows(f, lang, today, calc, onclick) }
+            <div role="status">{ raw(&mut h) }</div>
+        </section>
+    }
+}

@@ -1,0 +1,147 @@
+//! Safety view component tests in headless Chromium: the Yew shell mounted
+//! through the custom element's `mount` entry with `view="safety"`.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use gloo::timers::future::sleep;
+use kineret_widget::core::safety::Symptom;
+use kineret_widget::shell::embed::{mount, WidgetHandle};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, InputEvent, InputEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn settle() {
+    sleep(Duration::from_millis(20)).await;
+}
+
+struct Fixture {
+    host: HtmlElement,
+    _handle: WidgetHandle,
+}
+
+async fn widget(lang: &str) -> Fixture {
+    let doc = gloo::utils::document();
+    let host: HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
+    host.set_attribute("view", "safety").unwrap();
+    host.set_attribute("lang", lang).unwrap();
+    let container = doc.create_element("div").unwrap();
+    host.append_child(&container).unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let handle = mount(host.clone(), container);
+    settle().await;
+    Fixture { host, _handle: handle }
+}
+
+fn one(root: &Element, selector: &str) -> HtmlInputElement {
+    root.query_selector(selector).unwrap().unwrap().dyn_into().unwrap()
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    root.query_selector(selector).unwrap().and_then(|e| e.text_content()).unwrap_or_default()
+}
+
+/// Types `value` into a text-like field the way a browser reports it.
+async fn type_into(input: &HtmlInputElement, value: &str) {
+    input.set_value(value);
+    let init = InputEventInit::new();
+    init.set_bubbles(true);
+    let ev = InputEvent::new_with_event_init_dict("input", &init).unwrap();
+    input.dispatch_event(&ev).unwrap();
+    settle().await;
+}
+
+fn symptom_box(root: &Element, s: Symptom) -> HtmlInputElement {
+    let i = Symptom::ALL.iter().position(|x| *x == s).unwrap();
+    one(root, &format!("input[name=y][value='{i}']"))
+}
+
+#[wasm_bindgen_test]
+async fn triage_outcome_follows_the_ticked_symptoms() {
+    let f = widget("en").await;
+    assert!(text(&f.host, ".kw-sf-result").contains("Select the side effects you notice."));
+    let site = symptom_box(&f.host, Symptom::InjectionSiteReaction);
+    site.click();
+    settle().await;
+    assert!(site.checked());
+    assert!(text(&f.host, ".kw-sf-result").starts_with("Usually goes away"));
+    symptom_box(&f.host, Symptom::FeverChills).click();
+    settle().await;
+    assert!(text(&f.host, ".kw-sf-result").starts_with("Call your doctor today"));
+    symptom_box(&f.host, Symptom::TroubleBreathing).click();
+    settle().await;
+    let result = f.host.query_selector(".kw-sf-outcome").unwrap().unwrap();
+    assert!(result.text_content().unwrap_or_default().starts_with("Get emergency help now"));
+    assert!(result.get_attribute("class").unwrap_or_default().contains("kw-danger"));
+    // Unticking brings the less serious outcome back.
+    symptom_box(&f.host, Symptom::TroubleBreathing).click();
+    settle().await;
+    assert!(text(&f.host, ".kw-sf-result").starts_with("Call your doctor today"));
+    assert_eq!(
+        f.host.query_selector("a[href^='tel:']").unwrap().unwrap().get_attribute("href").as_deref(),
+        Some("tel:+18003321088")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_symptom_filter_hides_what_does_not_match_but_keeps_ticks() {
+    let f = widget("es").await;
+    let fever = symptom_box(&f.host, Symptom::FeverChills);
+    fever.click();
+    settle().await;
+    type_into(&one(&f.host, "#kw-sf-filter"), "nausea").await;
+    let nausea = symptom_box(&f.host, Symptom::NauseaVomiting);
+    assert!(!nausea.closest("li").unwrap().unwrap().has_attribute("hidden"));
+    assert!(symptom_box(&f.host, Symptom::FeverChills).closest("li").unwrap().unwrap().has_attribute("hidden"));
+    // The hidden tick still counts.
+    assert!(text(&f.host, ".kw-sf-result").starts_with("Llame a su médico hoy"));
+}
+
+#[wasm_bindgen_test]
+async fn tnf_search_shows_the_combination_outcome_with_its_source() {
+    let f = widget("en").await;
+    let search = one(&f.host, "#kw-sf-tnf");
+    type_into(&search, "Humira").await;
+    let out = search.closest("li").unwrap().unwrap().text_content().unwrap_or_default();
+    assert!(out.contains("Humira is a TNF blocker (adalimumab). Using it with Kineret is not recommended."), "{out}");
+    assert!(out.contains("Source: US PI 5.2, 7"));
+    type_into(&search, "adalimumab-atto").await;
+    let out = search.closest("li").unwrap().unwrap().text_content().unwrap_or_default();
+    assert!(out.contains("adalimumab is a TNF blocker"), "{out}");
+    type_into(&search, "methotrexate").await;
+    let out = search.closest("li").unwrap().unwrap().text_content().unwrap_or_default();
+    assert!(out.contains("No TNF blocker in this list has that name"), "{out}");
+}
+
+#[wasm_bindgen_test]
+async fn a_screen_answer_shows_its_sourced_outcome() {
+    let f = widget("en").await;
+    let allergy = one(&f.host, "input[name=q][value='0']");
+    allergy.click();
+    settle().await;
+    let li = allergy.closest("li").unwrap().unwrap().text_content().unwrap_or_default();
+    assert!(li.contains("Do not use Kineret.") && li.contains("Source: US PI 4"), "{li}");
+    assert!(text(&f.host, ".kw-sf-questions").contains("Yellow fever"));
+}
+
+#[wasm_bindgen_test]
+async fn a_start_date_gives_seven_dated_checks_and_done_is_saved() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let key = "kineret-widget/v1/safety/monitoring/current";
+    let _ = storage.remove_item(key);
+    let f = widget("en").await;
+    assert!(f.host.query_selector(".kw-sf-checks").unwrap().is_none());
+    type_into(&one(&f.host, "#kw-sf-start"), "2999-01-15").await;
+    let rows = f.host.query_selector_all(".kw-sf-checks li").unwrap();
+    assert_eq!(rows.length(), 7);
+    assert!(text(&f.host, ".kw-sf-checks li").contains("Upcoming"));
+    assert!(text(&f.host, ".kw-sf-checks li:nth-child(2)").contains("2999"));
+    one(&f.host, "input[name=d][value='1']").click();
+    settle().await;
+    assert!(text(&f.host, ".kw-sf-checks li:nth-child(2)").contains("Done"));
+    let stored = storage.get_item(key).unwrap().unwrap_or_default();
+    assert_eq!(stored, r#"{"v":1,"data":"2999-01-15 1"}"#);
+    let _ = storage.remove_item(key);
+}
