@@ -352,7 +352,8 @@ impl Markup {
         self
     }
 
-    /// Appends text with `&`, `<` and `>` escaped.
+    /// Appends text with `&`, `<`, `>`, `"` and `'` escaped, so it is inert
+    /// in element content and in quoted attribute values alike.
     #[inline(never)]
     pub fn t(&mut self, text: &str) -> &mut Self {
         for c in text.chars() {
@@ -360,6 +361,8 @@ impl Markup {
                 '&' => self.0.push_str("&amp;"),
                 '<' => self.0.push_str("&lt;"),
                 '>' => self.0.push_str("&gt;"),
+                '"' => self.0.push_str("&quot;"),
+                '\'' => self.0.push_str("&#39;"),
                 c => self.0.push(c),
             }
         }
@@ -542,7 +545,7 @@ mod tests {
     fn escaping_for_markup() {
         let mut h = Markup::default();
         h.m("<p class=\"x\">").t("a < b & c > d \"e\" Náuseas").m("</p>");
-        assert_eq!(h.0, "<p class=\"x\">a &lt; b &amp; c &gt; d \"e\" Náuseas</p>");
+        assert_eq!(h.0, "<p class=\"x\">a &lt; b &amp; c &gt; d &quot;e&quot; Náuseas</p>");
     }
 
     #[test]
