@@ -424,7 +424,7 @@ impl<S: KvStore, C: Codec> Repo<S, C> {
             }
         };
         keys.retain(|k| k.starts_with(&prefix));
-        keys.sort_unstable();
+        crate::core::sort::sort(&mut keys);
         for key in keys {
             let raw = match self.get(&key) {
                 Ok(Some(raw)) => raw,
@@ -535,7 +535,7 @@ impl<S: KvStore, C: Codec> Repo<S, C> {
     fn items_under(&mut self, prefix: &str) -> Result<Vec<(String, String)>, StoreError> {
         let mut keys = self.keys()?;
         keys.retain(|k| k.starts_with(prefix));
-        keys.sort_unstable();
+        crate::core::sort::sort(&mut keys);
         let mut out = Vec::with_capacity(keys.len());
         for key in keys {
             if let Some(v) = self.get(&key)? {

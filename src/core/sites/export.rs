@@ -194,7 +194,7 @@ fn validate_entry(raw: RawEntry, now_ms: i64) -> Result<LogEntry, ImportProblem>
         .map(|r| Reaction::parse(r))
         .collect::<Option<Vec<_>>>()
         .ok_or(ImportProblem::UnknownReaction)?;
-    reactions.sort_unstable();
+    crate::core::sort::sort(&mut reactions);
     reactions.dedup();
     if raw.note.chars().count() > MAX_NOTE_CHARS {
         return Err(ImportProblem::NoteTooLong);
