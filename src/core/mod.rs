@@ -16,3 +16,4 @@ pub mod safety;
 pub mod sites;
 pub mod renal;
 pub mod api;
+pub mod sort;

@@ -44,6 +44,12 @@ pub trait KvStore {
 pub trait Codec {
     fn encode<T: Serialize>(&self, v: &T) -> Result<String, String>;
     fn decode<T: DeserializeOwned>(&self, s: &str) -> Result<T, String>;
+    /// The `data` field of a stored envelope (`{"v":…,"data":…}`). A codec
+    /// may override this to skip the `Envelope<T>` visitor, which is compiled
+    /// once per record type (the browser codec does; docs/SIZE.md).
+    fn decode_data<T: DeserializeOwned>(&self, s: &str) -> Result<T, String> {
+        self.decode::<Envelope<T>>(s).map(|e| e.data)
+    }
 }
 
 /// Plain in-memory store: the fallback when browser storage is unavailable.
@@ -414,43 +420,56 @@ impl<S: KvStore, C: Codec> Repo<S, C> {
     /// Loads every record of `T`'s collection. Unreadable ones are moved to
     /// quarantine and reported; older versions are migrated (and rewritten).
     pub fn load_all<T: Record>(&mut self) -> LoadReport<T> {
-        let mut report = LoadReport { records: Vec::new(), quarantined: Vec::new(), error: None };
-        let prefix = format!("{LAYOUT}{}/", T::COLLECTION);
+        let mut records = Vec::new();
+        let (quarantined, error) = self.load_each(T::COLLECTION, &mut |repo, raw, id| {
+            let (record, migrated) = repo.decode_record::<T>(raw)?;
+            if record.record_id() != id {
+                return Err(QuarantineReason::Undecodable("record id does not match its key".into()));
+            }
+            if migrated {
+                // Best effort: if this fails the record is migrated again next load.
+                let _ = repo.put(&record);
+            }
+            records.push(record);
+            Ok(())
+        });
+        LoadReport { records, quarantined, error }
+    }
+
+    /// The record-type-independent part of [`Repo::load_all`], compiled once
+    /// instead of once per record type: lists the collection's keys in order
+    /// and hands each stored value and its id to `each`; quarantines the value
+    /// when `each` refuses it.
+    #[allow(clippy::type_complexity)]
+    fn load_each(
+        &mut self,
+        collection: &str,
+        each: &mut dyn FnMut(&mut Self, &str, &str) -> Result<(), QuarantineReason>,
+    ) -> (Vec<QuarantineNote>, Option<StoreError>) {
+        let mut quarantined = Vec::new();
+        let mut error = None;
+        let prefix = format!("{LAYOUT}{collection}/");
         let mut keys = match self.keys() {
             Ok(k) => k,
-            Err(e) => {
-                report.error = Some(e);
-                return report;
-            }
+            Err(e) => return (quarantined, Some(e)),
         };
         keys.retain(|k| k.starts_with(&prefix));
-        keys.sort_unstable();
+        crate::core::sort::sort(&mut keys);
         for key in keys {
             let raw = match self.get(&key) {
                 Ok(Some(raw)) => raw,
                 Ok(None) => continue, // removed meanwhile (another tab)
                 Err(e) => {
-                    report.error = Some(e);
+                    error = Some(e);
                     continue;
                 }
             };
-            match self.decode_record::<T>(&raw) {
-                Ok((record, migrated)) => {
-                    if record.record_id() != key[prefix.len()..] {
-                        let reason = QuarantineReason::Undecodable("record id does not match its key".into());
-                        report.quarantined.push(self.quarantine(&key, &raw, reason));
-                        continue;
-                    }
-                    if migrated {
-                        // Best effort: if this fails the record is migrated again next load.
-                        let _ = self.put(&record);
-                    }
-                    report.records.push(record);
-                }
-                Err(reason) => report.quarantined.push(self.quarantine(&key, &raw, reason)),
+            let id = key.strip_prefix(prefix.as_str()).unwrap_or_default();
+            if let Err(reason) = each(self, &raw, id) {
+                quarantined.push(self.quarantine(&key, &raw, reason));
             }
         }
-        report
+        (quarantined, error)
     }
 
     /// Decodes one stored value: `(record, was_migrated)`.
@@ -461,8 +480,8 @@ impl<S: KvStore, C: Codec> Repo<S, C> {
             return Err(QuarantineReason::NewerVersion(version));
         }
         if version == SCHEMA_VERSION {
-            let env: Envelope<T> = self.codec.decode(raw).map_err(QuarantineReason::Undecodable)?;
-            return Ok((env.data, false));
+            let data: T = self.codec.decode_data(raw).map_err(QuarantineReason::Undecodable)?;
+            return Ok((data, false));
         }
         T::migrate(&self.codec, version, raw)
             .map(|r| (r, true))
@@ -535,7 +554,7 @@ impl<S: KvStore, C: Codec> Repo<S, C> {
     fn items_under(&mut self, prefix: &str) -> Result<Vec<(String, String)>, StoreError> {
         let mut keys = self.keys()?;
         keys.retain(|k| k.starts_with(prefix));
-        keys.sort_unstable();
+        crate::core::sort::sort(&mut keys);
         let mut out = Vec::with_capacity(keys.len());
         for key in keys {
             if let Some(v) = self.get(&key)? {

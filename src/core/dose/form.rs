@@ -327,7 +327,10 @@ pub fn evaluate(input: &FormInput, lang: Lang) -> FormOutcome {
         Err(errors) => r.core_errors(errors),
     }
     // Form order, so messages read top to bottom.
-    r.out.errors.sort_unstable_by_key(|(f, _)| FormField::ALL.iter().position(|g| g == f));
+    crate::core::sort::sort_by(&mut r.out.errors, |(a, _), (b, _)| {
+        let pos = |f: &FormField| FormField::ALL.iter().position(|g| g == f);
+        pos(a) < pos(b)
+    });
     r.out
 }
 

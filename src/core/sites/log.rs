@@ -100,7 +100,7 @@ fn allowed(e: &LogEntry) -> bool {
 
 impl SitesState {
     pub fn sort(&mut self) {
-        self.entries.sort_unstable_by(|a, b| (b.at_ms, b.logged_ms, &b.id).cmp(&(a.at_ms, a.logged_ms, &a.id)));
+        crate::core::sort::sort_by(&mut self.entries, |a, b| (b.at_ms, b.logged_ms, &b.id) < (a.at_ms, a.logged_ms, &a.id));
     }
 
     fn index_of(&self, id: &str) -> Option<usize> {

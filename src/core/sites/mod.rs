@@ -165,7 +165,7 @@ impl LogEntry {
         note: &str,
         nonce: u32,
     ) -> LogEntry {
-        reactions.sort_unstable();
+        crate::core::sort::sort(&mut reactions);
         reactions.dedup();
         let note = note.trim();
         let note = match note.char_indices().nth(MAX_NOTE_CHARS) {

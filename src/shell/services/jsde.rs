@@ -69,6 +69,20 @@ pub fn from_value<T: de::DeserializeOwned>(value: JsValue) -> Result<T> {
     T::deserialize(JsDe(value))
 }
 
+/// Deserializes `T` from the `data` field of a parsed `{"v":…,"data":…}`
+/// envelope, with the errors serde's derived `Envelope<T>` would give.
+pub fn data_field<T: de::DeserializeOwned>(value: JsValue) -> Result<T> {
+    if !value.is_object() {
+        return Err(JsDe(value).unexpected(&"struct Envelope"));
+    }
+    let key = JsValue::from_str("data");
+    let data = Reflect::get(&value, &key).unwrap_or(JsValue::UNDEFINED);
+    if data.is_undefined() && !Reflect::has(&value, &key).unwrap_or(false) {
+        return Err(de::Error::missing_field("data"));
+    }
+    T::deserialize(JsDe(data))
+}
+
 pub struct JsDe(pub JsValue);
 
 impl JsDe {

@@ -86,6 +86,11 @@ impl Codec for JsonCodec {
         let value = js_sys::JSON::parse(s).map_err(js_error_text)?;
         super::jsde::from_value(value).map_err(|e| e.0)
     }
+
+    fn decode_data<T: DeserializeOwned>(&self, s: &str) -> Result<T, String> {
+        let value = js_sys::JSON::parse(s).map_err(js_error_text)?;
+        super::jsde::data_field(value).map_err(|e| e.0)
+    }
 }
 
 pub type BrowserRepo = Repo<LocalStore, JsonCodec>;
