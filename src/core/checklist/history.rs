@@ -176,7 +176,7 @@ pub fn any_missed(cells: &[DayCell]) -> bool {
 }
 
 /// The missed-dose message has no CLINICAL.md row; it is the issue's wording.
-pub const MISSED_DOSE_SOURCE: &str = "issue (no CLINICAL.md row)";
+pub const MISSED_DOSE_SOURCE: &str = "general practice, not in the label";
 
 impl DayState {
     /// ✓ taken, ✕ missed, – not due, ½ partial, ○ due today.

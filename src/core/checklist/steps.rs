@@ -27,7 +27,7 @@ const TABLE: [(Step, &str); 9] = [
     (Step::OutOfFridge, "seed"),
     (Step::LaidFlat, "seed, US IFU"),
     (Step::Inspected, "US PI 16, seed"),
-    (Step::HandsWashed, "issue (no CLINICAL.md row)"),
+    (Step::HandsWashed, "general practice, not in the label"),
     (Step::SiteChosen, "seed"),
     (Step::Injected, "US PI, seed"),
     (Step::SharpsDisposed, "seed, FDA sharps guidance"),

@@ -93,7 +93,7 @@ const RULES: [(Question, Severity, ScreenMsg, &str); 6] = [
     (Question::LiveVaccine, Severity::Caution, ScreenMsg::LiveVaccine, "US PI 5.x, seed"),
     (Question::Infection, Severity::Caution, ScreenMsg::Infection, "US PI 5.1"),
     (Question::Dira, Severity::Caution, ScreenMsg::Dira, "US PI 5.3"),
-    (Question::PregnancyBreastfeeding, Severity::Caution, ScreenMsg::PregnancyBreastfeeding, "issue (no CLINICAL.md row)"),
+    (Question::PregnancyBreastfeeding, Severity::Caution, ScreenMsg::PregnancyBreastfeeding, "general practice, not in the label"),
 ];
 
 impl Question {
