@@ -2,6 +2,11 @@
 //! warm-up timer, the "something went wrong" helper and the dose history.
 //! Every rule is in `core::checklist`; this file wires state and effects, the
 //! sub-modules render plain `Html`.
+//!
+//! Size (docs/SIZE.md): one reducer holds all of the view's state, and one
+//! handler per event type on the `<section>` routes every control's event by
+//! the target's id (`handle`). Text is escaped markup (`Markup`) inserted as
+//! raw nodes; controls, buttons and live regions stay Yew elements.
 
 mod checklist;
 mod history;
@@ -10,14 +15,22 @@ mod model;
 mod warmup;
 
 use gloo::timers::callback::Interval;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
+use yew::virtual_dom::VList;
 
 use crate::core::checklist::store::{load, save_run, ChecklistSettings};
 use crate::core::checklist::timer::{warm_up_status, WarmUp};
-use crate::core::checklist::{DosePrepared, DoseSchedule, RunAction, Step, TempUnit, DOSE_PREPARED_EVENT};
+use crate::core::attrs::Region;
+use crate::core::checklist::excursion::MishapKind;
+use crate::core::checklist::text::ChecklistMsg;
+use crate::core::checklist::{DosePrepared, DoseSchedule, Inspection, RunAction, Step, TempUnit, DOSE_PREPARED_EVENT};
 use crate::core::clock::Clock;
-use crate::core::i18n::Translate;
+use crate::core::i18n::{fill, Lang, Translate};
+use crate::core::safety::form::Markup;
 use crate::core::storage::{StorageMsg, StorageStatus};
+use crate::core::sites::Suggestion;
 use crate::core::ui::Ui;
 use crate::shell::app::{use_env, LastDoseCtx};
 use crate::shell::events::emit;
@@ -53,21 +66,129 @@ fn browser_locale() -> String {
     web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default()
 }
 
+/// Children without a wrapper element.
+fn list(items: Vec<Html>) -> Html {
+    VList::with_children(items, None).into()
+}
+
+/// Built markup as nodes (see the module docs).
+fn raw(h: &mut Markup) -> Html {
+    Html::from_html_unchecked(std::mem::take(&mut h.0).into())
+}
+
+/// "Source: …" as a paragraph.
+fn source(h: &mut Markup, lang: Lang, src: &str) {
+    h.m(r#"<p class="kw-source">"#).t(&fill(ChecklistMsg::Source.tr(lang), &[("source", src)])).m("</p>");
+}
+
+/// An `<input type=ty>` (name and value if not empty) and its label.
+#[allow(clippy::too_many_arguments)]
+fn input_label(
+    ty: &'static str,
+    name: &'static str,
+    id: &'static str,
+    value: &'static str,
+    checked: bool,
+    disabled: bool,
+    described: Option<AttrValue>,
+    label: &str,
+) -> Html {
+    let mut h = Markup::default();
+    h.m(r#"<label for=""#).m(id).m(r#"">"#).t(label).m("</label>");
+    let name = (!name.is_empty()).then_some(name);
+    let value = (!value.is_empty()).then_some(value);
+    html! {
+        <>
+            <input type={ty} {name} {id} {value} {checked} {disabled} aria-describedby={described} />
+            { raw(&mut h) }
+        </>
+    }
+}
+
+/// The site to suggest, from the stored site log.
+fn suggestion() -> Suggestion {
+    let (sites, _) = crate::core::sites::log::load(&mut shared_repo().borrow_mut());
+    sites.suggest(&BrowserClock)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Ev {
+    Input,
+    Change,
+    Click,
+    Submit,
+}
+
+/// The view's one event handler (delegated: one listener per event type on
+/// the `<section>`, routed by the target's id).
+fn handle(d: &UseReducerDispatcher<Model>, e: &Event, ev: Ev, lang: Lang, region: Region, unit: TempUnit) {
+    use mishap::Change;
+    if ev == Ev::Submit {
+        e.prevent_default();
+        d.dispatch(Msg::Mishap(Change::Check(unit, region)));
+        return;
+    }
+    let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let id = el.id();
+    let id = id.as_str();
+    let now = now_ms();
+    let msg = match ev {
+        Ev::Input => {
+            let value = || el.unchecked_ref::<HtmlInputElement>().value();
+            match id {
+                "kw-mh-hours" => Msg::Mishap(Change::Hours(value())),
+                "kw-mh-temp" => Msg::Mishap(Change::Temp(value())),
+                _ => return,
+            }
+        }
+        Ev::Click => match id {
+            checklist::NEW_RUN => Msg::NewRun(now),
+            checklist::COMPLETE => Msg::Act(RunAction::Complete, now, None),
+            warmup::OVERRIDE => Msg::Act(RunAction::OverrideWarmUp, now, Some(Step::LaidFlat)),
+            warmup::NOTIFY => return warmup::request(d.clone()),
+            _ => return,
+        },
+        _ => match id {
+            "kw-ck-insp-ok" => Msg::Act(RunAction::Inspect(Inspection::ClearOk), now, Some(Step::Inspected)),
+            "kw-ck-insp-bad" => {
+                Msg::Act(RunAction::Inspect(Inspection::CloudyDiscoloredParticles), now, Some(Step::Inspected))
+            }
+            "kw-mh-earlier" => Msg::Mishap(Change::Earlier),
+            _ => {
+                if let Some(i) = checklist::ID.iter().position(|x| *x == id) {
+                    Msg::Toggle(Step::ALL[i], now)
+                } else if let Some(i) = mishap::KIND_IDS.iter().position(|x| *x == id) {
+                    Msg::Mishap(Change::Kind(MishapKind::ALL[i], unit, region))
+                } else if let Some(i) = history::SCHEDULE_IDS.iter().position(|x| *x == id) {
+                    let s = DoseSchedule::CHOICES[i];
+                    d.dispatch(Msg::Schedule(s));
+                    let saved = shared_repo().borrow_mut().put(&ChecklistSettings { schedule: s });
+                    if saved.is_ok() {
+                        notify_changed();
+                    }
+                    Msg::Notice(storage_notice(lang))
+                } else {
+                    return;
+                }
+            }
+        },
+    };
+    d.dispatch(msg);
+}
+
 #[function_component(StoragePrep)]
 pub fn view() -> Html {
     let env = use_env();
     let lang = env.lang;
+    let region = env.region;
     let last_dose = use_context::<LastDoseCtx>().and_then(|c| *c);
     let ctx_discard = last_dose.map(|d| d.discard_mg_per_administration);
     let data_rev = use_data_revision();
 
     let model = use_reducer(|| {
         let loaded = load(&mut shared_repo().borrow_mut());
-        Model::start(loaded, now_ms(), ctx_discard)
+        Model::start(loaded, now_ms(), ctx_discard, storage_notice(lang), warmup::notify_initial(), suggestion())
     });
-    let notice = use_state(|| storage_notice(lang));
-    let notify = use_state(warmup::notify_initial);
-    let mishap = use_state(mishap::Form::default);
     let force = use_force_update();
 
     // Stored data changed elsewhere (or by our own save): reload.
@@ -76,27 +197,26 @@ pub fn view() -> Html {
         use_effect_with(data_rev, move |rev| {
             if *rev > 0 {
                 let loaded = load(&mut shared_repo().borrow_mut());
-                dispatch.dispatch(Msg::Loaded(loaded));
+                dispatch.dispatch(Msg::Loaded(loaded, suggestion()));
             }
         });
     }
 
     // Save every accepted change; tell the host page when a dose was taken.
     {
-        let m = (*model).clone();
-        let notice = notice.clone();
+        let m = model.clone();
         let host = env.host.clone();
         use_effect_with(model.rev, move |rev| {
             if *rev > 0 {
                 let saved = save_run(&mut shared_repo().borrow_mut(), &m.run, m.replaced.as_ref());
-                notice.set(storage_notice(lang));
+                // Read before dispatching: the handle derefs to the latest state.
+                let done = if m.completed_now { DosePrepared::from_run(&m.run) } else { None };
+                m.dispatch(Msg::Notice(storage_notice(lang)));
                 if saved.is_ok() {
                     notify_changed();
                 }
-                if m.completed_now {
-                    if let (Some(host), Some(detail)) = (host, DosePrepared::from_run(&m.run)) {
-                        emit(&host, DOSE_PREPARED_EVENT, &detail);
-                    }
+                if let (Some(host), Some(detail)) = (host, done) {
+                    emit(&host, DOSE_PREPARED_EVENT, &detail);
                 }
             }
         });
@@ -119,8 +239,7 @@ pub fn view() -> Html {
     let out_ms = model.run.out_of_fridge_ms.filter(|_| !model.run.is_closed());
     let running = out_ms.is_some_and(|o| warm_up_status(o, now) != WarmUp::Done);
     {
-        let force = force.clone();
-        let notify_on = *notify == Notify::On;
+        let notify_on = model.notify == Notify::On;
         use_effect_with((out_ms, running, notify_on), move |&(out, running, notify_on)| {
             let tick = match (out, running) {
                 (Some(out), true) => {
@@ -141,56 +260,48 @@ pub fn view() -> Html {
         });
     }
 
-    let act = {
-        let dispatch = model.dispatcher();
-        Callback::from(move |(action, target): (RunAction, Option<Step>)| {
-            dispatch.dispatch(Msg::Act(action, now_ms(), target));
-        })
-    };
-
     let schedule = match last_dose {
         Some(d) => DoseSchedule::from_dose(d.administrations_per_day, d.interval_days),
         None => model.schedule.unwrap_or(DoseSchedule::Daily),
     };
-    let on_schedule = {
-        let dispatch = model.dispatcher();
-        let notice = notice.clone();
-        Callback::from(move |s: DoseSchedule| {
-            dispatch.dispatch(Msg::Schedule(s));
-            let saved = shared_repo().borrow_mut().put(&ChecklistSettings { schedule: s });
-            notice.set(storage_notice(lang));
-            if saved.is_ok() {
-                notify_changed();
-            }
-        })
+    let unit = TempUnit::for_locale(&browser_locale(), env.units.explicit());
+    let on = |ev: Ev| {
+        let d = model.dispatcher();
+        move |e: &Event| handle(&d, e, ev, lang, region, unit)
+    };
+    let oninput = {
+        let f = on(Ev::Input);
+        Callback::from(move |e: InputEvent| f(&e))
+    };
+    let onchange = {
+        let f = on(Ev::Change);
+        Callback::from(move |e: Event| f(&e))
+    };
+    let onclick = {
+        let f = on(Ev::Click);
+        Callback::from(move |e: MouseEvent| f(&e))
+    };
+    let onsubmit = {
+        let f = on(Ev::Submit);
+        Callback::from(move |e: SubmitEvent| f(&e))
     };
 
-    let unit = TempUnit::for_locale(&browser_locale(), env.units.explicit());
-    // The site log is read once per data change, not on every timer tick.
-    let suggestion = *use_memo(data_rev, |_| {
-        let (sites, _) = crate::core::sites::log::load(&mut shared_repo().borrow_mut());
-        sites.suggest(&BrowserClock)
-    });
-
+    let mut h = Markup::default();
+    h.m(r#"<h3 id="kw-st-title">"#).t(Ui::TabStorage.tr(lang)).m("</h3>");
+    let title = raw(&mut h);
+    if let Some(text) = &model.notice {
+        h.m(r#"<p class="kw-notice kw-caution">"#).t(text).m("</p>");
+    }
+    let notice = raw(&mut h);
+    mishap::storage_status(&mut h, lang, region, unit);
     html! {
-        <section class="kw-storage" aria-labelledby="kw-st-title">
-            <h3 id="kw-st-title">{ Ui::TabStorage.tr(lang) }</h3>
-            <div role="status" class="kw-st-notice">
-                if let Some(text) = (*notice).clone() {
-                    <p class="kw-notice kw-caution">{ text }</p>
-                }
-            </div>
-            { mishap::storage_status(lang, env.region, unit) }
-            { checklist::view(&checklist::Ctx {
-                lang,
-                model: &model,
-                now,
-                act,
-                notify: notify.clone(),
-                suggestion,
-            }) }
-            { mishap::view(lang, env.region, unit, mishap) }
-            { history::view(lang, &model.runs, schedule, last_dose.is_some(), now, on_schedule) }
+        <section class="kw-storage" aria-labelledby="kw-st-title" {oninput} {onchange} {onclick} {onsubmit}>
+            { title }
+            <div role="status" class="kw-st-notice">{ notice }</div>
+            { raw(&mut h) }
+            { checklist::view(&checklist::Ctx { lang, model: &model, now }) }
+            { mishap::view(lang, region, unit, &model.mishap) }
+            { history::view(lang, &model.runs, schedule, last_dose.is_some(), now) }
         </section>
     }
 }

@@ -4,6 +4,8 @@
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
+use crate::shell::components::classed;
+
 use super::{list, raw};
 use crate::core::dose::labels::CalcUi;
 use crate::core::i18n::{fill, Lang, Translate};
@@ -30,16 +32,19 @@ fn rows(f: &SafetyForm, lang: Lang, today: i64, calc: Option<Reminders>, onclick
         h.t(r.status.msg().tr(lang)).m("</span></span>");
         let when = raw(&mut h);
         h.m(r#"<span class="kw-source">"#).t(&fill(CalcUi::Source.tr(lang), &[("source", r.source)])).m("</span>");
-        items.push(html! {
-            <li class={STATUS_CLASS[r.status as usize]}>
-                <label class="kw-choice">
-                    <input type="checkbox" name={field::DONE} value={usize::from(r.point.month()).to_string()}
-                        checked={r.status == CheckStatus::Done} />
-                    { when }
-                </label>
-                { raw(&mut h) }
-            </li>
-        });
+        items.push(classed(
+            STATUS_CLASS[r.status as usize],
+            html! {
+                <li>
+                    <label class="kw-choice">
+                        <input type="checkbox" name={field::DONE} value={usize::from(r.point.month()).to_string()}
+                            checked={r.status == CheckStatus::Done} />
+                        { when }
+                    </label>
+                    { raw(&mut h) }
+                </li>
+            },
+        ));
     }
     let plan = f.reminder_plan(calc);
     let mut radios = Vec::with_capacity(4);

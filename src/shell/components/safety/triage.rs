@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::shell::components::with_attrs;
+
 use super::{list, raw};
 use crate::core::i18n::{Lang, Translate};
 use crate::core::safety::form::{field, Markup};
@@ -43,12 +45,17 @@ pub fn view(f: &SafetyForm, lang: Lang) -> Html {
         }
         any |= shown;
         h.m("<legend>").t(g.heading().tr(lang)).m("</legend>");
-        groups.push(html! {
-            <fieldset hidden={!shown} class={if g == Group::Emergency { "kw-sf-group kw-sf-emergency" } else { "kw-sf-group" }}>
-                { raw(&mut h) }
-                <ul class="kw-sf-list">{ list(items) }</ul>
-            </fieldset>
-        });
+        let class = if g == Group::Emergency { "kw-sf-group kw-sf-emergency" } else { "kw-sf-group" };
+        groups.push(with_attrs(
+            html! {
+                <fieldset>
+                    { raw(&mut h) }
+                    <ul class="kw-sf-list">{ list(items) }</ul>
+                </fieldset>
+            },
+            &["class", "hidden"],
+            &[Some(AttrValue::Static(class)), (!shown).then_some(AttrValue::Static(""))],
+        ));
     }
     h.m(r#"<h4 id="kw-sf-tri-h">"#).t(t(TriageMsg::Heading)).m(r#"</h4><p class="kw-notice">"#);
     h.t(t(TriageMsg::Disclaimer)).m(r#"</p><label class="kw-sf-label" for="kw-sf-filter">"#);

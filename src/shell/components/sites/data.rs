@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::shell::components::with_attrs;
+
 use crate::core::i18n::{Lang, Translate};
 use crate::core::sites::text::SitesUi;
 use crate::core::sites::SitesState;
@@ -42,7 +44,8 @@ pub fn data(lang: Lang, ui: &Ui, s: &SitesState, onchange: Callback<Event>) -> H
                 <p class="kw-error" id="kw-import-err" role="alert">{ msg }</p>
             }
             if let Some((msg, class)) = other {
-                <div {class} role="status"><p>{ msg }</p></div>
+                { with_attrs(html! { <div><p>{ msg }</p></div> }, &["class", "role"],
+                    &[Some(AttrValue::Static(class)), Some(AttrValue::Static("status"))]) }
             }
             if ui.confirm_wipe {
                 <div class="kw-notice kw-danger" role="group" aria-labelledby="kw-wipe-q">

@@ -6,6 +6,8 @@
 
 use yew::prelude::*;
 
+use crate::shell::components::{classed, with_attrs};
+
 use crate::core::clock::Clock;
 use crate::core::i18n::{fill, Lang, Translate};
 use crate::core::sites::rotation::{active_flag, Severity};
@@ -80,7 +82,11 @@ fn radio(name: &'static str, value: &'static str, checked: bool, label: &str) ->
 }
 
 pub fn button(class: &'static str, action: &'static str, label: &str) -> Html {
-    html! { <button type="button" {class} data-a={action}>{ label.to_string() }</button> }
+    with_attrs(
+        html! { <button>{ label.to_string() }</button> },
+        &["type", "class", "data-a"],
+        &[Some(AttrValue::Static("button")), Some(AttrValue::Static(class)), Some(AttrValue::Static(action))],
+    )
 }
 
 fn log_form(lang: Lang, ui: &Ui) -> Html {
@@ -170,7 +176,7 @@ pub fn detail(lang: Lang, ui: &Ui, s: &SitesState, clock: &dyn Clock) -> Html {
                     Severity::Confirm => "kw-notice kw-caution",
                     Severity::Disallowed => "kw-notice kw-danger",
                 };
-                html! { <div {class}><p>{ w.text(lang) }</p></div> }
+                classed(class, html! { <div><p>{ w.text(lang) }</p></div> })
             }) }
             if !blocked {
                 { log_form(lang, ui) }

@@ -7,6 +7,8 @@
 
 use yew::prelude::*;
 
+use crate::shell::components::{classed, with_attrs};
+
 use crate::core::i18n::{Lang, Translate};
 use crate::core::sites::rotation::{Tone, ZoneStatus};
 use crate::core::sites::text::SitesUi;
@@ -57,15 +59,17 @@ fn zone(m: &MapInput, st: &ZoneStatus) -> Html {
         Tone::Unavailable => Some("url(#kw-dots)"),
         _ => None,
     };
-    let class = classes!("kw-zone", tone.class(), sel.then_some("kw-sel"));
-    html! {
-        <>
-        <g {class} role="button" data-a="zone" data-v={z.as_str()}
-            tabindex={if m.focus == z { "0" } else { "-1" }}
-            aria-label={st.accessible_name(m.lang)}
-            aria-pressed={if sel { "true" } else { "false" }}
-            aria-disabled={st.disabled.map(|_| "true")}
-            aria-describedby={st.disabled.map(|_| "kw-arm-reason")}>
+    // Literal classes (no `classes!`): docs/SIZE.md rule 3.
+    let class = match tone {
+        Tone::Never => ["kw-zone kw-tone-never", "kw-zone kw-tone-never kw-sel"],
+        Tone::Recent => ["kw-zone kw-tone-recent", "kw-zone kw-tone-recent kw-sel"],
+        Tone::Rested => ["kw-zone kw-tone-rested", "kw-zone kw-tone-rested kw-sel"],
+        Tone::Flagged => ["kw-zone kw-tone-flagged", "kw-zone kw-tone-flagged kw-sel"],
+        Tone::Unavailable => ["kw-zone kw-tone-unavailable", "kw-zone kw-tone-unavailable kw-sel"],
+    }[usize::from(sel)];
+    let disabled = st.disabled.is_some();
+    let g = html! {
+        <g>
             <ellipse class="kw-zring" {cx} {cy} rx={rrx} ry={rry} />
             if m.suggested == Some(z) {
                 <ellipse class="kw-zsug" {cx} {cy} rx={srx} ry={sry} />
@@ -75,12 +79,42 @@ fn zone(m: &MapInput, st: &ZoneStatus) -> Html {
                 <ellipse class="kw-zpat" fill={p} {cx} {cy} {rx} {ry} />
             }
         </g>
+    };
+    let g = with_attrs(
+        g,
+        &["class", "role", "data-a", "data-v", "tabindex", "aria-label", "aria-pressed", "aria-disabled", "aria-describedby"],
+        &[
+            Some(AttrValue::Static(class)),
+            Some(AttrValue::Static("button")),
+            Some(AttrValue::Static("zone")),
+            Some(AttrValue::Static(z.as_str())),
+            Some(AttrValue::Static(if m.focus == z { "0" } else { "-1" })),
+            Some(AttrValue::from(st.accessible_name(m.lang))),
+            Some(AttrValue::Static(if sel { "true" } else { "false" })),
+            disabled.then_some(AttrValue::Static("true")),
+            disabled.then_some(AttrValue::Static("kw-arm-reason")),
+        ],
+    );
+    html! {
+        <>
+        { g }
         // Outside the button, so its accessible name stays the full sentence.
         <text class="kw-zcue" x={cx} y={ty} text-anchor="middle" aria-hidden="true">
             { st.cue() }
         </text>
         </>
     }
+}
+
+/// The zones of one view (a loop, not an `html!` `for` over an iterator).
+fn zones(m: &MapInput, view: View) -> Html {
+    let mut items = Vec::with_capacity(m.statuses.len());
+    for s in m.statuses {
+        if s.zone.zone().view == view {
+            items.push(zone(m, s));
+        }
+    }
+    yew::virtual_dom::VList::with_children(items, None).into()
 }
 
 fn figure(m: &MapInput, view: View) -> Html {
@@ -114,7 +148,7 @@ fn figure(m: &MapInput, view: View) -> Html {
                 } else {
                     <path class="kw-line" d="M100 182v40" />
                 }
-                { for m.statuses.iter().filter(|s| s.zone.zone().view == view).map(|s| zone(m, s)) }
+                { zones(m, view) }
             </svg>
         </figure>
     }
@@ -123,11 +157,13 @@ fn figure(m: &MapInput, view: View) -> Html {
 fn swatch(class: &'static str, pattern: Option<&'static str>, ring: bool) -> Html {
     html! {
         <svg class="kw-swatch" viewBox="0 0 28 28" aria-hidden="true">
-            <g class={classes!("kw-zone", class)}>
-                if ring { <ellipse class="kw-zsug" cx="14" cy="14" rx="12" ry="12" /> }
-                <ellipse class="kw-zshape" cx="14" cy="14" rx="9" ry="9" />
-                if let Some(p) = pattern { <ellipse class="kw-zpat" fill={p} cx="14" cy="14" rx="9" ry="9" /> }
-            </g>
+            { classed(class, html! {
+                <g>
+                    if ring { <ellipse class="kw-zsug" cx="14" cy="14" rx="12" ry="12" /> }
+                    <ellipse class="kw-zshape" cx="14" cy="14" rx="9" ry="9" />
+                    if let Some(p) = pattern { <ellipse class="kw-zpat" fill={p} cx="14" cy="14" rx="9" ry="9" /> }
+                </g>
+            }) }
         </svg>
     }
 }
@@ -135,13 +171,13 @@ fn swatch(class: &'static str, pattern: Option<&'static str>, ring: bool) -> Htm
 pub fn body_map(m: &MapInput, onkeydown: Callback<KeyboardEvent>) -> Html {
     let lang = m.lang;
     let legend: [(&'static str, Option<&'static str>, bool, SitesUi); 7] = [
-        ("kw-tone-never", None, false, SitesUi::LegendNever),
-        ("kw-tone-recent", None, false, SitesUi::LegendRecent),
-        ("kw-tone-rested", None, false, SitesUi::LegendRested),
-        ("kw-tone-flagged", Some("url(#kw-hatch)"), false, SitesUi::LegendFlagged),
-        ("kw-tone-unavailable", Some("url(#kw-dots)"), false, SitesUi::LegendUnavailable),
-        ("kw-tone-never", None, true, SitesUi::LegendSuggested),
-        ("kw-sel", None, false, SitesUi::LegendSelected),
+        ("kw-zone kw-tone-never", None, false, SitesUi::LegendNever),
+        ("kw-zone kw-tone-recent", None, false, SitesUi::LegendRecent),
+        ("kw-zone kw-tone-rested", None, false, SitesUi::LegendRested),
+        ("kw-zone kw-tone-flagged", Some("url(#kw-hatch)"), false, SitesUi::LegendFlagged),
+        ("kw-zone kw-tone-unavailable", Some("url(#kw-dots)"), false, SitesUi::LegendUnavailable),
+        ("kw-zone kw-tone-never", None, true, SitesUi::LegendSuggested),
+        ("kw-zone kw-sel", None, false, SitesUi::LegendSelected),
     ];
     html! {
         <div class="kw-mapcol">

@@ -1,133 +1,26 @@
 //! The per-dose checklist: one labelled checkbox per step (radios for the
-//! inspection), each with its source, and the run's outcome below.
+//! inspection), each with its source, and the run's outcome below. The
+//! controls' events reach the view's one delegated handler (`super::handle`)
+//! by their ids; text is escaped markup (`Markup`).
 
 use yew::prelude::*;
 
 use super::model::Model;
-use super::warmup::{self, Notify};
+use super::{input_label, list, raw, source, warmup};
 use crate::core::checklist::text::{fmt_num, ChecklistMsg};
 use crate::core::checklist::timer::WarmUpMsg;
-use crate::core::checklist::{stop_text, Inspection, Run, RunAction, Step};
+use crate::core::checklist::{stop_text, Inspection, Run, Step};
 use crate::core::i18n::{fill, Lang, Translate};
+use crate::core::safety::form::Markup;
 use crate::core::sites::Suggestion;
+use crate::shell::components::classed;
 
 /// Id of the one refusal message (there is at most one at a time).
 const ERR_ID: &str = "kw-ck-err";
 
-pub struct Ctx<'a> {
-    pub lang: Lang,
-    pub model: &'a Model,
-    pub now: i64,
-    pub act: Callback<(RunAction, Option<Step>)>,
-    pub notify: UseStateHandle<Notify>,
-    pub suggestion: Suggestion,
-}
-
-fn source(lang: Lang, src: &str) -> Html {
-    html! { <p class="kw-source">{ fill(ChecklistMsg::Source.tr(lang), &[("source", src)]) }</p> }
-}
-
-/// The refusal shown next to `target`, and the `aria-describedby` value for it.
-fn refusal_for(c: &Ctx, target: Option<Step>) -> (Html, Option<AttrValue>) {
-    match c.model.refusal {
-        Some((t, r)) if t == target => (
-            html! { <p id={ERR_ID} class="kw-error" role="alert">{ r.tr(c.lang) }</p> },
-            Some(AttrValue::Static(ERR_ID)),
-        ),
-        _ => (html! {}, None),
-    }
-}
-
-fn extra(c: &Ctx, step: Step) -> Html {
-    let lang = c.lang;
-    let run = &c.model.run;
-    match step {
-        Step::LaidFlat => html! {
-            <>
-                <p class="kw-hint">{ WarmUpMsg::Instruction.text(lang) }</p>
-                { warmup::view(lang, run, c.now, &c.act, &c.notify) }
-            </>
-        },
-        Step::SiteChosen => {
-            let text = match c.suggestion {
-                Suggestion::Zone { zone, .. } => fill(
-                    ChecklistMsg::SiteSuggested.tr(lang),
-                    &[("zone", zone.tr(lang)), ("reason", &c.suggestion.reason(lang))],
-                ),
-                Suggestion::NoneAvailable => c.suggestion.reason(lang),
-            };
-            html! { <p class="kw-ck-info">{ text }</p> }
-        }
-        Step::RemainderDiscarded => match run.discard_mg {
-            Some(mg) if mg > 0.0 => html! {
-                <p class="kw-ck-info kw-ck-discard">
-                    { fill(ChecklistMsg::DiscardMg.tr(lang), &[("mg", &fmt_num(mg))]) }
-                </p>
-            },
-            Some(_) => html! { <p class="kw-ck-info">{ ChecklistMsg::DiscardNone.tr(lang) }</p> },
-            None => html! {},
-        },
-        _ => html! {},
-    }
-}
-
-fn inspection(c: &Ctx, closed: bool) -> Html {
-    let lang = c.lang;
-    let run = &c.model.run;
-    let (err, described) = refusal_for(c, Some(Step::Inspected));
-    let radio = |choice: Inspection, code: &'static str| {
-        let id = if code == "ok" { "kw-ck-insp-ok" } else { "kw-ck-insp-bad" };
-        let onchange = c.act.reform(move |_| (RunAction::Inspect(choice), Some(Step::Inspected)));
-        html! {
-            <div class="kw-ck-row">
-                <input type="radio" name="kw-ck-inspect" {id} value={code}
-                    checked={run.inspection == Some(choice)} disabled={closed}
-                    aria-describedby={described.clone()} {onchange} />
-                <label for={id}>{ choice.tr(lang) }</label>
-            </div>
-        }
-    };
-    let state = if run.is_ticked(Step::Inspected) { "kw-ck-step kw-ck-done" } else { "kw-ck-step" };
-    html! {
-        <li class={state}>
-            <fieldset class="kw-ck-inspect">
-                <legend>{ Step::Inspected.label(lang) }{ ": " }{ ChecklistMsg::InspectQuestion.tr(lang) }</legend>
-                { radio(Inspection::ClearOk, "ok") }
-                { radio(Inspection::CloudyDiscoloredParticles, "bad") }
-            </fieldset>
-            { err }
-            { source(lang, Step::Inspected.source()) }
-        </li>
-    }
-}
-
-fn step_item(c: &Ctx, step: Step, closed: bool) -> Html {
-    if step == Step::Inspected {
-        return inspection(c, closed);
-    }
-    let lang = c.lang;
-    let ticked = c.model.run.is_ticked(step);
-    let id = AttrValue::from(ID[step.index()]);
-    let (err, described) = refusal_for(c, Some(step));
-    let onchange = c.act.reform(move |_| {
-        let action = if ticked { RunAction::Untick(step) } else { RunAction::Tick(step) };
-        (action, Some(step))
-    });
-    html! {
-        <li class={if ticked { "kw-ck-step kw-ck-done" } else { "kw-ck-step" }}>
-            <div class="kw-ck-row">
-                <input type="checkbox" id={id.clone()} checked={ticked} disabled={closed}
-                    aria-describedby={described} {onchange} />
-                <label for={id}>{ step.label(lang) }</label>
-            </div>
-            { err }
-            { source(lang, step.source()) }
-            { extra(c, step) }
-        </li>
-    }
-}
-
-const ID: [&str; 9] = [
+/// Checkbox ids, in `Step::ALL` order ("kw-ck-inspect" is not used: the
+/// inspection is a pair of radios, `kw-ck-insp-ok` and `kw-ck-insp-bad`).
+pub const ID: [&str; 9] = [
     "kw-ck-expiry",
     "kw-ck-out",
     "kw-ck-flat",
@@ -139,46 +32,153 @@ const ID: [&str; 9] = [
     "kw-ck-discard",
 ];
 
+/// Button ids (handled by `super::handle`).
+pub const NEW_RUN: &str = "kw-ck-new";
+pub const COMPLETE: &str = "kw-ck-record";
+
+pub struct Ctx<'a> {
+    pub lang: Lang,
+    pub model: &'a Model,
+    pub now: i64,
+}
+
+/// The refusal shown next to `target`, and the `aria-describedby` value for it.
+fn refusal_for(c: &Ctx, target: Option<Step>) -> (Html, Option<AttrValue>) {
+    match c.model.refusal {
+        Some((t, r)) if t == target => {
+            let mut h = Markup::default();
+            h.m(r#"<p id="kw-ck-err" class="kw-error" role="alert">"#).t(r.tr(c.lang)).m("</p>");
+            (raw(&mut h), Some(AttrValue::Static(ERR_ID)))
+        }
+        _ => (html! {}, None),
+    }
+}
+
+/// The step's source and the text under it.
+fn extra(h: &mut Markup, c: &Ctx, step: Step) {
+    let lang = c.lang;
+    source(h, lang, step.source());
+    let text = match step {
+        Step::LaidFlat => {
+            h.m(r#"<p class="kw-hint">"#).t(&WarmUpMsg::Instruction.text(lang)).m("</p>");
+            return;
+        }
+        Step::SiteChosen => match c.suggestion() {
+            s @ Suggestion::Zone { zone, .. } => {
+                fill(ChecklistMsg::SiteSuggested.tr(lang), &[("zone", zone.tr(lang)), ("reason", &s.reason(lang))])
+            }
+            s @ Suggestion::NoneAvailable => s.reason(lang),
+        },
+        Step::RemainderDiscarded => match c.model.run.discard_mg {
+            Some(mg) if mg > 0.0 => {
+                h.m(r#"<p class="kw-ck-info kw-ck-discard">"#);
+                h.t(&fill(ChecklistMsg::DiscardMg.tr(lang), &[("mg", &fmt_num(mg))])).m("</p>");
+                return;
+            }
+            Some(_) => ChecklistMsg::DiscardNone.tr(lang).to_string(),
+            None => return,
+        },
+        _ => return,
+    };
+    h.m(r#"<p class="kw-ck-info">"#).t(&text).m("</p>");
+}
+
+impl Ctx<'_> {
+    fn suggestion(&self) -> Suggestion {
+        self.model.suggestion
+    }
+}
+
+fn step_class(ticked: bool) -> &'static str {
+    if ticked {
+        "kw-ck-step kw-ck-done"
+    } else {
+        "kw-ck-step"
+    }
+}
+
+fn inspection(c: &Ctx, closed: bool) -> Html {
+    let lang = c.lang;
+    let run = &c.model.run;
+    let (err, described) = refusal_for(c, Some(Step::Inspected));
+    let mut h = Markup::default();
+    h.m("<legend>").t(&Step::Inspected.label(lang)).t(": ").t(ChecklistMsg::InspectQuestion.tr(lang)).m("</legend>");
+    let legend = raw(&mut h);
+    let mut radios = vec![legend];
+    for (choice, id, code) in
+        [(Inspection::ClearOk, "kw-ck-insp-ok", "ok"), (Inspection::CloudyDiscoloredParticles, "kw-ck-insp-bad", "bad")]
+    {
+        radios.push(html! {
+            <div class="kw-ck-row">
+                { input_label("radio", "kw-ck-inspect", id, code, run.inspection == Some(choice), closed, described.clone(), choice.tr(lang)) }
+            </div>
+        });
+    }
+    source(&mut h, lang, Step::Inspected.source());
+    classed(
+        step_class(run.is_ticked(Step::Inspected)),
+        html! {
+            <li>
+                <fieldset class="kw-ck-inspect">{ list(radios) }</fieldset>
+                { err }
+                { raw(&mut h) }
+            </li>
+        },
+    )
+}
+
+fn step_item(c: &Ctx, step: Step, closed: bool) -> Html {
+    if step == Step::Inspected {
+        return inspection(c, closed);
+    }
+    let lang = c.lang;
+    let ticked = c.model.run.is_ticked(step);
+    let (err, described) = refusal_for(c, Some(step));
+    let mut h = Markup::default();
+    extra(&mut h, c, step);
+    let warm = if step == Step::LaidFlat { warmup::view(lang, &c.model.run, c.now, c.model.notify) } else { html! {} };
+    classed(
+        step_class(ticked),
+        html! {
+            <li>
+                <div class="kw-ck-row">
+                    { input_label("checkbox", "", ID[step.index()], "", ticked, closed, described, &step.label(lang)) }
+                </div>
+                { err }
+                { raw(&mut h) }
+                { warm }
+            </li>
+        },
+    )
+}
+
 fn outcome(c: &Ctx, run: &Run) -> Html {
     let lang = c.lang;
-    let new_run = {
-        let discard = run.discard_mg;
-        let onclick = c.act.reform(move |_| (RunAction::NewRun { discard_mg: discard }, None));
-        html! {
-            <button type="button" class="kw-button" {onclick}>{ ChecklistMsg::NewRun.tr(lang) }</button>
-        }
-    };
+    let mut h = Markup::default();
     if run.completed_ms.is_some() {
-        return html! {
-            <>
-                <p class="kw-notice kw-ok kw-ck-complete" role="status">
-                    <strong>{ "✓ " }{ ChecklistMsg::Completed.tr(lang) }</strong>
-                </p>
-                { new_run }
-            </>
-        };
-    }
-    if let Some(reason) = run.stopped {
+        h.m(r#"<p class="kw-notice kw-ok kw-ck-complete" role="status"><strong>✓ "#);
+        h.t(ChecklistMsg::Completed.tr(lang)).m("</strong></p>");
+    } else if let Some(reason) = run.stopped {
         let (title, text, src) = stop_text(reason, lang);
+        h.m(r#"<div class="kw-notice kw-danger kw-ck-stop" role="alert"><strong>✕ "#).t(&title);
+        h.m("</strong><p>").t(&text).m("</p>");
+        source(&mut h, lang, src);
+        h.m("</div>");
+    } else {
+        let (err, described) = refusal_for(c, None);
         return html! {
             <>
-                <div class="kw-notice kw-danger kw-ck-stop" role="alert">
-                    <strong>{ "✕ " }{ title }</strong>
-                    <p>{ text }</p>
-                    { source(lang, src) }
-                </div>
-                { new_run }
+                { err }
+                <button type="button" class="kw-button" id={COMPLETE} aria-describedby={described}>
+                    { ChecklistMsg::CompleteButton.tr(lang) }
+                </button>
             </>
         };
     }
-    let (err, described) = refusal_for(c, None);
-    let onclick = c.act.reform(|_| (RunAction::Complete, None));
     html! {
         <>
-            { err }
-            <button type="button" class="kw-button" aria-describedby={described} {onclick}>
-                { ChecklistMsg::CompleteButton.tr(lang) }
-            </button>
+            { raw(&mut h) }
+            <button type="button" class="kw-button" id={NEW_RUN}>{ ChecklistMsg::NewRun.tr(lang) }</button>
         </>
     }
 }
@@ -186,12 +186,16 @@ fn outcome(c: &Ctx, run: &Run) -> Html {
 pub fn view(c: &Ctx) -> Html {
     let run = &c.model.run;
     let closed = run.is_closed();
+    let mut items = Vec::with_capacity(Step::ALL.len());
+    for s in Step::ALL {
+        items.push(step_item(c, s, closed));
+    }
+    let mut h = Markup::default();
+    h.m(r#"<h4 id="kw-ck-title">"#).t(ChecklistMsg::Title.tr(c.lang)).m("</h4>");
     html! {
         <div class="kw-ck">
-            <h4 id="kw-ck-title">{ ChecklistMsg::Title.tr(c.lang) }</h4>
-            <ol class="kw-ck-steps" aria-labelledby="kw-ck-title">
-                { for Step::ALL.iter().map(|&s| step_item(c, s, closed)) }
-            </ol>
+            { raw(&mut h) }
+            <ol class="kw-ck-steps" aria-labelledby="kw-ck-title">{ list(items) }</ol>
             <div class="kw-ck-end">{ outcome(c, run) }</div>
         </div>
     }

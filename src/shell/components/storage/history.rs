@@ -5,6 +5,9 @@
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
+use super::{input_label, list, raw};
+use crate::core::safety::form::Markup;
+
 use crate::core::checklist::history::{any_missed, DayState, HistoryMsg, MISSED_DOSE_SOURCE};
 use crate::core::checklist::text::ChecklistMsg;
 use crate::core::checklist::{history_strip, DoseSchedule, Run};
@@ -35,79 +38,64 @@ fn state_class(s: DayState) -> &'static str {
     }
 }
 
-fn schedule_part(lang: Lang, schedule: DoseSchedule, from_calculator: bool, on: &Callback<DoseSchedule>) -> Html {
+/// Radio ids, in `DoseSchedule::CHOICES` order.
+pub const SCHEDULE_IDS: [&str; 3] = ["kw-hi-daily", "kw-hi-eod", "kw-hi-twice"];
+
+fn schedule_part(lang: Lang, schedule: DoseSchedule, from_calculator: bool) -> Html {
+    let mut h = Markup::default();
     if from_calculator {
-        return html! {
-            <p>{ fill(ChecklistMsg::ScheduleFromCalc.tr(lang), &[("schedule", schedule.tr(lang))]) }</p>
-        };
+        h.m("<p>").t(&fill(ChecklistMsg::ScheduleFromCalc.tr(lang), &[("schedule", schedule.tr(lang))])).m("</p>");
+        return raw(&mut h);
     }
-    html! {
-        <fieldset>
-            <legend>{ ChecklistMsg::ScheduleQuestion.tr(lang) }</legend>
-            { for DoseSchedule::CHOICES.iter().map(|&s| {
-                let id = AttrValue::from(match s {
-                    DoseSchedule::Daily => "kw-hi-daily",
-                    DoseSchedule::EveryOtherDay { .. } => "kw-hi-eod",
-                    DoseSchedule::TwiceDaily => "kw-hi-twice",
-                });
-                let onchange = on.reform(move |_| s);
-                html! {
-                    <span class="kw-choice">
-                        <input type="radio" name="kw-hi-schedule" id={id.clone()} value={s.code()}
-                            checked={schedule.same_kind(s)} {onchange} />
-                        <label for={id}>{ s.tr(lang) }</label>
-                    </span>
-                }
-            }) }
-        </fieldset>
+    h.m("<legend>").t(ChecklistMsg::ScheduleQuestion.tr(lang)).m("</legend>");
+    let mut items = vec![raw(&mut h)];
+    for (s, id) in DoseSchedule::CHOICES.into_iter().zip(SCHEDULE_IDS) {
+        items.push(html! {
+            <span class="kw-choice">
+                { input_label("radio", "kw-hi-schedule", id, s.code(), schedule.same_kind(s), false, None, s.tr(lang)) }
+            </span>
+        });
     }
+    html! { <fieldset>{ list(items) }</fieldset> }
 }
 
-pub fn view(
-    lang: Lang,
-    runs: &[Run],
-    schedule: DoseSchedule,
-    from_calculator: bool,
-    now: i64,
-    on_schedule: Callback<DoseSchedule>,
-) -> Html {
+pub fn view(lang: Lang, runs: &[Run], schedule: DoseSchedule, from_calculator: bool, now: i64) -> Html {
     let offset = BrowserClock.local_offset_minutes(now);
     let cells = history_strip(runs, schedule, now, offset, DAYS);
     let days = DAYS.to_string();
-    let legend = [DayState::Taken(1), DayState::Missed, DayState::NotDue, DayState::TodayPending]
-        .into_iter()
-        .chain(if schedule == DoseSchedule::TwiceDaily { Some(DayState::Partial) } else { None });
+    let mut h = Markup::default();
+    h.m(r#"<h4 id="kw-hi-title">"#).t(&fill(ChecklistMsg::HistoryTitle.tr(lang), &[("days", &days)])).m("</h4>");
+    let title = raw(&mut h);
+    h.m(r#"<ol class="kw-strip" aria-label=""#).t(&fill(ChecklistMsg::StripLabel.tr(lang), &[("days", &days)])).m(r#"">"#);
+    for c in &cells {
+        let label = c.state.label(&date_label(c.local_day, lang), lang);
+        h.m(r#"<li class=""#).m(state_class(c.state)).m(r#""><span class="kw-day-num" aria-hidden="true">"#);
+        h.t(&civil_from_days(c.local_day).2.to_string()).m(r#"</span><span class="kw-day-sym" aria-hidden="true">"#);
+        h.t(c.state.symbol()).m(r#"</span><span class="kw-visually-hidden">"#).t(&label).m("</span></li>");
+    }
+    h.m(r#"</ol><p class="kw-strip-key"><span class="kw-visually-hidden">"#).t(ChecklistMsg::LegendTitle.tr(lang));
+    h.m(": </span>");
+    let twice = schedule == DoseSchedule::TwiceDaily;
+    for s in [DayState::Taken(1), DayState::Missed, DayState::NotDue, DayState::TodayPending, DayState::Partial] {
+        if matches!(s, DayState::Partial) && !twice {
+            break;
+        }
+        // The colour class only ("kw-day-…"), not the cell box.
+        let class = state_class(s).strip_prefix("kw-day ").unwrap_or_default();
+        h.m(r#"<span class=""#).m(class).m(r#""><span class="kw-day-sym" aria-hidden="true">"#).t(s.symbol());
+        h.m("</span> ").t(&s.status(lang)).m("</span>");
+    }
+    h.m("</p>");
+    if any_missed(&cells) {
+        h.m(r#"<div class="kw-notice kw-caution"><p>"#).t(HistoryMsg::MissedDose.tr(lang));
+        h.m(r#"</p><p class="kw-source">"#).t(&fill(ChecklistMsg::Source.tr(lang), &[("source", MISSED_DOSE_SOURCE)]));
+        h.m("</p></div>");
+    }
     html! {
         <div class="kw-hi">
-            <h4 id="kw-hi-title">{ fill(ChecklistMsg::HistoryTitle.tr(lang), &[("days", &days)]) }</h4>
-            { schedule_part(lang, schedule, from_calculator, &on_schedule) }
-            <ol class="kw-strip" aria-label={fill(ChecklistMsg::StripLabel.tr(lang), &[("days", &days)])}>
-                { for cells.iter().map(|c| {
-                    let label = c.state.label(&date_label(c.local_day, lang), lang);
-                    html! {
-                        <li class={state_class(c.state)}>
-                            <span class="kw-day-num" aria-hidden="true">{ civil_from_days(c.local_day).2 }</span>
-                            <span class="kw-day-sym" aria-hidden="true">{ c.state.symbol() }</span>
-                            <span class="kw-visually-hidden">{ label }</span>
-                        </li>
-                    }
-                }) }
-            </ol>
-            <p class="kw-strip-key">
-                <span class="kw-visually-hidden">{ ChecklistMsg::LegendTitle.tr(lang) }{ ": " }</span>
-                { for legend.map(|s| html! {
-                    // The colour class only ("kw-day-…"), not the cell box.
-                    <span class={&state_class(s)["kw-day ".len()..]}>
-                        <span class="kw-day-sym" aria-hidden="true">{ s.symbol() }</span>{ " " }{ s.status(lang) }
-                    </span>
-                }) }
-            </p>
-            if any_missed(&cells) {
-                <div class="kw-notice kw-caution">
-                    <p>{ HistoryMsg::MissedDose.tr(lang) }</p>
-                    <p class="kw-source">{ fill(ChecklistMsg::Source.tr(lang), &[("source", MISSED_DOSE_SOURCE)]) }</p>
-                </div>
-            }
+            { title }
+            { schedule_part(lang, schedule, from_calculator) }
+            { raw(&mut h) }
         </div>
     }
 }

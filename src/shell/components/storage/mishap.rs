@@ -1,10 +1,11 @@
 //! Storage status (the fridge range in the user's unit) and the "something
 //! went wrong" helper: every outcome comes from `excursion::assess` under the
-//! region's profile, with its source.
+//! region's profile, with its source. The form's events reach the view's one
+//! delegated handler (`super::handle`); text is escaped markup (`Markup`).
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::{input_label, raw, source};
 use crate::core::attrs::Region;
 use crate::core::checklist::excursion::{
     assess, mishap_from_form, profile, storage_text, FormErrors, MishapKind, Outcome, FRIDGE,
@@ -12,6 +13,7 @@ use crate::core::checklist::excursion::{
 use crate::core::checklist::text::ChecklistMsg;
 use crate::core::checklist::{Severity, TempUnit};
 use crate::core::i18n::{fill, Lang, Translate};
+use crate::core::safety::form::Markup;
 
 /// The helper's form. `result` is set when the user asks (and cleared when
 /// an entry changes), so the answer never lags behind what is typed.
@@ -24,8 +26,55 @@ pub struct Form {
     pub result: Option<Result<Outcome, FormErrors>>,
 }
 
-fn source(lang: Lang, src: &str) -> Html {
-    html! { <p class="kw-source">{ fill(ChecklistMsg::Source.tr(lang), &[("source", src)]) }</p> }
+/// A change to the form.
+pub enum Change {
+    Hours(String),
+    Temp(String),
+    Earlier,
+    Kind(MishapKind, TempUnit, Region),
+    /// "What should I do?" (submit).
+    Check(TempUnit, Region),
+}
+
+/// Radio ids, in `MishapKind::ALL` order.
+pub const KIND_IDS: [&str; 5] = ["kw-mh-out", "kw-mh-frozen", "kw-mh-light", "kw-mh-expired", "kw-mh-foamy"];
+
+impl Form {
+    pub fn apply(&mut self, change: Change) {
+        let (kind, unit, region) = match change {
+            Change::Hours(v) => {
+                self.hours = v;
+                self.result = None;
+                return;
+            }
+            Change::Temp(v) => {
+                self.temp = v;
+                self.result = None;
+                return;
+            }
+            Change::Earlier => {
+                self.earlier = !self.earlier;
+                self.result = None;
+                return;
+            }
+            Change::Kind(kind, unit, region) => {
+                self.kind = Some(kind);
+                // Only "left out" needs more answers; the others are decided now.
+                if kind == MishapKind::OutOfFridge {
+                    self.result = None;
+                    return;
+                }
+                (kind, unit, region)
+            }
+            Change::Check(unit, region) => {
+                let Some(kind) = self.kind else { return };
+                (kind, unit, region)
+            }
+        };
+        let (hours, temp, earlier) =
+            if kind == MishapKind::OutOfFridge { (&*self.hours, &*self.temp, self.earlier) } else { ("", "", false) };
+        self.result = Some(mishap_from_form(kind, hours, temp, unit, earlier).map(|m| assess(m, profile(region))));
+    }
 }
 
 fn region_line(lang: Lang, region: Region) -> &'static str {
@@ -35,119 +84,63 @@ fn region_line(lang: Lang, region: Region) -> &'static str {
     }
 }
 
-pub fn storage_status(lang: Lang, region: Region, unit: TempUnit) -> Html {
-    html! {
-        <div class="kw-card kw-st-card">
-            <h4>{ ChecklistMsg::StorageTitle.tr(lang) }</h4>
-            <p>{ storage_text(lang, unit) }</p>
-            <p class="kw-source">
-                { fill(ChecklistMsg::Source.tr(lang), &[("source", FRIDGE.source)]) }
-                { " · " }{ region_line(lang, region) }
-            </p>
-        </div>
-    }
+pub fn storage_status(h: &mut Markup, lang: Lang, region: Region, unit: TempUnit) {
+    h.m(r#"<div class="kw-card kw-st-card"><h4>"#).t(ChecklistMsg::StorageTitle.tr(lang));
+    h.m("</h4><p>").t(&storage_text(lang, unit)).m(r#"</p><p class="kw-source">"#);
+    h.t(&fill(ChecklistMsg::Source.tr(lang), &[("source", FRIDGE.source)]));
+    h.t(" · ").t(region_line(lang, region)).m("</p></div>");
 }
 
-fn outcome_html(lang: Lang, unit: TempUnit, o: &Outcome) -> Html {
-    let (class, word) = match o.severity {
-        Severity::Ok => ("kw-notice kw-ok", ChecklistMsg::SevOk),
-        Severity::Caution => ("kw-notice kw-caution", ChecklistMsg::SevCaution),
-        Severity::DoNotUse => ("kw-notice kw-danger", ChecklistMsg::SevDoNotUse),
+fn outcome(h: &mut Markup, lang: Lang, unit: TempUnit, o: &Outcome) {
+    let (open, word) = match o.severity {
+        Severity::Ok => (r#"<div class="kw-notice kw-ok"><strong>✓ "#, ChecklistMsg::SevOk),
+        Severity::Caution => (r#"<div class="kw-notice kw-caution"><strong>! "#, ChecklistMsg::SevCaution),
+        Severity::DoNotUse => (r#"<div class="kw-notice kw-danger"><strong>✕ "#, ChecklistMsg::SevDoNotUse),
     };
-    let sym = match o.severity {
-        Severity::Ok => "✓ ",
-        Severity::Caution => "! ",
-        Severity::DoNotUse => "✕ ",
-    };
-    let note = o.note_text(lang, unit).map(|(text, src)| {
-        html! { <><p>{ text }</p>{ source(lang, src) }</> }
-    });
-    html! {
-        <div class={class}>
-            <strong>{ sym }{ word.tr(lang) }</strong>
-            <p>{ o.text(lang, unit) }</p>
-            if !o.source.is_empty() { { source(lang, o.source) } }
-            { for note }
-        </div>
+    h.m(open).t(word.tr(lang)).m("</strong><p>").t(&o.text(lang, unit)).m("</p>");
+    if !o.source.is_empty() {
+        source(h, lang, o.source);
     }
+    if let Some((text, src)) = o.note_text(lang, unit) {
+        h.m("<p>").t(&text).m("</p>");
+        source(h, lang, src);
+    }
+    h.m("</div>");
 }
 
 /// Text input with its label and, when invalid, its error (aria-describedby).
-fn field(
-    id: &'static str,
-    label: String,
-    value: &str,
-    error: Option<&'static str>,
-    oninput: Callback<InputEvent>,
-) -> Html {
+fn field(id: &'static str, label: &str, value: &str, error: Option<&'static str>) -> Html {
     let err_id = if id == "kw-mh-hours" { "kw-mh-hours-err" } else { "kw-mh-temp-err" };
+    let mut h = Markup::default();
+    h.m(r#"<label for=""#).m(id).m(r#"">"#).t(label).m("</label>");
+    let label = raw(&mut h);
+    if let Some(e) = error {
+        h.m(r#"<p id=""#).m(err_id).m(r#"" class="kw-error">"#).t(e).m("</p>");
+    }
     html! {
         <div class="kw-field">
-            <label for={id}>{ label }</label>
+            { label }
             <input type="text" inputmode="decimal" autocomplete="off" {id} value={value.to_string()}
-                aria-invalid={error.map(|_| "true")} aria-describedby={error.map(|_| err_id)} {oninput} />
-            if let Some(e) = error { <p id={err_id} class="kw-error">{ e }</p> }
+                aria-invalid={error.map(|_| "true")} aria-describedby={error.map(|_| err_id)} />
+            { raw(&mut h) }
         </div>
     }
 }
 
-pub fn view(lang: Lang, region: Region, unit: TempUnit, form: UseStateHandle<Form>) -> Html {
-    let f = (*form).clone();
-    let update = |change: fn(&mut Form, String)| {
-        let form = form.clone();
-        Callback::from(move |e: InputEvent| {
-            let mut next = (*form).clone();
-            change(&mut next, e.target_unchecked_into::<HtmlInputElement>().value());
-            next.result = None;
-            form.set(next);
-        })
-    };
-    let choose = |kind: MishapKind| {
-        let form = form.clone();
-        Callback::from(move |_: Event| {
-            let mut next = (*form).clone();
-            next.kind = Some(kind);
-            // Only "left out" needs more answers; the others are decided now.
-            next.result = (kind != MishapKind::OutOfFridge)
-                .then(|| mishap_from_form(kind, "", "", unit, false).map(|m| assess(m, profile(region))));
-            form.set(next);
-        })
-    };
-    let onsubmit = {
-        let form = form.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let mut next = (*form).clone();
-            if let Some(kind) = next.kind {
-                next.result =
-                    Some(mishap_from_form(kind, &next.hours, &next.temp, unit, next.earlier).map(|m| assess(m, profile(region))));
-            }
-            form.set(next);
-        })
-    };
-    let on_earlier = {
-        let form = form.clone();
-        Callback::from(move |_: Event| {
-            let mut next = (*form).clone();
-            next.earlier = !next.earlier;
-            next.result = None;
-            form.set(next);
-        })
-    };
+pub fn view(lang: Lang, region: Region, unit: TempUnit, f: &Form) -> Html {
     let errors = match &f.result {
         Some(Err(e)) => *e,
         _ => FormErrors::default(),
     };
+    let mut h = Markup::default();
     let out_fields = if f.kind == Some(MishapKind::OutOfFridge) {
         html! {
             <>
-                { field("kw-mh-hours", ChecklistMsg::HoursLabel.tr(lang).to_string(), &f.hours,
-                    errors.hours.map(|e| e.tr(lang)), update(|f, v| f.hours = v)) }
-                { field("kw-mh-temp", fill(ChecklistMsg::TempLabel.tr(lang), &[("unit", unit.symbol())]), &f.temp,
-                    errors.temp.map(|e| e.tr(lang)), update(|f, v| f.temp = v)) }
+                { field("kw-mh-hours", ChecklistMsg::HoursLabel.tr(lang), &f.hours, errors.hours.map(|e| e.tr(lang))) }
+                { field("kw-mh-temp", &fill(ChecklistMsg::TempLabel.tr(lang), &[("unit", unit.symbol())]), &f.temp,
+                    errors.temp.map(|e| e.tr(lang))) }
                 <div class="kw-ck-row">
-                    <input type="checkbox" id="kw-mh-earlier" checked={f.earlier} onchange={on_earlier} />
-                    <label for="kw-mh-earlier">{ ChecklistMsg::EarlierLabel.tr(lang) }</label>
+                    { input_label("checkbox", "", "kw-mh-earlier", "", f.earlier, false, None, ChecklistMsg::EarlierLabel.tr(lang)) }
                 </div>
                 <button type="submit" class="kw-button">{ ChecklistMsg::CheckButton.tr(lang) }</button>
             </>
@@ -155,33 +148,26 @@ pub fn view(lang: Lang, region: Region, unit: TempUnit, form: UseStateHandle<For
     } else {
         html! {}
     };
-    let result = match &f.result {
-        Some(Ok(o)) => outcome_html(lang, unit, o),
-        _ => html! {},
-    };
+    if let Some(Ok(o)) = &f.result {
+        outcome(&mut h, lang, unit, o);
+    }
+    let result = raw(&mut h);
+    h.m(r#"<h4 id="kw-mh-title">"#).t(ChecklistMsg::MishapTitle.tr(lang)).m(r#"</h4><p class="kw-hint">"#);
+    h.t(region_line(lang, region)).m("</p>");
+    let head = raw(&mut h);
+    h.m("<legend>").t(ChecklistMsg::MishapQuestion.tr(lang)).m("</legend>");
+    let mut kinds = vec![raw(&mut h)];
+    for (k, id) in MishapKind::ALL.into_iter().zip(KIND_IDS) {
+        kinds.push(html! {
+            <div class="kw-ck-row">
+                { input_label("radio", "kw-mh-kind", id, k.code(), f.kind == Some(k), false, None, k.tr(lang)) }
+            </div>
+        });
+    }
     html! {
-        <form class="kw-mh" aria-labelledby="kw-mh-title" novalidate=true {onsubmit}>
-            <h4 id="kw-mh-title">{ ChecklistMsg::MishapTitle.tr(lang) }</h4>
-            <p class="kw-hint">{ region_line(lang, region) }</p>
-            <fieldset>
-                <legend>{ ChecklistMsg::MishapQuestion.tr(lang) }</legend>
-                { for MishapKind::ALL.iter().map(|&k| {
-                    let id = AttrValue::from(match k {
-                        MishapKind::OutOfFridge => "kw-mh-out",
-                        MishapKind::Frozen => "kw-mh-frozen",
-                        MishapKind::LeftInLight => "kw-mh-light",
-                        MishapKind::PastExpiry => "kw-mh-expired",
-                        MishapKind::Foamy => "kw-mh-foamy",
-                    });
-                    html! {
-                        <div class="kw-ck-row">
-                            <input type="radio" name="kw-mh-kind" id={id.clone()} value={k.code()}
-                                checked={f.kind == Some(k)} onchange={choose(k)} />
-                            <label for={id}>{ k.tr(lang) }</label>
-                        </div>
-                    }
-                }) }
-            </fieldset>
+        <form class="kw-mh" aria-labelledby="kw-mh-title" novalidate=true>
+            { head }
+            <fieldset>{ super::list(kinds) }</fieldset>
             { out_fields }
             <div class="kw-mh-result" aria-live="polite">{ result }</div>
         </form>

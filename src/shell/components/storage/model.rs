@@ -1,12 +1,17 @@
-//! The view's state: a thin `Reducible` around the core's `checklist::reduce`.
-//! Side effects (saving, the DOM event) run in effects keyed on `rev`.
+//! The view's state: a thin `Reducible` around the core's `checklist::reduce`,
+//! plus the view's other state (storage notice, notification choice, the
+//! mishap form, the site suggestion) so the view has one reducer (docs/SIZE.md
+//! rule 9). Side effects (saving, the DOM event) run in effects keyed on `rev`.
 
 use std::rc::Rc;
 
 use yew::Reducible;
 
+use super::mishap;
+use super::warmup::Notify;
 use crate::core::checklist::store::{upsert, Loaded};
 use crate::core::checklist::{reduce, DoseSchedule, Refusal, Run, RunAction, Step};
+use crate::core::sites::Suggestion;
 
 #[derive(Clone, PartialEq)]
 pub struct Model {
@@ -25,24 +30,51 @@ pub struct Model {
     pub completed_now: bool,
     /// The schedule chosen on this view (used when the calculator gave none).
     pub schedule: Option<DoseSchedule>,
+    /// What to tell the user about storage (memory only, last write failed).
+    pub notice: Option<String>,
+    /// Browser-notification state.
+    pub notify: Notify,
+    /// The "something went wrong" helper.
+    pub mishap: mishap::Form,
+    /// The injection site to suggest (read from the site log on data changes).
+    pub suggestion: Suggestion,
 }
 
 pub enum Msg {
     /// A user action at `now_ms`; a refusal is shown next to the step.
     Act(RunAction, i64, Option<Step>),
+    /// A step's checkbox changed: tick it if it is not ticked, else untick.
+    Toggle(Step, i64),
+    /// "Start a new dose" (keeps the run's mg to discard).
+    NewRun(i64),
     /// Stored data changed (another instance or tab, or our own save).
-    Loaded(Loaded),
+    Loaded(Loaded, Suggestion),
     /// The user chose a schedule (saved by the caller).
     Schedule(DoseSchedule),
+    Notice(Option<String>),
+    Notify(Notify),
+    Mishap(mishap::Change),
 }
 
 impl Model {
     /// At mount: continue the latest open run, else a fresh (unsaved) one.
-    pub fn start(loaded: Loaded, now_ms: i64, discard_mg: Option<f64>) -> Model {
+    pub fn start(loaded: Loaded, now_ms: i64, discard_mg: Option<f64>, notice: Option<String>, notify: Notify, suggestion: Suggestion) -> Model {
         let run = loaded.current().cloned().unwrap_or_else(|| Run::new(now_ms, discard_mg));
         let mut runs = loaded.runs;
         upsert(&mut runs, &run);
-        Model { run, runs, refusal: None, rev: 0, replaced: None, completed_now: false, schedule: loaded.schedule }
+        Model {
+            run,
+            runs,
+            refusal: None,
+            rev: 0,
+            replaced: None,
+            completed_now: false,
+            schedule: loaded.schedule,
+            notice,
+            notify,
+            mishap: mishap::Form::default(),
+            suggestion,
+        }
     }
 }
 
@@ -50,24 +82,14 @@ impl Reducible for Model {
     type Action = Msg;
 
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
-        match msg {
-            Msg::Act(action, now, target) => match reduce(&self.run, action, now) {
-                Ok(run) => {
-                    let replaced = matches!(action, RunAction::NewRun { .. }).then(|| self.run.clone());
-                    let completed_now = run.completed_ms.is_some() && self.run.completed_ms.is_none();
-                    let mut runs = self.runs.clone();
-                    upsert(&mut runs, &run);
-                    let rev = self.rev.wrapping_add(1);
-                    Rc::new(Model { run, runs, refusal: None, rev, replaced, completed_now, schedule: self.schedule })
-                }
-                Err(e) => {
-                    let mut m = (*self).clone();
-                    m.refusal = Some((target, e));
-                    m.completed_now = false;
-                    Rc::new(m)
-                }
-            },
-            Msg::Loaded(loaded) => {
+        let (action, now, target) = match msg {
+            Msg::Act(a, now, t) => (a, now, t),
+            Msg::Toggle(step, now) => {
+                let a = if self.run.is_ticked(step) { RunAction::Untick(step) } else { RunAction::Tick(step) };
+                (a, now, Some(step))
+            }
+            Msg::NewRun(now) => (RunAction::NewRun { discard_mg: self.run.discard_mg }, now, None),
+            Msg::Loaded(loaded, suggestion) => {
                 let stored_self = loaded.runs.iter().find(|r| r.id == self.run.id);
                 let run = match (loaded.current(), stored_self) {
                     // Another tab started a newer dose: follow it.
@@ -80,18 +102,49 @@ impl Reducible for Model {
                 let mut runs = loaded.runs;
                 upsert(&mut runs, &run);
                 let schedule = loaded.schedule.or(self.schedule);
-                if run == self.run && runs == self.runs && schedule == self.schedule {
+                if run == self.run && runs == self.runs && schedule == self.schedule && suggestion == self.suggestion {
                     return self;
                 }
-                let refusal = if run == self.run { self.refusal } else { None };
-                Rc::new(Model { run, runs, refusal, rev: self.rev, replaced: None, completed_now: false, schedule })
-            }
-            Msg::Schedule(s) => {
                 let mut m = (*self).clone();
-                m.schedule = Some(s);
+                if run != self.run {
+                    m.refusal = None;
+                }
+                m.run = run;
+                m.runs = runs;
+                m.replaced = None;
                 m.completed_now = false;
-                Rc::new(m)
+                m.schedule = schedule;
+                m.suggestion = suggestion;
+                return Rc::new(m);
+            }
+            other => {
+                let mut m = (*self).clone();
+                m.completed_now = false;
+                match other {
+                    Msg::Schedule(s) => m.schedule = Some(s),
+                    Msg::Notice(n) => m.notice = n,
+                    Msg::Notify(n) => m.notify = n,
+                    Msg::Mishap(c) => m.mishap.apply(c),
+                    _ => {}
+                }
+                return Rc::new(m);
+            }
+        };
+        let mut m = (*self).clone();
+        match reduce(&self.run, action, now) {
+            Ok(run) => {
+                m.replaced = matches!(action, RunAction::NewRun { .. }).then(|| self.run.clone());
+                m.completed_now = run.completed_ms.is_some() && self.run.completed_ms.is_none();
+                upsert(&mut m.runs, &run);
+                m.run = run;
+                m.refusal = None;
+                m.rev = self.rev.wrapping_add(1);
+            }
+            Err(e) => {
+                m.refusal = Some((target, e));
+                m.completed_now = false;
             }
         }
+        Rc::new(m)
     }
 }

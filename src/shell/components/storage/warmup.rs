@@ -7,9 +7,13 @@ use wasm_bindgen::JsValue;
 use web_sys::{Notification, NotificationOptions, NotificationPermission};
 use yew::prelude::*;
 
+use super::model::{Model, Msg};
+use super::raw;
+use crate::core::safety::form::Markup;
+
 use crate::core::checklist::text::ChecklistMsg;
 use crate::core::checklist::timer::{format_clock, warm_up_status, WarmUp, WarmUpMsg};
-use crate::core::checklist::{Run, RunAction, Step};
+use crate::core::checklist::{Run, Step};
 use crate::core::i18n::{fill, Lang, Translate};
 use crate::core::ui::Ui;
 
@@ -42,9 +46,9 @@ pub fn notify_initial() -> Notify {
 
 /// Asks for permission (on the user's click). The answer is read back from
 /// `Notification.permission`, so old callback-only browsers work too.
-fn request(state: UseStateHandle<Notify>) {
+pub fn request(state: UseReducerDispatcher<Model>) {
     if !supported() {
-        state.set(Notify::Unsupported);
+        state.dispatch(Msg::Notify(Notify::Unsupported));
         return;
     }
     let promise = match Notification::request_permission() {
@@ -53,10 +57,10 @@ fn request(state: UseStateHandle<Notify>) {
     };
     // A plain `then` (no futures executor in the bundle for one callback).
     let done = Closure::once(move |_: JsValue| {
-        state.set(match Notification::permission() {
+        state.dispatch(Msg::Notify(match Notification::permission() {
             NotificationPermission::Granted => Notify::On,
             _ => Notify::Blocked,
-        });
+        }));
     });
     let _ = promise.then(&done);
     done.forget(); // a few bytes per click (the Rust side is freed once it ran)
@@ -73,8 +77,12 @@ pub fn show_notification(lang: Lang) {
     }
 }
 
+/// Button ids (handled by `super::handle`).
+pub const OVERRIDE: &str = "kw-ck-override";
+pub const NOTIFY: &str = "kw-ck-notify";
+
 /// The block shown under "laid flat" once the syringe is out of the fridge.
-pub fn view(lang: Lang, run: &Run, now: i64, act: &Callback<(RunAction, Option<Step>)>, notify: &UseStateHandle<Notify>) -> Html {
+pub fn view(lang: Lang, run: &Run, now: i64, notify: Notify) -> Html {
     let Some(out) = run.out_of_fridge_ms else {
         return html! {};
     };
@@ -90,32 +98,47 @@ pub fn view(lang: Lang, run: &Run, now: i64, act: &Callback<(RunAction, Option<S
     };
     let ready = if status == WarmUp::Done { WarmUpMsg::Done.text(lang) } else { String::new() };
     let running = matches!(status, WarmUp::Running { .. }) && !closed;
-    let override_part = if run.warm_up_overridden {
-        html! { <p class="kw-hint">{ ChecklistMsg::OverrideDone.tr(lang) }</p> }
+    let mut h = Markup::default();
+    let (id, label) = if run.warm_up_overridden {
+        h.m(r#"<p class="kw-hint">"#).t(ChecklistMsg::OverrideDone.tr(lang)).m("</p>");
+        ("", String::new())
     } else if running {
-        let onclick = act.reform(|_| (RunAction::OverrideWarmUp, Some(Step::LaidFlat)));
-        html! {
-            <button type="button" class="kw-button kw-secondary" {onclick}>
-                { WarmUpMsg::OverrideButton.text(lang) }
-            </button>
-        }
+        (OVERRIDE, WarmUpMsg::OverrideButton.text(lang))
     } else {
-        html! {}
+        ("", String::new())
     };
-    let notify_part = match **notify {
+    let override_part = button(id, label, &mut h);
+    let hint = match notify {
         Notify::Idle if running => {
-            let state = notify.clone();
-            let onclick = Callback::from(move |_| request(state.clone()));
-            html! {
-                <button type="button" class="kw-button kw-secondary" {onclick}>
-                    { ChecklistMsg::NotifyButton.tr(lang) }
-                </button>
-            }
+            let notify_part = button(NOTIFY, ChecklistMsg::NotifyButton.tr(lang).to_string(), &mut h);
+            return block(timer, ready, override_part, notify_part);
         }
-        Notify::On if running => html! { <p class="kw-hint">{ ChecklistMsg::NotifyOn.tr(lang) }</p> },
-        Notify::Blocked if running => html! { <p class="kw-hint">{ ChecklistMsg::NotifyBlocked.tr(lang) }</p> },
-        _ => html! {},
+        Notify::On if running => Some(ChecklistMsg::NotifyOn),
+        Notify::Blocked if running => Some(ChecklistMsg::NotifyBlocked),
+        _ => None,
     };
+    if let Some(m) = hint {
+        h.m(r#"<p class="kw-hint">"#).t(m.tr(lang)).m("</p>");
+    }
+    block(timer, ready, override_part, raw(&mut h))
+}
+
+/// A secondary button with `id` (none if `id` is empty), after the markup
+/// collected so far.
+fn button(id: &'static str, label: String, h: &mut Markup) -> Html {
+    let before = raw(h);
+    if id.is_empty() {
+        return before;
+    }
+    html! {
+        <>
+            { before }
+            <button type="button" class="kw-button kw-secondary" {id}>{ label }</button>
+        </>
+    }
+}
+
+fn block(timer: Html, ready: String, override_part: Html, notify_part: Html) -> Html {
     html! {
         <div class="kw-ck-warm">
             { timer }
