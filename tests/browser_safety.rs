@@ -69,7 +69,7 @@ async fn triage_outcome_follows_the_ticked_symptoms() {
     assert!(text(&f.host, ".kw-sf-result").starts_with("Usually goes away"));
     symptom_box(&f.host, Symptom::FeverChills).click();
     settle().await;
-    assert!(text(&f.host, ".kw-sf-result").starts_with("Call your doctor today"));
+    assert!(text(&f.host, ".kw-sf-result").starts_with("Call your doctor immediately"));
     symptom_box(&f.host, Symptom::TroubleBreathing).click();
     settle().await;
     let result = f.host.query_selector(".kw-sf-outcome").unwrap().unwrap();
@@ -78,7 +78,7 @@ async fn triage_outcome_follows_the_ticked_symptoms() {
     // Unticking brings the less serious outcome back.
     symptom_box(&f.host, Symptom::TroubleBreathing).click();
     settle().await;
-    assert!(text(&f.host, ".kw-sf-result").starts_with("Call your doctor today"));
+    assert!(text(&f.host, ".kw-sf-result").starts_with("Call your doctor immediately"));
     assert_eq!(
         f.host.query_selector("a[href^='tel:']").unwrap().unwrap().get_attribute("href").as_deref(),
         Some("tel:+18003321088")
@@ -96,7 +96,7 @@ async fn the_symptom_filter_hides_what_does_not_match_but_keeps_ticks() {
     assert!(!nausea.closest("li").unwrap().unwrap().has_attribute("hidden"));
     assert!(symptom_box(&f.host, Symptom::FeverChills).closest("li").unwrap().unwrap().has_attribute("hidden"));
     // The hidden tick still counts.
-    assert!(text(&f.host, ".kw-sf-result").starts_with("Llame a su médico hoy"));
+    assert!(text(&f.host, ".kw-sf-result").starts_with("Llame a su médico de inmediato"));
 }
 
 #[wasm_bindgen_test]

@@ -458,7 +458,7 @@ mod tests {
             ("split", text("twice")),
         ]);
         assert!(r.ok, "{:?}", r.errors);
-        assert_eq!(r.weight_kg, Some(19.96));
+        assert_eq!(r.weight_kg, Some(19.95));
         assert_eq!(r.daily_dose_mg, Some(159.6));
         assert_eq!(r.dose_mg_per_administration, Some(79.8));
         assert_eq!(r.administrations_per_day, Some(2));
@@ -562,7 +562,7 @@ mod tests {
             ("weightLb", ApiValue::Number(44.0)),
             ("mgPerKgPerDay", ApiValue::Number(1.0)),
         ]);
-        assert_eq!(r.weight_kg, Some(19.96));
+        assert_eq!(r.weight_kg, Some(19.95));
     }
 
     #[test]

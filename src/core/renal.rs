@@ -12,7 +12,6 @@
 
 use crate::core::dose::field;
 use crate::core::dose::{ErrorCode, FieldError, AGE_SANITY_MAX_YEARS};
-use crate::core::format::round_dp;
 use crate::core::i18n::Lang;
 use crate::core::units::Kilograms;
 
@@ -155,13 +154,21 @@ pub fn cockcroft_gault(input: &CgInput, lang: Lang) -> Result<f64, Vec<FieldErro
             if sex == Sex::Female {
                 crcl *= CG_FEMALE_FACTOR;
             }
-            Ok(round_dp(crcl, 1))
+            Ok(down_to_tenth(crcl))
         }
         _ => Err(errors),
     }
 }
 
-/// Bedside Schwartz eGFR (mL/min/1.73 m²), one decimal.
+/// One decimal, taken DOWN: the value shown is the value compared with the
+/// < 30 mL/min threshold (US PI 2.4), and rounding can never lift a clearance
+/// of 29.96 to "30.0" and skip the every-other-day schedule. The 10⁻⁹
+/// tolerance only absorbs binary noise (79.99999999999999 stays 80).
+fn down_to_tenth(x: f64) -> f64 {
+    (x * 10.0 + 1e-9).floor() / 10.0
+}
+
+/// Bedside Schwartz eGFR (mL/min/1.73 m²), one decimal (taken down).
 pub fn bedside_schwartz(input: &SchwartzInput, lang: Lang) -> Result<f64, Vec<FieldError>> {
     let mut errors = Vec::new();
     let height = match input.height_cm {
@@ -177,7 +184,7 @@ pub fn bedside_schwartz(input: &SchwartzInput, lang: Lang) -> Result<f64, Vec<Fi
     };
     let scr = check_creatinine(input.creatinine, lang, &mut errors);
     match (height, scr) {
-        (Some(h), Some(scr)) if errors.is_empty() => Ok(round_dp(SCHWARTZ_K * h / scr, 1)),
+        (Some(h), Some(scr)) if errors.is_empty() => Ok(down_to_tenth(SCHWARTZ_K * h / scr)),
         _ => Err(errors),
     }
 }
@@ -201,8 +208,16 @@ mod tests {
     #[test]
     fn cockcroft_gault_male__us_pi_2_4() {
         assert_eq!(cg(60.0, Sex::Male, 72.0, Creatinine::MgDl(1.0)), Ok(80.0));
-        // (140 − 40) × 80 / (72 × 1.2) = 92.59… → 92.6
-        assert_eq!(cg(40.0, Sex::Male, 80.0, Creatinine::MgDl(1.2)), Ok(92.6));
+        // (140 − 40) × 80 / (72 × 1.2) = 92.59… → 92.5 (taken down)
+        assert_eq!(cg(40.0, Sex::Male, 80.0, Creatinine::MgDl(1.2)), Ok(92.5));
+    }
+
+    #[test]
+    fn estimate_is_taken_down_so_it_never_crosses_the_threshold__us_pi_2_4() {
+        // (140 − 50) × 59.92 / (72 × 2.5) = 29.96 mL/min: shown and used as 29.9.
+        assert_eq!(cg(50.0, Sex::Male, 59.92, Creatinine::MgDl(2.5)), Ok(29.9));
+        assert_eq!(down_to_tenth(29.999_999), 29.9);
+        assert_eq!(down_to_tenth(79.999_999_999_999_99), 80.0);
     }
 
     #[test]

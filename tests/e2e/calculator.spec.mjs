@@ -27,13 +27,13 @@ test('NOMID weight in lb, decimal comma, twice daily; show your work with source
   await w.getByLabel('Weight', { exact: true }).fill('44');
   await w.getByRole('radio', { name: 'lb' }).check();
   await w.getByLabel('Prescribed dose (mg/kg/day)').fill('2,5');
-  await expect(w.locator('.kw-dose')).toHaveText('49.9 mg (0.33 mL)');
+  await expect(w.locator('.kw-dose')).toHaveText('49.8 mg (0.33 mL)');
   await w.getByRole('radio', { name: /twice daily/ }).check();
   await expect(w.locator('.kw-instructions')).toHaveText('24.9 mg (0.17 mL) under the skin twice daily');
   await expect(w.getByText('Discard 75.1 mg left in the last syringe.')).toBeVisible();
   await expect(w.getByRole('img', { name: 'Syringe filled to 0.17 mL' })).toBeVisible();
   await w.getByText('Show your work').click();
-  await expect(w.locator('.kw-steps li').first()).toContainText('44 lb × 0.45359237 kg/lb = 19.96 kg');
+  await expect(w.locator('.kw-steps li').first()).toContainText('44 lb × 0.45359237 kg/lb = 19.95 kg (rounded down to 0.01 kg)');
   await expect(w.locator('.kw-steps')).toContainText('Source: US PI 2.2');
   // Titration helper sets the field.
   await w.getByRole('button', { name: 'Use 3 mg/kg/day' }).click();
@@ -95,7 +95,7 @@ test('adult Cockcroft–Gault estimate feeds the dose', async ({ page }) => {
   await w.getByLabel('Weight', { exact: true }).fill('50');
   await w.getByLabel('Female').check();
   await w.getByLabel('Serum creatinine', { exact: true }).fill('2.5');
-  await expect(w.getByText('Estimated creatinine clearance: 14.2 mL/min (Cockcroft–Gault)')).toBeVisible();
+  await expect(w.getByText('Estimated creatinine clearance: 14.1 mL/min (Cockcroft–Gault)')).toBeVisible();
   await expect(w.locator('.kw-instructions')).toHaveText('100 mg (0.67 mL) under the skin every other day');
 });
 
@@ -132,6 +132,18 @@ test('the remember attribute keeps the form across a reload', async ({ page }) =
   const w2 = page.locator('kineret-widget');
   await w2.evaluate((el) => el.setAttribute('remember', ''));
   await expect(w2.getByLabel('Weight', { exact: true })).toHaveValue('31');
+  // An element mounted with `remember` already set loads the saved form and
+  // never writes its empty form over it first.
+  await page.evaluate(() => {
+    const el = document.createElement('kineret-widget');
+    el.id = 'second';
+    el.setAttribute('view', 'calculator');
+    el.setAttribute('remember', '');
+    document.body.append(el);
+  });
+  await expect(page.locator('#second').getByLabel('Weight', { exact: true })).toHaveValue('31');
+  const saved = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.includes('calculator/form'))?.[1] ?? '');
+  expect(saved).toContain('"weight":"31"');
   await page.evaluate(() => localStorage.clear());
 });
 

@@ -141,7 +141,7 @@ test('triage: emergency signs, call today, usually goes away; filter; MedWatch l
   await w.getByRole('checkbox', { name: 'Difficulty with moving' }).check();
   await expect(outcome).toContainText('Usually goes away — tell your provider if it continues or bothers you');
   await w.getByRole('checkbox', { name: 'Nausea or vomiting' }).check();
-  await expect(outcome).toContainText('Call your doctor today');
+  await expect(outcome).toContainText('Call your doctor immediately');
   // Keyboard: Space ticks the focused checkbox and focus stays on it.
   const breathing = w.getByRole('checkbox', { name: 'Trouble breathing' });
   await breathing.focus();
@@ -151,12 +151,12 @@ test('triage: emergency signs, call today, usually goes away; filter; MedWatch l
   await expect(outcome).toContainText('Get emergency help now');
   await expect(outcome.locator('.kw-danger')).toHaveCount(1);
   await w.getByRole('checkbox', { name: 'Trouble breathing' }).uncheck();
-  await expect(outcome).toContainText('Call your doctor today');
+  await expect(outcome).toContainText('Call your doctor immediately');
   // The filter hides what does not match; ticks stay.
   await w.getByLabel('Search the symptoms').fill('breath');
   await expect(w.getByRole('checkbox', { name: 'Nausea or vomiting' })).toBeHidden();
   await expect(w.getByRole('checkbox', { name: 'Trouble breathing' })).toBeVisible();
-  await expect(outcome).toContainText('Call your doctor today');
+  await expect(outcome).toContainText('Call your doctor immediately');
   await w.getByLabel('Search the symptoms').fill('zzzz');
   await expect(w.getByText('No symptom in this list matches your search.')).toBeVisible();
   await w.getByLabel('Search the symptoms').fill('');

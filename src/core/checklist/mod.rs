@@ -23,7 +23,7 @@ pub use timer::{warm_up_status, WarmUp};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Inspection {
-    /// Clear and colorless (a few small translucent-to-white particles are normal).
+    /// Clear and colorless to white (a few small translucent-to-white particles are normal; US PI 16).
     ClearOk,
     /// Cloudy, discolored, or many particles / chunks: stop.
     CloudyDiscoloredParticles,
@@ -36,8 +36,8 @@ impl Translate for Inspection {
     fn texts(self) -> [&'static str; 2] {
         match self {
             Inspection::ClearOk => [
-                "Clear and colorless (a few small translucent-to-white particles are normal)",
-                "Transparente e incoloro (unas pocas partículas pequeñas, de translúcidas a blancas, son normales)",
+                "Clear and colorless to white (a few small translucent-to-white particles are normal)",
+                "Transparente, de incoloro a blanco (unas pocas partículas pequeñas, de translúcidas a blancas, son normales)",
             ],
             Inspection::CloudyDiscoloredParticles => [
                 "Cloudy, discolored, or with many particles or chunks",

@@ -225,12 +225,19 @@ fn volume_hundredths(tenths: u32) -> u32 {
     ((u64::from(tenths) * ml_h * 2 + mg_t) / (mg_t * 2)) as u32
 }
 
+/// The weight as used: taken DOWN to 0.01 kg, so that rate × weight used is
+/// never more than rate × the real weight, and the 8 mg/kg/day maximum holds
+/// for the real weight too (rounding 9.995 kg up to 10 kg would allow 80 mg,
+/// 8.004 mg/kg/day). A weight typed with at most two decimals is used as typed.
 fn validate_weight(w: WeightInput) -> Result<Kilograms, QuantityError> {
     let raw = match w {
         WeightInput::Kg(kg) => Kilograms::new(kg)?,
         WeightInput::Lb(lb) => Kilograms::from_pounds(lb)?,
     };
-    Kilograms::new(round_dp(raw.value(), 2))
+    // Hundredths, with a tolerance of 10⁻⁶ kg so that "20.3" (20.299999…)
+    // stays 20.3 kg; that tolerance is far below the 0.1 mg dose resolution.
+    let hundredths = (raw.value() * 100.0 + 1e-4).floor();
+    Kilograms::new(hundredths / 100.0)
 }
 
 /// Computes the plan, or every field error at once.
@@ -692,10 +699,24 @@ mod tests {
     }
 
     #[test]
+    fn weight_is_taken_down_so_the_maximum_holds_for_the_real_weight__us_pi_2_2() {
+        // 9.995 kg rounded to nearest would be 10 kg → 80 mg = 8.004 mg/kg/day.
+        let p = ok(&per_kg(Indication::Nomid, 8.0, 9.995));
+        assert_eq!(p.weight.map(Kilograms::value), Some(9.99));
+        assert_eq!(p.daily_dose.value(), 79.9);
+        assert!(p.daily_dose.value() <= 8.0 * 9.995);
+        let lb = ok(&DoseInput { weight: Some(WeightInput::Lb(22.046)), ..per_kg(Indication::Dira, 8.0, 1.0) });
+        assert!(lb.daily_dose.value() <= 8.0 * 22.046 * 0.453_592_37, "{}", lb.daily_dose.value());
+        // Typed two-decimal weights are used as typed (no binary-noise loss).
+        assert_eq!(ok(&per_kg(Indication::Nomid, 1.0, 20.3)).weight.map(Kilograms::value), Some(20.3));
+    }
+
+    #[test]
     fn weight_in_pounds_is_converted_and_shown__ismp() {
         let p = ok(&DoseInput { weight: Some(WeightInput::Lb(44.0)), ..per_kg(Indication::Nomid, 8.0, 1.0) });
-        assert_eq!(p.weight.map(Kilograms::value), Some(19.96));
-        assert!(has_step(&p, "Weight: 44 lb × 0.45359237 kg/lb = 19.96 kg", "ISMP"));
+        // 44 lb = 19.958… kg, used as 19.95 kg (down, never up).
+        assert_eq!(p.weight.map(Kilograms::value), Some(19.95));
+        assert!(has_step(&p, "Weight: 44 lb × 0.45359237 kg/lb = 19.95 kg (rounded down to 0.01 kg)", "ISMP"));
         assert_eq!(p.daily_dose.value(), 159.6);
         // 159.6 mg → 2 syringes: 100 mg/0.67 mL + 59.6 mg/0.4 mL; 40.4 mg discarded.
         assert_eq!(p.syringes_per_administration, 2);

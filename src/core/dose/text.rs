@@ -336,10 +336,10 @@ impl Translate for StepMsg {
     fn texts(self) -> [&'static str; 2] {
         match self {
             StepMsg::WeightFromLb => [
-                "Weight: {lb} lb × {factor} kg/lb = {kg}",
-                "Peso: {lb} lb × {factor} kg/lb = {kg}",
+                "Weight: {lb} lb × {factor} kg/lb = {kg} (rounded down to 0.01 kg)",
+                "Peso: {lb} lb × {factor} kg/lb = {kg} (redondeado a la baja a 0,01 kg)",
             ],
-            StepMsg::WeightKg => ["Weight: {kg}", "Peso: {kg}"],
+            StepMsg::WeightKg => ["Weight used: {kg} (rounded down to 0.01 kg)", "Peso utilizado: {kg} (redondeado a la baja a 0,01 kg)"],
             StepMsg::RuleFixed => [
                 "{indication}: fixed dose of {dose} {frequency}, not based on weight.",
                 "{indication}: dosis fija de {dose} {frequency}, no basada en el peso.",

@@ -133,7 +133,7 @@ messages! {
             "These usually do not need medical attention and may go away as your body adjusts.",
             "Por lo general no necesitan atención médica y pueden desaparecer a medida que su cuerpo se adapta.",
         ],
-        HeadCallDoctorToday => ["Call your doctor today", "Llame a su médico hoy"],
+        HeadCallDoctorToday => ["Call your doctor immediately", "Llame a su médico de inmediato"],
         HeadUsuallyGoesAway => [
             "Usually goes away — tell your provider if it continues or bothers you",
             "Suele desaparecer: avise a su profesional de la salud si continúa o le molesta",
@@ -270,7 +270,7 @@ mod tests {
     #[test]
     fn headlines_and_filter() {
         assert_eq!(Triage::Emergency.headline().map(|m| m.tr(Lang::En)), Some("Get emergency help now"));
-        assert_eq!(Triage::CallDoctorToday.headline().map(|m| m.tr(Lang::En)), Some("Call your doctor today"));
+        assert_eq!(Triage::CallDoctorToday.headline().map(|m| m.tr(Lang::En)), Some("Call your doctor immediately"));
         assert!(Triage::UsuallyGoesAway.headline().unwrap().tr(Lang::En).starts_with("Usually goes away"));
         assert_eq!(Triage::NothingSelected.headline(), None);
         assert_eq!(fold("Náuseas o VÓMITOS, ñandú"), "nauseas o vomitos, nandu");

@@ -353,17 +353,25 @@ pub fn calculator() -> Html {
         let dispatch = dispatch.clone();
         use_effect_with(env.remember, move |remember| {
             if *remember {
-                let report = shared_repo().borrow_mut().load_all::<FormInput>();
-                if let Some(saved) = report.records.into_iter().next() {
+                let saved = shared_repo().try_borrow_mut().ok().and_then(|mut r| r.load_all::<FormInput>().records.into_iter().next());
+                if let Some(saved) = saved {
                     dispatch.dispatch(Action::Load(saved));
                 }
             }
         });
     }
     {
-        use_effect_with((env.remember, form.0.clone()), |(remember, input)| {
-            if *remember {
-                let _ = shared_repo().borrow_mut().put(input);
+        // Not in the same pass as a load: when `remember` has just been
+        // turned on (or on mount) the form on screen is not yet the saved
+        // one, and writing it would overwrite what was saved.
+        let seen = use_mut_ref(|| None::<bool>);
+        use_effect_with((env.remember, form.0.clone()), move |(remember, input)| {
+            let just_switched = seen.borrow().is_none_or(|prev| prev != *remember);
+            *seen.borrow_mut() = Some(*remember);
+            if *remember && !just_switched {
+                if let Ok(mut repo) = shared_repo().try_borrow_mut() {
+                    let _ = repo.put(input);
+                }
             }
         });
     }
