@@ -3,7 +3,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::text::fmt_num;
 use crate::messages;
 use crate::core::i18n::{fill, Lang, Translate};
 use crate::core::units::NumberError;
@@ -80,13 +79,18 @@ impl Temp {
     }
 }
 
+/// One decimal at most, the language's decimal separator (ISMP: "22,5" in es).
+fn num(v: f64, lang: Lang) -> String {
+    crate::core::format::fmt_number(v, 1, lang)
+}
+
 /// "25 °C" / "77 °F" from a Celsius value.
-pub fn format_temp(celsius: f64, unit: TempUnit) -> String {
+pub fn format_temp(celsius: f64, unit: TempUnit, lang: Lang) -> String {
     let v = match unit {
         TempUnit::C => celsius,
         TempUnit::F => c_to_f(celsius),
     };
-    format!("{} {}", fmt_num(v), unit.symbol())
+    format!("{} {}", num(v, lang), unit.symbol())
 }
 
 /// The refrigerator range as printed on the label, in both units (the °F
@@ -103,12 +107,12 @@ pub struct FridgeRange {
 pub const FRIDGE: FridgeRange = FridgeRange { min_c: 2.0, max_c: 8.0, min_f: 36.0, max_f: 46.0, source: "US PI 16, seed" };
 
 /// "2–8 °C" or "36–46 °F".
-pub fn fridge_range_text(unit: TempUnit) -> String {
+pub fn fridge_range_text(unit: TempUnit, lang: Lang) -> String {
     let (a, b) = match unit {
         TempUnit::C => (FRIDGE.min_c, FRIDGE.max_c),
         TempUnit::F => (FRIDGE.min_f, FRIDGE.max_f),
     };
-    format!("{}–{} {}", fmt_num(a), fmt_num(b), unit.symbol())
+    format!("{}–{} {}", num(a, lang), num(b, lang), unit.symbol())
 }
 
 /// The widget's `region` attribute decides which label's profile applies.
@@ -341,11 +345,11 @@ impl Outcome {
 
     fn fill(&self, msg: ExcursionMsg, lang: Lang, unit: TempUnit) -> String {
         let (max_t, max_h) = match self.profile.allowance {
-            Some(a) => (format_temp(a.max_c, unit), fmt_num(a.max_hours)),
+            Some(a) => (format_temp(a.max_c, unit, lang), num(a.max_hours, lang)),
             None => (String::new(), String::new()),
         };
-        let limit = self.profile.consumer_limit.map(|c| fmt_num(c.hours)).unwrap_or_default();
-        let range = fridge_range_text(unit);
+        let limit = self.profile.consumer_limit.map(|c| num(c.hours, lang)).unwrap_or_default();
+        let range = fridge_range_text(unit, lang);
         fill(
             msg.tr(lang),
             &[("maxTemp", &max_t), ("maxHours", &max_h), ("limitHours", &limit), ("range", &range)],
@@ -365,7 +369,7 @@ impl Outcome {
 
 /// The storage instruction ("Store in the refrigerator at 2–8 °C …").
 pub fn storage_text(lang: Lang, unit: TempUnit) -> String {
-    fill(ExcursionMsg::StoreInFridge.tr(lang), &[("range", &fridge_range_text(unit))])
+    fill(ExcursionMsg::StoreInFridge.tr(lang), &[("range", &fridge_range_text(unit, lang))])
 }
 
 /// Decides what to do about `mishap` under `profile`.
@@ -446,10 +450,11 @@ mod tests {
         assert!((f_to_c(32.0)).abs() < 1e-9);
         assert!((c_to_f(8.0) - 46.4).abs() < 1e-9);
         assert!((Temp { value: 212.0, unit: TempUnit::F }.celsius() - 100.0).abs() < 1e-9);
-        assert_eq!(format_temp(25.0, TempUnit::F), "77 °F");
-        assert_eq!(format_temp(25.0, TempUnit::C), "25 °C");
-        assert_eq!(fridge_range_text(TempUnit::C), "2–8 °C");
-        assert_eq!(fridge_range_text(TempUnit::F), "36–46 °F");
+        assert_eq!(format_temp(25.0, TempUnit::F, Lang::En), "77 °F");
+        assert_eq!(format_temp(25.0, TempUnit::C, Lang::En), "25 °C");
+        assert_eq!(format_temp(22.5, TempUnit::C, Lang::Es), "22,5 °C");
+        assert_eq!(fridge_range_text(TempUnit::C, Lang::En), "2–8 °C");
+        assert_eq!(fridge_range_text(TempUnit::F, Lang::Es), "36–46 °F");
         assert!(storage_text(Lang::Es, TempUnit::F).contains("36–46 °F"));
     }
 

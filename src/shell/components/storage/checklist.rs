@@ -7,7 +7,8 @@ use yew::prelude::*;
 
 use super::model::Model;
 use super::{input_label, list, raw, source, warmup};
-use crate::core::checklist::text::{fmt_num, ChecklistMsg};
+use crate::core::checklist::text::ChecklistMsg;
+use crate::core::format::fmt_number;
 use crate::core::checklist::timer::WarmUpMsg;
 use crate::core::checklist::{stop_text, Inspection, Run, Step};
 use crate::core::i18n::{fill, Lang, Translate};
@@ -72,7 +73,7 @@ fn extra(h: &mut Markup, c: &Ctx, step: Step) {
         Step::RemainderDiscarded => match c.model.run.discard_mg {
             Some(mg) if mg > 0.0 => {
                 h.m(r#"<p class="kw-ck-info kw-ck-discard">"#);
-                h.t(&fill(ChecklistMsg::DiscardMg.tr(lang), &[("mg", &fmt_num(mg))])).m("</p>");
+                h.t(&fill(ChecklistMsg::DiscardMg.tr(lang), &[("mg", &fmt_number(mg, 1, lang))])).m("</p>");
                 return;
             }
             Some(_) => ChecklistMsg::DiscardNone.tr(lang).to_string(),
