@@ -2,13 +2,13 @@
 //! mounted through the same `mount` entry the custom element uses.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-
-use gloo::timers::future::sleep;
-use kineret_widget::shell::embed::{mount, WidgetHandle};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
+use web_sys::{Element, KeyboardEvent, KeyboardEventInit};
+
+mod common;
+
+use common::browser::{all, mount_widget, text, wait, Fixture};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -16,35 +16,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// view (the injection-site map) takes up to ~160 ms to mount the first time
 /// in an unoptimised test build, so 20 ms was not enough.
 async fn settle() {
-    sleep(Duration::from_millis(200)).await;
-}
-
-struct Fixture {
-    host: HtmlElement,
-    handle: WidgetHandle,
+    wait(200).await;
 }
 
 async fn widget(attrs: &[(&str, &str)]) -> Fixture {
-    let doc = gloo::utils::document();
-    let host: HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
-    for (k, v) in attrs {
-        host.set_attribute(k, v).unwrap();
-    }
-    let container = doc.create_element("div").unwrap();
-    host.append_child(&container).unwrap();
-    doc.body().unwrap().append_child(&host).unwrap();
-    let handle = mount(host.clone(), container);
-    settle().await;
-    Fixture { host, handle }
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
-}
-
-fn text(root: &Element, selector: &str) -> String {
-    root.query_selector(selector).unwrap().and_then(|e| e.text_content()).unwrap_or_default()
+    mount_widget(attrs, 200).await
 }
 
 /// Waits (at most 2 s) until tab `i` is selected: rendering a full view takes

@@ -2,37 +2,25 @@
 //! through the custom element's `mount` entry with `view="safety"`.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-
-use gloo::timers::future::sleep;
 use kineret_widget::core::safety::Symptom;
-use kineret_widget::shell::embed::{mount, WidgetHandle};
+
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement, InputEvent, InputEventInit};
+use web_sys::{Element, HtmlInputElement, InputEvent, InputEventInit};
+
+mod common;
+
+use common::browser::{mount_widget, wait, Fixture};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 async fn settle() {
-    sleep(Duration::from_millis(20)).await;
+    wait(20).await;
 }
 
-struct Fixture {
-    host: HtmlElement,
-    _handle: WidgetHandle,
-}
-
+/// A fresh `view="safety"` widget on empty storage.
 async fn widget(lang: &str) -> Fixture {
-    let doc = gloo::utils::document();
-    let host: HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
-    host.set_attribute("view", "safety").unwrap();
-    host.set_attribute("lang", lang).unwrap();
-    let container = doc.create_element("div").unwrap();
-    host.append_child(&container).unwrap();
-    doc.body().unwrap().append_child(&host).unwrap();
-    let handle = mount(host.clone(), container);
-    settle().await;
-    Fixture { host, _handle: handle }
+    mount_widget(&[("view", "safety"), ("lang", lang)], 20).await
 }
 
 fn one(root: &Element, selector: &str) -> HtmlInputElement {

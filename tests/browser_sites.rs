@@ -2,43 +2,35 @@
 //! `mount` entry the custom element uses (`view="sites"`).
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-
-use gloo::timers::future::sleep;
-use kineret_widget::shell::embed::{mount, WidgetHandle};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, InputEvent, InputEventInit, KeyboardEvent, KeyboardEventInit};
 
+mod common;
+
+use common::browser::{mount_widget, wait, Fixture};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 async fn settle() {
-    sleep(Duration::from_millis(100)).await;
+    wait(100).await;
 }
 
-struct Fixture {
-    host: HtmlElement,
-    _handle: WidgetHandle,
-}
-
-/// A fresh widget on empty storage.
+/// A fresh `view="sites"` widget on empty storage.
 async fn widget(lang: &str) -> Fixture {
-    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        s.clear().unwrap();
-    }
-    let doc = gloo::utils::document();
-    let host: HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
-    host.set_attribute("view", "sites").unwrap();
-    host.set_attribute("lang", lang).unwrap();
-    let container = doc.create_element("div").unwrap();
-    host.append_child(&container).unwrap();
-    doc.body().unwrap().append_child(&host).unwrap();
-    let handle = mount(host.clone(), container);
-    settle().await;
-    Fixture { host, _handle: handle }
+    mount_widget(&[("view", "sites"), ("lang", lang)], 100).await
 }
 
-impl Fixture {
+trait SitesFixture {
+    fn all(&self, selector: &str) -> Vec<Element>;
+    fn one(&self, selector: &str) -> Element;
+    fn zone(&self, id: &str) -> Element;
+    async fn click(&self, selector: &str);
+    async fn key(&self, el: &Element, key: &str);
+    async fn type_into(&self, selector: &str, text: &str);
+}
+
+impl SitesFixture for Fixture {
     fn all(&self, selector: &str) -> Vec<Element> {
         let list = self.host.query_selector_all(selector).unwrap();
         (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()

@@ -3,51 +3,25 @@
 //! element uses, with `view="storage"`.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-
-use gloo::timers::future::sleep;
-use kineret_widget::shell::embed::{mount, WidgetHandle};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
+mod common;
+
+use common::browser::{all, mount_widget, wait, Fixture};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 async fn settle() {
-    sleep(Duration::from_millis(30)).await;
+    wait(30).await;
 }
 
-struct Fixture {
-    host: HtmlElement,
-    _handle: WidgetHandle,
-}
-
-/// Every test starts from empty storage (runs persist between mounts).
-fn clear_storage() {
-    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        s.clear().unwrap();
-    }
-}
-
+/// A fresh `view="storage"` widget on empty storage (runs persist between mounts).
 async fn widget(attrs: &[(&str, &str)]) -> Fixture {
-    clear_storage();
-    let doc = gloo::utils::document();
-    let host: HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
-    host.set_attribute("view", "storage").unwrap();
-    for (k, v) in attrs {
-        host.set_attribute(k, v).unwrap();
-    }
-    let container = doc.create_element("div").unwrap();
-    host.append_child(&container).unwrap();
-    doc.body().unwrap().append_child(&host).unwrap();
-    let handle = mount(host.clone(), container);
-    settle().await;
-    Fixture { host, _handle: handle }
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+    let mut all_attrs = vec![("view", "storage")];
+    all_attrs.extend_from_slice(attrs);
+    mount_widget(&all_attrs, 30).await
 }
 
 fn one(root: &Element, selector: &str) -> Element {

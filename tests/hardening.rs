@@ -19,24 +19,15 @@ use kineret_widget::core::dose::Indication;
 use kineret_widget::core::i18n::Lang;
 use kineret_widget::core::sites::{export_json, parse_import, Injector, LogEntry, Reaction, ZoneId};
 use kineret_widget::core::storage::{
-    record_key, Codec, FaultyStore, KvStore, MemoryStore, Record, Repo, StorageStatus, StoreError, QUARANTINE_PREFIX,
+    record_key, FaultyStore, KvStore, MemoryStore, Record, Repo, StorageStatus, StoreError, QUARANTINE_PREFIX,
 };
 use kineret_widget::core::units::{parse_decimal, MAX_MG_PER_KG_PER_DAY};
 use proptest::prelude::*;
+
+mod common;
+use common::json::JsonCodec;
 use proptest::test_runner::{Config, TestRunner};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 
-struct JsonCodec;
-
-impl Codec for JsonCodec {
-    fn encode<T: Serialize>(&self, v: &T) -> Result<String, String> {
-        serde_json::to_string(v).map_err(|e| e.to_string())
-    }
-    fn decode<T: DeserializeOwned>(&self, s: &str) -> Result<T, String> {
-        serde_json::from_str(s).map_err(|e| e.to_string())
-    }
-}
 
 const NOW: i64 = 1_709_640_000_000; // 2024-03-05T12:00Z
 

@@ -7,21 +7,11 @@ use kineret_widget::core::sites::{
     export_json, parse_import, Flag, FlagReason, ImportDoc, Injector, LogEntry, Reaction, SitesAction, SitesState,
     Suggestion, ZoneId,
 };
-use kineret_widget::core::storage::Codec;
 use proptest::prelude::*;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 
-struct JsonCodec;
+mod common;
+use common::json::JsonCodec;
 
-impl Codec for JsonCodec {
-    fn encode<T: Serialize>(&self, v: &T) -> Result<String, String> {
-        serde_json::to_string(v).map_err(|e| e.to_string())
-    }
-    fn decode<T: DeserializeOwned>(&self, s: &str) -> Result<T, String> {
-        serde_json::from_str(s).map_err(|e| e.to_string())
-    }
-}
 
 // 2024-03-05T12:00Z
 const NOW: i64 = 1_709_640_000_000;

@@ -1,0 +1,47 @@
+//! A widget mounted through the same `mount` entry the custom element uses,
+//! on empty storage, plus DOM query helpers.
+
+use std::time::Duration;
+
+use gloo::timers::future::sleep;
+use kineret_widget::shell::embed::{mount, WidgetHandle};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+pub struct Fixture {
+    pub host: HtmlElement,
+    pub handle: WidgetHandle,
+}
+
+/// Yew renders on its scheduler: wait `ms` for it to run.
+pub async fn wait(ms: u64) {
+    sleep(Duration::from_millis(ms)).await;
+}
+
+/// A fresh widget with these attributes, mounted on empty storage, after
+/// `settle_ms` for the first render.
+pub async fn mount_widget(attrs: &[(&str, &str)], settle_ms: u64) -> Fixture {
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        s.clear().unwrap();
+    }
+    let doc = gloo::utils::document();
+    let host: HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
+    for (k, v) in attrs {
+        host.set_attribute(k, v).unwrap();
+    }
+    let container = doc.create_element("div").unwrap();
+    host.append_child(&container).unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let handle = mount(host.clone(), container);
+    wait(settle_ms).await;
+    Fixture { host, handle }
+}
+
+pub fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+}
+
+pub fn text(root: &Element, selector: &str) -> String {
+    root.query_selector(selector).unwrap().and_then(|e| e.text_content()).unwrap_or_default()
+}
