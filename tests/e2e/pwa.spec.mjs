@@ -11,6 +11,7 @@ import { test, expect, widgetsReady, axeViolations } from './fixtures.mjs';
 import { writeWorker } from '../../scripts/precache.mjs';
 
 const dist = new URL('../../dist/', import.meta.url).pathname;
+const cargoToml = new URL('../../Cargo.toml', import.meta.url).pathname;
 const sri = (buf) => 'sha384-' + createHash('sha384').update(buf).digest('base64');
 
 /** Two builds in a temp folder: `a` = dist/, `b` = the same with another
@@ -23,7 +24,12 @@ function makeSite() {
   cpSync(dist, a, { recursive: true });
   cpSync(dist, b, { recursive: true });
   const entry = join(b, 'kineret-widget.js');
-  writeFileSync(entry, readFileSync(entry, 'utf8').replace(/const VERSION = "([^"]+)"/, 'const VERSION = "$1+next"'));
+  // The entry is minified (the version constant is inlined), so every
+  // occurrence of the version literal is replaced; one must exist.
+  const text = readFileSync(entry, 'utf8');
+  const version = JSON.stringify(/^version\s*=\s*"([^"]+)"/m.exec(readFileSync(cargoToml, 'utf8'))[1]);
+  if (!text.includes(version)) throw new Error(`entry has no ${version}`);
+  writeFileSync(entry, text.replaceAll(version, version.replace(/"$/, '+next"')));
   const caches = { a: writeWorker(a), b: writeWorker(b) };
   const current = join(root, 'current');
   symlinkSync(a, current);
