@@ -4,6 +4,7 @@
 use kineret_widget::core::checklist::history::{history_strip, local_day, DayState, DoseSchedule};
 use kineret_widget::core::checklist::timer::{warm_up_status, WarmUp, WARM_UP_MS};
 use kineret_widget::core::checklist::Run;
+use kineret_widget::core::clock::FixedClock;
 use kineret_widget::core::safety::ics::{push_folded, to_ics, IcsEvent, When, MAX_LINE_OCTETS};
 use proptest::prelude::*;
 
@@ -96,7 +97,7 @@ proptest! {
                 r
             })
             .collect();
-        let cells = history_strip(&runs, sched, now, offset, days);
+        let cells = history_strip(&runs, sched, &FixedClock::new(now, offset), days);
         prop_assert_eq!(cells.len(), days);
         let today = local_day(now, offset);
         for (i, c) in cells.iter().enumerate() {

@@ -16,6 +16,22 @@ pub trait Clock {
     fn local_offset_minutes(&self, at_ms: i64) -> i32;
 }
 
+/// Another clock read at a pinned instant: `now_ms` is fixed (the moment a
+/// view renders), UTC offsets still come from `inner` per instant.
+pub struct Pinned<'a> {
+    pub inner: &'a dyn Clock,
+    pub now_ms: i64,
+}
+
+impl Clock for Pinned<'_> {
+    fn now_ms(&self) -> i64 {
+        self.now_ms
+    }
+    fn local_offset_minutes(&self, at_ms: i64) -> i32 {
+        self.inner.local_offset_minutes(at_ms)
+    }
+}
+
 /// Test fake: a fixed instant and a fixed offset, both settable through `&self`.
 #[derive(Debug, Default)]
 pub struct FixedClock {

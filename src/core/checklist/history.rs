@@ -11,6 +11,7 @@ use crate::core::i18n::{fill, Lang, Translate};
 const DAY_MS: i64 = 86_400_000;
 
 pub use crate::core::clock::local_day;
+use crate::core::clock::Clock;
 
 /// How often doses are due.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,13 +90,15 @@ pub struct DayCell {
 /// Local days on which a dose was taken (one entry per dose), sorted.
 /// (Insertion keeps it sorted: a few hundred runs at most, and no slice-sort
 /// code in the wasm bundle.)
-pub fn dose_days(runs: &[Run], offset_minutes: i32) -> Vec<i64> {
+/// Each dose is placed on its own local day with the UTC offset in force at
+/// that instant (so a dose taken before a DST change stays on its day).
+pub fn dose_days(runs: &[Run], clock: &dyn Clock) -> Vec<i64> {
     let mut d: Vec<i64> = Vec::with_capacity(runs.len());
     for day in runs
         .iter()
         .filter(|r| r.stopped.is_none())
         .filter_map(|r| r.completed_ms)
-        .map(|ms| local_day(ms, offset_minutes))
+        .map(|ms| local_day(ms, clock.local_offset_minutes(ms)))
     {
         let at = d.partition_point(|&x| x <= day);
         d.insert(at, day);
@@ -106,10 +109,11 @@ pub fn dose_days(runs: &[Run], offset_minutes: i32) -> Vec<i64> {
 /// The last `days` local days, oldest first, ending today. Days before the
 /// first dose ever taken (or before the every-other-day anchor) are `NotDue`:
 /// the strip does not invent misses from before treatment started. Future days
-/// never appear, so they are never marked missed.
-pub fn history_strip(runs: &[Run], schedule: DoseSchedule, now_ms: i64, offset_minutes: i32, days: usize) -> Vec<DayCell> {
-    let today = local_day(now_ms, offset_minutes);
-    let taken = dose_days(runs, offset_minutes);
+/// never appear, so they are never marked missed. "Today" is the clock's now.
+pub fn history_strip(runs: &[Run], schedule: DoseSchedule, clock: &dyn Clock, days: usize) -> Vec<DayCell> {
+    let now_ms = clock.now_ms();
+    let today = local_day(now_ms, clock.local_offset_minutes(now_ms));
+    let taken = dose_days(runs, clock);
     let first = taken.first().copied();
     let start = match schedule {
         DoseSchedule::EveryOtherDay { anchor_day: Some(a) } => Some(a),
@@ -218,6 +222,23 @@ impl DayState {
 mod tests {
     use super::*;
     use crate::core::checklist::Run;
+    use crate::core::clock::FixedClock;
+
+    /// Central Europe around a spring DST change: UTC+1 before `change_ms`,
+    /// UTC+2 from then on; now is `now_ms`.
+    struct DstClock {
+        now_ms: i64,
+        change_ms: i64,
+    }
+
+    impl Clock for DstClock {
+        fn now_ms(&self) -> i64 {
+            self.now_ms
+        }
+        fn local_offset_minutes(&self, at_ms: i64) -> i32 {
+            if at_ms < self.change_ms { 60 } else { 120 }
+        }
+    }
 
     const H: i64 = 3_600_000;
     // 2024-06-10T00:00:00Z is day 19884.
@@ -252,7 +273,7 @@ mod tests {
     #[test]
     fn daily_taken_missed_pending_and_before_start() {
         let runs = [dose(at(D0 - 3, 9)), dose(at(D0 - 1, 9))];
-        let cells = history_strip(&runs, DoseSchedule::Daily, at(D0, 8), 0, 6);
+        let cells = history_strip(&runs, DoseSchedule::Daily, &FixedClock::new(at(D0, 8), 0), 6);
         assert_eq!(cells.len(), 6);
         assert_eq!(cells[0].local_day, D0 - 5);
         assert_eq!(cells[5].local_day, D0);
@@ -267,7 +288,7 @@ mod tests {
                 DayState::TodayPending,
             ]
         );
-        let later = history_strip(&[dose(at(D0 - 3, 9)), dose(at(D0, 7))], DoseSchedule::Daily, at(D0, 8), 0, 2);
+        let later = history_strip(&[dose(at(D0 - 3, 9)), dose(at(D0, 7))], DoseSchedule::Daily, &FixedClock::new(at(D0, 8), 0), 2);
         assert_eq!(states(&later), vec![DayState::Missed, DayState::Taken(1)]);
     }
 
@@ -277,14 +298,14 @@ mod tests {
         let off = -300;
         let runs = [dose(at(D0, 4) + 30 * 60_000)];
         let now = at(D0, 5) + 30 * 60_000; // 00:30 local on D0
-        let cells = history_strip(&runs, DoseSchedule::Daily, now, off, 2);
+        let cells = history_strip(&runs, DoseSchedule::Daily, &FixedClock::new(now, off), 2);
         assert_eq!(cells[0].local_day, D0 - 1);
         assert_eq!(states(&cells), vec![DayState::Taken(1), DayState::TodayPending]);
         // Same instants read in UTC put the dose on D0 (today).
-        let utc = history_strip(&runs, DoseSchedule::Daily, now, 0, 2);
+        let utc = history_strip(&runs, DoseSchedule::Daily, &FixedClock::new(now, 0), 2);
         assert_eq!(states(&utc), vec![DayState::NotDue, DayState::Taken(1)]);
         // UTC+9: 16:00 UTC on D0 is 01:00 on D0+1.
-        let east = history_strip(&[dose(at(D0, 10))], DoseSchedule::Daily, at(D0, 16), 540, 2);
+        let east = history_strip(&[dose(at(D0, 10))], DoseSchedule::Daily, &FixedClock::new(at(D0, 16), 540), 2);
         assert_eq!(east[1].local_day, D0 + 1);
         assert_eq!(states(&east), vec![DayState::Taken(1), DayState::TodayPending]);
     }
@@ -293,7 +314,7 @@ mod tests {
     fn every_other_day_missed_vs_not_due() {
         // Anchor = first dose day D0-6.
         let runs = [dose(at(D0 - 6, 9)), dose(at(D0 - 4, 9))];
-        let cells = history_strip(&runs, DoseSchedule::EveryOtherDay { anchor_day: None }, at(D0, 12), 0, 7);
+        let cells = history_strip(&runs, DoseSchedule::EveryOtherDay { anchor_day: None }, &FixedClock::new(at(D0, 12), 0), 7);
         assert_eq!(
             states(&cells),
             vec![
@@ -307,7 +328,7 @@ mod tests {
             ]
         );
         // An explicit anchor shifts the due days (D0-5, D0-3, D0-1); today is not due.
-        let cells = history_strip(&runs, DoseSchedule::EveryOtherDay { anchor_day: Some(D0 - 5) }, at(D0, 12), 0, 3);
+        let cells = history_strip(&runs, DoseSchedule::EveryOtherDay { anchor_day: Some(D0 - 5) }, &FixedClock::new(at(D0, 12), 0), 3);
         assert_eq!(states(&cells), vec![DayState::NotDue, DayState::Missed, DayState::NotDue]);
     }
 
@@ -319,12 +340,12 @@ mod tests {
             dose(at(D0 - 1, 8)),
             dose(at(D0, 8)),
         ];
-        let cells = history_strip(&runs, DoseSchedule::TwiceDaily, at(D0, 12), 0, 4);
+        let cells = history_strip(&runs, DoseSchedule::TwiceDaily, &FixedClock::new(at(D0, 12), 0), 4);
         assert_eq!(
             states(&cells),
             vec![DayState::NotDue, DayState::Taken(2), DayState::Partial, DayState::Partial]
         );
-        let none_today = history_strip(&runs[..3], DoseSchedule::TwiceDaily, at(D0, 12), 0, 1);
+        let none_today = history_strip(&runs[..3], DoseSchedule::TwiceDaily, &FixedClock::new(at(D0, 12), 0), 1);
         assert_eq!(states(&none_today), vec![DayState::TodayPending]);
     }
 
@@ -333,11 +354,11 @@ mod tests {
         let mut stopped = dose(at(D0 - 1, 9));
         stopped.stopped = Some(crate::core::checklist::StopReason::InspectionFailed);
         let unfinished = Run::new(at(D0 - 1, 9), None);
-        let cells = history_strip(&[stopped, unfinished], DoseSchedule::Daily, at(D0, 9), 0, 30);
+        let cells = history_strip(&[stopped, unfinished], DoseSchedule::Daily, &FixedClock::new(at(D0, 9), 0), 30);
         assert_eq!(cells.len(), 30);
         assert!(cells[..29].iter().all(|c| c.state == DayState::NotDue));
         assert_eq!(cells[29].state, DayState::TodayPending);
-        assert!(history_strip(&[], DoseSchedule::Daily, 0, 0, 0).is_empty());
+        assert!(history_strip(&[], DoseSchedule::Daily, &FixedClock::new(0, 0), 0).is_empty());
     }
 
     #[test]
@@ -370,22 +391,54 @@ mod tests {
     #[test]
     fn missed_days_are_flagged_for_the_provider_message() {
         let runs = [dose(at(D0 - 3, 9)), dose(at(D0 - 1, 9))];
-        let cells = history_strip(&runs, DoseSchedule::Daily, at(D0, 8), 0, 30);
+        let cells = history_strip(&runs, DoseSchedule::Daily, &FixedClock::new(at(D0, 8), 0), 30);
         assert!(any_missed(&cells));
         let every_day = [dose(at(D0 - 1, 9)), dose(at(D0, 7))];
-        assert!(!any_missed(&history_strip(&every_day, DoseSchedule::Daily, at(D0, 8), 0, 30)));
+        assert!(!any_missed(&history_strip(&every_day, DoseSchedule::Daily, &FixedClock::new(at(D0, 8), 0), 30)));
         // Every other day: the day between two doses is not a miss.
         let eod = [dose(at(D0 - 2, 9)), dose(at(D0, 7))];
-        let cells = history_strip(&eod, DoseSchedule::EveryOtherDay { anchor_day: None }, at(D0, 8), 0, 30);
+        let cells = history_strip(&eod, DoseSchedule::EveryOtherDay { anchor_day: None }, &FixedClock::new(at(D0, 8), 0), 30);
         assert!(!any_missed(&cells));
         assert_eq!(cells[28].state, DayState::NotDue);
     }
 
     #[test]
+    fn each_dose_keeps_the_offset_of_its_own_instant_across_dst() {
+        // Clocks go forward at 01:00 UTC on D0 - 3. Doses at 23:30 local time
+        // the two evenings before (22:30 UTC at UTC+1) and every evening after
+        // (21:30 UTC at UTC+2). Read with today's UTC+2, the early doses would
+        // move to the next day (00:30), leaving D0 - 5 empty and D0 - 4
+        // doubled.
+        let change = at(D0 - 3, 1);
+        let mut runs = vec![dose(at(D0 - 5, 22) + 30 * 60_000), dose(at(D0 - 4, 22) + 30 * 60_000)];
+        for d in (D0 - 3)..D0 {
+            runs.push(dose(at(d, 21) + 30 * 60_000));
+        }
+        let clock = DstClock { now_ms: at(D0, 10), change_ms: change };
+        assert_eq!(dose_days(&runs, &clock), vec![D0 - 5, D0 - 4, D0 - 3, D0 - 2, D0 - 1]);
+        let cells = history_strip(&runs, DoseSchedule::Daily, &clock, 6);
+        assert_eq!(cells[0].local_day, D0 - 5);
+        assert_eq!(
+            states(&cells),
+            vec![
+                DayState::Taken(1),
+                DayState::Taken(1),
+                DayState::Taken(1),
+                DayState::Taken(1),
+                DayState::Taken(1),
+                DayState::TodayPending,
+            ]
+        );
+        // The old reading (one offset for all 30 days) gets it wrong.
+        let one_offset = FixedClock::new(at(D0, 10), 120);
+        assert_ne!(dose_days(&runs, &one_offset), dose_days(&runs, &clock));
+    }
+
+    #[test]
     fn dose_days_are_sorted_whatever_the_run_order() {
         let runs = [dose(at(D0, 9)), dose(at(D0 - 5, 9)), dose(at(D0 - 2, 9)), dose(at(D0 - 5, 20))];
-        assert_eq!(dose_days(&runs, 0), vec![D0 - 5, D0 - 5, D0 - 2, D0]);
-        assert!(dose_days(&[], 0).is_empty());
+        assert_eq!(dose_days(&runs, &FixedClock::new(0, 0)), vec![D0 - 5, D0 - 5, D0 - 2, D0]);
+        assert!(dose_days(&[], &FixedClock::new(0, 0)).is_empty());
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::core::safety::form::Markup;
 use crate::core::checklist::history::{any_missed, DayState, HistoryMsg, MISSED_DOSE_SOURCE};
 use crate::core::checklist::text::ChecklistMsg;
 use crate::core::checklist::{history_strip, DoseSchedule, Run};
-use crate::core::clock::{civil_from_days, Clock, MS_PER_DAY};
+use crate::core::clock::{civil_from_days, Pinned, MS_PER_DAY};
 use crate::core::i18n::{fill, Lang, Translate};
 use crate::shell::services::clock::BrowserClock;
 
@@ -60,8 +60,7 @@ fn schedule_part(lang: Lang, schedule: DoseSchedule, from_calculator: bool) -> H
 }
 
 pub fn view(lang: Lang, runs: &[Run], schedule: DoseSchedule, from_calculator: bool, now: i64) -> Html {
-    let offset = BrowserClock.local_offset_minutes(now);
-    let cells = history_strip(runs, schedule, now, offset, DAYS);
+    let cells = history_strip(runs, schedule, &Pinned { inner: &BrowserClock, now_ms: now }, DAYS);
     let days = DAYS.to_string();
     let mut h = Markup::default();
     h.m(r#"<h4 id="kw-hi-title">"#).t(&fill(ChecklistMsg::HistoryTitle.tr(lang), &[("days", &days)])).m("</h4>");
