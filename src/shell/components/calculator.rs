@@ -18,7 +18,9 @@ use crate::core::dose::{titration_steps, DosePlan, Indication, Severity, Split};
 use crate::core::format::{fmt_mg, fmt_ml, fmt_number};
 use crate::core::i18n::{fill, Lang, Translate};
 use crate::core::renal::Sex;
+use crate::core::safety::form::Markup;
 use crate::shell::app::{use_env, LastDose, LastDoseCtx};
+use crate::shell::components::raw;
 use crate::shell::events::emit;
 use crate::shell::services::storage::shared_repo;
 
@@ -193,27 +195,23 @@ fn radios(name: &str, legend: &str, labels: &[&str], checked: Option<usize>, err
 
 /// The 0.67 mL syringe, filled to `ml`, with 0.1 mL graduations. Integer
 /// coordinates (no float formatting in the bundle; 1 unit ≈ 0.0025 mL).
-fn syringe_svg(ml: f64, label: String) -> Html {
+fn syringe_svg(h: &mut Markup, ml: f64, label: &str) {
     const X: i32 = 40; // barrel start
     const W: i32 = 268; // barrel width = 0.67 mL
     const END: i32 = X + W;
     let fill = ((ml / 0.67).clamp(0.0, 1.0) * f64::from(W)).round() as i32;
-    let tick = |tenths: i32| END - tenths * W * 10 / 67;
-    html! {
-        <svg class="kw-syringe" viewBox="0 0 360 64" role="img" aria-label={label} focusable="false">
-            <rect class="kw-syringe-plunger" x="4" y="26" width={(END - fill - 4).to_string()} height="12" />
-            <rect class="kw-syringe-fill" x={(END - fill).to_string()} y="14" width={fill.to_string()} height="24" />
-            <rect class="kw-syringe-barrel" x={X.to_string()} y="14" width={W.to_string()} height="24" rx="3" />
-            { for (1..=6).map(|i| {
-                let x = tick(i).to_string();
-                html! { <line class="kw-syringe-tick" x1={x.clone()} x2={x} y1="38" y2="46" /> }
-            }) }
-            <text x={tick(6).to_string()} y="60" font-size="11" text-anchor="middle">{ "0.6" }</text>
-            <text x={tick(1).to_string()} y="60" font-size="11" text-anchor="middle">{ "0.1" }</text>
-            <rect class="kw-syringe-hub" x={END.to_string()} y="21" width="14" height="10" />
-            <line class="kw-syringe-needle" x1={(END + 14).to_string()} x2="356" y1="26" y2="26" />
-        </svg>
+    let tick = |tenths: i32| (END - tenths * W * 10 / 67).to_string();
+    h.m(r#"<svg class="kw-syringe" viewBox="0 0 360 64" role="img" focusable="false" aria-label=""#).t(label);
+    h.m(r#""><rect class="kw-syringe-plunger" x="4" y="26" height="12" width=""#).m(&(END - fill - 4).to_string());
+    h.m(r#""/><rect class="kw-syringe-fill" y="14" height="24" x=""#).m(&(END - fill).to_string());
+    h.m(r#"" width=""#).m(&fill.to_string()).m(r#""/><rect class="kw-syringe-barrel" x="40" y="14" width="268" height="24" rx="3"/>"#);
+    for i in 1..=6 {
+        let x = tick(i);
+        h.m(r#"<line class="kw-syringe-tick" y1="38" y2="46" x1=""#).m(&x).m(r#"" x2=""#).m(&x).m(r#""/>"#);
     }
+    h.m(r#"<text y="60" font-size="11" text-anchor="middle" x=""#).m(&tick(6)).m(r#"">0.6</text>"#);
+    h.m(r#"<text y="60" font-size="11" text-anchor="middle" x=""#).m(&tick(1)).m(r#"">0.1</text>"#);
+    h.m(r#"<rect class="kw-syringe-hub" x="308" y="21" width="14" height="10"/><line class="kw-syringe-needle" x1="322" x2="356" y1="26" y2="26"/></svg>"#);
 }
 
 fn severity_label(s: Severity) -> CalcUi {
@@ -244,10 +242,6 @@ fn summary(plan: &DosePlan, lang: Lang) -> String {
 
 fn result_card(plan: &DosePlan, lang: Lang, dispatch: &UseReducerDispatcher<Form>, status: &UseStateHandle<Option<CalcUi>>) -> Html {
     let t = |m: CalcUi| m.tr(lang);
-    let dose = fmt_mg(plan.dose_per_administration.value(), lang);
-    let ml = fmt_ml(plan.volume_per_administration.value(), lang);
-    let last = plan.syringes.last().copied();
-    let full = plan.syringes.len().saturating_sub(1);
     let copy = {
         let text = summary(plan, lang);
         let status = status.clone();
@@ -270,46 +264,61 @@ fn result_card(plan: &DosePlan, lang: Lang, dispatch: &UseReducerDispatcher<Form
         }
     });
     let titration = plan.mg_per_kg_per_day.map(titration_steps);
+    let source = |s: &str| fill(t(CalcUi::Source), &[("source", s)]);
+
+    // Everything but the controls is static markup (docs/SIZE.md rule 15).
+    let mut h = Markup::default();
+    h.m(r#"<h4 id="kw-calc-result-h">"#).t(t(CalcUi::Result)).m(r#"</h4><p class="kw-dose">"#);
+    h.t(&fmt_mg(plan.dose_per_administration.value(), lang)).m(" (");
+    h.t(&fmt_ml(plan.volume_per_administration.value(), lang)).m(r#")</p><p class="kw-instructions">"#);
+    h.t(&plan.instructions).m("</p><p>");
+    h.t(&fill(t(CalcUi::DailyDose), &[("dose", &fmt_mg(plan.daily_dose.value(), lang))])).m("</p>");
+    if let (Some(doses), Some(days)) = (plan.total_doses, plan.course_days) {
+        h.m("<p>").t(&fill(t(CalcUi::Course), &[("doses", &doses.to_string()), ("days", &days.to_string())])).m("</p>");
+    }
+    if !plan.warnings.is_empty() {
+        h.m(r#"<div class="kw-warnings" role="group" aria-label=""#).t(t(CalcUi::Warnings)).m(r#"">"#);
+        for w in &plan.warnings {
+            h.m(match w.severity {
+                Severity::Danger => r#"<div class="kw-notice kw-danger"><strong>"#,
+                Severity::Caution => r#"<div class="kw-notice kw-caution"><strong>"#,
+                Severity::Info => r#"<div class="kw-notice"><strong>"#,
+            });
+            h.t(t(severity_label(w.severity))).m("</strong> ").t(&w.message);
+            h.m(r#"<span class="kw-source"> "#).t(&source(w.source)).m("</span></div>");
+        }
+        h.m("</div>");
+    }
+    h.m("<h4>").t(t(CalcUi::SyringePlan)).m(r#"</h4><ul class="kw-syringe-plan">"#);
+    for (i, d) in plan.syringes.iter().enumerate() {
+        let n = (i + 1).to_string();
+        let row = fill(t(CalcUi::SyringeRow), &[("n", &n), ("ml", &fmt_ml(d.volume.value(), lang)), ("mg", &fmt_mg(d.dose.value(), lang))]);
+        h.m("<li>").t(&row).m("</li>");
+    }
+    h.m("</ul><p>");
+    if plan.discard_per_administration.value() > 0.0 {
+        h.t(&fill(t(CalcUi::Discard), &[("mg", &fmt_mg(plan.discard_per_administration.value(), lang))]));
+    } else {
+        h.t(t(CalcUi::NoDiscard));
+    }
+    h.m("</p>");
+    let full = plan.syringes.len().saturating_sub(1);
+    if full > 0 {
+        h.m(r#"<p class="kw-hint">"#).t(&fill(t(CalcUi::FullSyringes), &[("n", &full.to_string())])).m("</p>");
+    }
+    if let Some(d) = plan.syringes.last() {
+        syringe_svg(&mut h, d.volume.value(), &fill(t(CalcUi::SyringeDrawing), &[("ml", &fmt_ml(d.volume.value(), lang))]));
+    }
+    let head = raw(&mut h);
+    h.m(r#"<ol class="kw-steps">"#);
+    for s in &plan.steps {
+        h.m("<li>").t(&s.text).m(r#"<span class="kw-source"> — "#).t(&source(s.source)).m("</span></li>");
+    }
+    h.m("</ol>");
+    let steps = raw(&mut h);
     html! {
         <section class="kw-card kw-result" aria-labelledby="kw-calc-result-h">
-            <h4 id="kw-calc-result-h">{ t(CalcUi::Result) }</h4>
-            <p class="kw-dose">{ format!("{dose} ({ml})") }</p>
-            <p class="kw-instructions">{ &plan.instructions }</p>
-            <p>{ fill(t(CalcUi::DailyDose), &[("dose", &fmt_mg(plan.daily_dose.value(), lang))]) }</p>
-            if let (Some(doses), Some(days)) = (plan.total_doses, plan.course_days) {
-                <p>{ fill(t(CalcUi::Course), &[("doses", &doses.to_string()), ("days", &days.to_string())]) }</p>
-            }
-            if !plan.warnings.is_empty() {
-                <div class="kw-warnings" aria-label={t(CalcUi::Warnings)} role="group">
-                    { for plan.warnings.iter().map(|w| {
-                        let body = html! { <>
-                            <strong>{ t(severity_label(w.severity)) }</strong>{ " " }{ &w.message }
-                            <span class="kw-source">{ " " }{ fill(t(CalcUi::Source), &[("source", w.source)]) }</span>
-                        </> };
-                        // Literal classes only: a computed `class={..}` links yew's
-                        // `Classes` (an IndexSet: ~5 KB of wasm), see docs/SIZE.md.
-                        match w.severity {
-                            Severity::Danger => html! { <div class="kw-notice kw-danger">{ body }</div> },
-                            Severity::Caution => html! { <div class="kw-notice kw-caution">{ body }</div> },
-                            Severity::Info => html! { <div class="kw-notice">{ body }</div> },
-                        }
-                    }) }
-                </div>
-            }
-            <h4>{ t(CalcUi::SyringePlan) }</h4>
-            <ul class="kw-syringe-plan">
-                { for plan.syringes.iter().enumerate().map(|(i, d)| {
-                    let n = (i + 1).to_string();
-                    html! { <li>{ fill(t(CalcUi::SyringeRow), &[("n", &n), ("ml", &fmt_ml(d.volume.value(), lang)), ("mg", &fmt_mg(d.dose.value(), lang))]) }</li> }
-                }) }
-            </ul>
-            <p>{ if plan.discard_per_administration.value() > 0.0 {
-                fill(t(CalcUi::Discard), &[("mg", &fmt_mg(plan.discard_per_administration.value(), lang))])
-            } else { t(CalcUi::NoDiscard).to_string() } }</p>
-            if full > 0 { <p class="kw-hint">{ fill(t(CalcUi::FullSyringes), &[("n", &full.to_string())]) }</p> }
-            if let Some(d) = last {
-                { syringe_svg(d.volume.value(), fill(t(CalcUi::SyringeDrawing), &[("ml", &fmt_ml(d.volume.value(), lang))])) }
-            }
+            { head }
             if let Some(steps) = titration {
                 <div class="kw-titration" role="group" aria-label={t(CalcUi::Titration)}>
                     <p class="kw-hint">{ t(CalcUi::Titration) }</p>
@@ -324,11 +333,7 @@ fn result_card(plan: &DosePlan, lang: Lang, dispatch: &UseReducerDispatcher<Form
             }
             <details class="kw-work">
                 <summary>{ t(CalcUi::ShowWork) }</summary>
-                <ol class="kw-steps">
-                    { for plan.steps.iter().map(|s| html! {
-                        <li>{ &s.text }<span class="kw-source">{ " — " }{ fill(t(CalcUi::Source), &[("source", s.source)]) }</span></li>
-                    }) }
-                </ol>
+                { steps }
             </details>
             <div class="kw-row kw-actions">
                 <button type="button" class="kw-button" onclick={copy}>{ t(CalcUi::Copy) }</button>

@@ -18,7 +18,6 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-use yew::virtual_dom::VList;
 
 use crate::core::clock::{local_day, Clock};
 use crate::core::i18n::Translate;
@@ -29,6 +28,7 @@ use crate::shell::app::{use_env, LastDoseCtx};
 use crate::shell::services::clock::BrowserClock;
 use crate::shell::services::files::download;
 use crate::shell::services::storage::{notify_changed, shared_repo};
+use super::{list, raw};
 
 pub enum Act {
     /// A control's (name, value, checked).
@@ -58,16 +58,6 @@ impl Reducible for State {
         }
         Rc::new(State(f))
     }
-}
-
-/// Children without a wrapper element (one `Vec<Html>` type for every list).
-pub(crate) fn list(items: Vec<Html>) -> Html {
-    VList::with_children(items, None).into()
-}
-
-/// Built markup as nodes (see the module docs).
-pub(crate) fn raw(h: &mut Markup) -> Html {
-    Html::from_html_unchecked(std::mem::take(&mut h.0).into())
 }
 
 /// The saved schedule, read once when the view opens.

@@ -18,7 +18,6 @@ use gloo::timers::callback::Interval;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-use yew::virtual_dom::VList;
 
 use crate::core::checklist::store::{load, save_run, ChecklistSettings};
 use crate::core::checklist::timer::{warm_up_status, WarmUp};
@@ -39,6 +38,7 @@ use crate::shell::services::clock::BrowserClock;
 use crate::shell::services::storage::{notify_changed, shared_repo};
 
 use model::{Model, Msg};
+use super::{list, raw};
 pub use warmup::Notify;
 
 fn now_ms() -> i64 {
@@ -66,15 +66,6 @@ fn browser_locale() -> String {
     web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default()
 }
 
-/// Children without a wrapper element.
-fn list(items: Vec<Html>) -> Html {
-    VList::with_children(items, None).into()
-}
-
-/// Built markup as nodes (see the module docs).
-fn raw(h: &mut Markup) -> Html {
-    Html::from_html_unchecked(std::mem::take(&mut h.0).into())
-}
 
 /// "Source: …" as a paragraph.
 fn source(h: &mut Markup, lang: Lang, src: &str) {
