@@ -6,10 +6,12 @@
 
 use yew::prelude::*;
 
+use crate::shell::components::safety::raw;
 use crate::shell::components::{classed, with_attrs};
 
 use crate::core::clock::Clock;
 use crate::core::i18n::{fill, Lang, Translate};
+use crate::core::safety::form::Markup;
 use crate::core::sites::rotation::{active_flag, Severity};
 use crate::core::sites::text::SitesUi;
 use crate::core::sites::{FlagReason, Reaction, SitesState, ZoneId};
@@ -73,7 +75,7 @@ pub fn reactions_and_note(lang: Lang, ids: Ids, d: &Draft) -> Html {
     }
 }
 
-fn radio(name: &'static str, value: &'static str, checked: bool, label: &str) -> Html {
+pub fn radio(name: &'static str, value: &'static str, checked: bool, label: &str) -> Html {
     html! {
         <label class="kw-choice">
             <input type="radio" {name} {value} {checked} />{ label.to_string() }
@@ -87,6 +89,27 @@ pub fn button(class: &'static str, action: &'static str, label: &str) -> Html {
         &["type", "class", "data-a"],
         &[Some(AttrValue::Static("button")), Some(AttrValue::Static(class)), Some(AttrValue::Static(action))],
     )
+}
+
+/// A secondary button with a `data-v` value (and an accessible name).
+pub fn value_button(action: &'static str, value: AttrValue, label: &str, aria: Option<AttrValue>) -> Html {
+    with_attrs(
+        html! { <button>{ label.to_string() }</button> },
+        &["type", "class", "data-a", "data-v", "aria-label"],
+        &[
+            Some(AttrValue::Static("button")),
+            Some(AttrValue::Static("kw-button kw-secondary")),
+            Some(AttrValue::Static(action)),
+            Some(value),
+            aria,
+        ],
+    )
+}
+
+/// `<label for=id>text</label>` as markup.
+pub fn label(h: &mut Markup, id: &str, text: &str) -> Html {
+    h.m(r#"<label for=""#).m(id).m(r#"">"#).t(text).m("</label>");
+    raw(h)
 }
 
 fn log_form(lang: Lang, ui: &Ui) -> Html {
@@ -128,9 +151,7 @@ fn flag_form(lang: Lang, ui: &Ui, s: &SitesState, zone: ZoneId, now: i64) -> Htm
         return html! {
             <div class="kw-flag">
                 <p>{ text }</p>
-                <button type="button" class="kw-button kw-secondary" data-a="unflag" data-v={zone.as_str()}>
-                    { SitesUi::ClearFlag.tr(lang) }
-                </button>
+                { value_button("unflag", AttrValue::Static(zone.as_str()), SitesUi::ClearFlag.tr(lang), None) }
             </div>
         };
     }

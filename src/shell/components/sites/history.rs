@@ -7,7 +7,6 @@
 use yew::prelude::*;
 
 use crate::shell::components::safety::raw;
-use crate::shell::components::with_attrs;
 
 use crate::core::clock::Clock;
 use crate::core::i18n::{fill, Lang, Translate};
@@ -15,7 +14,7 @@ use crate::core::safety::form::Markup;
 use crate::core::sites::text::SitesUi;
 use crate::core::sites::{recent_entries, Injector, LogEntry, SitesState, ZoneId};
 
-use super::form::{button, date_time, reactions_and_note, EDIT_IDS};
+use super::form::{button, date_time, label, reactions_and_note, value_button, EDIT_IDS};
 use super::model::{Draft, Notice, Ui};
 use super::time_text;
 
@@ -43,12 +42,6 @@ fn notes(h: &mut Markup, e: &LogEntry, lang: Lang) {
         }
         h.t(&e.note);
     }
-}
-
-/// `<label for=id>text</label>`.
-pub fn label(h: &mut Markup, id: &str, text: &str) -> Html {
-    h.m(r#"<label for=""#).m(id).m(r#"">"#).t(text).m("</label>");
-    raw(h)
 }
 
 fn edit_form(lang: Lang, d: &Draft) -> Html {
@@ -86,21 +79,6 @@ fn edit_form(lang: Lang, d: &Draft) -> Html {
     }
 }
 
-/// An edit or delete button of one entry, named "Edit Left thigh, <when>".
-fn entry_button(action: &'static str, id: &str, label: &'static str, aria: String) -> Html {
-    with_attrs(
-        html! { <button>{ label }</button> },
-        &["type", "class", "data-a", "data-v", "aria-label"],
-        &[
-            Some(AttrValue::Static("button")),
-            Some(AttrValue::Static("kw-button kw-secondary")),
-            Some(AttrValue::Static(action)),
-            Some(AttrValue::from(id.to_string())),
-            Some(AttrValue::from(aria)),
-        ],
-    )
-}
-
 fn row(lang: Lang, e: &LogEntry, edit: Option<&Draft>) -> Html {
     let body = if let Some(d) = edit {
         edit_form(lang, d)
@@ -120,8 +98,9 @@ fn row(lang: Lang, e: &LogEntry, edit: Option<&Draft>) -> Html {
             <>
                 { raw(&mut h) }
                 <div class="kw-row">
-                    { entry_button("edit", &e.id, edit, format!("{edit} {zone}, {when}")) }
-                    { entry_button("del", &e.id, delete, format!("{delete} {zone}, {when}")) }
+                    // Named "Edit Left thigh, <when>".
+                    { value_button("edit", e.id.clone().into(), edit, Some(format!("{edit} {zone}, {when}").into())) }
+                    { value_button("del", e.id.clone().into(), delete, Some(format!("{delete} {zone}, {when}").into())) }
                 </div>
             </>
         }
