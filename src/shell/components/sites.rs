@@ -467,7 +467,7 @@ pub fn view() -> Html {
     h.m("<legend>").t(SitesUi::WhoLegend.tr(lang)).m("</legend>");
     let mut who = vec![raw(&mut h)];
     for i in Injector::ALL {
-        who.push(form::radio("who", i.as_str(), i == s.injector, i.tr(lang)));
+        who.push(form::choice("radio", "who", i.as_str(), i == s.injector, i.tr(lang)));
     }
     let suggest = match suggestion {
         Suggestion::Zone { zone, .. } => {
