@@ -43,23 +43,27 @@ fn legend(h: &mut Markup, text: &str) -> Html {
     raw(h)
 }
 
+/// A date or time field, marked invalid and linked to `err` (an error's id).
+fn field_input(ty: &'static str, id: &'static str, name: &'static str, value: &str, err: Option<&'static str>) -> Html {
+    html! {
+        <input type={ty} {id} {name} value={value.to_string()} aria-invalid={err.map(|_| "true")} aria-describedby={err} />
+    }
+}
+
 pub fn date_time(lang: Lang, ids: Ids, d: &Draft) -> Html {
     let invalid = d.error.is_some_and(|e| matches!(e, FieldErr::Time(_)));
     let described = invalid.then_some(ids[2]);
-    let invalid = invalid.then_some("true");
     let mut h = Markup::default();
     html! {
         <>
             <div class="kw-row">
                 <div class="kw-field">
                     { label(&mut h, ids[0], SitesUi::Date.tr(lang)) }
-                    <input type="date" id={ids[0]} name="date" value={d.date.clone()}
-                        aria-invalid={invalid} aria-describedby={described} />
+                    { field_input("date", ids[0], "date", &d.date, described) }
                 </div>
                 <div class="kw-field">
                     { label(&mut h, ids[1], SitesUi::Time.tr(lang)) }
-                    <input type="time" id={ids[1]} name="time" value={d.time.clone()}
-                        aria-invalid={invalid} aria-describedby={described} />
+                    { field_input("time", ids[1], "time", &d.time, described) }
                 </div>
             </div>
             { error(&mut h, ids[2], d.error, lang) }
@@ -188,8 +192,7 @@ fn flag_form(lang: Lang, ui: &Ui, s: &SitesState, zone: ZoneId, now: i64) -> Htm
                 </div>
                 <div class="kw-field">
                     { label(&mut h, "kw-flag-until", SitesUi::FlagUntilLabel.tr(lang)) }
-                    <input type="date" id="kw-flag-until" name="funtil" value={ui.flag_until.clone()}
-                        aria-invalid={err.then_some("true")} aria-describedby={err.then_some("kw-flag-err")} />
+                    { field_input("date", "kw-flag-until", "funtil", &ui.flag_until, err.then_some("kw-flag-err")) }
                 </div>
             </div>
             { error(&mut h, "kw-flag-err", ui.flag_error, lang) }
