@@ -30,8 +30,10 @@ use crate::core::sites::{
     export_csv, export_json, input_values, parse_import, Flag, FlagReason, Injector, LogEntry, Reaction,
     SitesAction, Suggestion, ZoneId,
 };
+use crate::core::safety::form::Markup;
 use crate::core::ui::Ui as UiText;
 use crate::shell::app::{use_env, Env};
+use crate::shell::components::safety::raw;
 use crate::shell::events::emit;
 use crate::shell::hooks::use_data_revision::use_data_revision;
 use crate::shell::services::clock::BrowserClock;
@@ -454,45 +456,54 @@ pub fn view() -> Html {
         focus: u.focus_zone,
         arm_reason: s.injector == Injector::SelfInjecting,
     };
+    let mut h = Markup::default();
+    h.m(r#"<h3 id="kw-sites-title">"#).t(UiText::TabSites.tr(lang)).m("</h3>");
+    let title = raw(&mut h);
+    let mut notices = Vec::new();
+    for msg in m.storage_notices(lang) {
+        h.m("<p>").t(&msg).m("</p>");
+        notices.push(html! { <div class="kw-notice kw-danger" role="alert">{ raw(&mut h) }</div> });
+    }
+    h.m("<legend>").t(SitesUi::WhoLegend.tr(lang)).m("</legend>");
+    let mut who = vec![raw(&mut h)];
+    for i in Injector::ALL {
+        who.push(form::choice("radio", "who", i.as_str(), i == s.injector, i.tr(lang)));
+    }
+    let suggest = match suggestion {
+        Suggestion::Zone { zone, .. } => {
+            h.m("<p>").t(SitesUi::SuggestTitle.tr(lang)).m(": <strong>").t(zone.tr(lang)).m("</strong></p>");
+            h.m(r#"<p class="kw-hint">"#).t(&suggestion.reason(lang)).m("</p>");
+            html! {
+                <div class="kw-card kw-suggest">
+                    { raw(&mut h) }
+                    { form::value_button("zone", AttrValue::Static(zone.as_str()), SitesUi::UseSuggested.tr(lang), None) }
+                </div>
+            }
+        }
+        Suggestion::NoneAvailable => {
+            h.m(r#"<div class="kw-notice kw-caution"><p>"#).t(&suggestion.reason(lang)).m("</p></div>");
+            raw(&mut h)
+        }
+    };
+    h.m("<ul>");
+    for (tip, _) in crate::core::sites::rotation::TIPS {
+        h.m("<li>").t(tip.tr(lang)).m("</li>");
+    }
+    h.m("</ul>");
     html! {
         <section class="kw-sites" aria-labelledby="kw-sites-title" ref={root} {onclick} {oninput}>
-            <h3 id="kw-sites-title">{ UiText::TabSites.tr(lang) }</h3>
-            { for m.storage_notices(lang).into_iter().map(|msg| html! {
-                <div class="kw-notice kw-danger" role="alert"><p>{ msg }</p></div>
-            }) }
+            { title }
+            { notices }
             <p class="kw-visually-hidden" role="status" aria-live="polite">{ u.announce.clone() }</p>
-            <fieldset class="kw-who">
-                <legend>{ SitesUi::WhoLegend.tr(lang) }</legend>
-                { for Injector::ALL.iter().map(|i| html! {
-                    <label class="kw-choice">
-                        <input type="radio" name="who" value={i.as_str()} checked={*i == s.injector} />
-                        { i.tr(lang) }
-                    </label>
-                }) }
-            </fieldset>
-            { match suggestion {
-                Suggestion::Zone { zone, .. } => html! {
-                    <div class="kw-card kw-suggest">
-                        <p>{ SitesUi::SuggestTitle.tr(lang) }{ ": " }<strong>{ zone.tr(lang) }</strong></p>
-                        <p class="kw-hint">{ suggestion.reason(lang) }</p>
-                        <button type="button" class="kw-button kw-secondary" data-a="zone" data-v={zone.as_str()}>
-                            { SitesUi::UseSuggested.tr(lang) }
-                        </button>
-                    </div>
-                },
-                Suggestion::NoneAvailable => html! {
-                    <div class="kw-notice kw-caution"><p>{ suggestion.reason(lang) }</p></div>
-                },
-            } }
+            <fieldset class="kw-who">{ who }</fieldset>
+            { suggest }
             <div class="kw-sites-grid">
                 { map::body_map(&map_input, onkeydown) }
                 { form::detail(lang, u, s, &clock) }
             </div>
             <details class="kw-tips">
                 <summary>{ SitesUi::TipsTitle.tr(lang) }</summary>
-                <ul>
-                    { for crate::core::sites::rotation::TIPS.iter().map(|(tip, _)| html! { <li>{ tip.tr(lang) }</li> }) }
-                </ul>
+                { raw(&mut h) }
             </details>
             { history::history(lang, u, s) }
             { history::print_view(lang, s, &clock) }

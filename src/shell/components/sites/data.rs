@@ -3,14 +3,21 @@
 
 use yew::prelude::*;
 
+use crate::shell::components::safety::raw;
 use crate::shell::components::with_attrs;
 
 use crate::core::i18n::{Lang, Translate};
+use crate::core::safety::form::Markup;
 use crate::core::sites::text::SitesUi;
 use crate::core::sites::SitesState;
 
-use super::form::button;
+use super::form::{button, label};
 use super::model::{Notice, Ui};
+
+fn wipe_q(h: &mut Markup, lang: Lang) -> Html {
+    h.m(r#"<p id="kw-wipe-q"><strong>"#).t(SitesUi::DeleteAllConfirm.tr(lang)).m("</strong></p>");
+    raw(h)
+}
 
 pub fn data(lang: Lang, ui: &Ui, s: &SitesState, onchange: Callback<Event>) -> Html {
     let import_error = match &ui.notice {
@@ -27,16 +34,19 @@ pub fn data(lang: Lang, ui: &Ui, s: &SitesState, onchange: Callback<Event>) -> H
         Some(Notice::ExportFailed) => Some((SitesUi::ExportFailed.tr(lang).to_string(), "kw-notice kw-danger")),
         _ => None,
     };
+    let mut h = Markup::default();
+    h.m(r#"<h4 id="kw-data-title">"#).t(SitesUi::DataTitle.tr(lang)).m(r#"</h4><p class="kw-hint">"#);
+    h.t(SitesUi::DataInfo.tr(lang)).m("</p>");
+    let intro = raw(&mut h);
     html! {
         <section class="kw-data" aria-labelledby="kw-data-title">
-            <h4 id="kw-data-title">{ SitesUi::DataTitle.tr(lang) }</h4>
-            <p class="kw-hint">{ SitesUi::DataInfo.tr(lang) }</p>
+            { intro }
             <div class="kw-row">
                 { button("kw-button kw-secondary", "json", SitesUi::ExportJson.tr(lang)) }
                 { button("kw-button kw-secondary", "csv", SitesUi::ExportCsv.tr(lang)) }
             </div>
             <div class="kw-field">
-                <label for="kw-import">{ SitesUi::ImportLabel.tr(lang) }</label>
+                { label(&mut h, "kw-import", SitesUi::ImportLabel.tr(lang)) }
                 <input type="file" id="kw-import" accept=".json,application/json" {onchange}
                     aria-invalid={invalid.then_some("true")} aria-describedby={invalid.then_some("kw-import-err")} />
             </div>
@@ -49,7 +59,7 @@ pub fn data(lang: Lang, ui: &Ui, s: &SitesState, onchange: Callback<Event>) -> H
             }
             if ui.confirm_wipe {
                 <div class="kw-notice kw-danger" role="group" aria-labelledby="kw-wipe-q">
-                    <p id="kw-wipe-q"><strong>{ SitesUi::DeleteAllConfirm.tr(lang) }</strong></p>
+                    { wipe_q(&mut h, lang) }
                     <div class="kw-row">
                         { button("kw-button kw-danger", "wipe-yes", SitesUi::DeleteAllYes.tr(lang)) }
                         { button("kw-button kw-secondary", "wipe-no", SitesUi::Cancel.tr(lang)) }

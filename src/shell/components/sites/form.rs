@@ -2,14 +2,18 @@
 //! anyway" step) and the avoid-flag form. Also the fields the edit form shares.
 //!
 //! Every field is named; one delegated `input` handler (sites.rs) updates
-//! the matching draft by name inside the nearest `data-d` container.
+//! the matching draft by name inside the nearest `data-d` container. Text
+//! (headings, labels, legends, warnings, errors) is escaped markup
+//! (`Markup`); fields and buttons are Yew elements.
 
 use yew::prelude::*;
 
-use crate::shell::components::{classed, with_attrs};
+use crate::shell::components::safety::raw;
+use crate::shell::components::with_attrs;
 
 use crate::core::clock::Clock;
 use crate::core::i18n::{fill, Lang, Translate};
+use crate::core::safety::form::Markup;
 use crate::core::sites::rotation::{active_flag, Severity};
 use crate::core::sites::text::SitesUi;
 use crate::core::sites::{FlagReason, Reaction, SitesState, ZoneId};
@@ -23,60 +27,72 @@ pub const LOG_IDS: Ids = ["kw-log-date", "kw-log-time", "kw-log-err", "kw-log-no
 pub const EDIT_IDS: Ids = ["kw-edit-date", "kw-edit-time", "kw-edit-err", "kw-edit-note"];
 
 /// `<p class="kw-error" id=…>` for an error, linked from its inputs.
-pub fn error(id: &'static str, err: Option<FieldErr>, lang: Lang) -> Html {
+pub fn error(h: &mut Markup, id: &'static str, err: Option<FieldErr>, lang: Lang) -> Html {
     match err {
-        Some(e) => html! { <p class="kw-error" id={id}>{ e.message(lang) }</p> },
+        Some(e) => {
+            h.m(r#"<p class="kw-error" id=""#).m(id).m(r#"">"#).t(&e.message(lang)).m("</p>");
+            raw(h)
+        }
         None => Html::default(),
+    }
+}
+
+/// `<legend>text</legend>` as markup.
+fn legend(h: &mut Markup, text: &str) -> Html {
+    h.m("<legend>").t(text).m("</legend>");
+    raw(h)
+}
+
+/// A date or time field, marked invalid and linked to `err` (an error's id).
+fn field_input(ty: &'static str, id: &'static str, name: &'static str, value: &str, err: Option<&'static str>) -> Html {
+    html! {
+        <input type={ty} {id} {name} value={value.to_string()} aria-invalid={err.map(|_| "true")} aria-describedby={err} />
     }
 }
 
 pub fn date_time(lang: Lang, ids: Ids, d: &Draft) -> Html {
     let invalid = d.error.is_some_and(|e| matches!(e, FieldErr::Time(_)));
     let described = invalid.then_some(ids[2]);
-    let invalid = invalid.then_some("true");
+    let mut h = Markup::default();
     html! {
         <>
             <div class="kw-row">
                 <div class="kw-field">
-                    <label for={ids[0]}>{ SitesUi::Date.tr(lang) }</label>
-                    <input type="date" id={ids[0]} name="date" value={d.date.clone()}
-                        aria-invalid={invalid} aria-describedby={described} />
+                    { label(&mut h, ids[0], SitesUi::Date.tr(lang)) }
+                    { field_input("date", ids[0], "date", &d.date, described) }
                 </div>
                 <div class="kw-field">
-                    <label for={ids[1]}>{ SitesUi::Time.tr(lang) }</label>
-                    <input type="time" id={ids[1]} name="time" value={d.time.clone()}
-                        aria-invalid={invalid} aria-describedby={described} />
+                    { label(&mut h, ids[1], SitesUi::Time.tr(lang)) }
+                    { field_input("time", ids[1], "time", &d.time, described) }
                 </div>
             </div>
-            { error(ids[2], d.error, lang) }
+            { error(&mut h, ids[2], d.error, lang) }
         </>
     }
 }
 
 pub fn reactions_and_note(lang: Lang, ids: Ids, d: &Draft) -> Html {
+    let mut h = Markup::default();
+    let mut items = vec![legend(&mut h, SitesUi::ReactionsLegend.tr(lang))];
+    for r in Reaction::ALL {
+        items.push(choice("checkbox", "react", r.as_str(), d.reactions.contains(&r), r.tr(lang)));
+    }
     html! {
         <>
-            <fieldset>
-                <legend>{ SitesUi::ReactionsLegend.tr(lang) }</legend>
-                { for Reaction::ALL.iter().map(|r| html! {
-                    <label class="kw-choice">
-                        <input type="checkbox" name="react" value={r.as_str()} checked={d.reactions.contains(r)} />
-                        { r.tr(lang) }
-                    </label>
-                }) }
-            </fieldset>
+            <fieldset>{ items }</fieldset>
             <div class="kw-field">
-                <label for={ids[3]}>{ SitesUi::NoteLabel.tr(lang) }</label>
+                { label(&mut h, ids[3], SitesUi::NoteLabel.tr(lang)) }
                 <textarea id={ids[3]} name="note" rows="2" maxlength="500" value={d.note.clone()} />
             </div>
         </>
     }
 }
 
-fn radio(name: &'static str, value: &'static str, checked: bool, label: &str) -> Html {
+/// `<label class="kw-choice"><input type=ty name value checked>label</label>`.
+pub fn choice(ty: &'static str, name: &'static str, value: &'static str, checked: bool, label: &str) -> Html {
     html! {
         <label class="kw-choice">
-            <input type="radio" {name} {value} {checked} />{ label.to_string() }
+            <input type={ty} {name} {value} {checked} />{ label.to_string() }
         </label>
     }
 }
@@ -89,33 +105,61 @@ pub fn button(class: &'static str, action: &'static str, label: &str) -> Html {
     )
 }
 
+/// A secondary button with a `data-v` value (and an accessible name).
+pub fn value_button(action: &'static str, value: AttrValue, label: &str, aria: Option<AttrValue>) -> Html {
+    with_attrs(
+        html! { <button>{ label.to_string() }</button> },
+        &["type", "class", "data-a", "data-v", "aria-label"],
+        &[
+            Some(AttrValue::Static("button")),
+            Some(AttrValue::Static("kw-button kw-secondary")),
+            Some(AttrValue::Static(action)),
+            Some(value),
+            aria,
+        ],
+    )
+}
+
+/// `<label for=id>text</label>` as markup.
+pub fn label(h: &mut Markup, id: &str, text: &str) -> Html {
+    h.m(r#"<label for=""#).m(id).m(r#"">"#).t(text).m("</label>");
+    raw(h)
+}
+
 fn log_form(lang: Lang, ui: &Ui) -> Html {
     let d = &ui.log;
+    let mut h = Markup::default();
+    let when = legend(&mut h, SitesUi::WhenLegend.tr(lang));
+    let action = if ui.confirm {
+        h.m(r#"<p id="kw-confirm-q"><strong>"#).t(SitesUi::ConfirmLog.tr(lang)).m("</strong></p>");
+        html! {
+            <div class="kw-notice kw-caution kw-confirm" role="group" aria-labelledby="kw-confirm-q">
+                { raw(&mut h) }
+                <div class="kw-row">
+                    { button("kw-button", "log-yes", SitesUi::LogAnyway.tr(lang)) }
+                    { button("kw-button kw-secondary", "log-no", SitesUi::Cancel.tr(lang)) }
+                </div>
+            </div>
+        }
+    } else {
+        button("kw-button", "log", SitesUi::LogButton.tr(lang))
+    };
     html! {
         <div data-d="log">
             <fieldset>
-                <legend>{ SitesUi::WhenLegend.tr(lang) }</legend>
-                { radio("when", "now", !d.earlier, SitesUi::WhenNow.tr(lang)) }
-                { radio("when", "earlier", d.earlier, SitesUi::WhenEarlier.tr(lang)) }
+                { when }
+                { choice("radio", "when", "now", !d.earlier, SitesUi::WhenNow.tr(lang)) }
+                { choice("radio", "when", "earlier", d.earlier, SitesUi::WhenEarlier.tr(lang)) }
                 if d.earlier { { date_time(lang, LOG_IDS, d) } }
             </fieldset>
             { reactions_and_note(lang, LOG_IDS, d) }
-            if ui.confirm {
-                <div class="kw-notice kw-caution kw-confirm" role="group" aria-labelledby="kw-confirm-q">
-                    <p id="kw-confirm-q"><strong>{ SitesUi::ConfirmLog.tr(lang) }</strong></p>
-                    <div class="kw-row">
-                        { button("kw-button", "log-yes", SitesUi::LogAnyway.tr(lang)) }
-                        { button("kw-button kw-secondary", "log-no", SitesUi::Cancel.tr(lang)) }
-                    </div>
-                </div>
-            } else {
-                { button("kw-button", "log", SitesUi::LogButton.tr(lang)) }
-            }
+            { action }
         </div>
     }
 }
 
 fn flag_form(lang: Lang, ui: &Ui, s: &SitesState, zone: ZoneId, now: i64) -> Html {
+    let mut h = Markup::default();
     if let Some(f) = active_flag(&s.flags, zone, now) {
         let text = match f.until_ms {
             // The flag ends at midnight after the chosen day: show that day.
@@ -125,35 +169,33 @@ fn flag_form(lang: Lang, ui: &Ui, s: &SitesState, zone: ZoneId, now: i64) -> Htm
             ),
             None => fill(SitesUi::FlaggedOpen.tr(lang), &[("reason", f.reason.tr(lang))]),
         };
+        h.m("<p>").t(&text).m("</p>");
         return html! {
             <div class="kw-flag">
-                <p>{ text }</p>
-                <button type="button" class="kw-button kw-secondary" data-a="unflag" data-v={zone.as_str()}>
-                    { SitesUi::ClearFlag.tr(lang) }
-                </button>
+                { raw(&mut h) }
+                { value_button("unflag", AttrValue::Static(zone.as_str()), SitesUi::ClearFlag.tr(lang), None) }
             </div>
         };
     }
     let err = ui.flag_error.is_some();
+    let mut reasons = Vec::with_capacity(FlagReason::ALL.len());
+    for r in FlagReason::ALL {
+        reasons.push(html! { <option value={r.as_str()} selected={r == ui.flag_reason}>{ r.tr(lang) }</option> });
+    }
     html! {
         <fieldset class="kw-flag" data-d="flag">
-            <legend>{ SitesUi::FlagTitle.tr(lang) }</legend>
+            { legend(&mut h, SitesUi::FlagTitle.tr(lang)) }
             <div class="kw-row">
                 <div class="kw-field">
-                    <label for="kw-flag-reason">{ SitesUi::FlagReasonLabel.tr(lang) }</label>
-                    <select id="kw-flag-reason" name="freason">
-                        { for FlagReason::ALL.iter().map(|r| html! {
-                            <option value={r.as_str()} selected={*r == ui.flag_reason}>{ r.tr(lang) }</option>
-                        }) }
-                    </select>
+                    { label(&mut h, "kw-flag-reason", SitesUi::FlagReasonLabel.tr(lang)) }
+                    <select id="kw-flag-reason" name="freason">{ reasons }</select>
                 </div>
                 <div class="kw-field">
-                    <label for="kw-flag-until">{ SitesUi::FlagUntilLabel.tr(lang) }</label>
-                    <input type="date" id="kw-flag-until" name="funtil" value={ui.flag_until.clone()}
-                        aria-invalid={err.then_some("true")} aria-describedby={err.then_some("kw-flag-err")} />
+                    { label(&mut h, "kw-flag-until", SitesUi::FlagUntilLabel.tr(lang)) }
+                    { field_input("date", "kw-flag-until", "funtil", &ui.flag_until, err.then_some("kw-flag-err")) }
                 </div>
             </div>
-            { error("kw-flag-err", ui.flag_error, lang) }
+            { error(&mut h, "kw-flag-err", ui.flag_error, lang) }
             { button("kw-button kw-secondary", "flag", SitesUi::FlagButton.tr(lang)) }
         </fieldset>
     }
@@ -161,23 +203,26 @@ fn flag_form(lang: Lang, ui: &Ui, s: &SitesState, zone: ZoneId, now: i64) -> Htm
 
 /// The panel for the selected zone (or a hint to choose one).
 pub fn detail(lang: Lang, ui: &Ui, s: &SitesState, clock: &dyn Clock) -> Html {
+    let mut h = Markup::default();
     let Some(zone) = ui.selected else {
-        return html! { <div class="kw-detail"><p class="kw-hint">{ SitesUi::ChooseFirst.tr(lang) }</p></div> };
+        h.m(r#"<div class="kw-detail"><p class="kw-hint">"#).t(SitesUi::ChooseFirst.tr(lang)).m("</p></div>");
+        return raw(&mut h);
     };
     let warnings = s.warnings(zone, clock);
     let blocked = warnings.iter().any(|w| w.severity() == Severity::Disallowed);
+    h.m("<h4>").t(&fill(SitesUi::LogTitle.tr(lang), &[("zone", zone.tr(lang))])).m(r#"</h4><p class="kw-hint">"#);
+    h.t(zone.zone().area.tr(lang)).m("</p>");
+    for w in &warnings {
+        let class = match w.severity() {
+            Severity::Info => "kw-notice",
+            Severity::Confirm => "kw-notice kw-caution",
+            Severity::Disallowed => "kw-notice kw-danger",
+        };
+        h.m(r#"<div class=""#).m(class).m(r#""><p>"#).t(&w.text(lang)).m("</p></div>");
+    }
     html! {
         <div class="kw-detail">
-            <h4>{ fill(SitesUi::LogTitle.tr(lang), &[("zone", zone.tr(lang))]) }</h4>
-            <p class="kw-hint">{ zone.zone().area.tr(lang) }</p>
-            { for warnings.iter().map(|w| {
-                let class = match w.severity() {
-                    Severity::Info => "kw-notice",
-                    Severity::Confirm => "kw-notice kw-caution",
-                    Severity::Disallowed => "kw-notice kw-danger",
-                };
-                classed(class, html! { <div><p>{ w.text(lang) }</p></div> })
-            }) }
+            { raw(&mut h) }
             if !blocked {
                 { log_form(lang, ui) }
                 { flag_form(lang, ui, s, zone, clock.now_ms()) }

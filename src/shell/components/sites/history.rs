@@ -1,14 +1,20 @@
 //! The history list (newest first) with edit, delete and undo, and the
 //! print-only table of the last 30 days (`@media print` in 20-sites.css).
+//!
+//! Text is escaped markup (`Markup`); the rows (keyed), buttons and fields
+//! stay Yew elements.
 
 use yew::prelude::*;
 
+use crate::shell::components::safety::raw;
+
 use crate::core::clock::Clock;
 use crate::core::i18n::{fill, Lang, Translate};
+use crate::core::safety::form::Markup;
 use crate::core::sites::text::SitesUi;
 use crate::core::sites::{recent_entries, Injector, LogEntry, SitesState, ZoneId};
 
-use super::form::{button, date_time, reactions_and_note, EDIT_IDS};
+use super::form::{button, date_time, label, reactions_and_note, value_button, EDIT_IDS};
 use super::model::{Draft, Notice, Ui};
 use super::time_text;
 
@@ -23,38 +29,44 @@ fn who(i: Injector, lang: Lang) -> &'static str {
     .tr(lang)
 }
 
-/// "redness, pain. Note text" (plain text: never parsed as HTML).
-fn notes(e: &LogEntry, lang: Lang) -> String {
-    let mut out = e.reactions.iter().map(|r| r.tr(lang)).collect::<Vec<_>>().join(", ");
-    if !e.note.is_empty() {
-        if !out.is_empty() {
-            out.push_str(". ");
-        }
-        out.push_str(&e.note);
+/// "redness, pain. Note text", escaped (never parsed as HTML).
+fn notes(h: &mut Markup, e: &LogEntry, lang: Lang) {
+    let mut sep = "";
+    for r in &e.reactions {
+        h.m(sep).t(r.tr(lang));
+        sep = ", ";
     }
-    out
+    if !e.note.is_empty() {
+        if !sep.is_empty() {
+            h.m(". ");
+        }
+        h.t(&e.note);
+    }
 }
 
 fn edit_form(lang: Lang, d: &Draft) -> Html {
+    let mut h = Markup::default();
+    h.m(r#"<h5 id="kw-edit-title" class="kw-legend">"#).t(SitesUi::Edit.tr(lang)).m("</h5>");
+    let title = raw(&mut h);
+    let mut zones = Vec::with_capacity(ZoneId::ALL.len());
+    for z in ZoneId::ALL {
+        zones.push(html! { <option value={z.as_str()} selected={d.zone == Some(z)}>{ z.tr(lang) }</option> });
+    }
+    let mut by = Vec::with_capacity(Injector::ALL.len());
+    for i in Injector::ALL {
+        by.push(html! { <option value={i.as_str()} selected={d.injector == i}>{ who(i, lang) }</option> });
+    }
     html! {
         <div class="kw-edit" data-d="edit" role="group" aria-labelledby="kw-edit-title">
-            <h5 id="kw-edit-title" class="kw-legend">{ SitesUi::Edit.tr(lang) }</h5>
+            { title }
             <div class="kw-row">
                 <div class="kw-field">
-                    <label for="kw-edit-zone">{ SitesUi::SiteLabel.tr(lang) }</label>
-                    <select id="kw-edit-zone" name="zone">
-                        { for ZoneId::ALL.iter().map(|z| html! {
-                            <option value={z.as_str()} selected={d.zone == Some(*z)}>{ z.tr(lang) }</option>
-                        }) }
-                    </select>
+                    { label(&mut h, "kw-edit-zone", SitesUi::SiteLabel.tr(lang)) }
+                    <select id="kw-edit-zone" name="zone">{ zones }</select>
                 </div>
                 <div class="kw-field">
-                    <label for="kw-edit-by">{ SitesUi::GivenByLabel.tr(lang) }</label>
-                    <select id="kw-edit-by" name="by">
-                        { for Injector::ALL.iter().map(|i| html! {
-                            <option value={i.as_str()} selected={d.injector == *i}>{ who(*i, lang) }</option>
-                        }) }
-                    </select>
+                    { label(&mut h, "kw-edit-by", SitesUi::GivenByLabel.tr(lang)) }
+                    <select id="kw-edit-by" name="by">{ by }</select>
                 </div>
             </div>
             { date_time(lang, EDIT_IDS, d) }
@@ -68,25 +80,32 @@ fn edit_form(lang: Lang, d: &Draft) -> Html {
 }
 
 fn row(lang: Lang, e: &LogEntry, edit: Option<&Draft>) -> Html {
-    if let Some(d) = edit {
-        return html! { <li key={e.id.clone()}>{ edit_form(lang, d) }</li> };
-    }
-    let when = time_text(e.at_ms, lang, true);
-    let zone = e.zone.tr(lang);
-    let notes = notes(e, lang);
-    html! {
-        <li key={e.id.clone()}>
-            <p><strong>{ zone }</strong>{ " · " }{ when.clone() }</p>
-            <p class="kw-hint">{ fill(SitesUi::GivenBy.tr(lang), &[("who", who(e.injector, lang))]) }</p>
-            if !notes.is_empty() { <p class="kw-note">{ notes }</p> }
-            <div class="kw-row">
-                <button type="button" class="kw-button kw-secondary" data-a="edit" data-v={e.id.clone()}
-                    aria-label={format!("{} {zone}, {when}", SitesUi::Edit.tr(lang))}>{ SitesUi::Edit.tr(lang) }</button>
-                <button type="button" class="kw-button kw-secondary" data-a="del" data-v={e.id.clone()}
-                    aria-label={format!("{} {zone}, {when}", SitesUi::Delete.tr(lang))}>{ SitesUi::Delete.tr(lang) }</button>
-            </div>
-        </li>
-    }
+    let body = if let Some(d) = edit {
+        edit_form(lang, d)
+    } else {
+        let when = time_text(e.at_ms, lang, true);
+        let zone = e.zone.tr(lang);
+        let mut h = Markup::default();
+        h.m("<p><strong>").t(zone).m("</strong> · ").t(&when).m(r#"</p><p class="kw-hint">"#);
+        h.t(&fill(SitesUi::GivenBy.tr(lang), &[("who", who(e.injector, lang))])).m("</p>");
+        if !e.reactions.is_empty() || !e.note.is_empty() {
+            h.m(r#"<p class="kw-note">"#);
+            notes(&mut h, e, lang);
+            h.m("</p>");
+        }
+        let (edit, delete) = (SitesUi::Edit.tr(lang), SitesUi::Delete.tr(lang));
+        html! {
+            <>
+                { raw(&mut h) }
+                <div class="kw-row">
+                    // Named "Edit Left thigh, <when>".
+                    { value_button("edit", e.id.clone().into(), edit, Some(format!("{edit} {zone}, {when}").into())) }
+                    { value_button("del", e.id.clone().into(), delete, Some(format!("{delete} {zone}, {when}").into())) }
+                </div>
+            </>
+        }
+    };
+    html! { <li key={e.id.clone()}>{ body }</li> }
 }
 
 pub fn history(lang: Lang, ui: &Ui, s: &SitesState) -> Html {
@@ -96,26 +115,37 @@ pub fn history(lang: Lang, ui: &Ui, s: &SitesState) -> Html {
         _ => None,
     };
     let shown = if ui.show_all { s.entries.len() } else { FIRST_ROWS };
-    let editing = |e: &LogEntry| ui.edit.as_ref().filter(|(id, _)| *id == e.id).map(|(_, d)| d);
+    let mut h = Markup::default();
+    h.m(r#"<h4 id="kw-history-title">"#).t(SitesUi::HistoryTitle.tr(lang)).m("</h4>");
+    let title = raw(&mut h);
+    let undo = undo.map(|msg| {
+        h.m("<p>").t(msg.tr(lang)).m("</p>");
+        raw(&mut h)
+    });
+    let list = if s.entries.is_empty() {
+        h.m(r#"<p class="kw-hint">"#).t(SitesUi::HistoryEmpty.tr(lang)).m("</p>");
+        raw(&mut h)
+    } else {
+        // A loop, not an `html!` `for` over an iterator.
+        let mut rows = Vec::with_capacity(s.entries.len().min(shown));
+        for e in s.entries.iter().take(shown) {
+            rows.push(row(lang, e, ui.edit.as_ref().filter(|(id, _)| *id == e.id).map(|(_, d)| d)));
+        }
+        html! { <ol class="kw-log">{ rows }</ol> }
+    };
     html! {
         <section class="kw-history" aria-labelledby="kw-history-title">
             <div class="kw-row kw-spread">
-                <h4 id="kw-history-title">{ SitesUi::HistoryTitle.tr(lang) }</h4>
+                { title }
                 { button("kw-button kw-secondary", "print", SitesUi::PrintButton.tr(lang)) }
             </div>
             if let Some(msg) = undo {
                 <div class="kw-notice kw-ok kw-row">
-                    <p>{ msg.tr(lang) }</p>
+                    { msg }
                     { button("kw-button kw-secondary", "undo", SitesUi::Undo.tr(lang)) }
                 </div>
             }
-            if s.entries.is_empty() {
-                <p class="kw-hint">{ SitesUi::HistoryEmpty.tr(lang) }</p>
-            } else {
-                <ol class="kw-log">
-                    { for s.entries.iter().take(shown).map(|e| row(lang, e, editing(e))) }
-                </ol>
-            }
+            { list }
             if s.entries.len() > shown {
                 { button("kw-button kw-secondary", "all",
                     &fill(SitesUi::ShowAll.tr(lang), &[("n", &s.entries.len().to_string())])) }
@@ -124,31 +154,20 @@ pub fn history(lang: Lang, ui: &Ui, s: &SitesState) -> Html {
     }
 }
 
-/// Hidden on screen; the only part of the view that prints.
+/// Hidden on screen; the only part of the view that prints (text only).
 pub fn print_view(lang: Lang, s: &SitesState, clock: &dyn Clock) -> Html {
-    html! {
-        <div class="kw-print">
-            <h3>{ SitesUi::PrintTitle.tr(lang) }</h3>
-            <table>
-                <thead>
-                    <tr>
-                        <th>{ SitesUi::ColWhen.tr(lang) }</th>
-                        <th>{ SitesUi::SiteLabel.tr(lang) }</th>
-                        <th>{ SitesUi::GivenByLabel.tr(lang) }</th>
-                        <th>{ SitesUi::ColNotes.tr(lang) }</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    { for recent_entries(&s.entries, clock).map(|e| html! {
-                        <tr>
-                            <td>{ time_text(e.at_ms, lang, true) }</td>
-                            <td>{ e.zone.tr(lang) }</td>
-                            <td>{ who(e.injector, lang) }</td>
-                            <td>{ notes(e, lang) }</td>
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
-        </div>
+    let mut h = Markup::default();
+    h.m(r#"<div class="kw-print"><h3>"#).t(SitesUi::PrintTitle.tr(lang)).m("</h3><table><thead><tr>");
+    for col in [SitesUi::ColWhen, SitesUi::SiteLabel, SitesUi::GivenByLabel, SitesUi::ColNotes] {
+        h.m("<th>").t(col.tr(lang)).m("</th>");
     }
+    h.m("</tr></thead><tbody>");
+    for e in recent_entries(&s.entries, clock) {
+        h.m("<tr><td>").t(&time_text(e.at_ms, lang, true)).m("</td><td>").t(e.zone.tr(lang)).m("</td><td>");
+        h.t(who(e.injector, lang)).m("</td><td>");
+        notes(&mut h, e, lang);
+        h.m("</td></tr>");
+    }
+    h.m("</tbody></table></div>");
+    raw(&mut h)
 }

@@ -4,12 +4,19 @@
 //! viewBox 200 × 320 per figure; the stylesheet never lets a figure get
 //! narrower than 200 CSS px, so every zone (at least 46 × 46 units) is at
 //! least 46 × 46 CSS px.
+//!
+//! Only the controls are Yew elements (the group with its key listener, each
+//! figure's `<svg>` and the zone `<g>` buttons); the drawing, the captions,
+//! the hints and the legend are escaped markup (`Markup`, docs/SIZE.md
+//! rule 15).
 
 use yew::prelude::*;
 
-use crate::shell::components::{classed, with_attrs};
+use crate::shell::components::safety::raw;
+use crate::shell::components::with_attrs;
 
 use crate::core::i18n::{Lang, Translate};
+use crate::core::safety::form::Markup;
 use crate::core::sites::rotation::{Tone, ZoneStatus};
 use crate::core::sites::text::SitesUi;
 use crate::core::sites::{View, ZoneId};
@@ -30,14 +37,31 @@ const GEOMETRY: [[&str; 9]; 8] = [
     ["36", "104", "24", "30", "31", "37", "27", "33", "110"], // arm-left
 ];
 
+/// The patterns for flagged (hatched) and unavailable (dotted) zones; drawn
+/// once, in the front figure.
+const DEFS: &str = concat!(
+    r#"<defs><pattern id="kw-hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">"#,
+    r#"<line class="kw-pline" x1="0" y1="0" x2="0" y2="8"/></pattern>"#,
+    r#"<pattern id="kw-dots" width="7" height="7" patternUnits="userSpaceOnUse">"#,
+    r#"<circle class="kw-pdot" cx="3.5" cy="3.5" r="1.4"/></pattern></defs>"#,
+);
+
 /// The silhouette (same outline for both views).
 const BODY: &str = concat!(
+    r#"<path class="kw-body" d=""#,
     "M80 30a20 20 0 1 0 40 0a20 20 0 1 0-40 0zM92 46h16v14h-16z",
     "M74 58h52a22 22 0 0 1 22 22v92a22 22 0 0 1-22 22h-52a22 22 0 0 1-22-22v-92a22 22 0 0 1 22-22z",
     "M36 64a14 14 0 0 1 14 14v92a14 14 0 0 1-28 0v-92a14 14 0 0 1 14-14z",
     "M164 64a14 14 0 0 1 14 14v92a14 14 0 0 1-28 0v-92a14 14 0 0 1 14-14z",
     "M72 176h10a16 16 0 0 1 16 16v106a16 16 0 0 1-16 16h-10a16 16 0 0 1-16-16v-106a16 16 0 0 1 16-16z",
     "M118 176h10a16 16 0 0 1 16 16v106a16 16 0 0 1-16 16h-10a16 16 0 0 1-16-16v-106a16 16 0 0 1 16-16z",
+    r#""/><text class="kw-side" x="14" y="16">"#,
+);
+
+/// The belly button and the 2-inch (5 cm) circle around it: no injection.
+const NAVEL: &str = concat!(
+    r#"<circle class="kw-navel-zone" fill="url(#kw-hatch)" cx="100" cy="124" r="16"/>"#,
+    r#"<circle class="kw-navel" cx="100" cy="124" r="2.5"/>"#,
 );
 
 pub struct MapInput<'a> {
@@ -49,16 +73,28 @@ pub struct MapInput<'a> {
     pub arm_reason: bool,
 }
 
-fn zone(m: &MapInput, st: &ZoneStatus) -> Html {
+/// `<ellipse class=… [fill=…] cx cy rx ry/>`.
+fn ellipse(h: &mut Markup, class: &str, fill: Option<&str>, [cx, cy, rx, ry]: [&str; 4]) {
+    h.m(r#"<ellipse class=""#).m(class);
+    if let Some(f) = fill {
+        h.m(r#"" fill=""#).m(f);
+    }
+    h.m(r#"" cx=""#).m(cx).m(r#"" cy=""#).m(cy).m(r#"" rx=""#).m(rx).m(r#"" ry=""#).m(ry).m(r#""/>"#);
+}
+
+fn pattern(tone: Tone) -> Option<&'static str> {
+    match tone {
+        Tone::Flagged => Some("url(#kw-hatch)"),
+        Tone::Unavailable => Some("url(#kw-dots)"),
+        _ => None,
+    }
+}
+
+fn zone(m: &MapInput, st: &ZoneStatus, items: &mut Vec<Html>) {
     let z = st.zone;
     let [cx, cy, rx, ry, rrx, rry, srx, sry, ty] = GEOMETRY[z as usize];
     let tone = st.tone();
     let sel = m.selected == Some(z);
-    let pattern = match tone {
-        Tone::Flagged => Some("url(#kw-hatch)"),
-        Tone::Unavailable => Some("url(#kw-dots)"),
-        _ => None,
-    };
     // Literal classes (no `classes!`): docs/SIZE.md rule 3.
     let class = match tone {
         Tone::Never => ["kw-zone kw-tone-never", "kw-zone kw-tone-never kw-sel"],
@@ -68,20 +104,17 @@ fn zone(m: &MapInput, st: &ZoneStatus) -> Html {
         Tone::Unavailable => ["kw-zone kw-tone-unavailable", "kw-zone kw-tone-unavailable kw-sel"],
     }[usize::from(sel)];
     let disabled = st.disabled.is_some();
-    let g = html! {
-        <g>
-            <ellipse class="kw-zring" {cx} {cy} rx={rrx} ry={rry} />
-            if m.suggested == Some(z) {
-                <ellipse class="kw-zsug" {cx} {cy} rx={srx} ry={sry} />
-            }
-            <ellipse class="kw-zshape" {cx} {cy} {rx} {ry} />
-            if let Some(p) = pattern {
-                <ellipse class="kw-zpat" fill={p} {cx} {cy} {rx} {ry} />
-            }
-        </g>
-    };
+    let mut h = Markup::default();
+    ellipse(&mut h, "kw-zring", None, [cx, cy, rrx, rry]);
+    if m.suggested == Some(z) {
+        ellipse(&mut h, "kw-zsug", None, [cx, cy, srx, sry]);
+    }
+    ellipse(&mut h, "kw-zshape", None, [cx, cy, rx, ry]);
+    if let Some(p) = pattern(tone) {
+        ellipse(&mut h, "kw-zpat", Some(p), [cx, cy, rx, ry]);
+    }
     let g = with_attrs(
-        g,
+        html! { <g>{ raw(&mut h) }</g> },
         &["class", "role", "data-a", "data-v", "tabindex", "aria-label", "aria-pressed", "aria-disabled", "aria-describedby"],
         &[
             Some(AttrValue::Static(class)),
@@ -95,82 +128,55 @@ fn zone(m: &MapInput, st: &ZoneStatus) -> Html {
             disabled.then_some(AttrValue::Static("kw-arm-reason")),
         ],
     );
-    html! {
-        <>
-        { g }
-        // Outside the button, so its accessible name stays the full sentence.
-        <text class="kw-zcue" x={cx} y={ty} text-anchor="middle" aria-hidden="true">
-            { st.cue() }
-        </text>
-        </>
-    }
-}
-
-/// The zones of one view (a loop, not an `html!` `for` over an iterator).
-fn zones(m: &MapInput, view: View) -> Html {
-    let mut items = Vec::with_capacity(m.statuses.len());
-    for s in m.statuses {
-        if s.zone.zone().view == view {
-            items.push(zone(m, s));
-        }
-    }
-    yew::virtual_dom::VList::with_children(items, None).into()
+    items.push(g);
+    // Outside the button, so its accessible name stays the full sentence.
+    h.m(r#"<text class="kw-zcue" x=""#).m(cx).m(r#"" y=""#).m(ty);
+    h.m(r#"" text-anchor="middle" aria-hidden="true">"#).t(&st.cue()).m("</text>");
+    items.push(raw(&mut h));
 }
 
 fn figure(m: &MapInput, view: View) -> Html {
     let lang = m.lang;
+    let front = view == View::Front;
     let (caption, left_label, right_label) = match view {
         View::Front => (SitesUi::FrontView, SitesUi::SideRight, SitesUi::SideLeft),
         View::Back => (SitesUi::BackView, SitesUi::SideLeft, SitesUi::SideRight),
     };
+    let mut h = Markup::default();
+    h.m("<figcaption>").t(caption.tr(lang)).m("</figcaption>");
+    let caption = raw(&mut h);
+    if front {
+        h.m(DEFS);
+    }
+    h.m(BODY).t(left_label.tr(lang)).m(r#"</text><text class="kw-side" x="186" y="16" text-anchor="end">"#);
+    h.t(right_label.tr(lang)).m("</text>");
+    h.m(if front { NAVEL } else { r#"<path class="kw-line" d="M100 182v40"/>"# });
+    // The zones of this view (a loop, not an `html!` `for` over an iterator).
+    let mut items = vec![raw(&mut h)];
+    for s in m.statuses {
+        if s.zone.zone().view == view {
+            zone(m, s, &mut items);
+        }
+    }
+    let svg = yew::virtual_dom::VList::with_children(items, None);
     html! {
         <figure class="kw-fig">
-            <figcaption>{ caption.tr(lang) }</figcaption>
-            <svg viewBox="0 0 200 320" role="group">
-                if view == View::Front {
-                    <defs>
-                        <pattern id="kw-hatch" width="8" height="8" patternUnits="userSpaceOnUse"
-                            patternTransform="rotate(45)">
-                            <line class="kw-pline" x1="0" y1="0" x2="0" y2="8" />
-                        </pattern>
-                        <pattern id="kw-dots" width="7" height="7" patternUnits="userSpaceOnUse">
-                            <circle class="kw-pdot" cx="3.5" cy="3.5" r="1.4" />
-                        </pattern>
-                    </defs>
-                }
-                <path class="kw-body" d={BODY} />
-                <text class="kw-side" x="14" y="16">{ left_label.tr(lang) }</text>
-                <text class="kw-side" x="186" y="16" text-anchor="end">{ right_label.tr(lang) }</text>
-                if view == View::Front {
-                    // The belly button and the 2-inch (5 cm) circle around it: no injection.
-                    <circle class="kw-navel-zone" fill="url(#kw-hatch)" cx="100" cy="124" r="16" />
-                    <circle class="kw-navel" cx="100" cy="124" r="2.5" />
-                } else {
-                    <path class="kw-line" d="M100 182v40" />
-                }
-                { zones(m, view) }
-            </svg>
+            { caption }
+            <svg viewBox="0 0 200 320" role="group">{ svg }</svg>
         </figure>
     }
 }
 
-fn swatch(class: &'static str, pattern: Option<&'static str>, ring: bool) -> Html {
-    html! {
-        <svg class="kw-swatch" viewBox="0 0 28 28" aria-hidden="true">
-            { classed(class, html! {
-                <g>
-                    if ring { <ellipse class="kw-zsug" cx="14" cy="14" rx="12" ry="12" /> }
-                    <ellipse class="kw-zshape" cx="14" cy="14" rx="9" ry="9" />
-                    if let Some(p) = pattern { <ellipse class="kw-zpat" fill={p} cx="14" cy="14" rx="9" ry="9" /> }
-                </g>
-            }) }
-        </svg>
+/// The hints under the map and the legend (text only).
+fn legend(h: &mut Markup, lang: Lang, arm_reason: bool) {
+    h.m(r#"<p class="kw-hint" id="kw-map-hint">"#).t(SitesUi::MapHint.tr(lang)).m("</p>");
+    if arm_reason {
+        h.m(r#"<p class="kw-hint" id="kw-arm-reason">"#);
+        h.t(crate::core::sites::rotation::DisabledReason::CaregiverOnly.text(lang)).m("</p>");
     }
-}
-
-pub fn body_map(m: &MapInput, onkeydown: Callback<KeyboardEvent>) -> Html {
-    let lang = m.lang;
-    let legend: [(&'static str, Option<&'static str>, bool, SitesUi); 7] = [
+    h.m(r#"<h4 id="kw-legend-title">"#).t(SitesUi::LegendTitle.tr(lang));
+    h.m(r#"</h4><ul class="kw-key" aria-labelledby="kw-legend-title">"#);
+    let key: [(&str, Option<&str>, bool, SitesUi); 7] = [
         ("kw-zone kw-tone-never", None, false, SitesUi::LegendNever),
         ("kw-zone kw-tone-recent", None, false, SitesUi::LegendRecent),
         ("kw-zone kw-tone-rested", None, false, SitesUi::LegendRested),
@@ -179,6 +185,27 @@ pub fn body_map(m: &MapInput, onkeydown: Callback<KeyboardEvent>) -> Html {
         ("kw-zone kw-tone-never", None, true, SitesUi::LegendSuggested),
         ("kw-zone kw-sel", None, false, SitesUi::LegendSelected),
     ];
+    const SWATCH: &str = r#"<li><svg class="kw-swatch" viewBox="0 0 28 28" aria-hidden="true">"#;
+    const C9: [&str; 4] = ["14", "14", "9", "9"];
+    for (class, pattern, ring, text) in key {
+        h.m(SWATCH).m(r#"<g class=""#).m(class).m(r#"">"#);
+        if ring {
+            ellipse(h, "kw-zsug", None, ["14", "14", "12", "12"]);
+        }
+        ellipse(h, "kw-zshape", None, C9);
+        if let Some(p) = pattern {
+            ellipse(h, "kw-zpat", Some(p), C9);
+        }
+        h.m("</g></svg>").t(text.tr(lang)).m("</li>");
+    }
+    h.m(SWATCH).m(r#"<circle class="kw-navel-zone" fill="url(#kw-hatch)" cx="14" cy="14" r="10"/>"#);
+    h.m(r#"<circle class="kw-navel" cx="14" cy="14" r="2"/></svg>"#).t(SitesUi::LegendNavel.tr(lang)).m("</li></ul>");
+}
+
+pub fn body_map(m: &MapInput, onkeydown: Callback<KeyboardEvent>) -> Html {
+    let lang = m.lang;
+    let mut h = Markup::default();
+    legend(&mut h, lang, m.arm_reason);
     html! {
         <div class="kw-mapcol">
             <div class="kw-map" role="group" aria-label={SitesUi::MapLabel.tr(lang)}
@@ -186,25 +213,7 @@ pub fn body_map(m: &MapInput, onkeydown: Callback<KeyboardEvent>) -> Html {
                 { figure(m, View::Front) }
                 { figure(m, View::Back) }
             </div>
-            <p class="kw-hint" id="kw-map-hint">{ SitesUi::MapHint.tr(lang) }</p>
-            if m.arm_reason {
-                <p class="kw-hint" id="kw-arm-reason">
-                    { crate::core::sites::rotation::DisabledReason::CaregiverOnly.text(lang) }
-                </p>
-            }
-            <h4 id="kw-legend-title">{ SitesUi::LegendTitle.tr(lang) }</h4>
-            <ul class="kw-key" aria-labelledby="kw-legend-title">
-                { for legend.iter().map(|(class, pattern, ring, text)| html! {
-                    <li>{ swatch(class, *pattern, *ring) }{ text.tr(lang) }</li>
-                }) }
-                <li>
-                    <svg class="kw-swatch" viewBox="0 0 28 28" aria-hidden="true">
-                        <circle class="kw-navel-zone" fill="url(#kw-hatch)" cx="14" cy="14" r="10" />
-                        <circle class="kw-navel" cx="14" cy="14" r="2" />
-                    </svg>
-                    { SitesUi::LegendNavel.tr(lang) }
-                </li>
-            </ul>
+            { raw(&mut h) }
         </div>
     }
 }
