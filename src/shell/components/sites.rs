@@ -33,7 +33,7 @@ use crate::core::sites::{
 use crate::core::safety::form::Markup;
 use crate::core::ui::Ui as UiText;
 use crate::shell::app::{use_env, Env};
-use crate::shell::components::safety::raw;
+use crate::shell::components::raw;
 use crate::shell::events::emit;
 use crate::shell::hooks::use_data_revision::use_data_revision;
 use crate::shell::services::clock::BrowserClock;

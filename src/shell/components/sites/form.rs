@@ -8,7 +8,7 @@
 
 use yew::prelude::*;
 
-use crate::shell::components::safety::raw;
+use crate::shell::components::raw;
 use crate::shell::components::with_attrs;
 
 use crate::core::clock::Clock;

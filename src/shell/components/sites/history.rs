@@ -6,7 +6,7 @@
 
 use yew::prelude::*;
 
-use crate::shell::components::safety::raw;
+use crate::shell::components::raw;
 
 use crate::core::clock::Clock;
 use crate::core::i18n::{fill, Lang, Translate};
