@@ -120,9 +120,56 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+messages! {
+    /// CLINICAL.md's short source names that are not label sections, as
+    /// users read them.
+    pub enum SourceName {
+        Seed => ["Kineret drug page", "página del medicamento Kineret"],
+        GeneralPractice => ["general practice, not in the label", "práctica habitual, no figura en la ficha técnica"],
+    }
+}
+
+/// A rule's source as shown to users: each comma-separated part that is one
+/// of CLINICAL.md's internal short names ("seed") becomes words in `lang`;
+/// label sections ("US PI 2.2", "EU SmPC 6.4") stay as they are. The JS API
+/// and exports keep the short names.
+pub fn source_text(source: &str, lang: Lang) -> String {
+    const GENERAL_PRACTICE: &str = "general practice, not in the label";
+    let mut out = String::with_capacity(source.len() + 16);
+    let mut rest = source;
+    while !rest.is_empty() {
+        let (part, next) = if let Some(after) = rest.strip_prefix(GENERAL_PRACTICE) {
+            (SourceName::GeneralPractice.tr(lang), after)
+        } else {
+            let (part, after) = rest.split_once(", ").map_or((rest, ""), |(p, a)| (p, a));
+            (if part == "seed" { SourceName::Seed.tr(lang) } else { part }, after)
+        };
+        out.push_str(part);
+        rest = next.strip_prefix(", ").unwrap_or(next);
+        if !rest.is_empty() {
+            out.push_str(", ");
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn source_text_names_the_seed_and_keeps_label_sections() {
+        assert_eq!(source_text("US PI 16, seed", Lang::En), "US PI 16, Kineret drug page");
+        assert_eq!(source_text("seed", Lang::Es), "página del medicamento Kineret");
+        assert_eq!(source_text("EU SmPC 6.4, SPS", Lang::Es), "EU SmPC 6.4, SPS");
+        assert_eq!(
+            source_text("general practice, not in the label", Lang::Es),
+            "práctica habitual, no figura en la ficha técnica"
+        );
+        assert_eq!(source_text("general practice, not in the label", Lang::En), "general practice, not in the label");
+        assert_eq!(source_text("seed, general practice, not in the label", Lang::En), "Kineret drug page, general practice, not in the label");
+        assert_eq!(source_text("", Lang::En), "");
+    }
 
     #[test]
     fn parse_known_and_unknown_languages() {

@@ -16,7 +16,7 @@ use crate::core::dose::form::{
 use crate::core::dose::labels::CalcUi;
 use crate::core::dose::{titration_steps, DosePlan, Indication, Severity, Split};
 use crate::core::format::{fmt_mg, fmt_ml, fmt_number};
-use crate::core::i18n::{fill, Lang, Translate};
+use crate::core::i18n::{fill, Lang, Translate, source_text};
 use crate::core::renal::Sex;
 use crate::core::safety::form::Markup;
 use crate::shell::app::{use_env, LastDose, LastDoseCtx};
@@ -264,7 +264,7 @@ fn result_card(plan: &DosePlan, lang: Lang, dispatch: &UseReducerDispatcher<Form
         }
     });
     let titration = plan.mg_per_kg_per_day.map(titration_steps);
-    let source = |s: &str| fill(t(CalcUi::Source), &[("source", s)]);
+    let source = |s: &str| fill(t(CalcUi::Source), &[("source", &source_text(s, lang))]);
 
     // Everything but the controls is static markup (docs/SIZE.md rule 15).
     let mut h = Markup::default();

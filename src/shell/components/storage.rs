@@ -26,7 +26,7 @@ use crate::core::checklist::excursion::MishapKind;
 use crate::core::checklist::text::ChecklistMsg;
 use crate::core::checklist::{DosePrepared, DoseSchedule, Inspection, RunAction, Step, TempUnit, DOSE_PREPARED_EVENT};
 use crate::core::clock::Clock;
-use crate::core::i18n::{fill, Lang, Translate};
+use crate::core::i18n::{fill, Lang, Translate, source_text};
 use crate::core::safety::form::Markup;
 use crate::core::storage::{StorageMsg, StorageStatus};
 use crate::core::sites::Suggestion;
@@ -69,7 +69,7 @@ fn browser_locale() -> String {
 
 /// "Source: …" as a paragraph.
 fn source(h: &mut Markup, lang: Lang, src: &str) {
-    h.m(r#"<p class="kw-source">"#).t(&fill(ChecklistMsg::Source.tr(lang), &[("source", src)])).m("</p>");
+    h.m(r#"<p class="kw-source">"#).t(&fill(ChecklistMsg::Source.tr(lang), &[("source", &source_text(src, lang))])).m("</p>");
 }
 
 /// An `<input type=ty>` (name and value if not empty) and its label.

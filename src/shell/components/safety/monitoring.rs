@@ -8,7 +8,7 @@ use crate::shell::components::classed;
 
 use super::{list, raw};
 use crate::core::dose::labels::CalcUi;
-use crate::core::i18n::{fill, Lang, Translate};
+use crate::core::i18n::{fill, Lang, Translate, source_text};
 use crate::core::safety::form::{field, Markup, SafetyUi};
 use crate::core::safety::monitoring::{CheckStatus, MonitoringMsg};
 use crate::core::safety::{Reminders, SafetyForm};
@@ -31,7 +31,7 @@ fn rows(f: &SafetyForm, lang: Lang, today: i64, calc: Option<Reminders>, onclick
         h.m("<span><b>").t(&r.point.label(lang)).m("</b> ").t(&date).m(r#" <span class="kw-sf-badge">"#);
         h.t(r.status.msg().tr(lang)).m("</span></span>");
         let when = raw(&mut h);
-        h.m(r#"<span class="kw-source">"#).t(&fill(CalcUi::Source.tr(lang), &[("source", r.source)])).m("</span>");
+        h.m(r#"<span class="kw-source">"#).t(&fill(CalcUi::Source.tr(lang), &[("source", &source_text(r.source, lang))])).m("</span>");
         items.push(classed(
             STATUS_CLASS[r.status as usize],
             html! {

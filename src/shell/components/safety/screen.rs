@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::{list, raw};
 use crate::core::checklist::excursion::Severity;
 use crate::core::dose::labels::CalcUi;
-use crate::core::i18n::{fill, Lang, Translate};
+use crate::core::i18n::{fill, Lang, Translate, source_text};
 use crate::core::safety::form::{field, Markup, SafetyUi};
 use crate::core::safety::screen::{live_vaccines, ScreenMsg, TNF_SOURCE};
 use crate::core::safety::{search_tnf, Question, SafetyForm};
@@ -19,7 +19,7 @@ fn outcome(h: &mut Markup, severity: Severity, text: &str, source: &str, lang: L
         (r#"<p class="kw-notice kw-caution"><strong>"#, CalcUi::SeverityCaution)
     };
     h.m(class).t(label.tr(lang)).m("</strong>").t(text).m(r#" <span class="kw-source">"#);
-    h.t(&fill(CalcUi::Source.tr(lang), &[("source", source)])).m("</span></p>");
+    h.t(&fill(CalcUi::Source.tr(lang), &[("source", &source_text(source, lang))])).m("</span></p>");
 }
 
 pub fn view(f: &SafetyForm, lang: Lang) -> Html {

@@ -12,7 +12,7 @@ use crate::core::checklist::history::{any_missed, DayState, HistoryMsg, MISSED_D
 use crate::core::checklist::text::ChecklistMsg;
 use crate::core::checklist::{history_strip, DoseSchedule, Run};
 use crate::core::clock::{civil_from_days, Pinned, MS_PER_DAY};
-use crate::core::i18n::{fill, Lang, Translate};
+use crate::core::i18n::{fill, Lang, Translate, source_text};
 use crate::shell::services::clock::BrowserClock;
 
 pub const DAYS: usize = 30;
@@ -87,7 +87,7 @@ pub fn view(lang: Lang, runs: &[Run], schedule: DoseSchedule, from_calculator: b
     h.m("</p>");
     if any_missed(&cells) {
         h.m(r#"<div class="kw-notice kw-caution"><p>"#).t(HistoryMsg::MissedDose.tr(lang));
-        h.m(r#"</p><p class="kw-source">"#).t(&fill(ChecklistMsg::Source.tr(lang), &[("source", MISSED_DOSE_SOURCE)]));
+        h.m(r#"</p><p class="kw-source">"#).t(&fill(ChecklistMsg::Source.tr(lang), &[("source", &source_text(MISSED_DOSE_SOURCE, lang))]));
         h.m("</p></div>");
     }
     html! {

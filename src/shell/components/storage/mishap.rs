@@ -12,7 +12,7 @@ use crate::core::checklist::excursion::{
 };
 use crate::core::checklist::text::ChecklistMsg;
 use crate::core::checklist::{Severity, TempUnit};
-use crate::core::i18n::{fill, Lang, Translate};
+use crate::core::i18n::{fill, Lang, Translate, source_text};
 use crate::core::safety::form::Markup;
 
 /// The helper's form. `result` is set when the user asks (and cleared when
@@ -87,7 +87,7 @@ fn region_line(lang: Lang, region: Region) -> &'static str {
 pub fn storage_status(h: &mut Markup, lang: Lang, region: Region, unit: TempUnit) {
     h.m(r#"<div class="kw-card kw-st-card"><h4>"#).t(ChecklistMsg::StorageTitle.tr(lang));
     h.m("</h4><p>").t(&storage_text(lang, unit)).m(r#"</p><p class="kw-source">"#);
-    h.t(&fill(ChecklistMsg::Source.tr(lang), &[("source", FRIDGE.source)]));
+    h.t(&fill(ChecklistMsg::Source.tr(lang), &[("source", &source_text(FRIDGE.source, lang))]));
     h.t(" · ").t(region_line(lang, region)).m("</p></div>");
 }
 
