@@ -32,6 +32,10 @@ pub enum NumberError {
     NotANumber,
     /// A well-formed number with a minus sign (the UI says "must be more than 0").
     Negative,
+    /// One separator before exactly three digits after 1–3 non-zero digits
+    /// ("1,000", "2.500"): a thousands separator in one notation and a
+    /// decimal in the other, so a 1000× misreading. Refused, never guessed.
+    Ambiguous,
 }
 
 impl Translate for NumberError {
@@ -43,12 +47,17 @@ impl Translate for NumberError {
                 "Introduzca solo un número, por ejemplo 12,5 (sin unidades ni letras).",
             ],
             NumberError::Negative => ["Must be more than 0.", "Debe ser mayor que 0."],
+            NumberError::Ambiguous => [
+                "Unclear: a comma or point before exactly 3 digits may be a thousands separator. Write thousands without it (1000) and decimals with fewer digits (1.25, not 1.250).",
+                "No está claro: una coma o un punto antes de exactamente 3 cifras puede ser un separador de miles. Escriba los miles sin separador (1000) y los decimales con menos cifras (1,25, no 1,250).",
+            ],
         }
     }
 }
 
 impl NumberError {
-    pub const ALL: [NumberError; 3] = [NumberError::Empty, NumberError::NotANumber, NumberError::Negative];
+    pub const ALL: [NumberError; 4] =
+        [NumberError::Empty, NumberError::NotANumber, NumberError::Negative, NumberError::Ambiguous];
 }
 
 /// Parses a decimal typed by a person, in either `.` or `,` decimal notation.
@@ -58,7 +67,10 @@ impl NumberError {
 /// ".5" / ",5" (= 0.5), "5." (= 5).
 /// Refuses (never half-reads): "" → `Empty`; "-3" → `Negative`; "20 kg",
 /// "20kg", "1e3", "NaN", "inf", "+5", "1,234.5", "1.234,5", "1.2.3" →
-/// `NotANumber`. A single comma is always a decimal comma ("1,234" = 1.234).
+/// `NotANumber`; "1,234", "12.500" (a separator before exactly three digits,
+/// after 1–3 digits that are not all zero) → `Ambiguous`, since that is a
+/// thousands separator in one notation and a decimal in the other. "0,125",
+/// "1234,567" and "1,2345" are read as decimals.
 pub fn parse_decimal(s: &str) -> Result<f64, NumberError> {
     let t = s.trim();
     if t.is_empty() {
@@ -78,6 +90,8 @@ pub fn parse_decimal(s: &str) -> Result<f64, NumberError> {
     let mut digits = 0u32;
     let mut decimals = 0i32;
     let mut separators = 0u32;
+    let mut int_digits = 0u32;
+    let mut int_nonzero = false;
     for c in body.chars() {
         match c {
             '0'..='9' => {
@@ -85,6 +99,9 @@ pub fn parse_decimal(s: &str) -> Result<f64, NumberError> {
                 digits += 1;
                 if separators > 0 {
                     decimals += 1;
+                } else {
+                    int_digits += 1;
+                    int_nonzero |= d != 0;
                 }
                 mantissa = mantissa.saturating_mul(10).saturating_add(d);
                 approx = approx * 10.0 + d as f64;
@@ -103,6 +120,9 @@ pub fn parse_decimal(s: &str) -> Result<f64, NumberError> {
     }
     if negative {
         return Err(NumberError::Negative);
+    }
+    if separators == 1 && decimals == 3 && int_nonzero && int_digits <= 3 {
+        return Err(NumberError::Ambiguous);
     }
     Ok(value)
 }
@@ -241,7 +261,17 @@ mod tests {
         assert_eq!(parse_decimal("5."), Ok(5.0));
         assert_eq!(parse_decimal("0"), Ok(0.0));
         assert_eq!(parse_decimal("\t44\n"), Ok(44.0));
-        assert_eq!(parse_decimal("1,234"), Ok(1.234));
+        assert_eq!(parse_decimal("1,234"), Err(NumberError::Ambiguous));
+        assert_eq!(parse_decimal("1,000"), Err(NumberError::Ambiguous));
+        assert_eq!(parse_decimal("12.500"), Err(NumberError::Ambiguous));
+        assert_eq!(parse_decimal("999,999"), Err(NumberError::Ambiguous));
+        assert_eq!(parse_decimal("0,125"), Ok(0.125));
+        assert_eq!(parse_decimal("0.800"), Ok(0.8));
+        assert_eq!(parse_decimal("1234,567"), Ok(1234.567));
+        assert_eq!(parse_decimal("1,2345"), Ok(1.2345));
+        assert_eq!(parse_decimal("1,23"), Ok(1.23));
+        assert_eq!(parse_decimal("1000"), Ok(1000.0));
+        assert_eq!(parse_decimal("-1,000"), Err(NumberError::Negative));
     }
 
     #[test]
