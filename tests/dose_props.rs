@@ -49,6 +49,7 @@ fn valid_input() -> impl Strategy<Value = DoseInput> {
             mg_per_kg_per_day: Some(r),
             split: s,
             crcl_ml_min: c,
+            crcl_is_schwartz_egfr: false,
             esrd,
             age_years: age,
         },

@@ -13,7 +13,8 @@
 //! - all: `invalid_request` (field "": the argument is not an object).
 //! - `calculate_dose`: `unknown_indication`, `missing_weight`,
 //!   `invalid_weight`, `missing_dose`, `invalid_dose`, `above_max_dose`,
-//!   `dose_too_small` (computed dose under 0.1 mg; field "mgPerKgPerDay"),
+//!   `dose_too_small` (computed dose under 0.8 mg, whose volume would round
+//!   to 0 mL; field "mgPerKgPerDay"),
 //!   `invalid_split`, `invalid_crcl`, `invalid_age`, `invalid_esrd`.
 //! - `estimate_crcl` (`ageYears`, `sex`, `weightKg`, `serumCreatinineMgDl` |
 //!   `serumCreatinineUmolL`): `missing_age`, `invalid_age`,
@@ -25,7 +26,9 @@
 //!   `missing_creatinine`, `invalid_creatinine`.
 //!
 //! Warning codes (`calculate_dose`): `renal_every_other_day`, `hospital_only`,
-//! `not_approved_under_18`, `dose_step`; severity "info" | "caution" | "danger".
+//! `not_approved_under_18`, `dose_step`, `below_syringe_marks` (under 20 mg),
+//! `several_syringes` (over 100 mg per dose); severity "info" | "caution" |
+//! "danger".
 
 use serde::Serialize;
 
@@ -214,6 +217,7 @@ pub fn calculate_dose(is_object: bool, get: &dyn Fn(&str) -> ApiValue) -> DoseRe
         mg_per_kg_per_day: number(get(field::MG_PER_KG_PER_DAY)),
         split,
         crcl_ml_min: number(get(field::CRCL)),
+        crcl_is_schwartz_egfr: false,
         esrd,
         age_years: number(get(field::AGE)),
     };

@@ -15,32 +15,38 @@ pub struct WidgetHandle {
     app: Option<AppHandle<App>>,
     host: HtmlElement,
     props: AppProps,
+    /// The rejected value last warned about, per attribute.
+    warned: Vec<(&'static str, String)>,
 }
 
 /// Reads the host's attributes. An unknown value falls back to the default
-/// with one `console.warn` per change, never a blank widget.
-fn read_props(host: &HtmlElement, previous: Option<&AppProps>) -> AppProps {
-    fn attr<T: Default + PartialEq + Copy>(
+/// with one `console.warn` each time the attribute is set to a new unknown
+/// value (also when the default is what was shown before), never a blank
+/// widget.
+fn read_props(host: &HtmlElement, warned: &mut Vec<(&'static str, String)>) -> AppProps {
+    fn attr<T: Default>(
         host: &HtmlElement,
-        name: &str,
+        name: &'static str,
         parse: fn(&str) -> Option<T>,
-        previous: Option<T>,
+        warned: &mut Vec<(&'static str, String)>,
     ) -> T {
         let raw = host.get_attribute(name);
         let parsed = parse_or_default(raw.as_deref(), parse);
-        if parsed.rejected && previous != Some(parsed.value) {
-            gloo::console::warn!(format!(
-                "kineret-widget: unknown {name}=\"{}\"; using the default",
-                raw.unwrap_or_default()
-            ));
+        let raw = raw.unwrap_or_default();
+        if !parsed.rejected {
+            warned.retain(|(n, _)| *n != name);
+        } else if !warned.iter().any(|(n, v)| *n == name && *v == raw) {
+            gloo::console::warn!(format!("kineret-widget: unknown {name}=\"{raw}\"; using the default"));
+            warned.retain(|(n, _)| *n != name);
+            warned.push((name, raw));
         }
         parsed.value
     }
     AppProps {
-        lang: attr(host, "lang", Lang::parse, previous.map(|p| p.lang)),
-        view: attr(host, "view", View::parse, previous.map(|p| p.view)),
-        region: attr(host, "region", Region::parse, previous.map(|p| p.region)),
-        units: attr(host, "units", Units::parse, previous.map(|p| p.units)),
+        lang: attr(host, "lang", Lang::parse, warned),
+        view: attr(host, "view", View::parse, warned),
+        region: attr(host, "region", Region::parse, warned),
+        units: attr(host, "units", Units::parse, warned),
         remember: host.has_attribute("remember"),
         update_available: host.has_attribute("update-available"),
         host: host.clone(),
@@ -51,7 +57,7 @@ fn read_props(host: &HtmlElement, previous: Option<&AppProps>) -> AppProps {
 impl WidgetHandle {
     /// Re-reads the attributes and re-renders if anything changed.
     pub fn refresh(&mut self) {
-        let props = read_props(&self.host, Some(&self.props));
+        let props = read_props(&self.host, &mut self.warned);
         if props != self.props {
             self.props = props.clone();
             if let Some(app) = self.app.as_mut() {
@@ -71,7 +77,8 @@ impl WidgetHandle {
 /// Mounts a widget into `container` (inside the host's shadow root).
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, container: Element) -> WidgetHandle {
-    let props = read_props(&host, None);
+    let mut warned = Vec::new();
+    let props = read_props(&host, &mut warned);
     let app = yew::Renderer::<App>::with_root_and_props(container, props.clone()).render();
-    WidgetHandle { app: Some(app), host, props }
+    WidgetHandle { app: Some(app), host, props, warned }
 }

@@ -99,6 +99,18 @@ test('an unknown attribute value falls back to the default with one warning', as
   await expect(bad.getByRole('heading', { name: 'Kineret companion' })).toBeVisible(); // lang fell back to en
   expect(warnings.filter((w) => w.includes('lang="xx"'))).toHaveLength(1);
   expect(warnings.filter((w) => w.includes('view="nope"'))).toHaveLength(1);
+  // Live: a valid region set to an unknown value warns once, although its
+  // fallback (us) is what was already shown; later changes don't repeat it.
+  await page.evaluate(() => {
+    const el = document.querySelector('#bad');
+    el.setAttribute('region', 'us');
+    el.setAttribute('region', 'zz');
+    el.setAttribute('lang', 'es');
+    el.setAttribute('region', 'zz');
+  });
+  await expect(bad.getByRole('heading', { name: 'Asistente de Kineret' })).toBeVisible();
+  expect(warnings.filter((w) => w.includes('region="zz"'))).toHaveLength(1);
+  expect(warnings.filter((w) => w.includes('lang="xx"'))).toHaveLength(1);
 });
 
 test('removing an element tears its app down without errors', async ({ page }) => {

@@ -4,6 +4,7 @@
 //! the form and the headless API share one rule set (`dose::calculate`).
 
 use crate::core::dose::{self, field, DoseBasis, DoseInput, DosePlan, FieldError, Indication, Split, WeightInput};
+use crate::core::dose::labels::CalcUi;
 use crate::core::i18n::{Lang, Translate};
 use crate::core::renal::{self, CgInput, Creatinine, SchwartzInput, Sex};
 use crate::core::units::parse_decimal;
@@ -296,6 +297,13 @@ pub fn evaluate(input: &FormInput, lang: Lang) -> FormOutcome {
             _ => None,
         };
         match estimate {
+            // An estimate no kidney can give (creatinine typed in the wrong
+            // unit, or a slip like 0.01): the creatinine field says so, and
+            // neither the estimate nor a dose is shown.
+            Some(Ok(value)) if value > dose::CRCL_SANITY_MAX_ML_MIN => {
+                let max = crate::core::format::fmt_number(dose::CRCL_SANITY_MAX_ML_MIN, 0, lang);
+                r.push_error(FormField::Scr, crate::core::i18n::fill(CalcUi::EstimateImpossible.tr(lang), &[("max", &max)]));
+            }
             Some(Ok(value)) => {
                 r.out.estimate = Some(Estimate { method: input.method, value });
                 crcl = Some(value);
@@ -318,6 +326,7 @@ pub fn evaluate(input: &FormInput, lang: Lang) -> FormOutcome {
         mg_per_kg_per_day: dose,
         split: input.split,
         crcl_ml_min: crcl,
+        crcl_is_schwartz_egfr: input.renal == RenalMode::Estimate && input.method == EstimateMethod::Child && r.out.estimate.is_some(),
         esrd: input.renal == RenalMode::Esrd,
         age_years: age,
     };
@@ -363,6 +372,31 @@ mod tests {
         assert!(!visible(&input, FormField::Weight) && !visible(&input, FormField::Dose));
         let plan = out.plan.expect("RA gives a plan with no other input");
         assert_eq!(plan.dose_per_administration.value(), 100.0);
+    }
+
+    #[test]
+    fn an_impossible_estimate_is_an_error_on_the_creatinine_and_no_number() {
+        let input = FormInput {
+            indication: Some(Indication::Ra),
+            renal: RenalMode::Estimate,
+            method: EstimateMethod::Adult,
+            age: "50".into(),
+            weight: "60".into(),
+            sex: Some(Sex::Male),
+            scr: "0,01".into(),
+            ..FormInput::default()
+        };
+        let out = evaluate(&input, Lang::En);
+        assert!(out.plan.is_none() && out.estimate.is_none());
+        assert_eq!(
+            out.error(FormField::Scr),
+            Some("This creatinine gives an estimate above 1000 mL/min, which is not possible: check the value and its unit.")
+        );
+        // Every error is on a field the form shows.
+        assert!(out.errors.iter().all(|(f, _)| visible(&input, *f)), "{:?}", out.errors);
+        // A plausible creatinine gives the estimate and the dose.
+        let ok = evaluate(&FormInput { scr: "1".into(), ..input }, Lang::En);
+        assert!(ok.plan.is_some() && ok.estimate.is_some());
     }
 
     #[test]
@@ -470,7 +504,9 @@ mod tests {
         // 0.413 × 110 / 1.0 = 45.4
         let out = evaluate(&input, Lang::En);
         assert_eq!(out.estimate.map(|e| e.value), Some(45.4));
-        assert!(out.plan.is_some());
+        let steps: Vec<String> = out.plan.map(|p| p.steps.into_iter().map(|s| s.text).collect()).unwrap_or_default();
+        assert!(steps.iter().any(|s| s.starts_with("Estimated GFR (bedside Schwartz) 45.4 mL/min/1.73 m²")), "{steps:?}");
+        assert!(!steps.iter().any(|s| s.contains("Creatinine clearance")), "{steps:?}");
     }
 
     #[test]

@@ -1,5 +1,9 @@
-//! Labels of the calculator view (the clinical texts are in `text.rs`).
+//! Labels of the calculator view (the clinical texts are in `text.rs`), and
+//! the result lines the view and the clipboard share.
 
+use super::DosePlan;
+use crate::core::format::{fmt_kg, fmt_mg, fmt_ml, fmt_number};
+use crate::core::i18n::{fill, Lang, Translate};
 use crate::messages;
 
 messages! {
@@ -40,17 +44,21 @@ messages! {
         EstimateAdult => ["Estimated creatinine clearance: {value} mL/min (Cockcroft–Gault)", "Aclaramiento de creatinina estimado: {value} mL/min (Cockcroft–Gault)"],
         EstimateChild => ["Estimated GFR: {value} mL/min/1.73 m² (bedside Schwartz)", "FG estimado: {value} mL/min/1,73 m² (Schwartz a pie de cama)"],
         ToSeeDose => ["To see the dose: {list}.", "Para ver la dosis: {list}."],
+        EstimateImpossible => ["This creatinine gives an estimate above {max} mL/min, which is not possible: check the value and its unit.", "Esta creatinina da una estimación por encima de {max} mL/min, lo que no es posible: revise el valor y su unidad."],
         FixErrors => ["Correct the highlighted fields to see the dose.", "Corrija los campos señalados para ver la dosis."],
         Result => ["Result", "Resultado"],
         PerAdministration => ["Each dose", "Cada dosis"],
         DailyDose => ["Dose per dosing day: {dose}", "Dosis por día de administración: {dose}"],
+        DailyDosePerKg => ["Dose per dosing day: {dose} ({rate} mg/kg/day × {kg})", "Dosis por día de administración: {dose} ({rate} mg/kg/día × {kg})"],
+        SummaryTitle => ["Kineret (anakinra), {indication}", "Kineret (anakinra), {indication}"],
         Course => ["Course: {doses} doses over {days} days", "Tratamiento: {doses} dosis en {days} días"],
         SyringePlan => ["Syringe plan (each syringe: 100 mg in 0.67 mL, single use)", "Plan de jeringas (cada jeringa: 100 mg en 0,67 mL, un solo uso)"],
         SyringeRow => ["Syringe {n}: give {ml} ({mg})", "Jeringa {n}: administre {ml} ({mg})"],
         Discard => ["Discard {mg} left in the last syringe.", "Deseche {mg} que quedan en la última jeringa."],
         NoDiscard => ["Nothing to discard: every syringe is used in full.", "Nada que desechar: cada jeringa se usa entera."],
         SyringeDrawing => ["Syringe filled to {ml}", "Jeringa llena hasta {ml}"],
-        FullSyringes => ["{n} full syringes", "{n} jeringas llenas"],
+        FullSyringe => ["1 full syringe, then the amount shown from the last one.", "1 jeringa entera y, de la última, la cantidad indicada."],
+        FullSyringes => ["{n} full syringes, then the amount shown from the last one.", "{n} jeringas enteras y, de la última, la cantidad indicada."],
         ShowWork => ["Show your work", "Mostrar el cálculo"],
         Source => ["Source: {source}", "Fuente: {source}"],
         Titration => ["Titration steps (0.5 or 1 mg/kg, never above 8 mg/kg/day)", "Pasos de ajuste (0,5 o 1 mg/kg, nunca más de 8 mg/kg/día)"],
@@ -65,6 +73,70 @@ messages! {
         SeverityInfo => ["Note:", "Nota:"],
         Remembered => ["Your entries are saved in this browser (remember is on).", "Sus datos se guardan en este navegador (recordar activado)."],
     }
+}
+
+/// "Dose per dosing day: 49.8 mg (2.5 mg/kg/day × 19.95 kg)": the total and,
+/// for a weight-based dose, the per-kg dose and the weight used (ISMP: show
+/// both the per-kg dose and the total).
+pub fn daily_dose_line(plan: &DosePlan, lang: Lang) -> String {
+    let dose = fmt_mg(plan.daily_dose.value(), lang);
+    match (plan.mg_per_kg_per_day, plan.weight) {
+        (Some(rate), Some(kg)) => fill(
+            CalcUi::DailyDosePerKg.tr(lang),
+            &[("dose", &dose), ("rate", &fmt_number(rate.value(), 2, lang)), ("kg", &fmt_kg(kg.value(), lang))],
+        ),
+        _ => fill(CalcUi::DailyDose.tr(lang), &[("dose", &dose)]),
+    }
+}
+
+/// One line per syringe: "Syringe 1: give 0.67 mL (100 mg)".
+pub fn syringe_rows(plan: &DosePlan, lang: Lang) -> Vec<String> {
+    plan.syringes
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let n = (i + 1).to_string();
+            fill(
+                CalcUi::SyringeRow.tr(lang),
+                &[("n", &n), ("ml", &fmt_ml(d.volume.value(), lang)), ("mg", &fmt_mg(d.dose.value(), lang))],
+            )
+        })
+        .collect()
+}
+
+/// What is thrown away from the last syringe, or that nothing is.
+pub fn discard_line(plan: &DosePlan, lang: Lang) -> String {
+    let discard = plan.discard_per_administration.value();
+    if discard > 0.0 {
+        fill(CalcUi::Discard.tr(lang), &[("mg", &fmt_mg(discard, lang))])
+    } else {
+        CalcUi::NoDiscard.tr(lang).to_string()
+    }
+}
+
+/// With several syringes per dose: how many are used in full.
+pub fn full_syringes_line(plan: &DosePlan, lang: Lang) -> Option<String> {
+    match plan.syringes.len().saturating_sub(1) {
+        0 => None,
+        1 => Some(CalcUi::FullSyringe.tr(lang).to_string()),
+        n => Some(fill(CalcUi::FullSyringes.tr(lang), &[("n", &n.to_string())])),
+    }
+}
+
+/// The plain-text result for the clipboard: drug and indication, the
+/// instruction, the daily dose with its per-kg dose, the syringe plan, the
+/// discard and every warning.
+pub fn summary(plan: &DosePlan, lang: Lang) -> String {
+    let mut lines = vec![
+        fill(CalcUi::SummaryTitle.tr(lang), &[("indication", plan.indication.tr(lang))]),
+        plan.instructions.clone(),
+        daily_dose_line(plan, lang),
+    ];
+    lines.extend(syringe_rows(plan, lang));
+    lines.extend(full_syringes_line(plan, lang));
+    lines.push(discard_line(plan, lang));
+    lines.extend(plan.warnings.iter().map(|w| w.message.clone()));
+    lines.join("\n")
 }
 
 #[cfg(test)]
@@ -85,6 +157,42 @@ mod tests {
             let [en, es] = m.texts();
             assert_ne!(en, es, "{m:?}");
         }
+    }
+
+    #[test]
+    fn clipboard_summary_has_drug_per_kg_dose_syringes_and_discard__ismp() {
+        use crate::core::dose::{calculate, DoseInput, Indication, Split, WeightInput};
+        let input = DoseInput {
+            indication: Some(Indication::Nomid),
+            weight: Some(WeightInput::Kg(20.0)),
+            mg_per_kg_per_day: Some(2.0),
+            split: Split::Twice,
+            crcl_ml_min: None,
+            crcl_is_schwartz_egfr: false,
+            esrd: true,
+            age_years: None,
+        };
+        let plan = calculate(&input, Lang::En).map_err(|e| format!("{e:?}"));
+        let plan = plan.as_ref().map_err(String::as_str).expect("a plan");
+        assert_eq!(
+            summary(plan, Lang::En),
+            "Kineret (anakinra), NOMID\n\
+             20 mg (0.13 mL) under the skin twice daily, every other day\n\
+             Dose per dosing day: 40 mg (2 mg/kg/day × 20 kg)\n\
+             Syringe 1: give 0.13 mL (20 mg)\n\
+             Discard 80 mg left in the last syringe.\n\
+             Creatinine clearance below 30 mL/min or kidney failure / dialysis: consider giving the dose every other day."
+        );
+        let big = DoseInput { weight: Some(WeightInput::Kg(20.0)), mg_per_kg_per_day: Some(8.0), split: Split::Once, esrd: false, ..input };
+        let big = calculate(&big, Lang::Es).map_err(|e| format!("{e:?}"));
+        let big = big.as_ref().map_err(String::as_str).expect("a plan");
+        assert_eq!(full_syringes_line(big, Lang::Es).as_deref(), Some("1 jeringa entera y, de la última, la cantidad indicada."));
+        assert_eq!(daily_dose_line(big, Lang::Es), "Dosis por día de administración: 160 mg (8 mg/kg/día × 20 kg)");
+        let ra = calculate(&DoseInput { indication: Some(Indication::Ra), weight: None, mg_per_kg_per_day: None, ..input }, Lang::En);
+        let ra = ra.as_ref().map_err(|_| "no plan").expect("a plan");
+        assert_eq!(daily_dose_line(ra, Lang::En), "Dose per dosing day: 100 mg");
+        assert_eq!(full_syringes_line(ra, Lang::En), None);
+        assert_eq!(discard_line(ra, Lang::En), "Nothing to discard: every syringe is used in full.");
     }
 
     #[test]

@@ -20,7 +20,10 @@ use crate::core::renal;
 use crate::core::units::{
     Kilograms, MgPerKgPerDay, Milligrams, Millilitres, QuantityError, MAX_MG_PER_KG_PER_DAY, WEIGHT_SANITY_MAX_KG,
 };
-use rules::{SINGLE_USE_SOURCE, SYRINGE_MG, SYRINGE_ML, SYRINGE_SOURCE, WEIGHT_FACTOR, WEIGHT_SOURCE};
+use rules::{
+    SINGLE_USE_SOURCE, SYRINGE_MARKS_FROM_MG, SYRINGE_MARKS_SOURCE, SYRINGE_MG, SYRINGE_ML, SYRINGE_SOURCE, WEIGHT_FACTOR,
+    WEIGHT_SOURCE,
+};
 use text::{Instruction, StepMsg};
 
 /// Input-sanity bound on an entered creatinine clearance (not a clinical
@@ -106,6 +109,10 @@ pub struct DoseInput {
     pub mg_per_kg_per_day: Option<f64>,
     pub split: Split,
     pub crcl_ml_min: Option<f64>,
+    /// `crcl_ml_min` is a bedside Schwartz eGFR (mL/min/1.73 m²), which the
+    /// calculator uses for children in place of a creatinine clearance
+    /// (CLINICAL.md, Renal function); only the wording of the steps changes.
+    pub crcl_is_schwartz_egfr: bool,
     pub esrd: bool,
     pub age_years: Option<f64>,
 }
@@ -132,7 +139,10 @@ pub fn error_message(code: ErrorCode, lang: Lang) -> String {
     match code {
         ErrorCode::InvalidWeight => fill(t, &[("max", &fmt_kg(WEIGHT_SANITY_MAX_KG, lang))]),
         ErrorCode::AboveMaxDose => fill(t, &[("max", &n(MAX_MG_PER_KG_PER_DAY))]),
-        ErrorCode::DoseTooSmall => fill(t, &[("min", &fmt_mg(DOSE_RESOLUTION_MG, lang))]),
+        ErrorCode::DoseTooSmall => fill(
+            t,
+            &[("min", &mg_t(min_measurable_tenths(), lang)), ("volume", &fmt_ml(VOLUME_RESOLUTION_ML, lang))],
+        ),
         ErrorCode::InvalidCrcl => fill(t, &[("max", &n(CRCL_SANITY_MAX_ML_MIN))]),
         ErrorCode::InvalidAge => fill(t, &[("max", &n(AGE_SANITY_MAX_YEARS))]),
         ErrorCode::PediatricUseSchwartz => fill(t, &[("age", &n(renal::CG_MIN_AGE_YEARS))]),
@@ -219,6 +229,15 @@ fn mg_t(tenths: u32, lang: Lang) -> String {
 
 /// Hundredths of a mL for a dose in tenths of a mg, rounded half up
 /// (the product row: 100 mg in 0.67 mL).
+/// Volumes are shown to 0.01 mL.
+const VOLUME_RESOLUTION_ML: f64 = 0.01;
+
+/// The smallest dose, in tenths of a mg, whose volume is at least 0.01 mL
+/// once rounded (0.8 mg): below it the syringe plan would read "0 mL".
+fn min_measurable_tenths() -> u32 {
+    (1..=SYRINGE_MG * 10).find(|&t| volume_hundredths(t) > 0).unwrap_or(1)
+}
+
 fn volume_hundredths(tenths: u32) -> u32 {
     let ml_h = (SYRINGE_ML * 100.0).round() as u64; // 67
     let mg_t = u64::from(SYRINGE_MG) * 10; // 1000
@@ -408,7 +427,8 @@ fn plan(
                 step(StepMsg::OnceDaily, &[("dose", &daily)], rule.frequency_source);
                 (daily_t, 1u8)
             };
-            if per_t == 0 {
+            // A dose whose volume rounds to 0.00 mL cannot be measured (or shown).
+            if volume_hundredths(per_t) == 0 {
                 return Err(vec![FieldError::new(field::MG_PER_KG_PER_DAY, ErrorCode::DoseTooSmall, lang)]);
             }
             (daily_t, per_t, per_day, Some(w), Some(r))
@@ -423,7 +443,12 @@ fn plan(
         step(StepMsg::RenalEsrd, &[], rule.renal_source);
     } else if let Some(c) = input.crcl_ml_min {
         let crcl = fmt_number(c, 1, lang);
-        let msg = if below { StepMsg::RenalBelow } else { StepMsg::RenalOk };
+        let msg = match (below, input.crcl_is_schwartz_egfr) {
+            (true, false) => StepMsg::RenalBelow,
+            (false, false) => StepMsg::RenalOk,
+            (true, true) => StepMsg::RenalBelowEgfr,
+            (false, true) => StepMsg::RenalOkEgfr,
+        };
         step(msg, &[("crcl", &crcl), ("threshold", &threshold)], rule.renal_source);
     } else {
         step(StepMsg::RenalUnknown, &[("threshold", &threshold)], rule.renal_source);
@@ -484,6 +509,30 @@ fn plan(
         &[("count", &count.to_string()), ("syringe_mg", &syr_mg_s), ("discard", &mg_t(discard_t, lang))],
         SINGLE_USE_SOURCE,
     );
+    if per_t < SYRINGE_MARKS_FROM_MG * 10 {
+        warn(
+            WarningCode::BelowSyringeMarks,
+            &[("dose", &per_s), ("marks", &fmt_mg(f64::from(SYRINGE_MARKS_FROM_MG), lang)), ("full", &syr_mg_s)],
+            SYRINGE_MARKS_SOURCE,
+        );
+    }
+    if count > 1 {
+        let mut plan = String::new();
+        for (i, d) in syringes.iter().enumerate() {
+            if i > 0 {
+                plan.push_str(" + ");
+            }
+            plan.push_str(&fmt_mg(d.dose.value(), lang));
+            plan.push_str(" (");
+            plan.push_str(&fmt_ml(d.volume.value(), lang));
+            plan.push(')');
+        }
+        warn(
+            WarningCode::SeveralSyringes,
+            &[("dose", &per_s), ("count", &count.to_string()), ("plan", &plan)],
+            SINGLE_USE_SOURCE,
+        );
+    }
 
     let instruction = match (rule.course_days, interval > 1) {
         (None, _) => Instruction::Plain,
@@ -649,7 +698,7 @@ mod tests {
         assert!(has_step(&p, "Volume: 20 mg × 0.67 mL / 100 mg = 0.13 mL", "US PI 3, 16"));
         assert!(has_step(
             &p,
-            "Prefilled syringes per injection: 1 (single use, 100 mg each); discard 80 mg.",
+            "Prefilled syringes per dose: 1 (single use, 100 mg each); discard 80 mg.",
             "US PI 2.2"
         ));
     }
@@ -672,7 +721,7 @@ mod tests {
         assert_eq!(p.administrations_per_day, 2);
         assert_eq!(p.volume_per_administration.value(), 0.27);
         assert_eq!(p.instructions, "40 mg (0.27 mL) under the skin twice daily");
-        assert!(has_step(&p, "Twice daily: 80 mg ÷ 2 = 40 mg per injection (rounded down to 0.1 mg).", "US PI 2.2"));
+        assert!(has_step(&p, "Twice daily: 80 mg ÷ 2 = 40 mg each time (rounded down to 0.1 mg).", "US PI 2.2"));
     }
 
     #[test]
@@ -767,8 +816,47 @@ mod tests {
             "2.3 mg/kg/day is not a multiple of 0.5 mg/kg; the dose is adjusted in 0.5–1 mg/kg steps."
         );
         for good in [0.5, 1.0, 1.5, 7.5, 8.0] {
-            assert!(ok(&per_kg(Indication::Nomid, good, 10.0)).warnings.is_empty(), "{good}");
+            assert!(!warning_codes(&ok(&per_kg(Indication::Nomid, good, 10.0))).contains(&"dose_step"), "{good}");
         }
+    }
+
+    #[test]
+    fn a_dose_that_rounds_to_0_ml_is_refused__us_pi_3_16() {
+        // 0.3 kg × 1 mg/kg/day = 0.3 mg = 0.002 mL: nothing to measure or show.
+        assert_eq!(err_codes(&per_kg(Indication::Nomid, 1.0, 0.3)), vec![("mgPerKgPerDay", "dose_too_small")]);
+        let e = calculate(&per_kg(Indication::Nomid, 1.0, 0.3), Lang::En).err().unwrap_or_default();
+        assert_eq!(
+            e[0].message,
+            "The calculated dose is less than 0.8 mg, too small to measure with the syringe (less than 0.01 mL); check the weight and the dose."
+        );
+        // 0.8 mg is the smallest dose with a volume (0.01 mL).
+        assert_eq!(min_measurable_tenths(), 8);
+        let p = ok(&per_kg(Indication::Nomid, 1.0, 0.8));
+        assert_eq!(p.volume_per_administration.value(), 0.01);
+        assert!(p.syringes.iter().all(|s| s.volume.value() > 0.0));
+    }
+
+    #[test]
+    fn below_the_syringe_marks_is_a_caution__eu_pl_3() {
+        let p = ok(&per_kg(Indication::Nomid, 1.5, 10.0));
+        assert_eq!(warning_codes(&p), vec!["below_syringe_marks"]);
+        assert_eq!(p.warnings[0].severity, Severity::Caution);
+        assert_eq!(p.warnings[0].source, "EU PL 3, US PI 2.2");
+        assert!(p.warnings[0].message.starts_with("15 mg is below the syringe's lowest mark (20 mg)"), "{}", p.warnings[0].message);
+        assert!(warning_codes(&ok(&per_kg(Indication::Nomid, 2.0, 10.0))).is_empty(), "20 mg is on the mark");
+        assert!(warning_codes(&ok(&input(Indication::Ra))).is_empty());
+    }
+
+    #[test]
+    fn several_syringes_are_spelled_out__us_pi_2_2() {
+        let p = ok(&per_kg(Indication::Dira, 8.0, 20.0));
+        assert_eq!(p.syringes_per_administration, 2);
+        assert_eq!(warning_codes(&p), vec!["several_syringes"]);
+        assert_eq!(
+            p.warnings[0].message,
+            "Each dose of 160 mg needs 2 syringes, one injection from each: 100 mg (0.67 mL) + 60 mg (0.4 mL)."
+        );
+        assert!(has_step(&p, "Once daily: the whole daily dose, 160 mg, at one time.", "seed"));
     }
 
     #[test]
@@ -801,6 +889,7 @@ mod tests {
             weight: Some(WeightInput::Lb(-1.0)),
             mg_per_kg_per_day: Some(9.0),
             crcl_ml_min: Some(0.0),
+            crcl_is_schwartz_egfr: false,
             age_years: Some(121.0),
             ..DoseInput::default()
         };
@@ -886,7 +975,7 @@ mod tests {
         assert_eq!(p.warnings[0].severity, Severity::Caution);
         assert!(has_step(
             &p,
-            "Creatinine clearance 25 mL/min is below 30 mL/min: every other day, same dose per injection.",
+            "Creatinine clearance 25 mL/min is below 30 mL/min: every other day, same dose each time.",
             "US PI 2.4"
         ));
     }
@@ -914,13 +1003,14 @@ mod tests {
             for split in [Split::Once, Split::Twice] {
                 for (crcl, esrd) in [(None, false), (Some(20.0), false), (Some(60.0), false), (None, true)] {
                     for age in [None, Some(10.0), Some(40.0)] {
-                        for weight in [WeightInput::Kg(19.96), WeightInput::Lb(44.0)] {
+                        for weight in [WeightInput::Kg(19.96), WeightInput::Lb(44.0), WeightInput::Kg(5.0), WeightInput::Kg(60.0)] {
                             inputs.push(DoseInput {
                                 indication: Some(ind),
                                 weight: Some(weight),
                                 mg_per_kg_per_day: Some(2.3),
                                 split,
                                 crcl_ml_min: crcl,
+                                crcl_is_schwartz_egfr: false,
                                 esrd,
                                 age_years: age,
                             });
@@ -952,6 +1042,21 @@ mod tests {
             }
         }
         assert_eq!(warnings_seen.len(), WarningCode::ALL.len(), "every warning exercised");
+    }
+
+    #[test]
+    fn a_schwartz_egfr_is_named_as_such_in_the_steps__us_pi_2_4() {
+        let child = DoseInput { crcl_ml_min: Some(15.1), crcl_is_schwartz_egfr: true, ..per_kg(Indication::Nomid, 2.0, 20.0) };
+        let p = ok(&child);
+        assert_eq!(p.interval_days, 2);
+        assert!(has_step(
+            &p,
+            "Estimated GFR (bedside Schwartz) 15.1 mL/min/1.73 m² is below 30: every other day, same dose each time.",
+            "US PI 2.4"
+        ));
+        assert!(!p.steps.iter().any(|s| s.text.contains("Creatinine clearance")));
+        let p = ok(&DoseInput { crcl_ml_min: Some(90.0), ..child });
+        assert!(has_step(&p, "Estimated GFR (bedside Schwartz) 90 mL/min/1.73 m² is 30 or more: no change to the schedule.", "US PI 2.4"));
     }
 
     #[test]

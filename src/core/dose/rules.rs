@@ -169,6 +169,11 @@ pub const SYRINGE_ML: f64 = 0.67;
 pub const SYRINGE_SOURCE: &str = "US PI 3, 16";
 /// Volume per mg, 0.67 mL / 100 mg = 0.0067 mL/mg (derived from the product row).
 pub const ML_PER_MG: f64 = 0.0067;
+/// The lowest mark on the syringe: the EU syringe is graduated from 20 mg to
+/// 100 mg; the US leaflet says to ask the provider how to measure a partial
+/// dose (CLINICAL.md, "doses below 100 mg").
+pub const SYRINGE_MARKS_FROM_MG: u32 = 20;
+pub const SYRINGE_MARKS_SOURCE: &str = "EU PL 3, US PI 2.2";
 /// One new syringe for every dose; the rest is thrown away.
 pub const SINGLE_USE_SOURCE: &str = "US PI 2.2";
 /// Subcutaneous only ("under the skin").

@@ -108,8 +108,8 @@ impl Translate for ErrorCode {
                 "La dosis supera el máximo de {max} mg/kg/día.",
             ],
             ErrorCode::DoseTooSmall => [
-                "The calculated dose is less than {min}; check the weight and the dose.",
-                "La dosis calculada es menor que {min}; revise el peso y la dosis.",
+                "The calculated dose is less than {min}, too small to measure with the syringe (less than {volume}); check the weight and the dose.",
+                "La dosis calculada es menor que {min}, demasiado pequeña para medirla con la jeringa (menos de {volume}); revise el peso y la dosis.",
             ],
             ErrorCode::InvalidCrcl => [
                 "Creatinine clearance must be a number more than 0 and at most {max} mL/min.",
@@ -177,11 +177,19 @@ pub enum WarningCode {
     HospitalOnly,
     NotApprovedUnder18,
     DoseStep,
+    BelowSyringeMarks,
+    SeveralSyringes,
 }
 
 impl WarningCode {
-    pub const ALL: [WarningCode; 4] =
-        [WarningCode::RenalEveryOtherDay, WarningCode::HospitalOnly, WarningCode::NotApprovedUnder18, WarningCode::DoseStep];
+    pub const ALL: [WarningCode; 6] = [
+        WarningCode::RenalEveryOtherDay,
+        WarningCode::HospitalOnly,
+        WarningCode::NotApprovedUnder18,
+        WarningCode::DoseStep,
+        WarningCode::BelowSyringeMarks,
+        WarningCode::SeveralSyringes,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -189,15 +197,18 @@ impl WarningCode {
             WarningCode::HospitalOnly => "hospital_only",
             WarningCode::NotApprovedUnder18 => "not_approved_under_18",
             WarningCode::DoseStep => "dose_step",
+            WarningCode::BelowSyringeMarks => "below_syringe_marks",
+            WarningCode::SeveralSyringes => "several_syringes",
         }
     }
 
-    /// hospital_only and off-label use are Danger, renal Caution, dose_step Info.
+    /// hospital_only and off-label use are Danger; renal and a dose below the
+    /// syringe's marks Caution; dose_step and several syringes Info.
     pub fn severity(self) -> Severity {
         match self {
             WarningCode::HospitalOnly | WarningCode::NotApprovedUnder18 => Severity::Danger,
-            WarningCode::RenalEveryOtherDay => Severity::Caution,
-            WarningCode::DoseStep => Severity::Info,
+            WarningCode::RenalEveryOtherDay | WarningCode::BelowSyringeMarks => Severity::Caution,
+            WarningCode::DoseStep | WarningCode::SeveralSyringes => Severity::Info,
         }
     }
 }
@@ -216,6 +227,14 @@ impl Translate for WarningCode {
             WarningCode::NotApprovedUnder18 => [
                 "{indication}: not an approved use under {age} years. Check with the prescriber.",
                 "{indication}: no es un uso aprobado en menores de {age} años. Consulte con el profesional que lo recetó.",
+            ],
+            WarningCode::BelowSyringeMarks => [
+                "{dose} is below the syringe's lowest mark ({marks}): the EU syringe is graduated from {marks} to {full}. Ask the provider or pharmacist how to measure this dose before giving it.",
+                "{dose} está por debajo de la marca más baja de la jeringa ({marks}): la jeringa de la UE está graduada de {marks} a {full}. Pregunte al profesional de la salud o al farmacéutico(a) cómo medir esta dosis antes de administrarla.",
+            ],
+            WarningCode::SeveralSyringes => [
+                "Each dose of {dose} needs {count} syringes, one injection from each: {plan}.",
+                "Cada dosis de {dose} necesita {count} jeringas, una inyección con cada una: {plan}.",
             ],
             WarningCode::DoseStep => [
                 "{rate} mg/kg/day is not a multiple of {step_min} mg/kg; the dose is adjusted in {step_min}–{step_max} mg/kg steps.",
@@ -304,6 +323,8 @@ pub enum StepMsg {
     RenalBelow,
     RenalEsrd,
     RenalOk,
+    RenalBelowEgfr,
+    RenalOkEgfr,
     RenalUnknown,
     CourseDoses,
     Volume,
@@ -311,7 +332,7 @@ pub enum StepMsg {
 }
 
 impl StepMsg {
-    pub const ALL: [StepMsg; 17] = [
+    pub const ALL: [StepMsg; 19] = [
         StepMsg::WeightFromLb,
         StepMsg::WeightKg,
         StepMsg::RuleFixed,
@@ -325,6 +346,8 @@ impl StepMsg {
         StepMsg::RenalBelow,
         StepMsg::RenalEsrd,
         StepMsg::RenalOk,
+        StepMsg::RenalBelowEgfr,
+        StepMsg::RenalOkEgfr,
         StepMsg::RenalUnknown,
         StepMsg::CourseDoses,
         StepMsg::Volume,
@@ -365,24 +388,32 @@ impl Translate for StepMsg {
                 "{rate} mg/kg/día no supera el máximo de {max} mg/kg/día.",
             ],
             StepMsg::OnceDaily => [
-                "Once daily: the whole daily dose, {dose}, in one injection.",
-                "Una vez al día: toda la dosis diaria, {dose}, en una inyección.",
+                "Once daily: the whole daily dose, {dose}, at one time.",
+                "Una vez al día: toda la dosis diaria, {dose}, de una sola vez.",
             ],
             StepMsg::TwiceDaily => [
-                "Twice daily: {daily} ÷ 2 = {dose} per injection (rounded down to {resolution}).",
-                "Dos veces al día: {daily} ÷ 2 = {dose} por inyección (redondeada hacia abajo a {resolution}).",
+                "Twice daily: {daily} ÷ 2 = {dose} each time (rounded down to {resolution}).",
+                "Dos veces al día: {daily} ÷ 2 = {dose} cada vez (redondeada hacia abajo a {resolution}).",
             ],
             StepMsg::RenalBelow => [
-                "Creatinine clearance {crcl} mL/min is below {threshold} mL/min: every other day, same dose per injection.",
-                "Aclaramiento de creatinina de {crcl} mL/min, menor de {threshold} mL/min: cada dos días, misma dosis por inyección.",
+                "Creatinine clearance {crcl} mL/min is below {threshold} mL/min: every other day, same dose each time.",
+                "Aclaramiento de creatinina de {crcl} mL/min, menor de {threshold} mL/min: cada dos días, misma dosis cada vez.",
             ],
             StepMsg::RenalEsrd => [
-                "Kidney failure / dialysis: every other day, same dose per injection.",
-                "Insuficiencia renal / diálisis: cada dos días, misma dosis por inyección.",
+                "Kidney failure / dialysis: every other day, same dose each time.",
+                "Insuficiencia renal / diálisis: cada dos días, misma dosis cada vez.",
             ],
             StepMsg::RenalOk => [
                 "Creatinine clearance {crcl} mL/min is {threshold} mL/min or more: no change to the schedule.",
                 "Aclaramiento de creatinina de {crcl} mL/min, de {threshold} mL/min o más: sin cambios en la pauta.",
+            ],
+            StepMsg::RenalBelowEgfr => [
+                "Estimated GFR (bedside Schwartz) {crcl} mL/min/1.73 m² is below {threshold}: every other day, same dose each time.",
+                "FG estimado (Schwartz a pie de cama) de {crcl} mL/min/1,73 m², menor de {threshold}: cada dos días, misma dosis cada vez.",
+            ],
+            StepMsg::RenalOkEgfr => [
+                "Estimated GFR (bedside Schwartz) {crcl} mL/min/1.73 m² is {threshold} or more: no change to the schedule.",
+                "FG estimado (Schwartz a pie de cama) de {crcl} mL/min/1,73 m², de {threshold} o más: sin cambios en la pauta.",
             ],
             StepMsg::RenalUnknown => [
                 "No creatinine clearance or dialysis entered: usual schedule. Below {threshold} mL/min or with dialysis, the dose is given every other day.",
@@ -397,8 +428,8 @@ impl Translate for StepMsg {
                 "Volumen: {dose} × {syringe_ml} / {syringe_mg} = {volume}",
             ],
             StepMsg::Syringes => [
-                "Prefilled syringes per injection: {count} (single use, {syringe_mg} each); discard {discard}.",
-                "Jeringas precargadas por inyección: {count} (de un solo uso, {syringe_mg} cada una); deseche {discard}.",
+                "Prefilled syringes per dose: {count} (single use, {syringe_mg} each); discard {discard}.",
+                "Jeringas precargadas por dosis: {count} (de un solo uso, {syringe_mg} cada una); deseche {discard}.",
             ],
         }
     }

@@ -13,7 +13,7 @@ use crate::core::api::plan_result;
 use crate::core::dose::form::{
     evaluate, visible, EstimateMethod, FormField, FormInput, FormOutcome, RenalMode, ScrUnit, WeightUnit,
 };
-use crate::core::dose::labels::CalcUi;
+use crate::core::dose::labels::{daily_dose_line, discard_line, full_syringes_line, summary, syringe_rows, CalcUi};
 use crate::core::dose::{titration_steps, DosePlan, Indication, Severity, Split};
 use crate::core::format::{fmt_mg, fmt_ml, fmt_number};
 use crate::core::i18n::{fill, Lang, Translate, source_text};
@@ -222,24 +222,6 @@ fn severity_label(s: Severity) -> CalcUi {
     }
 }
 
-/// Plain-text summary for the clipboard.
-fn summary(plan: &DosePlan, lang: Lang) -> String {
-    let mut s = plan.instructions.clone();
-    for (i, d) in plan.syringes.iter().enumerate() {
-        s.push('\n');
-        let n = (i + 1).to_string();
-        s.push_str(&fill(
-            CalcUi::SyringeRow.tr(lang),
-            &[("n", &n), ("ml", &fmt_ml(d.volume.value(), lang)), ("mg", &fmt_mg(d.dose.value(), lang))],
-        ));
-    }
-    for w in &plan.warnings {
-        s.push('\n');
-        s.push_str(&w.message);
-    }
-    s
-}
-
 fn result_card(plan: &DosePlan, lang: Lang, dispatch: &UseReducerDispatcher<Form>, status: &UseStateHandle<Option<CalcUi>>) -> Html {
     let t = |m: CalcUi| m.tr(lang);
     let copy = {
@@ -271,8 +253,7 @@ fn result_card(plan: &DosePlan, lang: Lang, dispatch: &UseReducerDispatcher<Form
     h.m(r#"<h4 id="kw-calc-result-h">"#).t(t(CalcUi::Result)).m(r#"</h4><p class="kw-dose">"#);
     h.t(&fmt_mg(plan.dose_per_administration.value(), lang)).m(" (");
     h.t(&fmt_ml(plan.volume_per_administration.value(), lang)).m(r#")</p><p class="kw-instructions">"#);
-    h.t(&plan.instructions).m("</p><p>");
-    h.t(&fill(t(CalcUi::DailyDose), &[("dose", &fmt_mg(plan.daily_dose.value(), lang))])).m("</p>");
+    h.t(&plan.instructions).m("</p><p>").t(&daily_dose_line(plan, lang)).m("</p>");
     if let (Some(doses), Some(days)) = (plan.total_doses, plan.course_days) {
         h.m("<p>").t(&fill(t(CalcUi::Course), &[("doses", &doses.to_string()), ("days", &days.to_string())])).m("</p>");
     }
@@ -290,21 +271,12 @@ fn result_card(plan: &DosePlan, lang: Lang, dispatch: &UseReducerDispatcher<Form
         h.m("</div>");
     }
     h.m("<h4>").t(t(CalcUi::SyringePlan)).m(r#"</h4><ul class="kw-syringe-plan">"#);
-    for (i, d) in plan.syringes.iter().enumerate() {
-        let n = (i + 1).to_string();
-        let row = fill(t(CalcUi::SyringeRow), &[("n", &n), ("ml", &fmt_ml(d.volume.value(), lang)), ("mg", &fmt_mg(d.dose.value(), lang))]);
+    for row in syringe_rows(plan, lang) {
         h.m("<li>").t(&row).m("</li>");
     }
-    h.m("</ul><p>");
-    if plan.discard_per_administration.value() > 0.0 {
-        h.t(&fill(t(CalcUi::Discard), &[("mg", &fmt_mg(plan.discard_per_administration.value(), lang))]));
-    } else {
-        h.t(t(CalcUi::NoDiscard));
-    }
-    h.m("</p>");
-    let full = plan.syringes.len().saturating_sub(1);
-    if full > 0 {
-        h.m(r#"<p class="kw-hint">"#).t(&fill(t(CalcUi::FullSyringes), &[("n", &full.to_string())])).m("</p>");
+    h.m("</ul><p>").t(&discard_line(plan, lang)).m("</p>");
+    if let Some(full) = full_syringes_line(plan, lang) {
+        h.m(r#"<p class="kw-hint">"#).t(&full).m("</p>");
     }
     if let Some(d) = plan.syringes.last() {
         syringe_svg(&mut h, d.volume.value(), &fill(t(CalcUi::SyringeDrawing), &[("ml", &fmt_ml(d.volume.value(), lang))]));
