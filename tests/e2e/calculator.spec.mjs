@@ -49,9 +49,10 @@ test('each bad input gets a message beside its field and no number', async ({ pa
   await dose.fill('2');
   for (const [value, message] of [
     ['20 kg', 'Enter a number only'],
-    ['-5', 'Must be more than 0'],
+    ['-5', 'The weight must be a number more than 0'],
     ['500', '300'],
     ['abc', 'Enter a number only'],
+    ['1,000', 'may be a thousands separator'],
   ]) {
     await weight.fill(value);
     await expect(weight).toHaveAttribute('aria-invalid', 'true');

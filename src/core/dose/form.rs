@@ -66,6 +66,21 @@ impl FormField {
         })
     }
 
+    /// The calculator's range error for a number field (used for a negative
+    /// number, so it reads like the message for 0).
+    fn range_error(self) -> Option<dose::ErrorCode> {
+        use dose::ErrorCode as E;
+        Some(match self {
+            FormField::Weight => E::InvalidWeight,
+            FormField::Dose => E::InvalidDose,
+            FormField::Age => E::InvalidAge,
+            FormField::Crcl => E::InvalidCrcl,
+            FormField::Scr => E::InvalidCreatinine,
+            FormField::Height => E::InvalidHeight,
+            FormField::Indication | FormField::Sex => return None,
+        })
+    }
+
     /// "Enter the weight" style prompt for a required field still empty.
     pub fn missing(self) -> Missing {
         match self {
@@ -240,6 +255,15 @@ impl Reader<'_> {
                 }
                 None
             }
+            // A negative number gets the field's own range message, the same
+            // one 0 gets from the calculator ("The weight must be a number
+            // more than 0 and at most 300 kg.").
+            Err(crate::core::units::NumberError::Negative) if f.range_error().is_some() => {
+                if let Some(code) = f.range_error() {
+                    self.push_error(f, dose::error_message(code, self.lang));
+                }
+                None
+            }
             Err(e) => {
                 self.push_error(f, e.tr(self.lang).to_string());
                 None
@@ -397,6 +421,17 @@ mod tests {
         // A plausible creatinine gives the estimate and the dose.
         let ok = evaluate(&FormInput { scr: "1".into(), ..input }, Lang::En);
         assert!(ok.plan.is_some() && ok.estimate.is_some());
+    }
+
+    #[test]
+    fn a_negative_number_gets_the_same_message_as_zero() {
+        let neg = evaluate(&nomid("-5", "2"), Lang::En);
+        let zero = evaluate(&nomid("0", "2"), Lang::En);
+        assert!(neg.plan.is_none() && zero.plan.is_none());
+        assert_eq!(neg.error(FormField::Weight), zero.error(FormField::Weight));
+        assert!(neg.error(FormField::Weight).is_some_and(|m| m.starts_with("The weight must be a number more than 0")));
+        let dose = evaluate(&nomid("20", "-1"), Lang::Es);
+        assert!(dose.error(FormField::Dose).is_some_and(|m| m.starts_with("La dosis debe ser un número mayor que 0")), "{:?}", dose.errors);
     }
 
     #[test]
