@@ -68,10 +68,15 @@ proptest! {
             let kg = p.weight.map(|k| k.value()).unwrap_or(f64::NAN);
             let daily = p.daily_dose.value();
             // 1e-9 absorbs binary noise in the f64 product only; the core
-            // computes the product in exact decimal arithmetic.
+            // computes the product in exact decimal arithmetic, with the rate
+            // read to 10⁻⁶ mg/kg/day (rounded). For a rate typed with more
+            // digits than that (these are random f64s), the product can move by
+            // up to kg × 5·10⁻⁷ mg (≤ 0.00015 mg), and so cross a 0.1 mg step.
+            // The 8 mg/kg/day maximum is checked with no such allowance.
+            let q = kg * 5e-7;
             prop_assert!(daily <= 8.0 * kg + 1e-9, "{daily} > 8 × {kg}");
-            prop_assert!(daily <= r * kg + 1e-9, "{daily} > {r} × {kg}");
-            prop_assert!(r * kg - daily < 0.1 + 1e-9, "{daily} not within 0.1 mg of {r} × {kg}");
+            prop_assert!(daily <= r * kg + q + 1e-9, "{daily} > {r} × {kg}");
+            prop_assert!(r * kg - daily < 0.1 + q + 1e-9, "{daily} not within 0.1 mg of {r} × {kg}");
         }
     }
 
@@ -199,4 +204,19 @@ proptest! {
             prop_assert!(res.discard_mg_per_administration.is_none() && res.syringes_per_administration.is_none());
         }
     }
+}
+
+/// The case that once fell on a 0.1 mg step: 6.720995368… mg/kg/day ×
+/// 290.21 kg = 1950.50006 mg; the core reads the rate as 6.720995 and
+/// gives 1950.4 mg, just below the exact product.
+#[test]
+fn rate_quantization_never_raises_the_dose() {
+    let input = DoseInput {
+        indication: Some(Indication::Nomid),
+        weight: Some(WeightInput::Kg(290.21)),
+        mg_per_kg_per_day: Some(6.720995368295791),
+        ..DoseInput::default()
+    };
+    let p = calculate(&input, Lang::En);
+    assert_eq!(p.map(|p| p.daily_dose.value()).ok(), Some(1950.4));
 }
