@@ -41,7 +41,7 @@ impl SitesFixture for Fixture {
     }
 
     fn zone(&self, id: &str) -> Element {
-        self.one(&format!("[data-a=zone][data-v={id}]"))
+        self.one(&format!("g[data-a=zone][data-v={id}]"))
     }
 
     async fn click(&self, selector: &str) {
@@ -134,6 +134,52 @@ async fn arrow_keys_move_between_zones() {
     assert_eq!(f.zone("abdomen-right").get_attribute("tabindex").as_deref(), Some("-1"));
     f.key(&f.zone("abdomen-left"), "End").await;
     assert_eq!(f.zone("buttock-right").get_attribute("tabindex").as_deref(), Some("0"));
+}
+
+/// The focused element, if it is inside the widget.
+fn focused(f: &Fixture) -> Option<Element> {
+    gloo::utils::document().active_element().filter(|e| f.host.contains(Some(e)))
+}
+
+/// Arrows walk through every zone of the map, the suggested one included
+/// (whose "Choose this site" button shares its data-v), in both modes.
+#[wasm_bindgen_test]
+async fn arrows_walk_the_whole_map_across_the_suggested_zone() {
+    let f = widget("en").await;
+    let order = [
+        "abdomen-right",
+        "abdomen-left",
+        "thigh-right",
+        "thigh-left",
+        "arm-left",
+        "arm-right",
+        "buttock-left",
+        "buttock-right",
+    ];
+    for who in ["selfInjecting", "caregiver"] {
+        f.click(&format!("input[name=who][value={who}]")).await;
+        let suggested = f.one(".kw-suggest [data-a=zone]").get_attribute("data-v").unwrap_or_default();
+        assert!(order.contains(&suggested.as_str()), "{suggested}");
+        f.key(&f.zone(order[7]), "Home").await;
+        for (i, id) in order.iter().enumerate().skip(1) {
+            let from = focused(&f).expect("focus in the widget");
+            f.key(&from, if i % 2 == 1 { "ArrowRight" } else { "ArrowDown" }).await;
+            let now = focused(&f).expect("focus in the widget");
+            assert_eq!(now.tag_name(), "g", "{who}: step {i} left the map");
+            assert_eq!(now.get_attribute("data-v").as_deref(), Some(*id), "{who}: step {i}");
+            assert_eq!(now.get_attribute("tabindex").as_deref(), Some("0"));
+        }
+        // Back across the suggestion, then End and Home.
+        for id in order.iter().rev().skip(1) {
+            let from = focused(&f).expect("focus in the widget");
+            f.key(&from, "ArrowLeft").await;
+            assert_eq!(focused(&f).and_then(|e| e.get_attribute("data-v")).as_deref(), Some(*id), "{who}");
+        }
+        f.key(&focused(&f).expect("focus"), "End").await;
+        assert_eq!(focused(&f).and_then(|e| e.get_attribute("data-v")).as_deref(), Some(order[7]));
+        f.key(&focused(&f).expect("focus"), "Home").await;
+        assert_eq!(focused(&f).and_then(|e| e.get_attribute("data-v")).as_deref(), Some(order[0]));
+    }
 }
 
 #[wasm_bindgen_test]

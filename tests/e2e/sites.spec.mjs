@@ -90,6 +90,37 @@ test('log three injections with the keyboard only; they survive a reload', async
   await expect(w.locator('.kw-suggest')).toContainText('Never used');
 });
 
+for (const who of ['I inject myself', 'A caregiver injects me']) {
+  test(`arrow keys walk every zone, the suggested one included (${who})`, async ({ page }) => {
+    const w = await sitesPage(page);
+    await w.getByLabel(who).check();
+    const suggested = await w.locator('.kw-suggest [data-a=zone]').getAttribute('data-v');
+    await w.getByRole('tab', { name: 'Injection sites' }).focus();
+    const first = await tabTo(page, isZone);
+    const seen = [first.value];
+    for (let i = 0; i < 7; i++) {
+      await page.keyboard.press(i % 2 ? 'ArrowDown' : 'ArrowRight');
+      const a = await active(page);
+      // A zone of the map (named), never the suggestion card's button.
+      expect(isZone(a), `step ${i + 1}: ${JSON.stringify(a)}`).toBe(true);
+      seen.push(a.value);
+    }
+    expect(new Set(seen).size).toBe(8);
+    expect(seen).toContain(suggested);
+    await page.keyboard.press('ArrowRight');
+    expect((await active(page)).value).toBe(first.value);
+    await page.keyboard.press('ArrowLeft');
+    expect((await active(page)).value).toBe(seen[7]);
+    await page.keyboard.press('Home');
+    expect((await active(page)).value).toBe(seen[0]);
+    await page.keyboard.press('End');
+    expect((await active(page)).value).toBe(seen[7]);
+    // One zone in the tab order: the focused one.
+    await expect(w.locator('g[data-a=zone][tabindex="0"]')).toHaveCount(1);
+    await expect(w.locator(`g[data-a=zone][data-v=${seen[7]}]`)).toHaveAttribute('tabindex', '0');
+  });
+}
+
 test('back-dating: yesterday 8 pm in local time', async ({ page }) => {
   const w = await sitesPage(page);
   await w.getByRole('button', { name: 'Left buttock, never used' }).click();

@@ -415,7 +415,9 @@ pub fn view() -> Html {
             let key = e.key();
             if let Some(to) = map_key(z, &key) {
                 e.prevent_default();
-                focus(&ctx.root, &format!("[data-a=zone][data-v={}]", to.as_str()));
+                // `g`: the suggestion card's "Choose this site" button has the
+                // same data-a/data-v and comes first in the DOM.
+                focus(&ctx.root, &format!("g[data-a=zone][data-v={}]", to.as_str()));
                 ctx.m.dispatch(ui(move |u| u.focus_zone = to));
             } else if key == "Enter" || key == " " {
                 e.prevent_default();
