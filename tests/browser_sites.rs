@@ -208,11 +208,17 @@ async fn logging_adds_a_history_row_with_the_note_as_text_and_emits_an_event() {
     assert!(row.contains("itching"), "{row}");
     assert_eq!(f.one(".kw-note").text_content().unwrap_or_default(), "itching. <img src=x onerror=alert(1)>");
     assert!(f.all(".kw-log img").is_empty(), "markup must stay text");
-    assert_eq!(f.one("[role=status][aria-live=polite]").text_content().as_deref(), Some("Logged: Left thigh"));
+    let said = f.one("[role=status][aria-live=polite]").text_content().unwrap_or_default();
+    assert!(said.starts_with("Logged: Left thigh, "), "{said}");
     assert_eq!(name(&f.zone("thigh-left")), "Left thigh, last used today");
-    // The form was reset and the zone now warns that it was the last one used.
-    assert_eq!(js_sys::Reflect::get(&f.one("#kw-log-note"), &"value".into()).unwrap().as_string().unwrap(), "");
-    assert!(f.one(".kw-detail").text_content().unwrap_or_default().contains("You used this site last time"));
+    // A visible confirmation (focused) with Undo; the form is closed, so
+    // logging again needs a new choice of zone.
+    let done = f.one("#kw-logged");
+    assert_eq!(done.text_content().unwrap_or_default(), format!("{said}Undo"));
+    assert_eq!(gloo::utils::document().active_element(), Some(done));
+    assert!(f.all("[data-a=log]").is_empty());
+    assert!(f.all("#kw-log-note").is_empty());
+    assert_eq!(f.zone("thigh-left").get_attribute("aria-pressed").as_deref(), Some("false"));
     // Stored through the shared repo, and announced on the host.
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     assert_eq!(storage.length().unwrap(), 1);
@@ -222,6 +228,9 @@ async fn logging_adds_a_history_row_with_the_note_as_text_and_emits_an_event() {
     drop(listener);
 
     // Logging the same zone again needs "log anyway".
+    f.key(&f.zone("thigh-left"), "Enter").await;
+    assert_eq!(js_sys::Reflect::get(&f.one("#kw-log-note"), &"value".into()).unwrap().as_string().unwrap(), "");
+    assert!(f.one(".kw-detail").text_content().unwrap_or_default().contains("You used this site last time"));
     f.click("[data-a=log]").await;
     assert_eq!(f.all(".kw-log li").len(), 1);
     assert_eq!(f.all("[data-a=log-yes]").len(), 1);
@@ -239,4 +248,41 @@ async fn delete_and_undo() {
     assert!(f.all(".kw-log li").is_empty());
     f.click("[data-a=undo]").await;
     assert_eq!(f.all(".kw-log li").len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn undo_after_logging_removes_that_entry_and_restores_the_form() {
+    let f = widget("en").await;
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    f.key(&f.zone("thigh-right"), "Enter").await;
+    f.click("[data-a=log]").await;
+    f.key(&f.zone("abdomen-left"), "Enter").await;
+    f.type_into("#kw-log-note", "second").await;
+    f.click("input[name=react][value=pain]").await;
+    f.click("[data-a=log]").await;
+    assert_eq!(f.all(".kw-log li").len(), 2);
+    assert_eq!(storage.length().unwrap(), 2);
+    f.click("#kw-logged [data-a=undo]").await;
+    // Only the last entry is gone, from the list and from storage.
+    let rows = f.all(".kw-log li");
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0].text_content().unwrap_or_default().contains("Right thigh"));
+    assert_eq!(storage.length().unwrap(), 1);
+    assert!(f.all("#kw-logged").is_empty());
+    assert_eq!(
+        f.one("[role=status][aria-live=polite]").text_content().as_deref(),
+        Some("Removed from the history: Left abdomen")
+    );
+    // The zone is chosen again with its note and reactions, and focused.
+    assert_eq!(f.zone("abdomen-left").get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(gloo::utils::document().active_element(), Some(f.zone("abdomen-left")));
+    assert_eq!(js_sys::Reflect::get(&f.one("#kw-log-note"), &"value".into()).unwrap().as_string().unwrap(), "second");
+    assert_eq!(
+        js_sys::Reflect::get(&f.one("input[name=react][value=pain]"), &"checked".into()).unwrap().as_bool(),
+        Some(true)
+    );
+    assert_eq!(
+        js_sys::Reflect::get(&f.one("input[name=when][value=now]"), &"checked".into()).unwrap().as_bool(),
+        Some(true)
+    );
 }

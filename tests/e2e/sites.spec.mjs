@@ -121,6 +121,47 @@ for (const who of ['I inject myself', 'A caregiver injects me']) {
   });
 }
 
+test('logging confirms visibly, closes the form and can be undone without losing anything', async ({ page }) => {
+  const w = await sitesPage(page);
+  await logZone(w, 'Left buttock, never used');
+  await w.getByRole('button', { name: 'Right thigh, never used' }).click();
+  await w.getByLabel('Other notes (optional)').fill('felt fine');
+  await w.getByLabel('pain').check();
+  await w.getByRole('button', { name: 'Log injection' }).click();
+  const done = w.locator('#kw-logged');
+  await expect(done).toBeVisible();
+  await expect(done).toHaveText(/^Logged: Right thigh, .*\d.*Undo$/);
+  await expect(done).toBeFocused();
+  await expect(w.getByRole('status').filter({ hasText: /^Logged: Right thigh, / })).toHaveCount(1);
+  // The form closed: no zone chosen, no "Log injection" to press twice.
+  await expect(w.getByRole('button', { name: 'Log injection' })).toHaveCount(0);
+  await expect(w.locator('g[data-a=zone][aria-pressed=true]')).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press(' ');
+  await expect(w.locator('.kw-log li')).toHaveCount(2);
+  // Undo: that entry only is gone, here and in storage.
+  await w.getByRole('button', { name: 'Undo' }).click();
+  await expect(w.locator('.kw-log li')).toHaveCount(1);
+  await expect(w.locator('.kw-log li')).toContainText('Left buttock');
+  await expect(done).toHaveCount(0);
+  await expect(w.getByRole('status').filter({ hasText: 'Removed from the history: Right thigh' })).toHaveCount(1);
+  const stored = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('sites/entry'))
+    .map((k) => JSON.parse(localStorage.getItem(k)).data.zone).sort());
+  expect(await stored()).toEqual(['buttock-left']);
+  // Nothing typed is lost: the zone is chosen again with its note and reaction.
+  await expect(w.getByRole('button', { name: 'Right thigh, never used' })).toBeFocused();
+  await expect(w.getByLabel('Other notes (optional)')).toHaveValue('felt fine');
+  await expect(w.getByLabel('pain')).toBeChecked();
+  await w.getByRole('button', { name: 'Log injection' }).click();
+  await expect(w.locator('.kw-log li')).toHaveCount(2);
+  expect(await stored()).toEqual(['buttock-left', 'thigh-right']);
+  await page.reload();
+  await widgetsReady(page);
+  await w.getByRole('tab', { name: 'Injection sites' }).click();
+  await expect(w.locator('.kw-log li')).toHaveCount(2);
+  await expect(w.locator('.kw-log li').first()).toContainText('pain. felt fine');
+});
+
 test('back-dating: yesterday 8 pm in local time', async ({ page }) => {
   const w = await sitesPage(page);
   await w.getByRole('button', { name: 'Left buttock, never used' }).click();
@@ -324,9 +365,12 @@ for (const lang of ['en', 'es']) {
   test(`zero axe violations in the injection-site view (${lang})`, async ({ page }) => {
     const w = await sitesPage(page, lang);
     expect(await axeViolations(page), 'empty').toEqual([]);
-    const zones = w.locator('[data-a=zone]');
+    const zones = w.locator('g[data-a=zone]');
     await zones.nth(0).click(); // right abdomen
     await w.locator('[data-a=log]').click();
+    await expect(w.locator('#kw-logged')).toBeFocused();
+    expect(await axeViolations(page), 'logged').toEqual([]);
+    await zones.nth(0).click();
     await w.locator('input[name=when][value=earlier]').check();
     await w.locator('[data-a=log]').click(); // the same zone again: confirm step
     await expect(w.locator('[data-a=log-yes]')).toBeVisible();

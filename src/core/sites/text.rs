@@ -57,7 +57,8 @@ messages! {
         ConfirmLog => ["Log the injection at this site anyway?", "¿Registrar la inyección en esta zona de todos modos?"],
         LogAnyway => ["Log anyway", "Registrar de todos modos"],
         Cancel => ["Cancel", "Cancelar"],
-        Logged => ["Logged: {zone}", "Registrada: {zone}"],
+        Logged => ["Logged: {zone}, {time}", "Registrada: {zone}, {time}"],
+        LogUndone => ["Removed from the history: {zone}", "Se quitó del historial: {zone}"],
         FlagTitle => ["Mark this site as not usable", "Marcar esta zona como no apta"],
         FlagReasonLabel => ["Reason", "Motivo"],
         FlagUntilLabel => [
@@ -313,7 +314,10 @@ mod tests {
             assert_ne!(en, es, "{m:?} is not translated");
             assert_eq!(placeholders(en), placeholders(es), "{m:?} placeholders differ");
         }
-        assert_eq!(fill(SitesUi::Logged.tr(Lang::Es), &[("zone", "Muslo izquierdo")]), "Registrada: Muslo izquierdo");
+        assert_eq!(
+            fill(SitesUi::Logged.tr(Lang::Es), &[("zone", "Muslo izquierdo"), ("time", "5 mar 2024, 10:32")]),
+            "Registrada: Muslo izquierdo, 5 mar 2024, 10:32"
+        );
     }
 
     #[test]
