@@ -270,8 +270,28 @@ test('export JSON and import it back: no duplicates; CSV downloads too', async (
     w.getByRole('button', { name: 'Download for a spreadsheet (CSV)' }).click(),
   ]);
   const text = await (await import('node:fs/promises')).readFile(await csv.path(), 'utf8');
-  expect(text.split('\n')[0]).toBe('id,zone,date-time (UTC),given by,reactions,note');
-  expect(text).toContain('thigh-left');
+  expect(text.split('\n')[0]).toBe(
+    'id,zone,date-time (UTC),given by,reactions,note,date and time (local),site,who injected,skin reactions');
+  // Machine columns kept; readable ones in the page's local time.
+  const row = text.split('\n').find((l) => l.includes('thigh-left')).split(',');
+  const local = await page.evaluate((iso) => {
+    const d = new Date(iso);
+    const p = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  }, row[2]);
+  expect(row.slice(1, 4)).toEqual(['thigh-left', row[2], 'selfInjecting']);
+  expect(row[2]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  expect(row.slice(6)).toEqual([local, 'Left thigh', 'Me', '']);
+  // In Spanish: headers and readable columns in Spanish, the codes unchanged.
+  await page.locator('kineret-widget').evaluate((el) => el.setAttribute('lang', 'es'));
+  const [csvEs] = await Promise.all([
+    page.waitForEvent('download'),
+    w.getByRole('button', { name: 'Descargar para hoja de cálculo (CSV)' }).click(),
+  ]);
+  const es = await (await import('node:fs/promises')).readFile(await csvEs.path(), 'utf8');
+  expect(es.split('\n')[0]).toBe('id,zona,fecha y hora (UTC),administrada por,reacciones,nota,'
+    + 'fecha y hora (local),zona de inyección,quién la puso,reacciones en la piel');
+  expect(es).toContain(`,thigh-left,${row[2]},selfInjecting,,,${local},Muslo izquierdo,Yo,\n`);
 });
 
 test('two instances on one page see each other\'s log', async ({ page }) => {

@@ -149,6 +149,11 @@ pub enum SitesMsg {
     CsvInjector,
     CsvReactions,
     CsvNote,
+    // CSV header, the readable columns.
+    CsvLocal,
+    CsvSite,
+    CsvWho,
+    CsvSkin,
     // Tips (rules from CLINICAL.md; see `rotation::TIPS` for their sources).
     TipRotate,
     TipSpacing,
@@ -230,6 +235,10 @@ impl Translate for SitesMsg {
             CsvInjector => ["given by", "administrada por"],
             CsvReactions => ["reactions", "reacciones"],
             CsvNote => ["note", "nota"],
+            CsvLocal => ["date and time (local)", "fecha y hora (local)"],
+            CsvSite => ["site", "zona de inyección"],
+            CsvWho => ["who injected", "quién la puso"],
+            CsvSkin => ["skin reactions", "reacciones en la piel"],
             TipRotate => [
                 "Rotate sites every time so the same area is not used over and over.",
                 "Cambie de zona cada vez para no usar la misma área una y otra vez.",

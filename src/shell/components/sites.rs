@@ -185,7 +185,7 @@ fn export(c: &Ctx, csv: bool) {
     let s = &c.m.s;
     let day = input_values(&BrowserClock, BrowserClock.now_ms()).0;
     let ok = if csv {
-        export_csv(&s.entries, c.env.lang)
+        export_csv(&s.entries, c.env.lang, &BrowserClock)
             .ok()
             .and_then(|text| download(&format!("kineret-sites-{day}.csv"), "text/csv", &text).ok())
     } else {
