@@ -162,6 +162,31 @@ test('logging confirms visibly, closes the form and can be undone without losing
   await expect(w.locator('.kw-log li').first()).toContainText('pain. felt fine');
 });
 
+test('forced colors: never used, recent and rested differ without colour, in the key and on the map', async ({ page }) => {
+  await page.emulateMedia({ forcedColors: 'active' });
+  const w = await sitesPage(page);
+  const swatches = w.locator('.kw-key li .kw-swatch');
+  const [never, recent, rested] = [await swatches.nth(0).screenshot(), await swatches.nth(1).screenshot(),
+    await swatches.nth(2).screenshot()];
+  expect(never.equals(recent) || never.equals(rested) || recent.equals(rested)).toBe(false);
+  // Not just the sample number: stripes for recent, a heavier outline for rested.
+  const look = (sel) => w.locator(sel).first().evaluate((el) => {
+    const c = getComputedStyle(el);
+    return `${c.display} ${c.strokeWidth}`;
+  });
+  expect(await look('.kw-key .kw-tone-recent .kw-zpat')).toMatch(/^inline /);
+  expect(await look('.kw-key .kw-tone-rested .kw-zshape')).toBe('inline 3.5px');
+  expect(await look('.kw-key .kw-tone-never .kw-zshape')).toBe('inline 1.5px');
+  // The same on the map: one zone used today (recent), one never used.
+  await logZone(w, 'Left thigh, never used');
+  const zone = (v) => w.locator(`g[data-a=zone][data-v=${v}]`);
+  await expect(zone('thigh-left')).toHaveClass(/kw-tone-recent/);
+  expect(await zone('thigh-left').locator('.kw-zpat').evaluate((el) => getComputedStyle(el).display)).toBe('inline');
+  expect(await zone('thigh-right').locator('.kw-zpat')).toHaveCount(0);
+  await page.emulateMedia({ forcedColors: 'none' });
+  expect(await zone('thigh-left').locator('.kw-zpat').evaluate((el) => getComputedStyle(el).display)).toBe('none');
+});
+
 test('back-dating: yesterday 8 pm in local time', async ({ page }) => {
   const w = await sitesPage(page);
   await w.getByRole('button', { name: 'Left buttock, never used' }).click();
