@@ -41,7 +41,7 @@ impl SitesFixture for Fixture {
     }
 
     fn zone(&self, id: &str) -> Element {
-        self.one(&format!("[data-a=zone][data-v={id}]"))
+        self.one(&format!("g[data-a=zone][data-v={id}]"))
     }
 
     async fn click(&self, selector: &str) {
@@ -97,7 +97,7 @@ async fn every_zone_is_a_named_focusable_control() {
     assert_eq!(f.all(".kw-navel-zone").len(), 2);
 
     let es = widget("es").await;
-    assert_eq!(name(&es.zone("thigh-left")), "Muslo izquierdo, nunca usado");
+    assert_eq!(name(&es.zone("thigh-left")), "Muslo izquierdo, nunca usada");
     assert_eq!(name(&es.zone("arm-right")), "Brazo derecho, solo cuidador(a)");
 }
 
@@ -136,6 +136,52 @@ async fn arrow_keys_move_between_zones() {
     assert_eq!(f.zone("buttock-right").get_attribute("tabindex").as_deref(), Some("0"));
 }
 
+/// The focused element, if it is inside the widget.
+fn focused(f: &Fixture) -> Option<Element> {
+    gloo::utils::document().active_element().filter(|e| f.host.contains(Some(e)))
+}
+
+/// Arrows walk through every zone of the map, the suggested one included
+/// (whose "Choose this site" button shares its data-v), in both modes.
+#[wasm_bindgen_test]
+async fn arrows_walk_the_whole_map_across_the_suggested_zone() {
+    let f = widget("en").await;
+    let order = [
+        "abdomen-right",
+        "abdomen-left",
+        "thigh-right",
+        "thigh-left",
+        "arm-left",
+        "arm-right",
+        "buttock-left",
+        "buttock-right",
+    ];
+    for who in ["selfInjecting", "caregiver"] {
+        f.click(&format!("input[name=who][value={who}]")).await;
+        let suggested = f.one(".kw-suggest [data-a=zone]").get_attribute("data-v").unwrap_or_default();
+        assert!(order.contains(&suggested.as_str()), "{suggested}");
+        f.key(&f.zone(order[7]), "Home").await;
+        for (i, id) in order.iter().enumerate().skip(1) {
+            let from = focused(&f).expect("focus in the widget");
+            f.key(&from, if i % 2 == 1 { "ArrowRight" } else { "ArrowDown" }).await;
+            let now = focused(&f).expect("focus in the widget");
+            assert_eq!(now.tag_name(), "g", "{who}: step {i} left the map");
+            assert_eq!(now.get_attribute("data-v").as_deref(), Some(*id), "{who}: step {i}");
+            assert_eq!(now.get_attribute("tabindex").as_deref(), Some("0"));
+        }
+        // Back across the suggestion, then End and Home.
+        for id in order.iter().rev().skip(1) {
+            let from = focused(&f).expect("focus in the widget");
+            f.key(&from, "ArrowLeft").await;
+            assert_eq!(focused(&f).and_then(|e| e.get_attribute("data-v")).as_deref(), Some(*id), "{who}");
+        }
+        f.key(&focused(&f).expect("focus"), "End").await;
+        assert_eq!(focused(&f).and_then(|e| e.get_attribute("data-v")).as_deref(), Some(order[7]));
+        f.key(&focused(&f).expect("focus"), "Home").await;
+        assert_eq!(focused(&f).and_then(|e| e.get_attribute("data-v")).as_deref(), Some(order[0]));
+    }
+}
+
 #[wasm_bindgen_test]
 async fn logging_adds_a_history_row_with_the_note_as_text_and_emits_an_event() {
     let f = widget("en").await;
@@ -162,11 +208,17 @@ async fn logging_adds_a_history_row_with_the_note_as_text_and_emits_an_event() {
     assert!(row.contains("itching"), "{row}");
     assert_eq!(f.one(".kw-note").text_content().unwrap_or_default(), "itching. <img src=x onerror=alert(1)>");
     assert!(f.all(".kw-log img").is_empty(), "markup must stay text");
-    assert_eq!(f.one("[role=status][aria-live=polite]").text_content().as_deref(), Some("Logged: Left thigh"));
+    let said = f.one("[role=status][aria-live=polite]").text_content().unwrap_or_default();
+    assert!(said.starts_with("Logged: Left thigh, "), "{said}");
     assert_eq!(name(&f.zone("thigh-left")), "Left thigh, last used today");
-    // The form was reset and the zone now warns that it was the last one used.
-    assert_eq!(js_sys::Reflect::get(&f.one("#kw-log-note"), &"value".into()).unwrap().as_string().unwrap(), "");
-    assert!(f.one(".kw-detail").text_content().unwrap_or_default().contains("You used this site last time"));
+    // A visible confirmation (focused) with Undo; the form is closed, so
+    // logging again needs a new choice of zone.
+    let done = f.one("#kw-logged");
+    assert_eq!(done.text_content().unwrap_or_default(), format!("{said}Undo"));
+    assert_eq!(gloo::utils::document().active_element(), Some(done));
+    assert!(f.all("[data-a=log]").is_empty());
+    assert!(f.all("#kw-log-note").is_empty());
+    assert_eq!(f.zone("thigh-left").get_attribute("aria-pressed").as_deref(), Some("false"));
     // Stored through the shared repo, and announced on the host.
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     assert_eq!(storage.length().unwrap(), 1);
@@ -176,6 +228,9 @@ async fn logging_adds_a_history_row_with_the_note_as_text_and_emits_an_event() {
     drop(listener);
 
     // Logging the same zone again needs "log anyway".
+    f.key(&f.zone("thigh-left"), "Enter").await;
+    assert_eq!(js_sys::Reflect::get(&f.one("#kw-log-note"), &"value".into()).unwrap().as_string().unwrap(), "");
+    assert!(f.one(".kw-detail").text_content().unwrap_or_default().contains("You used this site last time"));
     f.click("[data-a=log]").await;
     assert_eq!(f.all(".kw-log li").len(), 1);
     assert_eq!(f.all("[data-a=log-yes]").len(), 1);
@@ -193,4 +248,41 @@ async fn delete_and_undo() {
     assert!(f.all(".kw-log li").is_empty());
     f.click("[data-a=undo]").await;
     assert_eq!(f.all(".kw-log li").len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn undo_after_logging_removes_that_entry_and_restores_the_form() {
+    let f = widget("en").await;
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    f.key(&f.zone("thigh-right"), "Enter").await;
+    f.click("[data-a=log]").await;
+    f.key(&f.zone("abdomen-left"), "Enter").await;
+    f.type_into("#kw-log-note", "second").await;
+    f.click("input[name=react][value=pain]").await;
+    f.click("[data-a=log]").await;
+    assert_eq!(f.all(".kw-log li").len(), 2);
+    assert_eq!(storage.length().unwrap(), 2);
+    f.click("#kw-logged [data-a=undo]").await;
+    // Only the last entry is gone, from the list and from storage.
+    let rows = f.all(".kw-log li");
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0].text_content().unwrap_or_default().contains("Right thigh"));
+    assert_eq!(storage.length().unwrap(), 1);
+    assert!(f.all("#kw-logged").is_empty());
+    assert_eq!(
+        f.one("[role=status][aria-live=polite]").text_content().as_deref(),
+        Some("Removed from the history: Left abdomen")
+    );
+    // The zone is chosen again with its note and reactions, and focused.
+    assert_eq!(f.zone("abdomen-left").get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(gloo::utils::document().active_element(), Some(f.zone("abdomen-left")));
+    assert_eq!(js_sys::Reflect::get(&f.one("#kw-log-note"), &"value".into()).unwrap().as_string().unwrap(), "second");
+    assert_eq!(
+        js_sys::Reflect::get(&f.one("input[name=react][value=pain]"), &"checked".into()).unwrap().as_bool(),
+        Some(true)
+    );
+    assert_eq!(
+        js_sys::Reflect::get(&f.one("input[name=when][value=now]"), &"checked".into()).unwrap().as_bool(),
+        Some(true)
+    );
 }

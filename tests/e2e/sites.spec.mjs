@@ -90,6 +90,103 @@ test('log three injections with the keyboard only; they survive a reload', async
   await expect(w.locator('.kw-suggest')).toContainText('Never used');
 });
 
+for (const who of ['I inject myself', 'A caregiver injects me']) {
+  test(`arrow keys walk every zone, the suggested one included (${who})`, async ({ page }) => {
+    const w = await sitesPage(page);
+    await w.getByLabel(who).check();
+    const suggested = await w.locator('.kw-suggest [data-a=zone]').getAttribute('data-v');
+    await w.getByRole('tab', { name: 'Injection sites' }).focus();
+    const first = await tabTo(page, isZone);
+    const seen = [first.value];
+    for (let i = 0; i < 7; i++) {
+      await page.keyboard.press(i % 2 ? 'ArrowDown' : 'ArrowRight');
+      const a = await active(page);
+      // A zone of the map (named), never the suggestion card's button.
+      expect(isZone(a), `step ${i + 1}: ${JSON.stringify(a)}`).toBe(true);
+      seen.push(a.value);
+    }
+    expect(new Set(seen).size).toBe(8);
+    expect(seen).toContain(suggested);
+    await page.keyboard.press('ArrowRight');
+    expect((await active(page)).value).toBe(first.value);
+    await page.keyboard.press('ArrowLeft');
+    expect((await active(page)).value).toBe(seen[7]);
+    await page.keyboard.press('Home');
+    expect((await active(page)).value).toBe(seen[0]);
+    await page.keyboard.press('End');
+    expect((await active(page)).value).toBe(seen[7]);
+    // One zone in the tab order: the focused one.
+    await expect(w.locator('g[data-a=zone][tabindex="0"]')).toHaveCount(1);
+    await expect(w.locator(`g[data-a=zone][data-v=${seen[7]}]`)).toHaveAttribute('tabindex', '0');
+  });
+}
+
+test('logging confirms visibly, closes the form and can be undone without losing anything', async ({ page }) => {
+  const w = await sitesPage(page);
+  await logZone(w, 'Left buttock, never used');
+  await w.getByRole('button', { name: 'Right thigh, never used' }).click();
+  await w.getByLabel('Other notes (optional)').fill('felt fine');
+  await w.getByLabel('pain').check();
+  await w.getByRole('button', { name: 'Log injection' }).click();
+  const done = w.locator('#kw-logged');
+  await expect(done).toBeVisible();
+  await expect(done).toHaveText(/^Logged: Right thigh, .*\d.*Undo$/);
+  await expect(done).toBeFocused();
+  await expect(w.getByRole('status').filter({ hasText: /^Logged: Right thigh, / })).toHaveCount(1);
+  // The form closed: no zone chosen, no "Log injection" to press twice.
+  await expect(w.getByRole('button', { name: 'Log injection' })).toHaveCount(0);
+  await expect(w.locator('g[data-a=zone][aria-pressed=true]')).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press(' ');
+  await expect(w.locator('.kw-log li')).toHaveCount(2);
+  // Undo: that entry only is gone, here and in storage.
+  await w.getByRole('button', { name: 'Undo' }).click();
+  await expect(w.locator('.kw-log li')).toHaveCount(1);
+  await expect(w.locator('.kw-log li')).toContainText('Left buttock');
+  await expect(done).toHaveCount(0);
+  await expect(w.getByRole('status').filter({ hasText: 'Removed from the history: Right thigh' })).toHaveCount(1);
+  const stored = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('sites/entry'))
+    .map((k) => JSON.parse(localStorage.getItem(k)).data.zone).sort());
+  expect(await stored()).toEqual(['buttock-left']);
+  // Nothing typed is lost: the zone is chosen again with its note and reaction.
+  await expect(w.getByRole('button', { name: 'Right thigh, never used' })).toBeFocused();
+  await expect(w.getByLabel('Other notes (optional)')).toHaveValue('felt fine');
+  await expect(w.getByLabel('pain')).toBeChecked();
+  await w.getByRole('button', { name: 'Log injection' }).click();
+  await expect(w.locator('.kw-log li')).toHaveCount(2);
+  expect(await stored()).toEqual(['buttock-left', 'thigh-right']);
+  await page.reload();
+  await widgetsReady(page);
+  await w.getByRole('tab', { name: 'Injection sites' }).click();
+  await expect(w.locator('.kw-log li')).toHaveCount(2);
+  await expect(w.locator('.kw-log li').first()).toContainText('pain. felt fine');
+});
+
+test('forced colors: never used, recent and rested differ without colour, in the key and on the map', async ({ page }) => {
+  await page.emulateMedia({ forcedColors: 'active' });
+  const w = await sitesPage(page);
+  const swatches = w.locator('.kw-key li .kw-swatch');
+  const [never, recent, rested] = [await swatches.nth(0).screenshot(), await swatches.nth(1).screenshot(),
+    await swatches.nth(2).screenshot()];
+  expect(never.equals(recent) || never.equals(rested) || recent.equals(rested)).toBe(false);
+  // Not just the sample number: stripes for recent, a heavier outline for rested.
+  const look = (sel) => w.locator(sel).first().evaluate((el) => {
+    const c = getComputedStyle(el);
+    return `${c.display} ${c.strokeWidth}`;
+  });
+  expect(await look('.kw-key .kw-tone-recent .kw-zpat')).toMatch(/^inline /);
+  expect(await look('.kw-key .kw-tone-rested .kw-zshape')).toBe('inline 3.5px');
+  expect(await look('.kw-key .kw-tone-never .kw-zshape')).toBe('inline 1.5px');
+  // The same on the map: one zone used today (recent), one never used.
+  await logZone(w, 'Left thigh, never used');
+  const zone = (v) => w.locator(`g[data-a=zone][data-v=${v}]`);
+  await expect(zone('thigh-left')).toHaveClass(/kw-tone-recent/);
+  expect(await zone('thigh-left').locator('.kw-zpat').evaluate((el) => getComputedStyle(el).display)).toBe('inline');
+  expect(await zone('thigh-right').locator('.kw-zpat')).toHaveCount(0);
+  await page.emulateMedia({ forcedColors: 'none' });
+  expect(await zone('thigh-left').locator('.kw-zpat').evaluate((el) => getComputedStyle(el).display)).toBe('none');
+});
+
 test('back-dating: yesterday 8 pm in local time', async ({ page }) => {
   const w = await sitesPage(page);
   await w.getByRole('button', { name: 'Left buttock, never used' }).click();
@@ -198,8 +295,28 @@ test('export JSON and import it back: no duplicates; CSV downloads too', async (
     w.getByRole('button', { name: 'Download for a spreadsheet (CSV)' }).click(),
   ]);
   const text = await (await import('node:fs/promises')).readFile(await csv.path(), 'utf8');
-  expect(text.split('\n')[0]).toBe('id,zone,date-time (UTC),given by,reactions,note');
-  expect(text).toContain('thigh-left');
+  expect(text.split('\n')[0]).toBe(
+    'id,zone,date-time (UTC),given by,reactions,note,date and time (local),site,who injected,skin reactions');
+  // Machine columns kept; readable ones in the page's local time.
+  const row = text.split('\n').find((l) => l.includes('thigh-left')).split(',');
+  const local = await page.evaluate((iso) => {
+    const d = new Date(iso);
+    const p = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  }, row[2]);
+  expect(row.slice(1, 4)).toEqual(['thigh-left', row[2], 'selfInjecting']);
+  expect(row[2]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  expect(row.slice(6)).toEqual([local, 'Left thigh', 'Me', '']);
+  // In Spanish: headers and readable columns in Spanish, the codes unchanged.
+  await page.locator('kineret-widget').evaluate((el) => el.setAttribute('lang', 'es'));
+  const [csvEs] = await Promise.all([
+    page.waitForEvent('download'),
+    w.getByRole('button', { name: 'Descargar para hoja de cálculo (CSV)' }).click(),
+  ]);
+  const es = await (await import('node:fs/promises')).readFile(await csvEs.path(), 'utf8');
+  expect(es.split('\n')[0]).toBe('id,zona,fecha y hora (UTC),administrada por,reacciones,nota,'
+    + 'fecha y hora (local),zona de inyección,quién la puso,reacciones en la piel');
+  expect(es).toContain(`,thigh-left,${row[2]},selfInjecting,,,${local},Muslo izquierdo,Yo,\n`);
 });
 
 test('two instances on one page see each other\'s log', async ({ page }) => {
@@ -293,9 +410,12 @@ for (const lang of ['en', 'es']) {
   test(`zero axe violations in the injection-site view (${lang})`, async ({ page }) => {
     const w = await sitesPage(page, lang);
     expect(await axeViolations(page), 'empty').toEqual([]);
-    const zones = w.locator('[data-a=zone]');
+    const zones = w.locator('g[data-a=zone]');
     await zones.nth(0).click(); // right abdomen
     await w.locator('[data-a=log]').click();
+    await expect(w.locator('#kw-logged')).toBeFocused();
+    expect(await axeViolations(page), 'logged').toEqual([]);
+    await zones.nth(0).click();
     await w.locator('input[name=when][value=earlier]').check();
     await w.locator('[data-a=log]').click(); // the same zone again: confirm step
     await expect(w.locator('[data-a=log-yes]')).toBeVisible();

@@ -3,12 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::clock::{iso_utc, MS_PER_DAY};
+use crate::core::clock::{iso_utc, Clock, MS_PER_DAY};
 use crate::core::i18n::{fill, Lang, Translate};
 use crate::core::storage::Codec;
 
-use super::log::Change;
-use super::text::{ImportProblem, SitesMsg};
+use super::log::{input_values, Change};
+use super::text::{ImportProblem, SitesMsg, SitesUi};
 use super::{valid_id, Flag, FlagReason, Injector, LogEntry, Reaction, ZoneId, MAX_NOTE_CHARS};
 
 pub const FORMAT: &str = "kineret-widget-sites";
@@ -72,14 +72,24 @@ fn push_record(out: &mut String, fields: &[&str]) {
     out.push('\n');
 }
 
-/// CSV with a translated header row; columns: id, zone id, UTC ISO 8601
-/// date-time, injector id, reactions (`;`-separated ids), note.
-pub fn export_csv(entries: &[LogEntry], lang: Lang) -> Result<String, String> {
+/// CSV with a translated header row. Machine columns first (unchanged, for
+/// programs): id, zone id, UTC ISO 8601 date-time, injector id, reactions
+/// (`;`-separated ids), note. Then the same for people, in `lang`: local date
+/// and time (`YYYY-MM-DD HH:MM`, each instant with its own UTC offset from
+/// `clock`), site name, who gave it, reactions.
+pub fn export_csv(entries: &[LogEntry], lang: Lang, clock: &dyn Clock) -> Result<String, String> {
     use SitesMsg::*;
-    let mut out = String::with_capacity(64 + entries.len() * 80);
-    push_record(&mut out, &[CsvId, CsvZone, CsvDateTimeUtc, CsvInjector, CsvReactions, CsvNote].map(|m| m.tr(lang)));
+    let mut out = String::with_capacity(120 + entries.len() * 140);
+    let head = [CsvId, CsvZone, CsvDateTimeUtc, CsvInjector, CsvReactions, CsvNote, CsvLocal, CsvSite, CsvWho, CsvSkin];
+    push_record(&mut out, &head.map(|m| m.tr(lang)));
     for e in entries {
         let reactions: Vec<&str> = e.reactions.iter().map(|r| r.as_str()).collect();
+        let words: Vec<&str> = e.reactions.iter().map(|r| r.tr(lang)).collect();
+        let (date, time) = input_values(clock, e.at_ms);
+        let who = match e.injector {
+            Injector::SelfInjecting => SitesUi::ByMe,
+            Injector::Caregiver => SitesUi::ByCaregiver,
+        };
         let row = [
             e.id.as_str(),
             e.zone.as_str(),
@@ -87,6 +97,10 @@ pub fn export_csv(entries: &[LogEntry], lang: Lang) -> Result<String, String> {
             e.injector.as_str(),
             &reactions.join(";"),
             &defuse_formula(&e.note),
+            &(date + " " + &time),
+            e.zone.tr(lang),
+            who.tr(lang),
+            &words.join(", "),
         ];
         push_record(&mut out, &row);
     }
@@ -297,6 +311,7 @@ pub fn merge(entries: &mut Vec<LogEntry>, flags: &mut Vec<Flag>, doc: ImportDoc)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::clock::FixedClock;
     use crate::core::sites::{SitesAction, SitesState};
     use crate::core::storage::test_support::JsonCodec;
 
@@ -320,14 +335,100 @@ mod tests {
             entry(ZoneId::ThighLeft, 1_709_665_200_123, 0xab, "He said \"ouch\", then\nleft"),
             LogEntry { reactions: vec![], ..entry(ZoneId::ArmRight, 0, 1, "=HYPERLINK(\"x\")") },
         ];
-        let csv = export_csv(&e, Lang::En).unwrap_or_default();
+        let utc = FixedClock::new(NOW, 0);
+        let csv = export_csv(&e, Lang::En, &utc).unwrap_or_default();
         assert_eq!(
             csv,
-            "id,zone,date-time (UTC),given by,reactions,note\n\
-             1709665200123-000000ab,thigh-left,2024-03-05T19:00:00.123Z,selfInjecting,redness;pain,\"He said \"\"ouch\"\", then\nleft\"\n\
-             0-00000001,arm-right,1970-01-01T00:00:00.000Z,selfInjecting,,\"'=HYPERLINK(\"\"x\"\")\"\n"
+            "id,zone,date-time (UTC),given by,reactions,note,date and time (local),site,who injected,skin reactions\n\
+             1709665200123-000000ab,thigh-left,2024-03-05T19:00:00.123Z,selfInjecting,redness;pain,\"He said \"\"ouch\"\", then\nleft\",2024-03-05 19:00,Left thigh,Me,\"redness, pain\"\n\
+             0-00000001,arm-right,1970-01-01T00:00:00.000Z,selfInjecting,,\"'=HYPERLINK(\"\"x\"\")\",1970-01-01 00:00,Right arm,Me,\n"
         );
-        assert!(export_csv(&[], Lang::Es).unwrap_or_default().starts_with("id,zona,fecha y hora (UTC)"));
+        assert!(export_csv(&[], Lang::Es, &utc).unwrap_or_default().starts_with("id,zona,fecha y hora (UTC)"));
+    }
+
+    /// A clock with a DST change: UTC+1 before `switch_ms`, UTC+2 from then on.
+    struct Dst {
+        switch_ms: i64,
+    }
+
+    impl Clock for Dst {
+        fn now_ms(&self) -> i64 {
+            NOW
+        }
+        fn local_offset_minutes(&self, at_ms: i64) -> i32 {
+            if at_ms < self.switch_ms {
+                60
+            } else {
+                120
+            }
+        }
+    }
+
+    /// The readable columns, read back with the `csv` crate: the widget's
+    /// language, local time per instant (across a DST change), and the
+    /// machine columns unchanged.
+    #[test]
+    fn csv_readable_columns_in_the_widget_language_and_local_time() {
+        // 2024-03-31 01:00Z: Central European summer time starts.
+        let switch_ms = 1_711_846_800_000;
+        let clock = Dst { switch_ms };
+        let before = LogEntry {
+            injector: Injector::Caregiver,
+            ..entry(ZoneId::AbdomenLeft, switch_ms - 30 * crate::core::clock::MS_PER_MINUTE, 1, "")
+        };
+        let after = entry(ZoneId::ButtockRight, switch_ms + 30 * crate::core::clock::MS_PER_MINUTE, 2, "=1+1");
+        let text = export_csv(&[before.clone(), after.clone()], Lang::Es, &clock).unwrap_or_default();
+        let mut r = csv::Reader::from_reader(text.as_bytes());
+        let head: Vec<String> = r.headers().map(|h| h.iter().map(String::from).collect()).unwrap_or_default();
+        assert_eq!(
+            head,
+            [
+                "id",
+                "zona",
+                "fecha y hora (UTC)",
+                "administrada por",
+                "reacciones",
+                "nota",
+                "fecha y hora (local)",
+                "zona de inyección",
+                "quién la puso",
+                "reacciones en la piel"
+            ]
+        );
+        let rows: Vec<Vec<String>> =
+            r.records().map(|rec| rec.map(|rec| rec.iter().map(String::from).collect()).unwrap_or_default()).collect();
+        assert_eq!(
+            rows,
+            vec![
+                vec![
+                    before.id.as_str(),
+                    "abdomen-left",
+                    "2024-03-31T00:30:00.000Z",
+                    "caregiver",
+                    "redness;pain",
+                    "",
+                    "2024-03-31 01:30",
+                    "Abdomen, lado izquierdo",
+                    "Cuidador(a)",
+                    "enrojecimiento, dolor",
+                ],
+                vec![
+                    after.id.as_str(),
+                    "buttock-right",
+                    "2024-03-31T01:30:00.000Z",
+                    "selfInjecting",
+                    "redness;pain",
+                    "'=1+1",
+                    "2024-03-31 03:30",
+                    "Glúteo derecho",
+                    "Yo",
+                    "enrojecimiento, dolor",
+                ],
+            ]
+        );
+        // English headers for the new columns too.
+        let en = export_csv(&[], Lang::En, &clock).unwrap_or_default();
+        assert!(en.ends_with(",date and time (local),site,who injected,skin reactions\n"), "{en}");
     }
 
     /// `push_record` writes what the `csv` crate writes, byte for byte.
@@ -337,14 +438,18 @@ mod tests {
             "", "plain", "a,b", "say \"hi\"", "line\nbreak", "cr\ronly", "crlf\r\n", " spaced ", "\"", ",", "é ü 日本",
             "#hash", "'quote", "tab\there", "semi;colon",
         ];
-        let mut mine = String::new();
-        let mut w = csv::Writer::from_writer(Vec::new());
-        for chunk in fields.windows(6).chain([[""; 6].as_slice()]) {
-            push_record(&mut mine, chunk);
-            assert!(w.write_record(chunk).is_ok());
+        // The old 6-column rows and today's 10-column rows.
+        for width in [6, 10] {
+            let mut mine = String::new();
+            let mut w = csv::Writer::from_writer(Vec::new());
+            let empty = vec![""; width];
+            for chunk in fields.windows(width).chain([empty.as_slice()]) {
+                push_record(&mut mine, chunk);
+                assert!(w.write_record(chunk).is_ok());
+            }
+            let theirs = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
+            assert_eq!(mine, theirs);
         }
-        let theirs = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
-        assert_eq!(mine, theirs);
     }
 
     #[cfg(not(target_arch = "wasm32"))]
@@ -359,7 +464,7 @@ mod tests {
             proptest::prop_assert!(w.write_record(&fields).is_ok());
             let theirs = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
             // The one difference: a record of one empty field, which the
-            // `csv` crate writes as `""` (never exported: rows have 6 fields).
+            // `csv` crate writes as `""` (never exported: rows have 10 fields).
             if fields != [""] {
                 proptest::prop_assert_eq!(mine, theirs);
             }

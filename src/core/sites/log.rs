@@ -28,6 +28,8 @@ pub fn entry_id(at_ms: i64, nonce: u32) -> String {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Undo {
+    /// Just logged: undo removes it again.
+    Logged(LogEntry),
     Deleted(LogEntry),
     /// The entry as it was before the edit.
     Edited(LogEntry),
@@ -63,13 +65,13 @@ pub enum SitesAction {
     /// Delete every entry and flag and the settings ("delete all my data").
     Clear,
     /// Add an entry (ignored if its id exists, or if it is an arm zone given
-    /// by a self-injecting user).
+    /// by a self-injecting user); it goes to the undo slot.
     Log(LogEntry),
     /// Replace the entry with the same id; the old one goes to the undo slot.
     Edit(LogEntry),
     /// Delete by id; the entry goes to the undo slot.
     Delete(String),
-    /// Revert the last Delete or Edit.
+    /// Revert the last Log, Delete or Edit.
     Undo,
     /// Set (or replace) the flag of its zone.
     SetFlag(Flag),
@@ -128,7 +130,8 @@ impl SitesState {
             SitesAction::Log(e) => {
                 if allowed(&e) && self.index_of(&e.id).is_none() {
                     changes.push(Change::PutEntry(e.clone()));
-                    self.entries.push(e);
+                    self.entries.push(e.clone());
+                    self.undo = Some(Undo::Logged(e));
                 }
             }
             SitesAction::Edit(e) => {
@@ -147,15 +150,22 @@ impl SitesState {
                     self.undo = Some(Undo::Deleted(e));
                 }
             }
-            SitesAction::Undo => {
-                if let Some(Undo::Deleted(e) | Undo::Edited(e)) = self.undo.take() {
+            SitesAction::Undo => match self.undo.take() {
+                Some(Undo::Deleted(e) | Undo::Edited(e)) => {
                     match self.index_of(&e.id) {
                         Some(i) => self.entries[i] = e.clone(),
                         None => self.entries.push(e.clone()),
                     }
                     changes.push(Change::PutEntry(e));
                 }
-            }
+                Some(Undo::Logged(e)) => {
+                    if let Some(i) = self.index_of(&e.id) {
+                        self.entries.remove(i);
+                        changes.push(Change::DeleteEntry(e.id));
+                    }
+                }
+                None => {}
+            },
             SitesAction::SetFlag(f) => {
                 self.flags.retain(|x| x.zone != f.zone);
                 self.flags.push(f);
@@ -390,6 +400,7 @@ mod tests {
         assert_eq!(s.apply(SitesAction::Log(b.clone())).len(), 1);
         assert!(s.apply(SitesAction::Log(a.clone())).is_empty(), "duplicate id ignored");
         assert_eq!(s.entries, vec![b.clone(), a.clone()], "newest first");
+        assert_eq!(s.undo, Some(Undo::Logged(b.clone())), "the last log can be undone");
 
         let edited = LogEntry { note: "sore".into(), reactions: vec![Reaction::Pain], ..a.clone() };
         assert_eq!(s.apply(SitesAction::Edit(edited.clone())), vec![Change::PutEntry(edited.clone())]);
@@ -403,6 +414,28 @@ mod tests {
         assert_eq!(s.apply(SitesAction::Undo), vec![Change::PutEntry(b.clone())]);
         assert_eq!(s.entries, vec![b, a]);
         assert!(s.apply(SitesAction::Delete("nope".into())).is_empty());
+    }
+
+    #[test]
+    fn undo_a_log_removes_only_that_entry() {
+        let mut s = SitesState::default();
+        let a = entry(ZoneId::ThighLeft, NOW - MS_PER_DAY, 1);
+        let b = LogEntry { note: "x".into(), ..entry(ZoneId::ThighRight, NOW, 2) };
+        s.apply(SitesAction::Log(a.clone()));
+        s.apply(SitesAction::Log(b.clone()));
+        assert_eq!(s.apply(SitesAction::Undo), vec![Change::DeleteEntry(b.id.clone())]);
+        assert_eq!(s.entries, vec![a.clone()], "the earlier entry stays");
+        assert_eq!(s.undo, None);
+        assert!(s.apply(SitesAction::Undo).is_empty(), "undo slot consumed");
+        // Gone meanwhile (another tab deleted it): nothing to write.
+        s.apply(SitesAction::Log(b.clone()));
+        s.apply(SitesAction::Reload { entries: vec![a.clone()], flags: vec![], injector: Injector::SelfInjecting });
+        assert!(s.apply(SitesAction::Undo).is_empty());
+        assert_eq!(s.entries, vec![a.clone()]);
+        // A refused log (arm, self-injecting) does not touch the slot.
+        s.apply(SitesAction::Delete(a.id.clone()));
+        assert!(s.apply(SitesAction::Log(entry(ZoneId::ArmLeft, NOW, 3))).is_empty());
+        assert_eq!(s.undo, Some(Undo::Deleted(a)));
     }
 
     #[test]

@@ -57,7 +57,8 @@ messages! {
         ConfirmLog => ["Log the injection at this site anyway?", "¿Registrar la inyección en esta zona de todos modos?"],
         LogAnyway => ["Log anyway", "Registrar de todos modos"],
         Cancel => ["Cancel", "Cancelar"],
-        Logged => ["Logged: {zone}", "Registrada: {zone}"],
+        Logged => ["Logged: {zone}, {time}", "Registrada: {zone}, {time}"],
+        LogUndone => ["Removed from the history: {zone}", "Se quitó del historial: {zone}"],
         FlagTitle => ["Mark this site as not usable", "Marcar esta zona como no apta"],
         FlagReasonLabel => ["Reason", "Motivo"],
         FlagUntilLabel => [
@@ -148,6 +149,11 @@ pub enum SitesMsg {
     CsvInjector,
     CsvReactions,
     CsvNote,
+    // CSV header, the readable columns.
+    CsvLocal,
+    CsvSite,
+    CsvWho,
+    CsvSkin,
     // Tips (rules from CLINICAL.md; see `rotation::TIPS` for their sources).
     TipRotate,
     TipSpacing,
@@ -159,15 +165,15 @@ impl Translate for SitesMsg {
     fn texts(self) -> [&'static str; 2] {
         use SitesMsg::*;
         match self {
-            LastUsed => ["last used {when}", "usado por última vez {when}"],
-            NeverUsed => ["never used", "nunca usado"],
+            LastUsed => ["last used {when}", "usada por última vez {when}"],
+            NeverUsed => ["never used", "nunca usada"],
             WhenToday => ["today", "hoy"],
             WhenYesterday => ["yesterday", "ayer"],
             WhenDaysAgo => ["{n} days ago", "hace {n} días"],
-            SuggestNeverUsed => ["Never used", "Nunca usado"],
+            SuggestNeverUsed => ["Never used", "Nunca usada"],
             SuggestNotUsedFor => ["Not used for {n} days", "Sin usar desde hace {n} días"],
-            SuggestUsedYesterday => ["Least recently used: yesterday", "El menos usado recientemente: ayer"],
-            SuggestUsedToday => ["Least recently used: today", "El menos usado recientemente: hoy"],
+            SuggestUsedYesterday => ["Least recently used: yesterday", "La menos usada recientemente: ayer"],
+            SuggestUsedToday => ["Least recently used: today", "La menos usada recientemente: hoy"],
             NoZoneAvailable => [
                 "Every injection site you can use is marked as not ready. Clear a mark when the skin has healed, or ask your healthcare provider.",
                 "Todas las zonas de inyección que puede usar están marcadas como no aptas. Quite una marca cuando la piel se haya curado o consulte a su profesional de la salud.",
@@ -177,7 +183,7 @@ impl Translate for SitesMsg {
                 "The outer upper arm is used only when someone else gives the injection.",
                 "La parte superior externa del brazo solo se usa cuando otra persona le pone la inyección.",
             ],
-            FlaggedAs => ["flagged: {reason}", "marcado: {reason}"],
+            FlaggedAs => ["flagged: {reason}", "marcada: {reason}"],
             WarnMostRecent => [
                 "You used this site last time ({when}). Rotate sites every time.",
                 "Usó esta zona la última vez ({when}). Cambie de zona cada vez.",
@@ -229,6 +235,10 @@ impl Translate for SitesMsg {
             CsvInjector => ["given by", "administrada por"],
             CsvReactions => ["reactions", "reacciones"],
             CsvNote => ["note", "nota"],
+            CsvLocal => ["date and time (local)", "fecha y hora (local)"],
+            CsvSite => ["site", "zona de inyección"],
+            CsvWho => ["who injected", "quién la puso"],
+            CsvSkin => ["skin reactions", "reacciones en la piel"],
             TipRotate => [
                 "Rotate sites every time so the same area is not used over and over.",
                 "Cambie de zona cada vez para no usar la misma área una y otra vez.",
@@ -313,7 +323,10 @@ mod tests {
             assert_ne!(en, es, "{m:?} is not translated");
             assert_eq!(placeholders(en), placeholders(es), "{m:?} placeholders differ");
         }
-        assert_eq!(fill(SitesUi::Logged.tr(Lang::Es), &[("zone", "Muslo izquierdo")]), "Registrada: Muslo izquierdo");
+        assert_eq!(
+            fill(SitesUi::Logged.tr(Lang::Es), &[("zone", "Muslo izquierdo"), ("time", "5 mar 2024, 10:32")]),
+            "Registrada: Muslo izquierdo, 5 mar 2024, 10:32"
+        );
     }
 
     #[test]
@@ -339,9 +352,31 @@ mod tests {
             assert_eq!(holes(en), holes(es), "{m:?}");
         }
         assert_eq!(usage_text(Some(3), Lang::En), "last used 3 days ago");
-        assert_eq!(usage_text(Some(3), Lang::Es), "usado por última vez hace 3 días");
-        assert_eq!(usage_text(None, Lang::Es), "nunca usado");
+        assert_eq!(usage_text(Some(3), Lang::Es), "usada por última vez hace 3 días");
+        assert_eq!(usage_text(None, Lang::Es), "nunca usada");
         assert_eq!(usage_text(Some(1), Lang::En), "last used yesterday");
-        assert_eq!(usage_text(Some(0), Lang::Es), "usado por última vez hoy");
+        assert_eq!(usage_text(Some(0), Lang::Es), "usada por última vez hoy");
+    }
+
+    /// Spanish site states agree with "zona" (feminine), as the legend does.
+    #[test]
+    fn spanish_site_states_are_feminine() {
+        let states = [
+            SitesMsg::LastUsed,
+            SitesMsg::NeverUsed,
+            SitesMsg::SuggestNeverUsed,
+            SitesMsg::SuggestUsedYesterday,
+            SitesMsg::SuggestUsedToday,
+            SitesMsg::FlaggedAs,
+        ];
+        for m in states {
+            let es = m.tr(Lang::Es).to_lowercase();
+            for masculine in ["usado", "marcado", "el menos"] {
+                assert!(!es.contains(masculine), "{m:?}: {es}");
+            }
+        }
+        for m in [SitesUi::LegendNever, SitesUi::LegendRecent, SitesUi::LegendFlagged] {
+            assert!(!m.tr(Lang::Es).contains("ado "), "{m:?}");
+        }
     }
 }

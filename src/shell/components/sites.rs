@@ -28,7 +28,7 @@ use crate::core::sites::rotation::{disabled_reason, map_key, needs_confirmation}
 use crate::core::sites::text::SitesUi;
 use crate::core::sites::{
     export_csv, export_json, input_values, parse_import, Flag, FlagReason, Injector, LogEntry, Reaction,
-    SitesAction, Suggestion, ZoneId,
+    SitesAction, Suggestion, Undo, ZoneId,
 };
 use crate::core::safety::form::Markup;
 use crate::core::ui::Ui as UiText;
@@ -124,16 +124,27 @@ fn log(c: &Ctx, confirmed: bool) {
         return;
     }
     let entry = LogEntry::new(zone, at, now, injector, d.reactions.clone(), &d.note, nonce());
-    let announce = fill(SitesUi::Logged.tr(c.env.lang), &[("zone", zone.tr(c.env.lang))]);
+    let announce = logged_text(&entry, c.env.lang);
+    // The form closes (no zone chosen), so logging again takes a new choice;
+    // the visible confirmation offers Undo (`Undo::Logged`).
     m.dispatch(both(SitesAction::Log(entry.clone()), move |u| {
+        u.selected = None;
         u.log = Draft::default();
         u.confirm = false;
+        u.flag_until.clear();
+        u.flag_error = None;
+        u.notice = Some(Notice::Logged);
         u.announce = announce;
     }));
     if let Some(host) = &c.env.host {
         emit(host, LOGGED_EVENT, &entry);
     }
-    c.then_focus("[data-a=log]");
+    c.then_focus("#kw-logged");
+}
+
+/// "Logged: Left thigh, 5 Mar 2024, 10:32".
+pub(crate) fn logged_text(e: &LogEntry, lang: Lang) -> String {
+    fill(SitesUi::Logged.tr(lang), &[("zone", e.zone.tr(lang)), ("time", &time_text(e.at_ms, lang, true))])
 }
 
 fn save_edit(c: &Ctx) {
@@ -174,7 +185,7 @@ fn export(c: &Ctx, csv: bool) {
     let s = &c.m.s;
     let day = input_values(&BrowserClock, BrowserClock.now_ms()).0;
     let ok = if csv {
-        export_csv(&s.entries, c.env.lang)
+        export_csv(&s.entries, c.env.lang, &BrowserClock)
             .ok()
             .and_then(|text| download(&format!("kineret-sites-{day}.csv"), "text/csv", &text).ok())
     } else {
@@ -259,10 +270,23 @@ fn on_action(c: &Ctx, action: &str, value: String) {
             c.then_focus("[data-a=undo]");
         }
         "undo" => {
-            if let Some(crate::core::sites::Undo::Deleted(e) | crate::core::sites::Undo::Edited(e)) = &m.s.undo {
-                c.then_focus(format!("[data-a=edit][data-v=\"{}\"]", e.id));
+            let mut logged = None;
+            match &m.s.undo {
+                Some(Undo::Deleted(e) | Undo::Edited(e)) => c.then_focus(format!("[data-a=edit][data-v=\"{}\"]", e.id)),
+                Some(Undo::Logged(e)) => {
+                    // Back to the zone and the form as they were.
+                    c.then_focus(format!("g[data-a=zone][data-v={}]", e.zone.as_str()));
+                    let said = fill(SitesUi::LogUndone.tr(lang), &[("zone", e.zone.tr(lang))]);
+                    logged = Some((e.zone, Draft::undone(e), said));
+                }
+                None => {}
             }
-            m.dispatch(both(SitesAction::Undo, |u| u.notice = None));
+            m.dispatch(both(SitesAction::Undo, |u| {
+                u.notice = None;
+                if let Some((zone, draft, said)) = logged {
+                    (u.selected, u.focus_zone, u.log, u.announce) = (Some(zone), zone, draft, said);
+                }
+            }));
         }
         "all" => m.dispatch(ui(|u| u.show_all = true)),
         "print" => {
@@ -415,7 +439,9 @@ pub fn view() -> Html {
             let key = e.key();
             if let Some(to) = map_key(z, &key) {
                 e.prevent_default();
-                focus(&ctx.root, &format!("[data-a=zone][data-v={}]", to.as_str()));
+                // `g`: the suggestion card's "Choose this site" button has the
+                // same data-a/data-v and comes first in the DOM.
+                focus(&ctx.root, &format!("g[data-a=zone][data-v={}]", to.as_str()));
                 ctx.m.dispatch(ui(move |u| u.focus_zone = to));
             } else if key == "Enter" || key == " " {
                 e.prevent_default();

@@ -16,9 +16,9 @@ use crate::core::i18n::{fill, Lang, Translate};
 use crate::core::safety::form::Markup;
 use crate::core::sites::rotation::{active_flag, Severity};
 use crate::core::sites::text::SitesUi;
-use crate::core::sites::{FlagReason, Reaction, SitesState, ZoneId};
+use crate::core::sites::{FlagReason, Reaction, SitesState, Undo, ZoneId};
 
-use super::model::{Draft, FieldErr, Ui};
+use super::model::{Draft, FieldErr, Notice, Ui};
 use super::time_text;
 
 /// Element ids of one form: date, time, their error, note.
@@ -201,12 +201,29 @@ fn flag_form(lang: Lang, ui: &Ui, s: &SitesState, zone: ZoneId, now: i64) -> Htm
     }
 }
 
+/// "Logged: …" with Undo, after logging until another notice replaces it.
+/// Focused after logging (not the button: a second Enter does nothing).
+fn logged(lang: Lang, ui: &Ui, s: &SitesState) -> Html {
+    let (Some(Notice::Logged), Some(Undo::Logged(e))) = (&ui.notice, &s.undo) else {
+        return Html::default();
+    };
+    let mut h = Markup::default();
+    h.m("<p><strong>").t(&super::logged_text(e, lang)).m("</strong></p>");
+    html! {
+        <div class="kw-notice kw-ok kw-row kw-logged" id="kw-logged" tabindex="-1">
+            { raw(&mut h) }
+            { button("kw-button kw-secondary", "undo", SitesUi::Undo.tr(lang)) }
+        </div>
+    }
+}
+
 /// The panel for the selected zone (or a hint to choose one).
 pub fn detail(lang: Lang, ui: &Ui, s: &SitesState, clock: &dyn Clock) -> Html {
     let mut h = Markup::default();
+    let done = logged(lang, ui, s);
     let Some(zone) = ui.selected else {
-        h.m(r#"<div class="kw-detail"><p class="kw-hint">"#).t(SitesUi::ChooseFirst.tr(lang)).m("</p></div>");
-        return raw(&mut h);
+        h.m(r#"<p class="kw-hint">"#).t(SitesUi::ChooseFirst.tr(lang)).m("</p>");
+        return html! { <div class="kw-detail">{ done }{ raw(&mut h) }</div> };
     };
     let warnings = s.warnings(zone, clock);
     let blocked = warnings.iter().any(|w| w.severity() == Severity::Disallowed);
@@ -222,6 +239,7 @@ pub fn detail(lang: Lang, ui: &Ui, s: &SitesState, clock: &dyn Clock) -> Html {
     }
     html! {
         <div class="kw-detail">
+            { done }
             { raw(&mut h) }
             if !blocked {
                 { log_form(lang, ui) }

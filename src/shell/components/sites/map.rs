@@ -37,13 +37,16 @@ const GEOMETRY: [[&str; 9]; 8] = [
     ["36", "104", "24", "30", "31", "37", "27", "33", "110"], // arm-left
 ];
 
-/// The patterns for flagged (hatched) and unavailable (dotted) zones; drawn
-/// once, in the front figure.
+/// The patterns for flagged (hatched), unavailable (dotted) and, in forced
+/// colors only, recently used (striped) zones; drawn once, in the front
+/// figure. The legend's swatches use them too.
 const DEFS: &str = concat!(
     r#"<defs><pattern id="kw-hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">"#,
     r#"<line class="kw-pline" x1="0" y1="0" x2="0" y2="8"/></pattern>"#,
     r#"<pattern id="kw-dots" width="7" height="7" patternUnits="userSpaceOnUse">"#,
-    r#"<circle class="kw-pdot" cx="3.5" cy="3.5" r="1.4"/></pattern></defs>"#,
+    r#"<circle class="kw-pdot" cx="3.5" cy="3.5" r="1.4"/></pattern>"#,
+    r#"<pattern id="kw-stripes" width="6" height="6" patternUnits="userSpaceOnUse">"#,
+    r#"<line class="kw-pline" x1="0" y1="1" x2="6" y2="1"/></pattern></defs>"#,
 );
 
 /// The silhouette (same outline for both views).
@@ -82,10 +85,13 @@ fn ellipse(h: &mut Markup, class: &str, fill: Option<&str>, [cx, cy, rx, ry]: [&
     h.m(r#"" cx=""#).m(cx).m(r#"" cy=""#).m(cy).m(r#"" rx=""#).m(rx).m(r#"" ry=""#).m(ry).m(r#""/>"#);
 }
 
+/// The pattern over a zone of this tone (the stripes show in forced colors
+/// only, where the tones' fills are all `Canvas`: 20-sites.css).
 fn pattern(tone: Tone) -> Option<&'static str> {
     match tone {
         Tone::Flagged => Some("url(#kw-hatch)"),
         Tone::Unavailable => Some("url(#kw-dots)"),
+        Tone::Recent => Some("url(#kw-stripes)"),
         _ => None,
     }
 }
@@ -176,27 +182,30 @@ fn legend(h: &mut Markup, lang: Lang, arm_reason: bool) {
     }
     h.m(r#"<h4 id="kw-legend-title">"#).t(SitesUi::LegendTitle.tr(lang));
     h.m(r#"</h4><ul class="kw-key" aria-labelledby="kw-legend-title">"#);
-    let key: [(&str, Option<&str>, bool, SitesUi); 7] = [
-        ("kw-zone kw-tone-never", None, false, SitesUi::LegendNever),
-        ("kw-zone kw-tone-recent", None, false, SitesUi::LegendRecent),
-        ("kw-zone kw-tone-rested", None, false, SitesUi::LegendRested),
-        ("kw-zone kw-tone-flagged", Some("url(#kw-hatch)"), false, SitesUi::LegendFlagged),
-        ("kw-zone kw-tone-unavailable", Some("url(#kw-dots)"), false, SitesUi::LegendUnavailable),
-        ("kw-zone kw-tone-never", None, true, SitesUi::LegendSuggested),
-        ("kw-zone kw-sel", None, false, SitesUi::LegendSelected),
+    // Drawn like the map's zones (same classes, patterns and cues), so a
+    // swatch and its zones look alike in every colour mode.
+    let key: [(&str, Option<Tone>, &str, SitesUi); 7] = [
+        ("kw-zone kw-tone-never", Some(Tone::Never), "", SitesUi::LegendNever),
+        ("kw-zone kw-tone-recent", Some(Tone::Recent), "2", SitesUi::LegendRecent),
+        ("kw-zone kw-tone-rested", Some(Tone::Rested), "9", SitesUi::LegendRested),
+        ("kw-zone kw-tone-flagged", Some(Tone::Flagged), "!", SitesUi::LegendFlagged),
+        ("kw-zone kw-tone-unavailable", Some(Tone::Unavailable), "–", SitesUi::LegendUnavailable),
+        ("kw-zone kw-tone-never", None, "", SitesUi::LegendSuggested),
+        ("kw-zone kw-sel", Some(Tone::Never), "", SitesUi::LegendSelected),
     ];
     const SWATCH: &str = r#"<li><svg class="kw-swatch" viewBox="0 0 28 28" aria-hidden="true">"#;
     const C9: [&str; 4] = ["14", "14", "9", "9"];
-    for (class, pattern, ring, text) in key {
+    for (class, tone, cue, text) in key {
         h.m(SWATCH).m(r#"<g class=""#).m(class).m(r#"">"#);
-        if ring {
+        if tone.is_none() {
             ellipse(h, "kw-zsug", None, ["14", "14", "12", "12"]);
         }
         ellipse(h, "kw-zshape", None, C9);
-        if let Some(p) = pattern {
+        if let Some(p) = tone.and_then(pattern) {
             ellipse(h, "kw-zpat", Some(p), C9);
         }
-        h.m("</g></svg>").t(text.tr(lang)).m("</li>");
+        h.m(r#"</g><text class="kw-zcue" x="14" y="18" text-anchor="middle">"#).m(cue);
+        h.m("</text></svg>").t(text.tr(lang)).m("</li>");
     }
     h.m(SWATCH).m(r#"<circle class="kw-navel-zone" fill="url(#kw-hatch)" cx="14" cy="14" r="10"/>"#);
     h.m(r#"<circle class="kw-navel" cx="14" cy="14" r="2"/></svg>"#).t(SitesUi::LegendNavel.tr(lang)).m("</li></ul>");

@@ -45,6 +45,12 @@ pub struct Draft {
 }
 
 impl Draft {
+    /// The log form back as it was for an entry whose logging is undone:
+    /// reactions and note, and its date and time if it was back-dated.
+    pub fn undone(e: &LogEntry) -> Draft {
+        Draft { earlier: e.at_ms != e.logged_ms, zone: None, ..Draft::of(e) }
+    }
+
     pub fn of(e: &LogEntry) -> Draft {
         let (date, time) = crate::core::sites::input_values(&BrowserClock, e.at_ms);
         Draft {
@@ -63,6 +69,8 @@ impl Draft {
 /// One-off messages about the last user action.
 #[derive(Clone, PartialEq)]
 pub enum Notice {
+    /// Shown with the entry of `SitesState::undo` (`Undo::Logged`).
+    Logged,
     Deleted,
     Edited,
     DeletedAll,
