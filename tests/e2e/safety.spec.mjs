@@ -189,18 +189,18 @@ test('triage: the allergic-emergency signs are one group at the top; no symptom 
   // Headache: once, with the doctor's answer; the note says why.
   await expect(w.getByRole('checkbox', { name: 'Headache', exact: true })).toHaveCount(1);
   await w.getByLabel('Search the symptoms').fill('headache');
-  await expect(w.locator('.kw-sf-list li:not([hidden])')).toHaveCount(1);
+  await expect(w.locator('.kw-sf-group li:not([hidden])')).toHaveCount(1);
   await w.getByLabel('Search the symptoms').fill('');
   await w.getByRole('checkbox', { name: 'Headache', exact: true }).check();
   await expect(outcome).toContainText('Call your doctor immediately');
   await expect(groups.last()).toContainText('shown once, above');
-  await expect(w.locator('.kw-sf-part').filter({ has: w.locator('#kw-sf-tri-h') })).toContainText('Source: Kineret drug page');
+  await expect(w.locator('.kw-sf-part:has(#kw-sf-tri-h)')).toContainText('Source: Kineret drug page');
   await w.getByRole('checkbox', { name: 'Dizziness', exact: true }).check();
 });
 
 test('triage reporting: FDA MedWatch for region us, the national agency for region eu', async ({ page }) => {
   const w = await open(page, { region: 'eu' });
-  const tri = w.locator('.kw-sf-part').filter({ has: w.locator('#kw-sf-tri-h') });
+  const tri = w.locator('.kw-sf-part:has(#kw-sf-tri-h)');
   await expect(tri).toContainText('report side effects to your national medicines agency');
   await expect(tri).toContainText('ask your doctor or pharmacist');
   await expect(tri).not.toContainText('FDA');

@@ -96,6 +96,7 @@ test('a cloudy or discoloured liquid stops the run, under step 4, and the later 
     await expect(steps.nth(i).locator('input')).toBeDisabled();
   }
   await expect(steps.nth(0)).toHaveClass('kw-ck-step kw-ck-done');
+  await expect(steps.nth(3)).toHaveClass('kw-ck-step kw-ck-stopped');
   await expect(w.getByLabel(OUT)).toBeDisabled();
   // Only one way on: a new dose (from the stop box) clears all of it.
   await expect(w.getByRole('button', { name: 'Start a new dose' })).toHaveCount(1);
@@ -175,7 +176,7 @@ test('an impossible or implausible temperature gets a field message and no verdi
   await expect(result).toBeEmpty();
   await expect(w.getByLabel('Hours out of the refrigerator')).not.toHaveAttribute('aria-invalid', 'true');
   await outOfFridge(w, '2', '300');
-  await expect(temp).toHaveAccessibleDescription('Enter a temperature a home, a car or hot water can have: from -58 °F to 212 °F. Check the number and the unit.');
+  await expect(temp).toHaveAccessibleDescription(/Enter a temperature a home, a car or hot water can have: from -58 °F to 212 °F\. Check the number and the unit\.$/);
   await expect(result).toBeEmpty();
   // Fixing the entry gives the verdict.
   await outOfFridge(w, '2', '212');

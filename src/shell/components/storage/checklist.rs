@@ -96,6 +96,8 @@ impl Ctx<'_> {
 fn step_class(run: &Run, step: Step) -> &'static str {
     if run.not_applicable(step) {
         "kw-ck-step kw-ck-na"
+    } else if run.stopped_at() == Some(step) {
+        "kw-ck-step kw-ck-stopped"
     } else if run.is_ticked(step) {
         "kw-ck-step kw-ck-done"
     } else {
