@@ -74,6 +74,21 @@ async fn triage_outcome_follows_the_ticked_symptoms() {
 }
 
 #[wasm_bindgen_test]
+async fn dizziness_is_an_emergency_sign_and_eu_reporting_has_no_fda_number() {
+    let f = mount_widget(&[("view", "safety"), ("lang", "en"), ("region", "eu")], 20).await;
+    let dizzy = symptom_box(&f.host, Symptom::Dizziness);
+    let group = dizzy.closest("fieldset").unwrap().unwrap();
+    assert!(group.get_attribute("class").unwrap_or_default().contains("kw-sf-emergency"));
+    assert!(group.text_content().unwrap_or_default().starts_with("Get emergency help now"));
+    dizzy.click();
+    settle().await;
+    assert!(text(&f.host, ".kw-sf-result").starts_with("Get emergency help now"));
+    assert!(f.host.query_selector("a[href^='tel:']").unwrap().is_none());
+    let report = text(&f.host, ".kw-sf-report");
+    assert!(report.contains("national medicines agency") && !report.contains("FDA"), "{report}");
+}
+
+#[wasm_bindgen_test]
 async fn the_symptom_filter_hides_what_does_not_match_but_keeps_ticks() {
     let f = widget("es").await;
     let fever = symptom_box(&f.host, Symptom::FeverChills);

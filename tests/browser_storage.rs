@@ -74,15 +74,30 @@ async fn cloudy_inspection_stops_the_run() {
     for w in ["do not use this syringe", "pharmacy", "pharmacist or healthcare provider", "new syringe", "Source: US PI 16"] {
         assert!(text.contains(w), "{w} missing in {text}");
     }
-    // The run is closed: the steps are disabled, a new dose can be started.
+    // Under the step that caused it (step 4), focused, nothing at the bottom.
+    let steps = all(&f.host, ".kw-ck-steps > li");
+    assert!(steps[3].contains(Some(&stop)), "the stop box is not in step 4");
+    wait(20).await;
+    let focused = web_sys::window().unwrap().document().unwrap().active_element();
+    assert_eq!(focused.map(|e| e.id()).as_deref(), Some("kw-ck-stop"));
+    assert!(all(&f.host, ".kw-ck-end > *").is_empty());
+    // Steps 5–9 do not apply; every step is disabled; a new dose can be started.
+    for (i, li) in steps.iter().enumerate() {
+        let na = li.get_attribute("class").unwrap_or_default().contains("kw-ck-na");
+        assert_eq!(na, i >= 4, "step {}", i + 1);
+        if na {
+            assert!(li.text_content().unwrap_or_default().contains("Not applicable: this syringe must not be used (step 4)."));
+        }
+    }
     let first: HtmlInputElement = one(&f.host, "#kw-ck-expiry").dyn_into().unwrap();
     assert!(first.disabled());
-    let new_run = all(&f.host, ".kw-ck-end button");
+    let new_run = all(&stop, "button");
     assert_eq!(new_run.len(), 1);
     assert_eq!(new_run[0].text_content().as_deref(), Some("Start a new dose"));
     new_run[0].clone().dyn_into::<HtmlElement>().unwrap().click();
     settle().await;
     assert!(f.host.query_selector(".kw-ck-stop").unwrap().is_none());
+    assert!(f.host.query_selector(".kw-ck-na").unwrap().is_none());
     let first: HtmlInputElement = one(&f.host, "#kw-ck-expiry").dyn_into().unwrap();
     assert!(!first.disabled());
 }
@@ -120,6 +135,32 @@ async fn units_attribute_and_region_change_the_storage_text() {
     let card = one(&f.host, ".kw-st-card").text_content().unwrap_or_default();
     assert!(card.contains("2–8 °C"), "{card}");
     assert!(card.contains("UE"), "{card}");
+    // Region eu cites the EU label, never the US one.
+    assert!(card.contains("Fuente: EU SmPC 6.4, página del medicamento Kineret"), "{card}");
+    assert!(!card.contains("US PI"), "{card}");
     let g = widget(&[("units", "f")]).await;
-    assert!(one(&g.host, ".kw-st-card").text_content().unwrap_or_default().contains("36–46 °F"));
+    let card = one(&g.host, ".kw-st-card").text_content().unwrap_or_default();
+    assert!(card.contains("36–46 °F"));
+    assert!(card.contains("Source: US PI 16, Kineret drug page"), "{card}");
+}
+
+#[wasm_bindgen_test]
+async fn an_impossible_temperature_is_refused_on_its_field() {
+    let f = widget(&[("units", "f")]).await;
+    click(&f.host, "#kw-mh-out");
+    settle().await;
+    for (id, v) in [("#kw-mh-hours", "2"), ("#kw-mh-temp", "-500")] {
+        let input: HtmlInputElement = one(&f.host, id).dyn_into().unwrap();
+        input.set_value(v);
+        let init = web_sys::InputEventInit::new();
+        init.set_bubbles(true);
+        input.dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+        settle().await;
+    }
+    click(&f.host, ".kw-mh button[type=submit]");
+    settle().await;
+    let temp = one(&f.host, "#kw-mh-temp");
+    assert_eq!(temp.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(one(&f.host, "#kw-mh-temp-err").text_content().unwrap_or_default().contains("absolute zero"));
+    assert_eq!(one(&f.host, ".kw-mh-result").text_content().unwrap_or_default(), "");
 }

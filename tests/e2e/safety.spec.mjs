@@ -4,13 +4,17 @@ import { test, expect, widgetsReady, axeViolations } from './fixtures.mjs';
 
 const TODAY = new Date('2024-06-10T10:00:00'); // local time
 
-async function open(page, { view = 'safety', lang = 'en' } = {}) {
+async function open(page, { view = 'safety', lang = 'en', region } = {}) {
   await page.clock.install({ time: TODAY });
   await page.goto('/');
   await page.evaluate(() => localStorage.clear());
   await widgetsReady(page);
   const w = page.locator('kineret-widget');
-  await w.evaluate((el, [v, l]) => { el.setAttribute('view', v); el.setAttribute('lang', l); }, [view, lang]);
+  await w.evaluate((el, [v, l, r]) => {
+    el.setAttribute('view', v);
+    el.setAttribute('lang', l);
+    if (r) el.setAttribute('region', r);
+  }, [view, lang, region]);
   return w;
 }
 
@@ -162,6 +166,52 @@ test('triage: emergency signs, call today, usually goes away; filter; MedWatch l
   await w.getByLabel('Search the symptoms').fill('');
   await expect(w.getByText('This list does not diagnose anything')).toBeVisible();
   await expect(w.getByRole('link', { name: '1-800-FDA-1088' })).toHaveAttribute('href', 'tel:+18003321088');
+});
+
+test('triage: the allergic-emergency signs are one group at the top; no symptom is listed twice', async ({ page }) => {
+  const w = await open(page);
+  const groups = w.locator('.kw-sf-group');
+  const first = groups.first();
+  await expect(first.locator('legend')).toHaveText('Get emergency help now — signs of a severe allergic reaction');
+  for (const sign of ['Dizziness', 'Trouble breathing', 'A choking feeling', 'Swelling of the face, lips, tongue or throat']) {
+    await expect(first.getByRole('checkbox', { name: sign, exact: true })).toHaveCount(1);
+  }
+  // Not under "call your doctor" any more.
+  const notKnown = groups.filter({ hasText: 'frequency not known' });
+  await expect(notKnown.getByRole('checkbox', { name: 'Dizziness', exact: true })).toHaveCount(0);
+  await expect(w.getByRole('checkbox', { name: 'Dizziness', exact: true })).toHaveCount(1);
+  await expect(w.getByRole('checkbox', { name: /Swelling of the face or lips/ })).toHaveCount(0);
+  const outcome = w.locator('.kw-sf-result');
+  await w.getByRole('checkbox', { name: 'Dizziness', exact: true }).check();
+  await expect(outcome).toContainText('Get emergency help now');
+  await expect(outcome).toContainText('severe allergic reaction');
+  await w.getByRole('checkbox', { name: 'Dizziness', exact: true }).uncheck();
+  // Headache: once, with the doctor's answer; the note says why.
+  await expect(w.getByRole('checkbox', { name: 'Headache', exact: true })).toHaveCount(1);
+  await w.getByLabel('Search the symptoms').fill('headache');
+  await expect(w.locator('.kw-sf-group li:not([hidden])')).toHaveCount(1);
+  await w.getByLabel('Search the symptoms').fill('');
+  await w.getByRole('checkbox', { name: 'Headache', exact: true }).check();
+  await expect(outcome).toContainText('Call your doctor immediately');
+  await expect(groups.last()).toContainText('shown once, above');
+  await expect(w.locator('.kw-sf-part:has(#kw-sf-tri-h)')).toContainText('Source: Kineret drug page');
+  await w.getByRole('checkbox', { name: 'Dizziness', exact: true }).check();
+});
+
+test('triage reporting: FDA MedWatch for region us, the national agency for region eu', async ({ page }) => {
+  const w = await open(page, { region: 'eu' });
+  const tri = w.locator('.kw-sf-part:has(#kw-sf-tri-h)');
+  await expect(tri).toContainText('report side effects to your national medicines agency');
+  await expect(tri).toContainText('ask your doctor or pharmacist');
+  await expect(tri).not.toContainText('FDA');
+  await expect(tri).not.toContainText('1-800');
+  await expect(w.locator('a[href^="tel:"]')).toHaveCount(0);
+  await w.evaluate((el) => el.setAttribute('lang', 'es'));
+  await expect(tri).toContainText('agencia de medicamentos de su país');
+  await expect(tri).not.toContainText('FDA');
+  await w.evaluate((el) => { el.setAttribute('region', 'us'); el.setAttribute('lang', 'en'); });
+  await expect(w.getByRole('link', { name: '1-800-FDA-1088' })).toHaveAttribute('href', 'tel:+18003321088');
+  await expect(tri).not.toContainText('national medicines agency');
 });
 
 test('screen: TNF blockers by brand and generic, sourced outcomes, live vaccines', async ({ page }) => {

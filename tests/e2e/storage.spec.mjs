@@ -72,18 +72,39 @@ test('a reload mid warm-up continues from the stored start time', async ({ page 
   await expect(again.locator('.kw-ck-ready')).toHaveText(/^Ready/);
 });
 
-test('a cloudy or discoloured liquid stops the run', async ({ page }) => {
+test('a cloudy or discoloured liquid stops the run, under step 4, and the later steps do not apply', async ({ page }) => {
   const w = await openStorage(page);
+  await w.getByLabel('Expiration date checked').check();
   await w.getByLabel('Cloudy, discolored, or with many particles or chunks').check();
   const stop = w.getByRole('alert').filter({ hasText: 'Stop: do not use this syringe' });
   await expect(stop).toBeVisible();
   await expect(stop).toContainText('Keep it and take it to the pharmacy');
   await expect(stop).toContainText('Contact your pharmacist or healthcare provider');
   await expect(stop).toContainText('take a new syringe');
+  // Right under the step that caused it, and focused (the radio is disabled).
+  const steps = w.locator('.kw-ck-steps > li');
+  await expect(steps.nth(3).locator('.kw-ck-stop')).toHaveCount(1);
+  await expect(stop).toBeFocused();
+  const stopBox = await stop.boundingBox();
+  const step5 = await steps.nth(4).boundingBox();
+  expect(stopBox.y + stopBox.height).toBeLessThanOrEqual(step5.y);
+  await expect(w.locator('.kw-ck-end')).toBeEmpty();
+  // Steps 5–9: not applicable, disabled, and say why.
+  for (let i = 4; i < 9; i++) {
+    await expect(steps.nth(i)).toHaveClass('kw-ck-step kw-ck-na');
+    await expect(steps.nth(i)).toContainText('Not applicable: this syringe must not be used (step 4).');
+    await expect(steps.nth(i).locator('input')).toBeDisabled();
+  }
+  await expect(steps.nth(0)).toHaveClass('kw-ck-step kw-ck-done');
+  await expect(steps.nth(3)).toHaveClass('kw-ck-step kw-ck-stopped');
   await expect(w.getByLabel(OUT)).toBeDisabled();
-  await w.getByRole('button', { name: 'Start a new dose' }).click();
+  // Only one way on: a new dose (from the stop box) clears all of it.
+  await expect(w.getByRole('button', { name: 'Start a new dose' })).toHaveCount(1);
+  await stop.getByRole('button', { name: 'Start a new dose' }).click();
   await expect(w.getByLabel(OUT)).toBeEnabled();
   await expect(stop).toHaveCount(0);
+  await expect(w.locator('.kw-ck-na')).toHaveCount(0);
+  await expect(w.getByRole('button', { name: 'Record this dose as taken' })).toBeVisible();
 });
 
 async function outOfFridge(w, hours, temp) {
@@ -124,6 +145,57 @@ test('US: the same mishap sends the user to the pharmacist', async ({ page }) =>
   await w.getByLabel('It is past its expiration date').check();
   await expect(result).toContainText('Do not use it after the expiration date');
   await expect(result).toContainText('Source: US PI');
+});
+
+test('too hot is "Do not use it" in both regions, in °F and °C', async ({ page }) => {
+  const us = await openStorage(page, { region: 'us', units: 'f' });
+  let result = await outOfFridge(us, '2', '200');
+  await expect(result.locator('.kw-danger')).toHaveCount(1);
+  await expect(result).toContainText('Do not use it');
+  await expect(result).toContainText('above room temperature (warmer than 77 °F)');
+  await expect(result).toContainText('call your pharmacist');
+  await expect(result).not.toContainText('Check first');
+  // Up to room temperature the US answer is still: not before the pharmacist.
+  result = await outOfFridge(us, '2', '77');
+  await expect(result).toContainText('Check first');
+  await expect(result).toContainText('Do not use it until you have talked to your pharmacist');
+  await us.evaluate((el) => { el.setAttribute('region', 'eu'); el.setAttribute('units', 'c'); });
+  result = await outOfFridge(us, '2', '25.5');
+  await expect(result.locator('.kw-danger')).toHaveCount(1);
+  await expect(result).toContainText('Do not use it: it was kept above 25 °C');
+  result = await outOfFridge(us, '2', '25');
+  await expect(result).toContainText('You may use it');
+});
+
+test('an impossible or implausible temperature gets a field message and no verdict', async ({ page }) => {
+  const w = await openStorage(page, { region: 'us', units: 'f' });
+  const result = await outOfFridge(w, '2', '-500');
+  const temp = w.getByLabel(/Temperature it was kept at/);
+  await expect(temp).toHaveAttribute('aria-invalid', 'true');
+  await expect(temp).toHaveAccessibleDescription(/below absolute zero/);
+  await expect(result).toBeEmpty();
+  await expect(w.getByLabel('Hours out of the refrigerator')).not.toHaveAttribute('aria-invalid', 'true');
+  await outOfFridge(w, '2', '300');
+  await expect(temp).toHaveAccessibleDescription(/Enter a temperature a home, a car or hot water can have: from -58 °F to 212 °F\. Check the number and the unit\.$/);
+  await expect(result).toBeEmpty();
+  // Fixing the entry gives the verdict.
+  await outOfFridge(w, '2', '212');
+  await expect(temp).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(result).toContainText('Do not use it');
+});
+
+test('the storage card and mishap answers cite the region label', async ({ page }) => {
+  const w = await openStorage(page, { region: 'eu', units: 'c' });
+  const card = w.locator('.kw-st-card');
+  await expect(card).toContainText('Source: EU SmPC 6.4, Kineret drug page');
+  await expect(card).not.toContainText('US PI');
+  await w.getByLabel('It was frozen').check();
+  await expect(w.locator('.kw-mh-result')).toContainText('Source: EU SmPC 6.4');
+  await expect(w.locator('.kw-mh-result')).not.toContainText('US PI');
+  await w.evaluate((el) => el.setAttribute('region', 'us'));
+  await expect(card).toContainText('Source: US PI 16, Kineret drug page');
+  await w.getByLabel('It was left in the light or out of its carton').check();
+  await expect(w.locator('.kw-mh-result')).toContainText('Source: US PI 16');
 });
 
 test('an invalid entry is flagged on its field', async ({ page }) => {

@@ -134,28 +134,47 @@ pub struct ConsumerLimit {
     pub source: &'static str,
 }
 
+/// The warmest temperature that still counts as "room temperature" where the
+/// label gives no allowance: above it the answer is "do not use".
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RoomTempLimit {
+    pub max_c: f64,
+    pub source: &'static str,
+}
+
 /// Everything region-specific about storage.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RegionProfile {
     pub region: Region,
     /// `None`: the label gives no allowance, ask the pharmacist.
     pub allowance: Option<RoomTempAllowance>,
+    /// Without an allowance: above this it is "do not use" (not "ask first").
+    pub room_temp: Option<RoomTempLimit>,
     /// Source of the label's storage section.
     pub label_source: &'static str,
+    /// Source of the storage card (2–8 °C, carton, do not freeze).
+    pub storage_source: &'static str,
     pub consumer_limit: Option<ConsumerLimit>,
 }
 
 pub const US_PROFILE: RegionProfile = RegionProfile {
     region: Region::Us,
     allowance: None,
+    // The US label (US PI 16) and AHFS name no room-temperature figure; the
+    // only one in CLINICAL.md is the EU label's 25 °C (77 °F). Kept above it
+    // is never "ask first": do not use it, call the pharmacist.
+    room_temp: Some(RoomTempLimit { max_c: 25.0, source: "US PI 16, EU SmPC 6.4" }),
     label_source: "US PI 16",
+    storage_source: FRIDGE.source,
     consumer_limit: Some(ConsumerLimit { hours: 24.0, source: "AHFS" }),
 };
 
 pub const EU_PROFILE: RegionProfile = RegionProfile {
     region: Region::Eu,
     allowance: Some(RoomTempAllowance { max_c: 25.0, max_hours: 12.0, source: "EU SmPC 6.4, SPS" }),
+    room_temp: None,
     label_source: "EU SmPC 6.4",
+    storage_source: "EU SmPC 6.4, seed",
     consumer_limit: None,
 };
 
@@ -225,11 +244,59 @@ impl Translate for MishapKind {
     }
 }
 
+/// Absolute zero: no temperature is lower (physics, not a clinical rule).
+pub const ABSOLUTE_ZERO_C: f64 = -273.15;
+
+/// Temperatures a syringe can meet at home, in a car or in hot water: a
+/// plausibility bound on the input (not a clinical threshold). Outside it the
+/// entry is refused, most likely a typo or the wrong unit. 100 °C is boiling
+/// water (the seed warns against warming it "under hot water"); −50 °C is
+/// colder than a home freezer or a car in winter.
+pub const PLAUSIBLE_MIN_C: f64 = -50.0;
+pub const PLAUSIBLE_MAX_C: f64 = 100.0;
+
+/// Why a typed-in temperature was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TempError {
+    Number(NumberError),
+    /// Below absolute zero: physically impossible.
+    BelowAbsoluteZero,
+    /// Possible, but not at home or in a car: [`PLAUSIBLE_MIN_C`]..=[`PLAUSIBLE_MAX_C`].
+    Implausible,
+}
+
+impl TempError {
+    /// The field's message, the range in the unit it was typed in.
+    pub fn text(self, lang: Lang, unit: TempUnit) -> String {
+        let msg = match self {
+            TempError::Number(e) => return e.tr(lang).to_string(),
+            TempError::BelowAbsoluteZero => ExcursionMsg::TempImpossible,
+            TempError::Implausible => ExcursionMsg::TempImplausible,
+        };
+        let (min, max) = (format_temp(PLAUSIBLE_MIN_C, unit, lang), format_temp(PLAUSIBLE_MAX_C, unit, lang));
+        fill(msg.tr(lang), &[("min", &min), ("max", &max)])
+    }
+}
+
+/// Checks a temperature (in `unit`) against physics and the plausible range.
+pub fn check_temp(value: f64, unit: TempUnit) -> Result<f64, TempError> {
+    let c = Temp { value, unit }.celsius();
+    if !c.is_finite() {
+        Err(TempError::Number(NumberError::NotANumber))
+    } else if c < ABSOLUTE_ZERO_C {
+        Err(TempError::BelowAbsoluteZero)
+    } else if !(PLAUSIBLE_MIN_C..=PLAUSIBLE_MAX_C).contains(&c) {
+        Err(TempError::Implausible)
+    } else {
+        Ok(value)
+    }
+}
+
 /// What is wrong with the typed-in hours and temperature (per field).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct FormErrors {
     pub hours: Option<NumberError>,
-    pub temp: Option<NumberError>,
+    pub temp: Option<TempError>,
 }
 
 /// Hours or degrees as typed: exactly `units::parse_decimal` ("12.5",
@@ -251,14 +318,19 @@ pub fn parse_temp(s: &str) -> Result<f64, NumberError> {
 }
 
 /// Builds the [`Mishap`] from the helper's form. Only "left out of the
-/// refrigerator" reads the hours and temperature (typed in `unit`).
+/// refrigerator" reads the hours and temperature (typed in `unit`); an
+/// impossible or implausible temperature is refused on its field, with no
+/// verdict.
 pub fn mishap_from_form(kind: MishapKind, hours: &str, temp: &str, unit: TempUnit, earlier_excursion: bool) -> Result<Mishap, FormErrors> {
     Ok(match kind {
         MishapKind::Frozen => Mishap::Frozen,
         MishapKind::LeftInLight => Mishap::LeftInLight,
         MishapKind::PastExpiry => Mishap::PastExpiry,
         MishapKind::Foamy => Mishap::Foamy,
-        MishapKind::OutOfFridge => match (parse_amount(hours), parse_temp(temp)) {
+        MishapKind::OutOfFridge => match (
+            parse_amount(hours),
+            parse_temp(temp).map_err(TempError::Number).and_then(|v| check_temp(v, unit)),
+        ) {
             (Ok(hours), Ok(value)) => Mishap::OutOfFridge { hours, temp: Temp { value, unit }, earlier_excursion },
             (h, t) => return Err(FormErrors { hours: h.err(), temp: t.err() }),
         },
@@ -266,7 +338,8 @@ pub fn mishap_from_form(kind: MishapKind, hours: &str, temp: &str, unit: TempUni
 }
 
 messages! {
-    /// Outcome texts. Placeholders: {maxTemp} {maxHours} {limitHours} {range}.
+    /// Outcome texts. Placeholders: {maxTemp} {maxHours} {limitHours} {range}
+    /// {roomTemp}; the field messages {min} {max}.
     pub enum ExcursionMsg {
         EuAllowed => [
             "You may still use it: it has been out of the refrigerator only once, at {maxTemp} or below, for no more than {maxHours} hours. Do not put it back in the refrigerator. If it is not used within {maxHours} hours of being taken out, throw it away.",
@@ -287,6 +360,10 @@ messages! {
         UsContactPharmacist => [
             "The US label gives no time it may stay out of the refrigerator. Do not use it until you have talked to your pharmacist.",
             "La etiqueta de EE. UU. no indica cuánto tiempo puede estar fuera del refrigerador (nevera). No la use hasta hablar con su farmacéutico(a).",
+        ],
+        UsTooHot => [
+            "Do not use it: it was kept above room temperature (warmer than {roomTemp}). The US label gives no time it may stay out of the refrigerator. Set it aside, take a new syringe and call your pharmacist.",
+            "No la use: estuvo por encima de la temperatura ambiente (a más de {roomTemp}). La etiqueta de EE. UU. no indica cuánto tiempo puede estar fuera del refrigerador (nevera). Apártela, tome una jeringa nueva y llame a su farmacéutico(a).",
         ],
         UsConsumerNote => [
             "The US consumer medicine information says not to use a syringe that has been at room temperature for more than {limitHours} hours.",
@@ -320,6 +397,14 @@ messages! {
             "Check the hours and the temperature you entered.",
             "Revise las horas y la temperatura que escribió.",
         ],
+        TempImpossible => [
+            "No temperature can be this low: it is below absolute zero. Check the number and the unit.",
+            "Ninguna temperatura puede ser tan baja: está por debajo del cero absoluto. Revise el número y la unidad.",
+        ],
+        TempImplausible => [
+            "Enter a temperature a home, a car or hot water can have: from {min} to {max}. Check the number and the unit.",
+            "Escriba una temperatura posible en una casa, un coche o agua caliente: de {min} a {max}. Revise el número y la unidad.",
+        ],
         StoreInFridge => [
             "Store in the refrigerator at {range}, in the original carton to protect from light. Do not freeze. Do not shake.",
             "Guárdela en el refrigerador (nevera) a {range}, en su caja original para protegerla de la luz. No la congele. No la agite.",
@@ -349,10 +434,20 @@ impl Outcome {
             None => (String::new(), String::new()),
         };
         let limit = self.profile.consumer_limit.map(|c| num(c.hours, lang)).unwrap_or_default();
+        let room = self.profile.room_temp.map(|r| format_temp(r.max_c, unit, lang)).unwrap_or_default();
         let range = fridge_range_text(unit, lang);
+        let (min, max) = (format_temp(PLAUSIBLE_MIN_C, unit, lang), format_temp(PLAUSIBLE_MAX_C, unit, lang));
         fill(
             msg.tr(lang),
-            &[("maxTemp", &max_t), ("maxHours", &max_h), ("limitHours", &limit), ("range", &range)],
+            &[
+                ("maxTemp", &max_t),
+                ("maxHours", &max_h),
+                ("limitHours", &limit),
+                ("range", &range),
+                ("roomTemp", &room),
+                ("min", &min),
+                ("max", &max),
+            ],
         )
     }
 
@@ -378,13 +473,14 @@ pub fn assess(mishap: Mishap, profile: &'static RegionProfile) -> Outcome {
     use Severity::*;
     let o = |sev, msg, src| Outcome::new(sev, msg, src, profile);
     match mishap {
-        Mishap::Frozen => o(DoNotUse, M::Frozen, "US PI 16"),
-        Mishap::LeftInLight => o(Caution, M::LeftInLight, "US PI 16"),
+        // The storage section of the region's label.
+        Mishap::Frozen => o(DoNotUse, M::Frozen, profile.label_source),
+        Mishap::LeftInLight => o(Caution, M::LeftInLight, profile.label_source),
         Mishap::PastExpiry => o(DoNotUse, M::PastExpiry, "US PI"),
         Mishap::Foamy => o(Caution, M::Foamy, "AHFS"),
         Mishap::OutOfFridge { hours, temp, earlier_excursion } => {
             let c = temp.celsius();
-            if !(hours.is_finite() && hours >= 0.0 && c.is_finite()) {
+            if !(hours.is_finite() && hours >= 0.0 && check_temp(c, TempUnit::C).is_ok()) {
                 return o(Caution, M::InvalidEntry, "");
             }
             if c < FRIDGE.min_c {
@@ -403,6 +499,9 @@ pub fn assess(mishap: Mishap, profile: &'static RegionProfile) -> Outcome {
                     }
                 }
                 None => match profile.consumer_limit {
+                    _ if profile.room_temp.is_some_and(|r| c > r.max_c) => {
+                        o(DoNotUse, M::UsTooHot, profile.room_temp.map_or("", |r| r.source))
+                    }
                     Some(l) if hours > l.hours => o(DoNotUse, M::UsOverConsumerLimit, l.source),
                     limit => {
                         let mut out = o(Caution, M::UsContactPharmacist, profile.label_source);
@@ -502,13 +601,13 @@ mod tests {
 
     #[test]
     fn other_mishaps() {
-        for (m, sev, src) in [
-            (Mishap::Frozen, Severity::DoNotUse, "US PI 16"),
-            (Mishap::PastExpiry, Severity::DoNotUse, "US PI"),
-            (Mishap::LeftInLight, Severity::Caution, "US PI 16"),
-            (Mishap::Foamy, Severity::Caution, "AHFS"),
+        for (m, sev, us, eu) in [
+            (Mishap::Frozen, Severity::DoNotUse, "US PI 16", "EU SmPC 6.4"),
+            (Mishap::PastExpiry, Severity::DoNotUse, "US PI", "US PI"),
+            (Mishap::LeftInLight, Severity::Caution, "US PI 16", "EU SmPC 6.4"),
+            (Mishap::Foamy, Severity::Caution, "AHFS", "AHFS"),
         ] {
-            for p in [&US_PROFILE, &EU_PROFILE] {
+            for (p, src) in [(&US_PROFILE, us), (&EU_PROFILE, eu)] {
                 let o = assess(m, p);
                 assert_eq!((o.severity, o.source), (sev, src), "{m:?}");
             }
@@ -545,7 +644,7 @@ mod tests {
     #[test]
     fn form_errors_name_each_bad_field() {
         let e = mishap_from_form(MishapKind::OutOfFridge, "", "22 C", TempUnit::C, false);
-        assert_eq!(e, Err(FormErrors { hours: Some(NumberError::Empty), temp: Some(NumberError::NotANumber) }));
+        assert_eq!(e, Err(FormErrors { hours: Some(NumberError::Empty), temp: Some(TempError::Number(NumberError::NotANumber)) }));
         let e = mishap_from_form(MishapKind::OutOfFridge, "-2", "20", TempUnit::C, false);
         assert_eq!(e, Err(FormErrors { hours: Some(NumberError::Negative), temp: None }));
         assert_eq!(parse_temp("-4"), Ok(-4.0));
@@ -555,6 +654,111 @@ mod tests {
         // A temperature below the range is never "allowed".
         let cold = mishap_from_form(MishapKind::OutOfFridge, "1", "-4", TempUnit::C, false);
         assert_eq!(cold.map(|m| assess(m, &EU_PROFILE).msg), Ok(ExcursionMsg::TooCold));
+    }
+
+    /// The answer for `hours` at `value` typed in `unit`, through the form.
+    fn answer(region: Region, hours: &str, value: &str, unit: TempUnit) -> Result<(Severity, ExcursionMsg), FormErrors> {
+        mishap_from_form(MishapKind::OutOfFridge, hours, value, unit, false).map(|m| {
+            let o = assess(m, profile(region));
+            (o.severity, o.msg)
+        })
+    }
+
+    fn temp_error(value: &str, unit: TempUnit) -> Option<TempError> {
+        answer(Region::Eu, "1", value, unit).err().and_then(|e| e.temp)
+    }
+
+    #[test]
+    fn eu_boundaries_in_celsius_and_fahrenheit() {
+        use ExcursionMsg as M;
+        use Severity::{Caution, DoNotUse};
+        let ok = Severity::Ok;
+        let eu = |h: &str, t: &str, u| answer(Region::Eu, h, t, u);
+        // Allowed: ≤ 25 °C (77 °F), ≤ 12 h, once (EU SmPC 6.4).
+        assert_eq!(eu("12", "25", TempUnit::C), Result::Ok((ok, M::EuAllowed)));
+        assert_eq!(eu("12", "77", TempUnit::F), Result::Ok((ok, M::EuAllowed)));
+        assert_eq!(eu("1", "25,1", TempUnit::C), Result::Ok((DoNotUse, M::EuTooHot)));
+        assert_eq!(eu("1", "77.1", TempUnit::F), Result::Ok((DoNotUse, M::EuTooHot)));
+        assert_eq!(eu("12.1", "20", TempUnit::C), Result::Ok((DoNotUse, M::EuTooLong)));
+        assert_eq!(eu("12.1", "68", TempUnit::F), Result::Ok((DoNotUse, M::EuTooLong)));
+        // Well above: never a soft answer.
+        assert_eq!(eu("2", "200", TempUnit::F), Result::Ok((DoNotUse, M::EuTooHot)));
+        assert_eq!(eu("2", "90", TempUnit::C), Result::Ok((DoNotUse, M::EuTooHot)));
+        // The bottom of the refrigerator range (2 °C, 35.6 °F) and below it.
+        assert_eq!(eu("1", "2", TempUnit::C), Result::Ok((ok, M::EuAllowed)));
+        assert_eq!(eu("1", "35.6", TempUnit::F), Result::Ok((ok, M::EuAllowed)));
+        assert_eq!(eu("1", "1.9", TempUnit::C), Result::Ok((Caution, M::TooCold)));
+        assert_eq!(eu("1", "35.5", TempUnit::F), Result::Ok((Caution, M::TooCold)));
+    }
+
+    #[test]
+    fn us_boundaries_in_celsius_and_fahrenheit() {
+        use ExcursionMsg as M;
+        use Severity::{Caution, DoNotUse};
+        let ok = Severity::Ok;
+        let us = |h: &str, t: &str, u| answer(Region::Us, h, t, u);
+        // No allowance in the US label: up to room temperature, do not use it
+        // until the pharmacist says so (with the AHFS note) …
+        assert_eq!(us("2", "25", TempUnit::C), Result::Ok((Caution, M::UsContactPharmacist)));
+        assert_eq!(us("2", "77", TempUnit::F), Result::Ok((Caution, M::UsContactPharmacist)));
+        // … above it, and after more than 24 h (AHFS), do not use it.
+        assert_eq!(us("2", "25.1", TempUnit::C), Result::Ok((DoNotUse, M::UsTooHot)));
+        assert_eq!(us("2", "77.1", TempUnit::F), Result::Ok((DoNotUse, M::UsTooHot)));
+        assert_eq!(us("2", "200", TempUnit::F), Result::Ok((DoNotUse, M::UsTooHot)));
+        assert_eq!(us("24", "20", TempUnit::C), Result::Ok((Caution, M::UsContactPharmacist)));
+        assert_eq!(us("24.1", "20", TempUnit::C), Result::Ok((DoNotUse, M::UsOverConsumerLimit)));
+        assert_eq!(us("24.1", "68", TempUnit::F), Result::Ok((DoNotUse, M::UsOverConsumerLimit)));
+        assert_eq!(us("1", "1.9", TempUnit::C), Result::Ok((Caution, M::TooCold)));
+        assert_eq!(us("1", "35.5", TempUnit::F), Result::Ok((Caution, M::TooCold)));
+        let hot = assess(out(2.0, 200.0, TempUnit::F), &US_PROFILE);
+        assert_eq!(hot.source, "US PI 16, EU SmPC 6.4");
+        let t = hot.text(Lang::En, TempUnit::F);
+        assert!(t.starts_with("Do not use it") && t.contains("77 °F") && t.contains("pharmacist"), "{t}");
+        assert!(hot.text(Lang::Es, TempUnit::C).contains("25 °C"));
+    }
+
+    #[test]
+    fn impossible_and_implausible_temperatures_are_refused_without_a_verdict() {
+        use TempError::*;
+        // Below absolute zero (−273.15 °C, −459.67 °F): impossible.
+        assert_eq!(temp_error("-500", TempUnit::F), Some(BelowAbsoluteZero));
+        assert_eq!(temp_error("-459.7", TempUnit::F), Some(BelowAbsoluteZero));
+        assert_eq!(temp_error("-273.2", TempUnit::C), Some(BelowAbsoluteZero));
+        assert_eq!(temp_error("-459.6", TempUnit::F), Some(Implausible));
+        assert_eq!(temp_error("-273.1", TempUnit::C), Some(Implausible));
+        // Not at home or in a car: −50…100 °C (−58…212 °F), bounds included.
+        assert_eq!(temp_error("-50", TempUnit::C), None);
+        assert_eq!(temp_error("-50.1", TempUnit::C), Some(Implausible));
+        assert_eq!(temp_error("-58", TempUnit::F), None);
+        assert_eq!(temp_error("-58.1", TempUnit::F), Some(Implausible));
+        assert_eq!(temp_error("100", TempUnit::C), None);
+        assert_eq!(temp_error("100.1", TempUnit::C), Some(Implausible));
+        assert_eq!(temp_error("212", TempUnit::F), None);
+        assert_eq!(temp_error("212.1", TempUnit::F), Some(Implausible));
+        assert_eq!(temp_error("2000", TempUnit::C), Some(Implausible));
+        // Both fields are checked at once; no verdict while one is wrong.
+        let e = mishap_from_form(MishapKind::OutOfFridge, "x", "-500", TempUnit::F, false);
+        assert_eq!(e, Err(FormErrors { hours: Some(NumberError::NotANumber), temp: Some(BelowAbsoluteZero) }));
+        // The messages explain, in the unit typed.
+        let t = Implausible.text(Lang::En, TempUnit::F);
+        assert!(t.contains("-58 °F") && t.contains("212 °F") && t.contains("unit"), "{t}");
+        assert!(Implausible.text(Lang::Es, TempUnit::C).contains("-50 °C"));
+        assert!(BelowAbsoluteZero.text(Lang::En, TempUnit::C).contains("absolute zero"));
+        assert!(BelowAbsoluteZero.text(Lang::Es, TempUnit::C).contains("cero absoluto"));
+        assert_eq!(Number(NumberError::Empty).text(Lang::En, TempUnit::C), "Enter a number.");
+        // assess() itself gives no verdict on such a value either.
+        assert_eq!(assess(out(1.0, -500.0, TempUnit::F), &US_PROFILE).msg, ExcursionMsg::InvalidEntry);
+        assert_eq!(assess(out(1.0, 150.0, TempUnit::C), &EU_PROFILE).msg, ExcursionMsg::InvalidEntry);
+    }
+
+    #[test]
+    fn each_region_cites_its_own_label() {
+        assert_eq!(profile(Region::Us).storage_source, "US PI 16, seed");
+        assert_eq!(profile(Region::Eu).storage_source, "EU SmPC 6.4, seed");
+        let eu = EU_PROFILE;
+        for src in [eu.storage_source, eu.label_source, eu.allowance.map_or("", |a| a.source)] {
+            assert!(src.starts_with("EU SmPC 6.4") && !src.contains("US PI"), "{src}");
+        }
     }
 
     #[test]

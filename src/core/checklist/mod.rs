@@ -60,6 +60,13 @@ impl StopReason {
             StopReason::InspectionFailed => INSPECTION_SOURCE,
         }
     }
+
+    /// The step whose answer stopped the run (the stop is shown under it).
+    pub fn step(self) -> Step {
+        match self {
+            StopReason::InspectionFailed => Step::Inspected,
+        }
+    }
 }
 
 impl Translate for StopReason {
@@ -203,6 +210,17 @@ impl Run {
     /// Completed or stopped: no more changes except [`RunAction::NewRun`].
     pub fn is_closed(&self) -> bool {
         self.completed_ms.is_some() || self.stopped.is_some()
+    }
+
+    /// The step that stopped the run, if it was stopped.
+    pub fn stopped_at(&self) -> Option<Step> {
+        self.stopped.map(StopReason::step)
+    }
+
+    /// A step after the one that stopped the run: it no longer applies to
+    /// this syringe (until a new dose is started).
+    pub fn not_applicable(&self, step: Step) -> bool {
+        self.stopped_at().is_some_and(|at| step.index() > at.index())
     }
 
     /// Warm-up state, if the syringe is out of the fridge.

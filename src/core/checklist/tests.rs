@@ -215,3 +215,18 @@ fn set_discard_updates_open_runs_only() {
     let stopped = apply(&r, &[(RunAction::Inspect(Inspection::CloudyDiscoloredParticles), T0 + 3)]);
     assert_eq!(reduce(&stopped, RunAction::SetDiscard(Some(1.0)), T0 + 4), Err(Refusal::RunClosed));
 }
+
+#[test]
+fn a_stop_marks_the_later_steps_not_applicable_until_a_new_dose() {
+    let r = Run::new(T0, None);
+    assert_eq!(r.stopped_at(), None);
+    assert!(Step::ALL.iter().all(|&s| !r.not_applicable(s)));
+    let r = apply(&r, &[(RunAction::Tick(Step::ExpiryChecked), T0), (RunAction::Inspect(Inspection::CloudyDiscoloredParticles), T0 + MIN)]);
+    assert_eq!(r.stopped_at(), Some(Step::Inspected));
+    for s in Step::ALL {
+        assert_eq!(r.not_applicable(s), s.index() > Step::Inspected.index(), "{s:?}");
+    }
+    assert_eq!(reduce(&r, RunAction::Tick(Step::HandsWashed), T0 + 2 * MIN), Err(Refusal::RunClosed));
+    let fresh = apply(&r, &[(RunAction::NewRun { discard_mg: None }, T0 + 3 * MIN)]);
+    assert!(Step::ALL.iter().all(|&s| !fresh.not_applicable(s)));
+}

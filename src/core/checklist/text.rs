@@ -11,6 +11,10 @@ messages! {
         StoppedTitle => ["Stop: do not use this syringe", "Alto: no use esta jeringa precargada"],
         Completed => ["Dose recorded as taken.", "Dosis registrada como administrada."],
         NewRun => ["Start a new dose", "Empezar una nueva dosis"],
+        NotApplicable => [
+            "Not applicable: this syringe must not be used (step {step}).",
+            "No corresponde: esta jeringa no se debe usar (paso {step}).",
+        ],
         Source => ["Source: {source}", "Fuente: {source}"],
         CompleteButton => ["Record this dose as taken", "Registrar esta dosis como administrada"],
         TimerLabel => ["Warm-up time left", "Tiempo que falta a temperatura ambiente"],

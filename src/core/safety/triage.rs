@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::messages;
+use crate::core::attrs::Region;
 use crate::core::i18n::{Lang, Translate};
 
 /// Every symptom row comes from the seed page.
@@ -42,10 +43,20 @@ messages! {
     #[derive(Serialize, Deserialize)]
     #[serde(rename_all = "camelCase")]
     pub enum Symptom {
-        // Emergency signs (CLINICAL.md "Side effects"; seed DIRA paragraph).
+        // Signs of a severe allergic reaction: get emergency help now
+        // (CLINICAL.md "Side effects": swelling of face, lips, tongue, throat;
+        // trouble breathing; dizziness; choking feeling; seed, DIRA paragraph:
+        // "dizziness, a choking sensation, … swelling around your eyes,
+        // swelling of the lips or tongue, or difficulty breathing … get
+        // medical attention right away"). The seed's own rows for the same
+        // signs ("swelling of the face or lips", less common; "dizziness",
+        // the eyelid/face and hive-like swellings, incidence not known) are
+        // shown here, once, with the emergency answer.
         SwellingFaceLipsTongueThroat => ["Swelling of the face, lips, tongue or throat", "Hinchazón de la cara, los labios, la lengua o la garganta"],
+        PuffyEyesFace => ["Puffiness or swelling of the eyelids or around the eyes, face, lips or tongue", "Hinchazón de los párpados o alrededor de los ojos, la cara, los labios o la lengua"],
+        LargeHiveSwelling => ["Large, hive-like swelling on the face, eyelids, lips, tongue, throat, hands, legs, feet, or sex organs", "Hinchazón grande, como urticaria, en la cara, los párpados, los labios, la lengua, la garganta, las manos, las piernas, los pies o los órganos sexuales"],
         TroubleBreathing => ["Trouble breathing", "Dificultad para respirar"],
-        DizzyAfterInjection => ["Dizziness after an injection", "Mareo después de una inyección"],
+        Dizziness => ["Dizziness", "Mareo"],
         Choking => ["A choking feeling", "Sensación de ahogo"],
         // Check with your doctor immediately: more common.
         FeverChills => ["Fever or chills", "Fiebre o escalofríos"],
@@ -57,56 +68,46 @@ messages! {
         StomachPain => ["Stomach pain", "Dolor de estómago"],
         // Less common.
         SwallowingDifficulty => ["Difficulty with swallowing", "Dificultad para tragar"],
-        SwellingFaceLips => ["Swelling of the face or lips", "Hinchazón de la cara o los labios"],
         BruisingBleeding => ["Unusual bruising or bleeding", "Moretones o sangrado poco comunes"],
         TirednessWeakness => ["Unusual tiredness or weakness", "Cansancio o debilidad poco comunes"],
         // Incidence not known.
         TarryStools => ["Black, tarry stools", "Heces negras y alquitranadas"],
         BleedingGums => ["Bleeding gums", "Sangrado de las encías"],
         BloodUrineStools => ["Blood in the urine or stools", "Sangre en la orina o en las heces"],
-        Dizziness => ["Dizziness", "Mareo"],
         FastHeartbeat => ["Fast heartbeat", "Latidos rápidos del corazón"],
         HivesWelts => ["Hives or welts", "Urticaria o ronchas"],
-        LargeHiveSwelling => ["Large, hive-like swelling on the face, eyelids, lips, tongue, throat, hands, legs, feet, or sex organs", "Hinchazón grande, como urticaria, en la cara, los párpados, los labios, la lengua, la garganta, las manos, las piernas, los pies o los órganos sexuales"],
         RedSpots => ["Pinpoint red spots on the skin", "Puntos rojos diminutos en la piel"],
-        PuffyEyesFace => ["Puffiness or swelling of the eyelids or around the eyes, face, lips or tongue", "Hinchazón de los párpados o alrededor de los ojos, la cara, los labios o la lengua"],
-        // Usually no medical attention needed (more common).
+        // Usually no medical attention needed (more common). The seed also
+        // lists "headache" and "muscle aches" here, word for word or nearly,
+        // as well as under "check with your doctor immediately"; they are
+        // shown once, above, with the safer answer (`TriageMsg::BothGroups`).
         InjectionSiteReaction => ["At the injection site: bleeding, blistering, burning, coldness, skin discoloration, pressure, hives, infection, inflammation, itching, lumps, numbness, pain, rash, redness, scarring, soreness, stinging, swelling, tenderness, tingling, ulceration or warmth", "En la zona (lugar) de inyección: sangrado, ampollas, ardor, frío, cambio de color de la piel, presión, urticaria, infección, inflamación, picazón, bultos, entumecimiento, dolor, sarpullido, enrojecimiento, cicatrices, molestia, escozor, hinchazón, sensibilidad, hormigueo, úlceras o calor"],
         DifficultyMoving => ["Difficulty with moving", "Dificultad para moverse"],
-        HeadacheMild => ["Headache", "Dolor de cabeza"],
-        MuscleStiffness => ["Muscle aches or stiffness", "Dolores o rigidez muscular"],
+        MuscleStiffness => ["Muscle stiffness", "Rigidez muscular"],
     }
 }
 
 impl Symptom {
-    /// The page's group for this symptom.
+    /// The group it is shown in (and answered by).
     pub fn group(self) -> Group {
         use Symptom::*;
         match self {
-            SwellingFaceLipsTongueThroat | TroubleBreathing | DizzyAfterInjection | Choking => Group::Emergency,
+            SwellingFaceLipsTongueThroat | PuffyEyesFace | LargeHiveSwelling | TroubleBreathing | Dizziness | Choking => {
+                Group::Emergency
+            }
             FeverChills | Headache | SkinItchPainRedWarm | JointPain | MuscleAches | NauseaVomiting | StomachPain => {
                 Group::AttentionMoreCommon
             }
-            SwallowingDifficulty | SwellingFaceLips | BruisingBleeding | TirednessWeakness => Group::AttentionLessCommon,
-            TarryStools | BleedingGums | BloodUrineStools | Dizziness | FastHeartbeat | HivesWelts | LargeHiveSwelling
-            | RedSpots | PuffyEyesFace => Group::AttentionNotKnown,
-            InjectionSiteReaction | DifficultyMoving | HeadacheMild | MuscleStiffness => Group::UsuallyNot,
+            SwallowingDifficulty | BruisingBleeding | TirednessWeakness => Group::AttentionLessCommon,
+            TarryStools | BleedingGums | BloodUrineStools | FastHeartbeat | HivesWelts | RedSpots => Group::AttentionNotKnown,
+            InjectionSiteReaction | DifficultyMoving | MuscleStiffness => Group::UsuallyNot,
         }
     }
 
-    /// Triage level. Seed rows that are themselves signs of a serious allergic
-    /// reaction (swelling of face/lips/tongue/throat, dizziness) escalate to
-    /// `Emergency`, as CLINICAL.md "Side effects" requires.
+    /// Triage level: the group's answer, so that the list and the outcome
+    /// never disagree.
     pub fn level(self) -> Triage {
-        use Symptom::*;
-        match self {
-            SwellingFaceLips | Dizziness | LargeHiveSwelling | PuffyEyesFace => Triage::Emergency,
-            s => match s.group() {
-                Group::Emergency => Triage::Emergency,
-                Group::UsuallyNot => Triage::UsuallyGoesAway,
-                _ => Triage::CallDoctorToday,
-            },
-        }
+        self.group().level()
     }
 
     pub fn source(self) -> &'static str {
@@ -149,11 +150,23 @@ messages! {
             "You may report side effects to the FDA at {phone}.",
             "Puede informar los efectos secundarios a la FDA al {phone}.",
         ],
+        ReportNational => [
+            "Call your doctor for medical advice about side effects. You can report side effects to your national medicines agency, or ask your doctor or pharmacist to report them.",
+            "Llame a su médico para pedir consejo sobre los efectos secundarios. Puede comunicar los efectos secundarios a la agencia de medicamentos de su país, o pedir a su médico o farmacéutico(a) que los comunique.",
+        ],
+        BothGroups => [
+            "The drug page also lists headache and muscle aches here; because it lists them under “check with your doctor immediately” too, they are shown once, above, with that answer.",
+            "La página del medicamento también incluye aquí el dolor de cabeza y los dolores musculares; como también los incluye en «consulte con su médico de inmediato», se muestran una sola vez, arriba, con esa respuesta.",
+        ],
         Disclaimer => [
             "This list does not diagnose anything and does not list every side effect. If you are worried, call your healthcare provider.",
             "Esta lista no hace diagnósticos ni incluye todos los efectos secundarios. Si está preocupado(a), llame a su profesional de la salud.",
         ],
         GroupEmergency => ["Get emergency help now", "Busque ayuda de emergencia ahora"],
+        GroupAllergic => [
+            "Get emergency help now — signs of a severe allergic reaction",
+            "Busque ayuda de emergencia ahora: signos de una reacción alérgica grave",
+        ],
         GroupMoreCommon => ["Check with your doctor immediately — more common", "Consulte con su médico de inmediato: más frecuentes"],
         GroupLessCommon => ["Check with your doctor immediately — less common", "Consulte con su médico de inmediato: menos frecuentes"],
         GroupNotKnown => ["Check with your doctor immediately — frequency not known", "Consulte con su médico de inmediato: frecuencia desconocida"],
@@ -185,7 +198,7 @@ impl Triage {
 impl Group {
     pub fn heading(self) -> TriageMsg {
         match self {
-            Group::Emergency => TriageMsg::GroupEmergency,
+            Group::Emergency => TriageMsg::GroupAllergic,
             Group::AttentionMoreCommon => TriageMsg::GroupMoreCommon,
             Group::AttentionLessCommon => TriageMsg::GroupLessCommon,
             Group::AttentionNotKnown => TriageMsg::GroupNotKnown,
@@ -195,7 +208,16 @@ impl Group {
 }
 
 impl Group {
-    /// The page's groups in the page's order.
+    /// The answer for every symptom of the group.
+    pub fn level(self) -> Triage {
+        match self {
+            Group::Emergency => Triage::Emergency,
+            Group::UsuallyNot => Triage::UsuallyGoesAway,
+            _ => Triage::CallDoctorToday,
+        }
+    }
+
+    /// The emergency signs first, then the page's groups in the page's order.
     pub const ALL: [Group; 5] =
         [Group::Emergency, Group::AttentionMoreCommon, Group::AttentionLessCommon, Group::AttentionNotKnown, Group::UsuallyNot];
 }
@@ -231,6 +253,16 @@ pub fn medwatch_text(lang: Lang) -> String {
     crate::core::i18n::fill(TriageMsg::MedWatch.tr(lang), &[("phone", MEDWATCH_PHONE)])
 }
 
+/// Where to report side effects. US: FDA MedWatch and its phone (seed,
+/// CLINICAL.md "Side effects"). EU: no FDA number and no invented one; the
+/// national medicines agency, or the doctor or pharmacist.
+pub fn report_msg(region: Region) -> TriageMsg {
+    match region {
+        Region::Us => TriageMsg::MedWatch,
+        Region::Eu => TriageMsg::ReportNational,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,31 +272,116 @@ mod tests {
     fn levels() {
         assert_eq!(triage(&[]), Triage::NothingSelected);
         assert_eq!(triage(&[InjectionSiteReaction]), Triage::UsuallyGoesAway);
-        assert_eq!(triage(&[HeadacheMild, MuscleStiffness]), Triage::UsuallyGoesAway);
+        assert_eq!(triage(&[DifficultyMoving, MuscleStiffness]), Triage::UsuallyGoesAway);
         assert_eq!(triage(&[InjectionSiteReaction, FeverChills]), Triage::CallDoctorToday);
         assert_eq!(triage(&[TarryStools]), Triage::CallDoctorToday);
+        assert_eq!(triage(&[Headache]), Triage::CallDoctorToday);
         assert_eq!(triage(&[InjectionSiteReaction, FeverChills, TroubleBreathing]), Triage::Emergency);
         assert_eq!(triage(&[Choking]), Triage::Emergency);
-        // Seed rows that are allergic signs escalate.
-        assert_eq!(triage(&[SwellingFaceLips]), Triage::Emergency);
         assert_eq!(triage(&[Dizziness]), Triage::Emergency);
-        assert_eq!(Dizziness.group(), Group::AttentionNotKnown);
+        assert_eq!(Dizziness.group(), Group::Emergency);
+    }
+
+    #[test]
+    fn every_symptom_is_answered_by_the_group_it_is_listed_in() {
+        for &s in Symptom::ALL {
+            assert_eq!(triage(&[s]), s.group().level(), "{s:?}");
+            assert_eq!(s.level(), s.group().level(), "{s:?}");
+        }
+        // Only the emergency group gives the emergency answer, and its
+        // heading says so.
+        for g in Group::ALL {
+            assert_eq!(g.level() == Triage::Emergency, g == Group::Emergency);
+        }
+        assert!(Group::Emergency.heading().tr(Lang::En).starts_with("Get emergency help now"));
+        assert!(!Group::AttentionNotKnown.heading().tr(Lang::En).contains("emergency"));
+        assert_eq!(Group::ALL[0], Group::Emergency, "the emergency signs come first");
+    }
+
+    /// CLINICAL.md "Side effects": swelling of face, lips, tongue, throat;
+    /// trouble breathing; dizziness; choking feeling mean emergency help.
+    #[test]
+    fn every_allergic_emergency_sign_maps_to_the_emergency_answer() {
+        let face = ["face", "lips", "tongue", "throat", "eyelids"];
+        let mut seen = [false; 4];
+        for &s in Symptom::ALL {
+            let t = fold(s.tr(Lang::En));
+            let allergic_sign = (t.contains("swelling") && face.iter().any(|w| t.contains(w)))
+                || t.contains("breathing")
+                || t.contains("dizz")
+                || t.contains("chok");
+            if allergic_sign {
+                assert_eq!(s.level(), Triage::Emergency, "{s:?}");
+                assert_eq!(s.group(), Group::Emergency, "{s:?} must be listed with the emergency signs");
+            }
+            for (i, w) in ["swelling of the face", "breathing", "dizz", "chok"].iter().enumerate() {
+                seen[i] |= t.contains(w);
+            }
+        }
+        assert_eq!(seen, [true; 4], "every sign CLINICAL.md names is in the list");
+        // The same in Spanish: "mareo", "respirar", "ahogo", face swelling.
+        for w in ["mareo", "respirar", "ahogo", "hinchazon de la cara"] {
+            for &s in Symptom::ALL.iter().filter(|s| fold(s.tr(Lang::Es)).contains(w)) {
+                assert_eq!(s.level(), Triage::Emergency, "{s:?}");
+            }
+        }
+    }
+
+    /// No label (in either language, ignoring case and accents) is listed
+    /// twice with different answers, and the seed's doubled rows (headache,
+    /// muscle aches) give one answer, the safer one.
+    #[test]
+    fn no_symptom_appears_twice_with_different_answers() {
+        for l in Lang::ALL {
+            for (i, &a) in Symptom::ALL.iter().enumerate() {
+                for &b in &Symptom::ALL[i + 1..] {
+                    assert_ne!(fold(a.tr(l)), fold(b.tr(l)), "{a:?} and {b:?} have the same label");
+                }
+            }
+        }
+        for (q, answer) in [
+            ("headache", Triage::CallDoctorToday),
+            ("muscle aches", Triage::CallDoctorToday),
+            ("dizziness", Triage::Emergency),
+            ("swelling of the face", Triage::Emergency),
+        ] {
+            let hits: Vec<Symptom> = Symptom::ALL.iter().copied().filter(|s| matches_filter(s.tr(Lang::En), &fold(q))).collect();
+            assert!(!hits.is_empty(), "{q}");
+            for s in hits {
+                assert_eq!(s.level(), answer, "{q}: {s:?}");
+            }
+        }
+        let headache = Symptom::ALL.iter().filter(|s| matches_filter(s.tr(Lang::En), "headache")).count();
+        assert_eq!(headache, 1);
+        let dolor_de_cabeza = Symptom::ALL.iter().filter(|s| matches_filter(s.tr(Lang::Es), "dolor de cabeza")).count();
+        assert_eq!(dolor_de_cabeza, 1);
     }
 
     #[test]
     fn table_matches_the_seed_groups() {
         let count = |g| Symptom::ALL.iter().filter(|s| s.group() == g).count();
-        assert_eq!(count(Group::Emergency), 4);
+        assert_eq!(count(Group::Emergency), 6);
         assert_eq!(count(Group::AttentionMoreCommon), 7);
-        assert_eq!(count(Group::AttentionLessCommon), 4);
-        assert_eq!(count(Group::AttentionNotKnown), 9);
-        assert_eq!(count(Group::UsuallyNot), 4);
+        assert_eq!(count(Group::AttentionLessCommon), 3);
+        assert_eq!(count(Group::AttentionNotKnown), 6);
+        assert_eq!(count(Group::UsuallyNot), 3);
         for &s in Symptom::ALL {
             assert_eq!(s.source(), "seed");
             assert!(!s.tr(Lang::En).is_empty() && !s.tr(Lang::Es).is_empty());
         }
         let id = serde_json::to_string(&Symptom::FeverChills).unwrap();
         assert_eq!(id, "\"feverChills\"");
+    }
+
+    #[test]
+    fn reporting_follows_the_region() {
+        assert_eq!(report_msg(Region::Us), TriageMsg::MedWatch);
+        for l in Lang::ALL {
+            let eu = report_msg(Region::Eu).tr(l);
+            assert!(!eu.contains("FDA") && !eu.contains("1-800") && !eu.contains('{'), "{eu}");
+        }
+        assert!(report_msg(Region::Eu).tr(Lang::En).contains("national medicines agency"));
+        assert!(report_msg(Region::Eu).tr(Lang::En).contains("doctor or pharmacist"));
     }
 
     #[test]
@@ -280,7 +397,7 @@ mod tests {
         assert!(matches_filter(Headache.tr(Lang::En), ""));
         let hits = |q: &str| Symptom::ALL.iter().filter(|s| matches_filter(s.tr(Lang::En), &fold(q))).count();
         assert_eq!(hits("breathing"), 1);
-        assert_eq!(hits("headache"), 2);
+        assert_eq!(hits("headache"), 1);
         assert_eq!(hits("zzz"), 0);
         // The page's groups, in order, cover every symptom.
         let n: usize = Group::ALL.iter().map(|g| Symptom::ALL.iter().filter(|s| s.group() == *g).count()).sum();

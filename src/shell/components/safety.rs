@@ -77,7 +77,8 @@ fn today_now() -> (i64, i64) {
 
 #[function_component(Safety)]
 pub fn view() -> Html {
-    let lang = use_env().lang;
+    let env = use_env();
+    let lang = env.lang;
     let state = use_reducer(initial);
     let calc = use_context::<LastDoseCtx>()
         .and_then(|c| *c)
@@ -106,7 +107,7 @@ pub fn view() -> Html {
         <section class="kw-safety" aria-labelledby="kw-sf-h" {oninput}>
             { raw(&mut h) }
             { monitoring::view(f, lang, today_now().0, calc, onclick) }
-            { triage::view(f, lang) }
+            { triage::view(f, lang, env.region) }
             { screen::view(f, lang) }
         </section>
     }

@@ -14,7 +14,7 @@ mod mishap;
 mod model;
 mod warmup;
 
-use gloo::timers::callback::Interval;
+use gloo::timers::callback::{Interval, Timeout};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -102,6 +102,18 @@ fn suggestion() -> Suggestion {
     sites.suggest(&BrowserClock)
 }
 
+/// Focuses the element matching `selector` in the view once the render that
+/// the current event causes is done (a 0 ms timeout runs after it).
+fn focus_after_render(from: &web_sys::Element, selector: &'static str) {
+    let Ok(Some(section)) = from.closest(".kw-storage") else { return };
+    Timeout::new(0, move || {
+        if let Some(el) = section.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    })
+    .forget();
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum Ev {
     Input,
@@ -142,6 +154,9 @@ fn handle(d: &UseReducerDispatcher<Model>, e: &Event, ev: Ev, lang: Lang, region
         _ => match id {
             "kw-ck-insp-ok" => Msg::Act(RunAction::Inspect(Inspection::ClearOk), now, Some(Step::Inspected)),
             "kw-ck-insp-bad" => {
+                // The run stops and this radio is disabled: focus the stop box
+                // shown under it.
+                focus_after_render(&el, checklist::STOP_SELECTOR);
                 Msg::Act(RunAction::Inspect(Inspection::CloudyDiscoloredParticles), now, Some(Step::Inspected))
             }
             "kw-mh-earlier" => Msg::Mishap(Change::Earlier),

@@ -6,9 +6,11 @@ use yew::prelude::*;
 use crate::shell::components::with_attrs;
 
 use super::{list, raw};
-use crate::core::i18n::{Lang, Translate};
+use crate::core::attrs::Region;
+use crate::core::i18n::{fill, source_text, Lang, Translate};
+use crate::core::dose::labels::CalcUi;
 use crate::core::safety::form::{field, Markup};
-use crate::core::safety::triage::{fold, matches_filter, Group, TriageMsg, MEDWATCH_PHONE, MEDWATCH_TEL};
+use crate::core::safety::triage::{fold, matches_filter, report_msg, Group, TriageMsg, MEDWATCH_PHONE, MEDWATCH_TEL, TRIAGE_SOURCE};
 use crate::core::safety::{SafetyForm, Symptom};
 
 const OUTCOME_CLASS: [&str; 4] = [
@@ -18,7 +20,7 @@ const OUTCOME_CLASS: [&str; 4] = [
     r#"<p class="kw-notice kw-sf-outcome">"#,
 ];
 
-pub fn view(f: &SafetyForm, lang: Lang) -> Html {
+pub fn view(f: &SafetyForm, lang: Lang, region: Region) -> Html {
     let t = |m: TriageMsg| m.tr(lang);
     let mut h = Markup::default();
     let query = fold(&f.filter);
@@ -45,6 +47,9 @@ pub fn view(f: &SafetyForm, lang: Lang) -> Html {
         }
         any |= shown;
         h.m("<legend>").t(g.heading().tr(lang)).m("</legend>");
+        if g == Group::UsuallyNot {
+            h.m(r#"<p class="kw-hint">"#).t(t(TriageMsg::BothGroups)).m("</p>");
+        }
         let class = if g == Group::Emergency { "kw-sf-group kw-sf-emergency" } else { "kw-sf-group" };
         groups.push(with_attrs(
             html! {
@@ -71,10 +76,20 @@ pub fn view(f: &SafetyForm, lang: Lang) -> Html {
     }
     h.t(result.msg().tr(lang)).m("</p>");
     let outcome = raw(&mut h);
-    let medwatch = t(TriageMsg::MedWatch);
-    let (before, rest) = medwatch.split_once('{').unwrap_or((medwatch, ""));
-    h.m("<p>").t(before).m(r#"<a href=""#).m(MEDWATCH_TEL).m(r#"">"#).t(MEDWATCH_PHONE).m("</a>");
-    h.t(rest.split_once('}').map_or("", |(_, a)| a)).m("</p>");
+    h.m(r#"<p class="kw-source">"#).t(&fill(CalcUi::Source.tr(lang), &[("source", &source_text(TRIAGE_SOURCE, lang))]));
+    h.m(r#"</p><p class="kw-sf-report">"#);
+    let report = t(report_msg(region));
+    match report.split_once('{') {
+        // US: the FDA MedWatch number as a phone link.
+        Some((before, rest)) => {
+            h.t(before).m(r#"<a href=""#).m(MEDWATCH_TEL).m(r#"">"#).t(MEDWATCH_PHONE).m("</a>");
+            h.t(rest.split_once('}').map_or("", |(_, a)| a));
+        }
+        None => {
+            h.t(report);
+        }
+    }
+    h.m("</p>");
     html! {
         <section class="kw-card kw-sf-part" aria-labelledby="kw-sf-tri-h">
             { head }

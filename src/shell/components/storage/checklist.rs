@@ -35,6 +35,9 @@ pub const ID: [&str; 9] = [
 
 /// Button ids (handled by `super::handle`).
 pub const NEW_RUN: &str = "kw-ck-new";
+/// The stop box (focused when a step's answer stops the run).
+pub const STOP_ID: &str = "kw-ck-stop";
+pub const STOP_SELECTOR: &str = "#kw-ck-stop";
 pub const COMPLETE: &str = "kw-ck-record";
 
 pub struct Ctx<'a> {
@@ -90,11 +93,31 @@ impl Ctx<'_> {
     }
 }
 
-fn step_class(ticked: bool) -> &'static str {
-    if ticked {
+fn step_class(run: &Run, step: Step) -> &'static str {
+    if run.not_applicable(step) {
+        "kw-ck-step kw-ck-na"
+    } else if run.stopped_at() == Some(step) {
+        "kw-ck-step kw-ck-stopped"
+    } else if run.is_ticked(step) {
         "kw-ck-step kw-ck-done"
     } else {
         "kw-ck-step"
+    }
+}
+
+/// The stop box, right under the step that caused it, with "Start a new
+/// dose". `role=alert` announces it; `tabindex=-1` lets the handler move
+/// focus to it (the control that was used is disabled by the stop).
+fn stop_box(h: &mut Markup, lang: Lang, run: &Run) -> Html {
+    let Some(reason) = run.stopped else { return html! {} };
+    let (title, text, src) = stop_text(reason, lang);
+    h.m(r#"<strong>✕ "#).t(title).m("</strong><p>").t(text).m("</p>");
+    source(h, lang, src);
+    html! {
+        <div id={STOP_ID} class="kw-notice kw-danger kw-ck-stop" role="alert" tabindex="-1">
+            { raw(h) }
+            <button type="button" class="kw-button" id={NEW_RUN}>{ ChecklistMsg::NewRun.tr(lang) }</button>
+        </div>
     }
 }
 
@@ -116,13 +139,16 @@ fn inspection(c: &Ctx, closed: bool) -> Html {
         });
     }
     source(&mut h, lang, Step::Inspected.source());
+    let src = raw(&mut h);
+    let stop = if run.stopped_at() == Some(Step::Inspected) { stop_box(&mut h, lang, run) } else { html! {} };
     classed(
-        step_class(run.is_ticked(Step::Inspected)),
+        step_class(run, Step::Inspected),
         html! {
             <li>
                 <fieldset class="kw-ck-inspect">{ list(radios) }</fieldset>
                 { err }
-                { raw(&mut h) }
+                { src }
+                { stop }
             </li>
         },
     )
@@ -133,13 +159,20 @@ fn step_item(c: &Ctx, step: Step, closed: bool) -> Html {
         return inspection(c, closed);
     }
     let lang = c.lang;
-    let ticked = c.model.run.is_ticked(step);
+    let run = &c.model.run;
+    let ticked = run.is_ticked(step);
     let (err, described) = refusal_for(c, Some(step));
     let mut h = Markup::default();
-    extra(&mut h, c, step);
-    let warm = if step == Step::LaidFlat { warmup::view(lang, &c.model.run, c.now, c.model.notify) } else { html! {} };
+    match run.stopped_at().filter(|_| run.not_applicable(step)) {
+        Some(at) => {
+            let n = (at.index() + 1).to_string();
+            h.m(r#"<p class="kw-hint">"#).t(&fill(ChecklistMsg::NotApplicable.tr(lang), &[("step", &n)])).m("</p>");
+        }
+        None => extra(&mut h, c, step),
+    }
+    let warm = if step == Step::LaidFlat { warmup::view(lang, run, c.now, c.model.notify) } else { html! {} };
     classed(
-        step_class(ticked),
+        step_class(run, step),
         html! {
             <li>
                 <div class="kw-ck-row">
@@ -159,12 +192,9 @@ fn outcome(c: &Ctx, run: &Run) -> Html {
     if run.completed_ms.is_some() {
         h.m(r#"<p class="kw-notice kw-ok kw-ck-complete" role="status"><strong>✓ "#);
         h.t(ChecklistMsg::Completed.tr(lang)).m("</strong></p>");
-    } else if let Some(reason) = run.stopped {
-        let (title, text, src) = stop_text(reason, lang);
-        h.m(r#"<div class="kw-notice kw-danger kw-ck-stop" role="alert"><strong>✕ "#).t(&title);
-        h.m("</strong><p>").t(&text).m("</p>");
-        source(&mut h, lang, src);
-        h.m("</div>");
+    } else if run.stopped.is_some() {
+        // Shown under the step that stopped the run (`stop_box`).
+        return html! {};
     } else {
         let (err, described) = refusal_for(c, None);
         return html! {

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::{input_label, raw, source};
 use crate::core::attrs::Region;
 use crate::core::checklist::excursion::{
-    assess, mishap_from_form, profile, storage_text, FormErrors, MishapKind, Outcome, FRIDGE,
+    assess, mishap_from_form, profile, storage_text, FormErrors, MishapKind, Outcome,
 };
 use crate::core::checklist::text::ChecklistMsg;
 use crate::core::checklist::{Severity, TempUnit};
@@ -87,7 +87,7 @@ fn region_line(lang: Lang, region: Region) -> &'static str {
 pub fn storage_status(h: &mut Markup, lang: Lang, region: Region, unit: TempUnit) {
     h.m(r#"<div class="kw-card kw-st-card"><h4>"#).t(ChecklistMsg::StorageTitle.tr(lang));
     h.m("</h4><p>").t(&storage_text(lang, unit)).m(r#"</p><p class="kw-source">"#);
-    h.t(&fill(ChecklistMsg::Source.tr(lang), &[("source", &source_text(FRIDGE.source, lang))]));
+    h.t(&fill(ChecklistMsg::Source.tr(lang), &[("source", &source_text(profile(region).storage_source, lang))]));
     h.t(" · ").t(region_line(lang, region)).m("</p></div>");
 }
 
@@ -109,7 +109,7 @@ fn outcome(h: &mut Markup, lang: Lang, unit: TempUnit, o: &Outcome) {
 }
 
 /// Text input with its label and, when invalid, its error (aria-describedby).
-fn field(id: &'static str, label: &str, value: &str, error: Option<&'static str>) -> Html {
+fn field(id: &'static str, label: &str, value: &str, error: Option<&str>) -> Html {
     let err_id = if id == "kw-mh-hours" { "kw-mh-hours-err" } else { "kw-mh-temp-err" };
     let mut h = Markup::default();
     h.m(r#"<label for=""#).m(id).m(r#"">"#).t(label).m("</label>");
@@ -138,7 +138,7 @@ pub fn view(lang: Lang, region: Region, unit: TempUnit, f: &Form) -> Html {
             <>
                 { field("kw-mh-hours", ChecklistMsg::HoursLabel.tr(lang), &f.hours, errors.hours.map(|e| e.tr(lang))) }
                 { field("kw-mh-temp", &fill(ChecklistMsg::TempLabel.tr(lang), &[("unit", unit.symbol())]), &f.temp,
-                    errors.temp.map(|e| e.tr(lang))) }
+                    errors.temp.map(|e| e.text(lang, unit)).as_deref()) }
                 <div class="kw-ck-row">
                     { input_label("checkbox", "", "kw-mh-earlier", "", f.earlier, false, None, ChecklistMsg::EarlierLabel.tr(lang)) }
                 </div>
