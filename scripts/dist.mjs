@@ -54,7 +54,15 @@ writeFileSync(join(out, 'kineret-widget.js'), entryMin);
 
 // Pages and static assets: copied as they are (the entry and the worker are
 // templates, filled above and below).
-copyFileSync(join(root, 'index.html'), join(out, 'index.html'));
+// The app page fetches the glue and the wasm as soon as it parses <head>,
+// not after the entry (and then the glue) have loaded: two round trips less
+// before the first render.
+const preload = `<link rel="modulepreload" href="./${glueName}">\n  ` +
+  `<link rel="preload" href="./${wasmName}" as="fetch" type="application/wasm" crossorigin>\n  `;
+const page = readFileSync(join(root, 'index.html'), 'utf8');
+const marker = '<script type="module" src="./kineret-widget.js"></script>';
+if (!page.includes(marker)) throw new Error('index.html: the entry <script> is missing');
+writeFileSync(join(out, 'index.html'), page.replace(marker, preload + marker));
 for (const f of readdirSync(www, { withFileTypes: true })) {
   if (!f.isFile() || f.name === 'kineret-widget.js' || f.name === 'sw.js') continue;
   copyFileSync(join(www, f.name), join(out, f.name));

@@ -9,6 +9,25 @@ test('the app page renders the widget with tabs', async ({ page }) => {
   await expect(w.getByRole('tab', { name: 'Dose calculator' })).toHaveAttribute('aria-selected', 'true');
 });
 
+test('the app page preloads the glue and the wasm, compressed, each fetched once', async ({ page }) => {
+  const fetched = [];
+  page.on('response', async (r) => {
+    if (/kw-core\.[0-9a-f]{12}\.(js|wasm)$/.test(r.url())) fetched.push([r.url().split('/').pop(), (await r.allHeaders())['content-encoding']]);
+  });
+  await page.goto('/');
+  await widgetsReady(page, 1);
+  const hints = await page.evaluate(() => [...document.querySelectorAll('link[rel=preload], link[rel=modulepreload]')]
+    .map((l) => l.getAttribute('href').replace('./', '')));
+  expect(hints).toHaveLength(2);
+  expect(hints.some((h) => h.endsWith('.wasm')) && hints.some((h) => h.endsWith('.js'))).toBe(true);
+  // Used, not fetched a second time (a preload whose mode differs from the
+  // real request would be).
+  await expect.poll(() => fetched.length).toBe(2);
+  await page.waitForTimeout(300);
+  expect(fetched.map(([f]) => f).sort()).toEqual([...hints].sort());
+  expect(fetched.every(([, enc]) => enc === 'gzip')).toBe(true);
+});
+
 test('the embed demo renders despite hostile host CSS', async ({ page }) => {
   await page.goto('/embed-demo.html');
   await widgetsReady(page, 2);
