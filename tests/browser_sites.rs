@@ -97,7 +97,7 @@ async fn every_zone_is_a_named_focusable_control() {
     assert_eq!(f.all(".kw-navel-zone").len(), 2);
 
     let es = widget("es").await;
-    assert_eq!(name(&es.zone("thigh-left")), "Muslo izquierdo, nunca usada");
+    assert_eq!(name(&es.zone("thigh-left")), "Muslo izquierdo, sin usar");
     assert_eq!(name(&es.zone("arm-right")), "Brazo derecho, solo cuidador(a)");
 }
 

@@ -161,9 +161,11 @@ pub const US_PROFILE: RegionProfile = RegionProfile {
     region: Region::Us,
     allowance: None,
     // The US label (US PI 16) and AHFS name no room-temperature figure; the
-    // only one in CLINICAL.md is the EU label's 25 °C (77 °F). Kept above it
-    // is never "ask first": do not use it, call the pharmacist.
-    room_temp: Some(RoomTempLimit { max_c: 25.0, source: "US PI 16, EU SmPC 6.4" }),
+    // only one in CLINICAL.md is the EU label's 25 °C (77 °F), cited as such,
+    // with AHFS for "room temperature". Kept above it is never "ask first":
+    // do not use it, call the pharmacist. (A pharmacist should confirm this
+    // figure for the US.)
+    room_temp: Some(RoomTempLimit { max_c: 25.0, source: "EU SmPC 6.4, AHFS" }),
     label_source: "US PI 16",
     storage_source: FRIDGE.source,
     consumer_limit: Some(ConsumerLimit { hours: 24.0, source: "AHFS" }),
@@ -711,7 +713,7 @@ mod tests {
         assert_eq!(us("1", "1.9", TempUnit::C), Result::Ok((Caution, M::TooCold)));
         assert_eq!(us("1", "35.5", TempUnit::F), Result::Ok((Caution, M::TooCold)));
         let hot = assess(out(2.0, 200.0, TempUnit::F), &US_PROFILE);
-        assert_eq!(hot.source, "US PI 16, EU SmPC 6.4");
+        assert_eq!(hot.source, "EU SmPC 6.4, AHFS");
         let t = hot.text(Lang::En, TempUnit::F);
         assert!(t.starts_with("Do not use it") && t.contains("77 °F") && t.contains("pharmacist"), "{t}");
         assert!(hot.text(Lang::Es, TempUnit::C).contains("25 °C"));

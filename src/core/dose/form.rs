@@ -326,7 +326,11 @@ pub fn evaluate(input: &FormInput, lang: Lang) -> FormOutcome {
             // neither the estimate nor a dose is shown.
             Some(Ok(value)) if value > dose::CRCL_SANITY_MAX_ML_MIN => {
                 let max = crate::core::format::fmt_number(dose::CRCL_SANITY_MAX_ML_MIN, 0, lang);
-                r.push_error(FormField::Scr, crate::core::i18n::fill(CalcUi::EstimateImpossible.tr(lang), &[("max", &max)]));
+                let msg = match input.method {
+                    EstimateMethod::Adult => CalcUi::EstimateImpossible,
+                    EstimateMethod::Child => CalcUi::EstimateImpossibleEgfr,
+                };
+                r.push_error(FormField::Scr, crate::core::i18n::fill(msg.tr(lang), &[("max", &max)]));
             }
             Some(Ok(value)) => {
                 r.out.estimate = Some(Estimate { method: input.method, value });
@@ -419,8 +423,20 @@ mod tests {
         // Every error is on a field the form shows.
         assert!(out.errors.iter().all(|(f, _)| visible(&input, *f)), "{:?}", out.errors);
         // A plausible creatinine gives the estimate and the dose.
-        let ok = evaluate(&FormInput { scr: "1".into(), ..input }, Lang::En);
+        let ok = evaluate(&FormInput { scr: "1".into(), ..input.clone() }, Lang::En);
         assert!(ok.plan.is_some() && ok.estimate.is_some());
+        // A child's bedside Schwartz eGFR is named with its own unit.
+        let child = FormInput {
+            indication: Some(Indication::Nomid),
+            dose: "2".into(),
+            method: EstimateMethod::Child,
+            height: "110".into(),
+            scr: "0,01".into(),
+            ..input
+        };
+        let out = evaluate(&child, Lang::En);
+        assert!(out.plan.is_none() && out.estimate.is_none());
+        assert!(out.error(FormField::Scr).is_some_and(|m| m.contains("eGFR above 1000 mL/min/1.73 m²")), "{:?}", out.errors);
     }
 
     #[test]

@@ -45,6 +45,7 @@ messages! {
         EstimateChild => ["Estimated GFR: {value} mL/min/1.73 m² (bedside Schwartz)", "FG estimado: {value} mL/min/1,73 m² (Schwartz a pie de cama)"],
         ToSeeDose => ["To see the dose: {list}.", "Para ver la dosis: {list}."],
         EstimateImpossible => ["This creatinine gives an estimate above {max} mL/min, which is not possible: check the value and its unit.", "Esta creatinina da una estimación por encima de {max} mL/min, lo que no es posible: revise el valor y su unidad."],
+        EstimateImpossibleEgfr => ["This creatinine gives an eGFR above {max} mL/min/1.73 m², which is not possible: check the value and its unit.", "Esta creatinina da una TFGe por encima de {max} mL/min/1,73 m², lo que no es posible: revise el valor y su unidad."],
         FixErrors => ["Correct the highlighted fields to see the dose.", "Corrija los campos señalados para ver la dosis."],
         Result => ["Result", "Resultado"],
         PerAdministration => ["Each dose", "Cada dosis"],
@@ -83,7 +84,7 @@ pub fn daily_dose_line(plan: &DosePlan, lang: Lang) -> String {
     match (plan.mg_per_kg_per_day, plan.weight) {
         (Some(rate), Some(kg)) => fill(
             CalcUi::DailyDosePerKg.tr(lang),
-            &[("dose", &dose), ("rate", &fmt_number(rate.value(), 2, lang)), ("kg", &fmt_kg(kg.value(), lang))],
+            &[("dose", &dose), ("rate", &fmt_number(rate.value(), 4, lang)), ("kg", &fmt_kg(kg.value(), lang))],
         ),
         _ => fill(CalcUi::DailyDose.tr(lang), &[("dose", &dose)]),
     }
@@ -188,6 +189,11 @@ mod tests {
         let big = big.as_ref().map_err(String::as_str).expect("a plan");
         assert_eq!(full_syringes_line(big, Lang::Es).as_deref(), Some("1 jeringa entera y, de la última, la cantidad indicada."));
         assert_eq!(daily_dose_line(big, Lang::Es), "Dosis por día de administración: 160 mg (8 mg/kg/día × 20 kg)");
+        // The rate as the steps show it (4 decimals), so the product adds up.
+        let odd = DoseInput { mg_per_kg_per_day: Some(2.125), ..input };
+        let odd = calculate(&odd, Lang::En).map_err(|e| format!("{e:?}"));
+        let odd = odd.as_ref().map_err(String::as_str).expect("a plan");
+        assert_eq!(daily_dose_line(odd, Lang::En), "Dose per dosing day: 42.5 mg (2.125 mg/kg/day × 20 kg)");
         let ra = calculate(&DoseInput { indication: Some(Indication::Ra), weight: None, mg_per_kg_per_day: None, ..input }, Lang::En);
         let ra = ra.as_ref().map_err(|_| "no plan").expect("a plan");
         assert_eq!(daily_dose_line(ra, Lang::En), "Dose per dosing day: 100 mg");

@@ -146,7 +146,13 @@ pub fn error_message(code: ErrorCode, lang: Lang) -> String {
         ErrorCode::InvalidCrcl => fill(t, &[("max", &n(CRCL_SANITY_MAX_ML_MIN))]),
         ErrorCode::InvalidAge => fill(t, &[("max", &n(AGE_SANITY_MAX_YEARS))]),
         ErrorCode::PediatricUseSchwartz => fill(t, &[("age", &n(renal::CG_MIN_AGE_YEARS))]),
-        ErrorCode::InvalidCreatinine => fill(t, &[("max", &n(renal::SCR_SANITY_MAX_MG_DL))]),
+        ErrorCode::InvalidCreatinine => fill(
+            t,
+            &[
+                ("max", &n(renal::SCR_SANITY_MAX_MG_DL)),
+                ("max_umol", &n(renal::SCR_SANITY_MAX_MG_DL * renal::UMOL_L_PER_MG_DL)),
+            ],
+        ),
         ErrorCode::InvalidHeight => fill(
             t,
             &[("min", &n(renal::HEIGHT_SANITY_MIN_CM)), ("max", &n(renal::HEIGHT_SANITY_MAX_CM))],
@@ -211,14 +217,15 @@ pub struct DosePlan {
 }
 
 /// `rate × weight` in whole tenths of a mg, rounded down, computed in exact
-/// integer arithmetic: the rate as the decimal that was typed (to 10⁻⁶
-/// mg/kg/day: "2.3" is 2 300 000 millionths, not 2.2999999999999998…), the
-/// weight already rounded to 0.01 kg. So 3 mg/kg/day × 10.1 kg is exactly
-/// 30.3 mg, and the result never exceeds the exact product: the 8 mg/kg/day
-/// maximum is never crossed by rounding.
+/// integer arithmetic: the rate as the decimal that was typed, taken down to
+/// 10⁻⁶ mg/kg/day with a 10⁻⁹ tolerance for binary noise ("2.3" is 2 300 000
+/// millionths, not 2 299 999), the weight already taken down to 0.01 kg. So
+/// 3 mg/kg/day × 10.1 kg is exactly 30.3 mg, and the result never exceeds the
+/// exact product (by more than weight × 10⁻⁹ mg, for a rate typed within 10⁻⁹
+/// below a millionth): the 8 mg/kg/day maximum is never crossed by rounding.
 fn daily_tenths(rate: MgPerKgPerDay, weight: Kilograms) -> u32 {
     let w100 = (weight.value() * 100.0).round() as u64; // ≤ 30 000
-    let r_micro = (rate.value() * 1e6).round() as u64; // ≤ 8 000 000
+    let r_micro = (rate.value() * 1e6 + 1e-3).floor() as u64; // ≤ 8 000 000
     // rate × weight = r_micro/10⁶ × w100/10² mg → tenths = r_micro·w100 / 10⁷.
     u32::try_from(r_micro * w100 / 10_000_000).unwrap_or(u32::MAX)
 }
@@ -509,10 +516,17 @@ fn plan(
         &[("count", &count.to_string()), ("syringe_mg", &syr_mg_s), ("discard", &mg_t(discard_t, lang))],
         SINGLE_USE_SOURCE,
     );
-    if per_t < SYRINGE_MARKS_FROM_MG * 10 {
+    // The amount measured from a partly used syringe (the last one) may be
+    // under the lowest mark even when the whole dose is not (104 mg = 100 mg
+    // + 4 mg).
+    if let Some(small) = syringes.iter().map(|s| s.dose).find(|d| d.value() < f64::from(SYRINGE_MARKS_FROM_MG)) {
         warn(
             WarningCode::BelowSyringeMarks,
-            &[("dose", &per_s), ("marks", &fmt_mg(f64::from(SYRINGE_MARKS_FROM_MG), lang)), ("full", &syr_mg_s)],
+            &[
+                ("dose", &fmt_mg(small.value(), lang)),
+                ("marks", &fmt_mg(f64::from(SYRINGE_MARKS_FROM_MG), lang)),
+                ("full", &syr_mg_s),
+            ],
             SYRINGE_MARKS_SOURCE,
         );
     }
@@ -842,8 +856,14 @@ mod tests {
         assert_eq!(warning_codes(&p), vec!["below_syringe_marks"]);
         assert_eq!(p.warnings[0].severity, Severity::Caution);
         assert_eq!(p.warnings[0].source, "EU PL 3, US PI 2.2");
-        assert!(p.warnings[0].message.starts_with("15 mg is below the syringe's lowest mark (20 mg)"), "{}", p.warnings[0].message);
+        assert!(p.warnings[0].message.starts_with("Measuring 15 mg from a syringe: this is below its lowest mark (20 mg)"), "{}", p.warnings[0].message);
         assert!(warning_codes(&ok(&per_kg(Indication::Nomid, 2.0, 10.0))).is_empty(), "20 mg is on the mark");
+        // 8 mg/kg/day × 13 kg = 104 mg = 100 mg + 4 mg: the 4 mg is measured.
+        let p = ok(&per_kg(Indication::Dira, 8.0, 13.0));
+        assert_eq!(warning_codes(&p), vec!["below_syringe_marks", "several_syringes"]);
+        assert!(p.warnings[0].message.starts_with("Measuring 4 mg from a syringe"), "{}", p.warnings[0].message);
+        // 120 mg = 100 mg + 20 mg: on the mark.
+        assert_eq!(warning_codes(&ok(&per_kg(Indication::Dira, 8.0, 15.0))), vec!["several_syringes"]);
         assert!(warning_codes(&ok(&input(Indication::Ra))).is_empty());
     }
 
@@ -854,7 +874,7 @@ mod tests {
         assert_eq!(warning_codes(&p), vec!["several_syringes"]);
         assert_eq!(
             p.warnings[0].message,
-            "Each dose of 160 mg needs 2 syringes, one injection from each: 100 mg (0.67 mL) + 60 mg (0.4 mL)."
+            "Each dose of 160 mg needs 2 syringes: 100 mg (0.67 mL) + 60 mg (0.4 mL)."
         );
         assert!(has_step(&p, "Once daily: the whole daily dose, 160 mg, at one time.", "seed"));
     }

@@ -139,8 +139,8 @@ impl Translate for ErrorCode {
             ],
             ErrorCode::MissingCreatinine => ["Enter the serum creatinine.", "Introduzca la creatinina sérica."],
             ErrorCode::InvalidCreatinine => [
-                "Serum creatinine must be a number more than 0 and at most {max} mg/dL.",
-                "La creatinina sérica debe ser un número mayor que 0 y como máximo {max} mg/dL.",
+                "Serum creatinine must be a number more than 0 and at most {max} mg/dL ({max_umol} µmol/L).",
+                "La creatinina sérica debe ser un número mayor que 0 y como máximo {max} mg/dL ({max_umol} µmol/L).",
             ],
             ErrorCode::MissingHeight => ["Enter the height.", "Introduzca la estatura."],
             ErrorCode::InvalidHeight => [
@@ -229,12 +229,12 @@ impl Translate for WarningCode {
                 "{indication}: no es un uso aprobado en menores de {age} años. Consulte con el profesional que lo recetó.",
             ],
             WarningCode::BelowSyringeMarks => [
-                "{dose} is below the syringe's lowest mark ({marks}): the EU syringe is graduated from {marks} to {full}. Ask the provider or pharmacist how to measure this dose before giving it.",
-                "{dose} está por debajo de la marca más baja de la jeringa ({marks}): la jeringa de la UE está graduada de {marks} a {full}. Pregunte al profesional de la salud o al farmacéutico(a) cómo medir esta dosis antes de administrarla.",
+                "Measuring {dose} from a syringe: this is below its lowest mark ({marks}); the EU syringe is graduated from {marks} to {full}. Ask the provider or pharmacist how to measure it before giving the dose.",
+                "Medir {dose} con una jeringa: está por debajo de su marca más baja ({marks}); la jeringa de la UE está graduada de {marks} a {full}. Pregunte al profesional de la salud o al farmacéutico(a) cómo medirlo antes de administrar la dosis.",
             ],
             WarningCode::SeveralSyringes => [
-                "Each dose of {dose} needs {count} syringes, one injection from each: {plan}.",
-                "Cada dosis de {dose} necesita {count} jeringas, una inyección con cada una: {plan}.",
+                "Each dose of {dose} needs {count} syringes: {plan}.",
+                "Cada dosis de {dose} necesita {count} jeringas: {plan}.",
             ],
             WarningCode::DoseStep => [
                 "{rate} mg/kg/day is not a multiple of {step_min} mg/kg; the dose is adjusted in {step_min}–{step_max} mg/kg steps.",

@@ -253,6 +253,9 @@ pub fn medwatch_text(lang: Lang) -> String {
     crate::core::i18n::fill(TriageMsg::MedWatch.tr(lang), &[("phone", MEDWATCH_PHONE)])
 }
 
+/// The EU reporting text has no line in CLINICAL.md.
+pub const REPORT_NATIONAL_SOURCE: &str = "general practice, not in the label";
+
 /// Where to report side effects. US: FDA MedWatch and its phone (seed,
 /// CLINICAL.md "Side effects"). EU: no FDA number and no invented one; the
 /// national medicines agency, or the doctor or pharmacist.
@@ -284,10 +287,17 @@ mod tests {
 
     #[test]
     fn every_symptom_is_answered_by_the_group_it_is_listed_in() {
+        // The seed's answer for each of its headings, written out here rather
+        // than read from `Group::level`, so a wrong mapping fails.
+        let seed_answer = |g: Group| match g {
+            Group::Emergency => Triage::Emergency,
+            Group::AttentionMoreCommon | Group::AttentionLessCommon | Group::AttentionNotKnown => Triage::CallDoctorToday,
+            Group::UsuallyNot => Triage::UsuallyGoesAway,
+        };
         for &s in Symptom::ALL {
-            assert_eq!(triage(&[s]), s.group().level(), "{s:?}");
-            assert_eq!(s.level(), s.group().level(), "{s:?}");
+            assert_eq!(triage(&[s]), seed_answer(s.group()), "{s:?}");
         }
+        assert_eq!(triage(&[]), Triage::NothingSelected);
         // Only the emergency group gives the emergency answer, and its
         // heading says so.
         for g in Group::ALL {
@@ -321,7 +331,9 @@ mod tests {
         assert_eq!(seen, [true; 4], "every sign CLINICAL.md names is in the list");
         // The same in Spanish: "mareo", "respirar", "ahogo", face swelling.
         for w in ["mareo", "respirar", "ahogo", "hinchazon de la cara"] {
-            for &s in Symptom::ALL.iter().filter(|s| fold(s.tr(Lang::Es)).contains(w)) {
+            let hits: Vec<Symptom> = Symptom::ALL.iter().copied().filter(|s| fold(s.tr(Lang::Es)).contains(w)).collect();
+            assert!(!hits.is_empty(), "no Spanish label contains {w:?}");
+            for s in hits {
                 assert_eq!(s.level(), Triage::Emergency, "{s:?}");
             }
         }

@@ -449,11 +449,11 @@ mod tests {
         let st = zone_statuses(&e, &flags, Injector::SelfInjecting, &clock);
         let name = |z: ZoneId, l| st[z as usize].accessible_name(l);
         assert_eq!(name(ZoneId::ThighLeft, Lang::En), "Left thigh, last used 3 days ago");
-        assert_eq!(name(ZoneId::ThighLeft, Lang::Es), "Muslo izquierdo, usada por última vez hace 3 días");
+        assert_eq!(name(ZoneId::ThighLeft, Lang::Es), "Muslo izquierdo, último uso hace 3 días");
         assert_eq!(name(ZoneId::AbdomenLeft, Lang::En), "Left abdomen, flagged: bruised");
-        assert_eq!(name(ZoneId::AbdomenLeft, Lang::Es), "Abdomen, lado izquierdo, marcada: con moretón");
+        assert_eq!(name(ZoneId::AbdomenLeft, Lang::Es), "Abdomen, lado izquierdo, marca: con moretón");
         assert_eq!(name(ZoneId::ButtockRight, Lang::En), "Right buttock, never used");
-        assert_eq!(name(ZoneId::ButtockRight, Lang::Es), "Glúteo derecho, nunca usada");
+        assert_eq!(name(ZoneId::ButtockRight, Lang::Es), "Glúteo derecho, sin usar");
         assert_eq!(st[ZoneId::ThighLeft as usize].last_used_ms, Some(NOW - 3 * MS_PER_DAY));
     }
 

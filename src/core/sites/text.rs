@@ -165,15 +165,15 @@ impl Translate for SitesMsg {
     fn texts(self) -> [&'static str; 2] {
         use SitesMsg::*;
         match self {
-            LastUsed => ["last used {when}", "usada por última vez {when}"],
-            NeverUsed => ["never used", "nunca usada"],
+            LastUsed => ["last used {when}", "último uso {when}"],
+            NeverUsed => ["never used", "sin usar"],
             WhenToday => ["today", "hoy"],
             WhenYesterday => ["yesterday", "ayer"],
             WhenDaysAgo => ["{n} days ago", "hace {n} días"],
-            SuggestNeverUsed => ["Never used", "Nunca usada"],
+            SuggestNeverUsed => ["Never used", "Sin usar"],
             SuggestNotUsedFor => ["Not used for {n} days", "Sin usar desde hace {n} días"],
-            SuggestUsedYesterday => ["Least recently used: yesterday", "La menos usada recientemente: ayer"],
-            SuggestUsedToday => ["Least recently used: today", "La menos usada recientemente: hoy"],
+            SuggestUsedYesterday => ["Least recently used: yesterday", "Uso menos reciente: ayer"],
+            SuggestUsedToday => ["Least recently used: today", "Uso menos reciente: hoy"],
             NoZoneAvailable => [
                 "Every injection site you can use is marked as not ready. Clear a mark when the skin has healed, or ask your healthcare provider.",
                 "Todas las zonas de inyección que puede usar están marcadas como no aptas. Quite una marca cuando la piel se haya curado o consulte a su profesional de la salud.",
@@ -183,7 +183,7 @@ impl Translate for SitesMsg {
                 "The outer upper arm is used only when someone else gives the injection.",
                 "La parte superior externa del brazo solo se usa cuando otra persona le pone la inyección.",
             ],
-            FlaggedAs => ["flagged: {reason}", "marcada: {reason}"],
+            FlaggedAs => ["flagged: {reason}", "marca: {reason}"],
             WarnMostRecent => [
                 "You used this site last time ({when}). Rotate sites every time.",
                 "Usó esta zona la última vez ({when}). Cambie de zona cada vez.",
@@ -352,31 +352,31 @@ mod tests {
             assert_eq!(holes(en), holes(es), "{m:?}");
         }
         assert_eq!(usage_text(Some(3), Lang::En), "last used 3 days ago");
-        assert_eq!(usage_text(Some(3), Lang::Es), "usada por última vez hace 3 días");
-        assert_eq!(usage_text(None, Lang::Es), "nunca usada");
+        assert_eq!(usage_text(Some(3), Lang::Es), "último uso hace 3 días");
+        assert_eq!(usage_text(None, Lang::Es), "sin usar");
         assert_eq!(usage_text(Some(1), Lang::En), "last used yesterday");
-        assert_eq!(usage_text(Some(0), Lang::Es), "usada por última vez hoy");
+        assert_eq!(usage_text(Some(0), Lang::Es), "último uso hoy");
     }
 
-    /// Spanish site states agree with "zona" (feminine), as the legend does.
+    /// Spanish site states follow a zone's name, which is masculine ("Muslo
+    /// izquierdo", "Glúteo derecho") or feminine ("Zona sugerida: …"), so they
+    /// use forms with no gender agreement ("sin usar", "último uso …").
     #[test]
-    fn spanish_site_states_are_feminine() {
+    fn spanish_site_states_need_no_gender_agreement() {
         let states = [
             SitesMsg::LastUsed,
             SitesMsg::NeverUsed,
             SitesMsg::SuggestNeverUsed,
+            SitesMsg::SuggestNotUsedFor,
             SitesMsg::SuggestUsedYesterday,
             SitesMsg::SuggestUsedToday,
             SitesMsg::FlaggedAs,
         ];
         for m in states {
             let es = m.tr(Lang::Es).to_lowercase();
-            for masculine in ["usado", "marcado", "el menos"] {
-                assert!(!es.contains(masculine), "{m:?}: {es}");
+            for gendered in ["usado", "usada", "marcado", "marcada", "el menos", "la menos"] {
+                assert!(!es.contains(gendered), "{m:?}: {es}");
             }
-        }
-        for m in [SitesUi::LegendNever, SitesUi::LegendRecent, SitesUi::LegendFlagged] {
-            assert!(!m.tr(Lang::Es).contains("ado "), "{m:?}");
         }
     }
 }

@@ -10,7 +10,7 @@ use crate::core::attrs::Region;
 use crate::core::i18n::{fill, source_text, Lang, Translate};
 use crate::core::dose::labels::CalcUi;
 use crate::core::safety::form::{field, Markup};
-use crate::core::safety::triage::{fold, matches_filter, report_msg, Group, TriageMsg, MEDWATCH_PHONE, MEDWATCH_TEL, TRIAGE_SOURCE};
+use crate::core::safety::triage::{fold, matches_filter, report_msg, Group, TriageMsg, MEDWATCH_PHONE, MEDWATCH_TEL, REPORT_NATIONAL_SOURCE, TRIAGE_SOURCE};
 use crate::core::safety::{SafetyForm, Symptom};
 
 const OUTCOME_CLASS: [&str; 4] = [
@@ -86,7 +86,8 @@ pub fn view(f: &SafetyForm, lang: Lang, region: Region) -> Html {
             h.t(rest.split_once('}').map_or("", |(_, a)| a));
         }
         None => {
-            h.t(report);
+            h.t(report).m(r#" <span class="kw-source">"#);
+            h.t(&fill(CalcUi::Source.tr(lang), &[("source", &source_text(REPORT_NATIONAL_SOURCE, lang))])).m("</span>");
         }
     }
     h.m("</p>");
