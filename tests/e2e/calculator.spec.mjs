@@ -1,4 +1,4 @@
-import { test, expect, widgetsReady, axeViolations } from './fixtures.mjs';
+import { test, expect, widgetsReady, axeViolations, capturePrints } from './fixtures.mjs';
 
 async function open(page, view = 'calculator', lang = 'en') {
   await page.goto('/');
@@ -200,5 +200,37 @@ for (const lang of ['en', 'es']) {
     await w.locator('input[name=kw-calc-renal]').nth(2).check(); // estimate panel, incomplete
     await w.locator('input[name=kw-calc-method]').nth(1).check();
     expect(await axeViolations(page)).toEqual([]);
+  });
+}
+
+// A host page prints its own content too when the widget calls
+// window.print(); the result is printed alone from a hidden frame instead,
+// also under a strict CSP.
+for (const [pageUrl, count] of [['/embed-demo.html', 2], ['/csp-demo.html', 1]]) {
+  test(`Print prints the result card alone on ${pageUrl}`, async ({ page }) => {
+    await page.goto(pageUrl);
+    await widgetsReady(page, count);
+    const w = page.locator('kineret-widget').first();
+    await w.evaluate((el) => { el.setAttribute('view', 'calculator'); el.setAttribute('lang', 'en'); });
+    await w.getByLabel('Prescribed for').selectOption('dira');
+    await w.getByLabel('Weight', { exact: true }).fill('20');
+    await w.getByLabel('Prescribed dose (mg/kg/day)').fill('8');
+    await expect(w.locator('.kw-dose')).toHaveText('160 mg (1.07 mL)');
+    await capturePrints(page);
+    await w.getByRole('button', { name: 'Print' }).click();
+    await expect.poll(() => page.evaluate(() => window.printedFrames.length)).toBe(1);
+    const [frame] = await page.evaluate(() => window.printedFrames);
+    expect(frame.title).toBe('Result');
+    expect(frame.text).toContain('160 mg (1.07 mL)');
+    expect(frame.text).toContain('Syringe 2: give 0.4 mL (60 mg)');
+    expect(frame.text).toContain('Daily dose: 8 mg/kg/day × 20 kg');
+    expect(frame.html).toMatch(/<details class="kw-work" open/); // show-your-work printed open
+    expect(frame.html).not.toContain('kw-tabs');
+    expect(frame.text).not.toContain('Prescribed for');
+    expect(frame.sheets).toBe(1);
+    expect(frame.font).toContain('sans-serif'); // the widget's sheet applies
+    expect(frame.html).toMatch(/^<div class="kw-host"><section [^>]*class="kw-card kw-result"/);
+    expect(await page.evaluate(() => window.printedPage)).toBe(0);
+    await expect(page.locator('#kineret-widget-print')).toHaveCount(0);
   });
 }

@@ -40,3 +40,41 @@ export function reportRow(kind, what, cases, lost = 0) {
   mkdirSync(dir, { recursive: true });
   appendFileSync(`${dir}e2e.tsv`, `${kind}\t${what}\t${cases}\t${lost}\n`);
 }
+
+/** Records what the widget prints instead of opening a print dialog: the
+ *  page's own `window.print` (counted in `printedPage`) and each hidden print
+ *  frame (`printedFrames`: its text, markup, title, lang, stylesheets and the
+ *  computed `display` and `font-family` of its first element), then fires
+ *  `afterprint`. */
+export async function capturePrints(page) {
+  await page.evaluate(() => {
+    window.printedPage = 0;
+    window.print = () => { window.printedPage++; };
+    window.printedFrames = [];
+    const desc = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow');
+    Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+      configurable: true,
+      get() {
+        const w = desc.get.call(this);
+        if (w && !w.kwPatched) {
+          w.kwPatched = true;
+          w.print = () => {
+            const d = w.document;
+            const first = d.body.firstElementChild;
+            window.printedFrames.push({
+              text: d.body.textContent,
+              html: d.body.innerHTML,
+              title: d.title,
+              lang: d.documentElement.lang,
+              sheets: d.adoptedStyleSheets.length,
+              display: first ? w.getComputedStyle(first).display : '',
+              font: first ? w.getComputedStyle(first).fontFamily : '',
+            });
+            w.dispatchEvent(new Event('afterprint'));
+          };
+        }
+        return w;
+      },
+    });
+  });
+}

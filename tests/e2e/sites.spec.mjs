@@ -1,6 +1,6 @@
 // Injection sites: keyboard logging, rotation, flags, import/export, two
 // instances in sync, printing and accessibility.
-import { test, expect, widgetsReady, axeViolations } from './fixtures.mjs';
+import { test, expect, widgetsReady, axeViolations, capturePrints } from './fixtures.mjs';
 
 /** The focused element, looking through shadow roots. */
 async function active(page) {
@@ -394,9 +394,23 @@ test('edit an entry, delete it and undo', async ({ page }) => {
 test('print shows only the last 30 days table', async ({ page }) => {
   const w = await sitesPage(page);
   await logZone(w, 'Left thigh, never used');
-  await page.evaluate(() => { window.printed = 0; window.print = () => { window.printed++; }; });
+  await capturePrints(page);
   await w.getByRole('button', { name: 'Print the last 30 days' }).click();
-  expect(await page.evaluate(() => window.printed)).toBe(1);
+  // Printed alone, from a hidden frame with the widget's stylesheet (the
+  // table is display:none on screen there too), never the whole page.
+  await expect.poll(() => page.evaluate(() => window.printedFrames.length)).toBe(1);
+  const [frame] = await page.evaluate(() => window.printedFrames);
+  expect(frame.title).toBe('Injection sites: the last 30 days');
+  expect(frame.lang).toBe('en');
+  expect(frame.text).toContain('Left thigh');
+  expect(frame.html).toContain('<table');
+  expect(frame.html).not.toContain('kw-map');
+  expect(frame.sheets).toBe(1);
+  expect(frame.font).toContain('sans-serif'); // the widget's sheet applies
+  expect(frame.html).toMatch(/^<div class="kw-host"><div class="kw-print">/);
+  expect(await page.evaluate(() => window.printedPage)).toBe(0);
+  await expect(page.locator('#kineret-widget-print')).toHaveCount(0);
+  // The widget's own print CSS (the fallback when no frame can be made).
   await expect(w.locator('.kw-print')).toBeHidden();
   await page.emulateMedia({ media: 'print' });
   await expect(w.locator('.kw-print')).toBeVisible();

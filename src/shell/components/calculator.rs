@@ -22,6 +22,7 @@ use crate::core::safety::form::Markup;
 use crate::shell::app::{use_env, LastDose, LastDoseCtx};
 use crate::shell::components::raw;
 use crate::shell::events::emit;
+use crate::shell::services::print::print_alone;
 use crate::shell::services::storage::shared_repo;
 
 pub enum Action {
@@ -240,10 +241,9 @@ fn result_card(plan: &DosePlan, lang: Lang, dispatch: &UseReducerDispatcher<Form
             });
         })
     };
-    let print = Callback::from(|_: MouseEvent| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
+    let print = Callback::from(move |e: MouseEvent| {
+        let from = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        print_alone(from, ".kw-result", CalcUi::Result.tr(lang), lang.code());
     });
     let titration = plan.mg_per_kg_per_day.map(titration_steps);
     let source = |s: &str| fill(t(CalcUi::Source), &[("source", &source_text(s, lang))]);

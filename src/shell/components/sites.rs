@@ -38,6 +38,7 @@ use crate::shell::events::emit;
 use crate::shell::hooks::use_data_revision::use_data_revision;
 use crate::shell::services::clock::BrowserClock;
 use crate::shell::services::files::{download, read_text};
+use crate::shell::services::print::print_alone;
 use crate::shell::services::storage::JsonCodec;
 
 use model::{both, core, ui, Act, Draft, FieldErr, Model, Notice};
@@ -290,12 +291,7 @@ fn on_action(c: &Ctx, action: &str, value: String) {
         }
         "all" => m.dispatch(ui(|u| u.show_all = true)),
         "print" => {
-            if let Some(w) = web_sys::window() {
-                let _ = js_sys::Reflect::get(&w, &"print".into())
-                    .ok()
-                    .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-                    .map(|f| f.call0(&w));
-            }
+            print_alone(c.root.cast::<Element>(), ".kw-print", SitesUi::PrintTitle.tr(lang), lang.code());
         }
         "json" => export(c, false),
         "csv" => export(c, true),

@@ -5,3 +5,4 @@ pub mod clock;
 pub mod files;
 pub mod jsde;
 pub mod storage;
+pub mod print;
