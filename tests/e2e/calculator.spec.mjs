@@ -1,4 +1,4 @@
-import { test, expect, widgetsReady, axeViolations, capturePrints } from './fixtures.mjs';
+import { test, expect, widgetsReady, axeViolations, capturePrints, printFrameStyles } from './fixtures.mjs';
 
 async function open(page, view = 'calculator', lang = 'en') {
   await page.goto('/');
@@ -206,12 +206,18 @@ for (const lang of ['en', 'es']) {
 // A host page prints its own content too when the widget calls
 // window.print(); the result is printed alone from a hidden frame instead,
 // also under a strict CSP.
+async function dose(w, indication, kg, rate) {
+  await w.locator('select').first().selectOption(indication);
+  await w.locator('input[inputmode=decimal]').first().fill(kg);
+  await w.locator('input[inputmode=decimal]').nth(1).fill(rate);
+}
+
 for (const [pageUrl, count] of [['/embed-demo.html', 2], ['/csp-demo.html', 1]]) {
   test(`Print prints the result card alone on ${pageUrl}`, async ({ page }) => {
     await page.goto(pageUrl);
     await widgetsReady(page, count);
     const w = page.locator('kineret-widget').first();
-    await w.evaluate((el) => { el.setAttribute('view', 'calculator'); el.setAttribute('lang', 'en'); });
+    await w.evaluate((el) => { el.setAttribute('view', 'calculator'); el.setAttribute('lang', 'en'); el.style.setProperty('--kw-font-size', '20px'); });
     await w.getByLabel('Prescribed for').selectOption('dira');
     await w.getByLabel('Weight', { exact: true }).fill('20');
     await w.getByLabel('Prescribed dose (mg/kg/day)').fill('8');
@@ -220,17 +226,61 @@ for (const [pageUrl, count] of [['/embed-demo.html', 2], ['/csp-demo.html', 1]])
     await w.getByRole('button', { name: 'Print' }).click();
     await expect.poll(() => page.evaluate(() => window.printedFrames.length)).toBe(1);
     const [frame] = await page.evaluate(() => window.printedFrames);
-    expect(frame.title).toBe('Result');
+    expect(frame.title).toBe('Kineret (anakinra): dose');
     expect(frame.text).toContain('160 mg (1.07 mL)');
     expect(frame.text).toContain('Syringe 2: give 0.4 mL (60 mg)');
     expect(frame.text).toContain('Daily dose: 8 mg/kg/day × 20 kg');
     expect(frame.html).toMatch(/<details class="kw-work" open/); // show-your-work printed open
+    expect(frame.html).toMatch(/^<div class="kw-host"[^>]*><section [^>]*class="kw-card kw-result"/);
     expect(frame.html).not.toContain('kw-tabs');
     expect(frame.text).not.toContain('Prescribed for');
     expect(frame.sheets).toBe(1);
     expect(frame.font).toContain('sans-serif'); // the widget's sheet applies
-    expect(frame.html).toMatch(/^<div class="kw-host"><section [^>]*class="kw-card kw-result"/);
+    expect(frame.fontSize).toBe('20px'); // the host's theming carries over
     expect(await page.evaluate(() => window.printedPage)).toBe(0);
-    await expect(page.locator('#kineret-widget-print')).toHaveCount(0);
+    // On paper, in dark mode too: controls hidden, text dark on white.
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    const styles = await printFrameStyles(page, ['.kw-actions', '.kw-titration', '.kw-dose', '.kw-steps']);
+    expect(styles['.kw-actions'].display).toBe('none');
+    expect(styles['.kw-titration'].display).toBe('none');
+    expect(styles['.kw-dose'].color).toBe('rgb(0, 0, 0)');
+    expect(styles['.kw-steps'].display).not.toBe('none');
+    // The frame stays until the next print replaces it (one per page).
+    await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
+    await w.getByRole('button', { name: 'Print' }).click();
+    await expect.poll(() => page.evaluate(() => window.printedFrames.length)).toBe(2);
+    await expect(page.locator('#kineret-widget-print')).toHaveCount(1);
   });
 }
+
+test('Print from the second widget prints its own result, in its language', async ({ page }) => {
+  await page.goto('/embed-demo.html');
+  await widgetsReady(page, 2);
+  const [first, second] = [page.locator('#primary'), page.locator('#secondary')];
+  await dose(first, 'dira', '20', '8');
+  await dose(second, 'nomid', '10', '2');
+  await expect(first.locator('.kw-dose')).toHaveText('160 mg (1.07 mL)');
+  await expect(second.locator('.kw-dose')).toHaveText('20 mg (0,13 mL)');
+  await capturePrints(page);
+  await second.getByRole('button', { name: 'Imprimir' }).click();
+  await expect.poll(() => page.evaluate(() => window.printedFrames.length)).toBe(1);
+  const [frame] = await page.evaluate(() => window.printedFrames);
+  expect(frame.title).toBe('Kineret (anakinra): dosis');
+  expect(frame.lang).toBe('es');
+  expect(frame.text).toContain('20 mg (0,13 mL)');
+  expect(frame.text).not.toContain('160 mg');
+});
+
+test('Print falls back to the whole page when no frame can be used', async ({ page }) => {
+  await page.goto('/');
+  await widgetsReady(page);
+  const w = page.locator('kineret-widget');
+  await dose(w, 'nomid', '10', '2');
+  await capturePrints(page);
+  await page.evaluate(() => {
+    Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', { configurable: true, get: () => null });
+  });
+  await w.getByRole('button', { name: 'Print' }).click();
+  await expect.poll(() => page.evaluate(() => window.printedPage)).toBe(1);
+  await expect(page.locator('#kineret-widget-print')).toHaveCount(0);
+});

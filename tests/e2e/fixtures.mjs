@@ -42,10 +42,9 @@ export function reportRow(kind, what, cases, lost = 0) {
 }
 
 /** Records what the widget prints instead of opening a print dialog: the
- *  page's own `window.print` (counted in `printedPage`) and each hidden print
- *  frame (`printedFrames`: its text, markup, title, lang, stylesheets and the
- *  computed `display` and `font-family` of its first element), then fires
- *  `afterprint`. */
+ *  page's own `window.print` (counted in `printedPage`) and each print of the
+ *  hidden frame (`printedFrames`: its text, markup, title, lang, stylesheets
+ *  and the computed `font-family` of its first element). */
 export async function capturePrints(page) {
   await page.evaluate(() => {
     window.printedPage = 0;
@@ -67,14 +66,27 @@ export async function capturePrints(page) {
               title: d.title,
               lang: d.documentElement.lang,
               sheets: d.adoptedStyleSheets.length,
-              display: first ? w.getComputedStyle(first).display : '',
               font: first ? w.getComputedStyle(first).fontFamily : '',
+              fontSize: first ? w.getComputedStyle(first).fontSize : '',
             });
-            w.dispatchEvent(new Event('afterprint'));
           };
         }
         return w;
       },
     });
   });
+}
+
+/** Computed `display` and `color` of elements in the print frame, under the
+ *  page's current media emulation (e.g. print, dark). */
+export async function printFrameStyles(page, selectors) {
+  return page.evaluate((sels) => {
+    const f = document.getElementById('kineret-widget-print');
+    const d = f.contentDocument;
+    return Object.fromEntries(sels.map((sel) => {
+      const el = d.querySelector(sel);
+      const cs = el && f.contentWindow.getComputedStyle(el);
+      return [sel, cs ? { display: cs.display, color: cs.color } : null];
+    }));
+  }, selectors);
 }

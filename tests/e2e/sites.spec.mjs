@@ -1,6 +1,6 @@
 // Injection sites: keyboard logging, rotation, flags, import/export, two
 // instances in sync, printing and accessibility.
-import { test, expect, widgetsReady, axeViolations, capturePrints } from './fixtures.mjs';
+import { test, expect, widgetsReady, axeViolations, capturePrints, printFrameStyles } from './fixtures.mjs';
 
 /** The focused element, looking through shadow roots. */
 async function active(page) {
@@ -407,9 +407,13 @@ test('print shows only the last 30 days table', async ({ page }) => {
   expect(frame.html).not.toContain('kw-map');
   expect(frame.sheets).toBe(1);
   expect(frame.font).toContain('sans-serif'); // the widget's sheet applies
-  expect(frame.html).toMatch(/^<div class="kw-host"><div class="kw-print">/);
+  expect(frame.html).toMatch(/^<div class="kw-host"[^>]*><div class="kw-print">/);
   expect(await page.evaluate(() => window.printedPage)).toBe(0);
-  await expect(page.locator('#kineret-widget-print')).toHaveCount(0);
+  // On paper the table shows (it is display:none on screen).
+  expect((await printFrameStyles(page, ['.kw-print']))['.kw-print'].display).toBe('none');
+  await page.emulateMedia({ media: 'print' });
+  expect((await printFrameStyles(page, ['.kw-print']))['.kw-print'].display).toBe('block');
+  await page.emulateMedia({ media: 'screen' });
   // The widget's own print CSS (the fallback when no frame can be made).
   await expect(w.locator('.kw-print')).toBeHidden();
   await page.emulateMedia({ media: 'print' });

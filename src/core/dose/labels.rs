@@ -68,6 +68,7 @@ messages! {
         Copied => ["Result copied to the clipboard.", "Resultado copiado al portapapeles."],
         CopyFailed => ["Could not copy. Select the text and copy it by hand.", "No se pudo copiar. Seleccione el texto y cópielo a mano."],
         Print => ["Print", "Imprimir"],
+        PrintTitle => ["Kineret (anakinra): dose", "Kineret (anakinra): dosis"],
         Warnings => ["Warnings", "Advertencias"],
         SeverityDanger => ["Important:", "Importante:"],
         SeverityCaution => ["Caution:", "Precaución:"],

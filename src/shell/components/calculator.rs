@@ -243,7 +243,7 @@ fn result_card(plan: &DosePlan, lang: Lang, dispatch: &UseReducerDispatcher<Form
     };
     let print = Callback::from(move |e: MouseEvent| {
         let from = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        print_alone(from, ".kw-result", CalcUi::Result.tr(lang), lang.code());
+        print_alone(from, ".kw-result", CalcUi::PrintTitle.tr(lang), lang.code());
     });
     let titration = plan.mg_per_kg_per_day.map(titration_steps);
     let source = |s: &str| fill(t(CalcUi::Source), &[("source", &source_text(s, lang))]);

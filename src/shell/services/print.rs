@@ -3,13 +3,13 @@
 //! printer, so the part is copied, with the widget's stylesheet, into a hidden
 //! iframe of the page and that iframe is printed. Same origin, no network, and
 //! no `<style>` element (a constructable stylesheet, as the widget itself
-//! uses), so a strict CSP still works. If anything is missing, the whole page
-//! prints as before.
+//! uses), so a strict CSP still works. The frame is kept until the next print
+//! (one per page). If anything is missing, the whole page prints as before.
 
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, EventTarget};
+use web_sys::Element;
 
 const FRAME_ID: &str = "kineret-widget-print";
 
@@ -21,20 +21,36 @@ fn call(target: &JsValue, method: &str, args: &Array) -> Result<JsValue, JsValue
     get(target, method)?.dyn_into::<Function>()?.apply(target, args)
 }
 
-/// The widget's CSS as text, from the shadow root's adopted stylesheets, with
-/// `:host` read as the iframe's `:root` (its custom properties and font).
+/// The widget's CSS as text, from the shadow root's adopted stylesheets.
 fn widget_css(root: &JsValue) -> Result<String, JsValue> {
     let mut css = String::new();
     for sheet in Array::from(&get(root, "adoptedStyleSheets")?).iter() {
         for rule in Array::from(&get(&sheet, "cssRules")?).iter() {
             if let Some(text) = get(&rule, "cssText")?.as_string() {
-                css.push_str(&text.replace(":host", ":root"));
+                css.push_str(&text);
                 css.push('\n');
             }
         }
     }
     Ok(css)
 }
+
+/// The theming properties README documents, as the host set them.
+const THEME: [&str; 13] = [
+    "--kw-accent",
+    "--kw-accent-contrast",
+    "--kw-font",
+    "--kw-font-size",
+    "--kw-bg",
+    "--kw-fg",
+    "--kw-muted",
+    "--kw-border",
+    "--kw-surface",
+    "--kw-radius",
+    "--kw-danger",
+    "--kw-caution",
+    "--kw-ok",
+];
 
 fn print_in_frame(from: &Element, selector: &str, title: &str, lang: &str) -> Result<(), JsValue> {
     let root: JsValue = from.get_root_node().into();
@@ -51,10 +67,14 @@ fn print_in_frame(from: &Element, selector: &str, title: &str, lang: &str) -> Re
     frame.set_attribute("aria-hidden", "true")?;
     frame.set_attribute("tabindex", "-1")?;
     frame.set_attribute("title", title)?;
-    // Inline style through the CSSOM (allowed under a strict CSP).
+    // Off-screen but with a page-like size (some browsers lay a printed
+    // frame out at its own size), through the CSSOM (allowed under a strict
+    // CSP), and `important` so host rules for `iframe` cannot override it.
     let style = get(&frame, "style")?;
-    for (k, v) in [("position", "fixed"), ("right", "0"), ("bottom", "0"), ("width", "0"), ("height", "0"), ("border", "0")] {
-        call(&style, "setProperty", &Array::of2(&JsValue::from_str(k), &JsValue::from_str(v)))?;
+    let important = JsValue::from_str("important");
+    for (k, v) in [("position", "fixed"), ("left", "-10000px"), ("top", "0"), ("width", "800px"), ("height", "600px"), ("border", "0")] {
+        let args = Array::of3(&JsValue::from_str(k), &JsValue::from_str(v), &important);
+        call(&style, "setProperty", &args)?;
     }
     doc.body().ok_or_else(|| JsValue::from_str("no body"))?.append_child(&frame)?;
 
@@ -64,9 +84,20 @@ fn print_in_frame(from: &Element, selector: &str, title: &str, lang: &str) -> Re
     let html = get(&fdoc, "documentElement")?;
     call(&html, "setAttribute", &Array::of2(&"lang".into(), &JsValue::from_str(lang)))?;
     let body = get(&fdoc, "body")?;
-    // Inside `.kw-host`, where the widget's font and colours are set.
+    // Inside `.kw-host`, where the widget's font and colours are set, with
+    // the host page's theming properties (a larger --kw-font-size, say).
     let markup = format!(r#"<div class="kw-host">{}</div>"#, part.outer_html());
     Reflect::set(&body, &"innerHTML".into(), &JsValue::from_str(&markup))?;
+    let host_box = get(&body, "firstElementChild")?;
+    let host_style = get(&host_box, "style")?;
+    let window: JsValue = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?.into();
+    let theme = call(&window, "getComputedStyle", &Array::of1(from))?;
+    for name in THEME {
+        let value = call(&theme, "getPropertyValue", &Array::of1(&JsValue::from_str(name)))?.as_string().unwrap_or_default();
+        if !value.trim().is_empty() {
+            call(&host_style, "setProperty", &Array::of2(&JsValue::from_str(name), &JsValue::from_str(value.trim())))?;
+        }
+    }
     // Show-your-work and similar disclosures print open.
     let details = call(&body, "querySelectorAll", &Array::of1(&"details".into()))?;
     for d in Array::from(&details).iter() {
@@ -77,11 +108,9 @@ fn print_in_frame(from: &Element, selector: &str, title: &str, lang: &str) -> Re
     call(&sheet, "replaceSync", &Array::of1(&JsValue::from_str(&css)))?;
     Reflect::set(&fdoc, &"adoptedStyleSheets".into(), &Array::of1(&sheet))?;
 
-    // Removed once printing is done (the iframe's window is from another
-    // realm, hence the unchecked cast).
-    let target: EventTarget = win.clone().unchecked_into();
-    let frame_done = frame.clone();
-    gloo::events::EventListener::once(&target, "afterprint", move |_: &Event| frame_done.remove()).forget();
+    // The frame stays until the next print replaces it: in some browsers
+    // print() returns (and even `afterprint` fires) while the dialog still
+    // reads the frame, and removing it then prints a blank page.
     call(&win, "print", &Array::new())?;
     Ok(())
 }
