@@ -341,7 +341,7 @@ pub fn mishap_from_form(kind: MishapKind, hours: &str, temp: &str, unit: TempUni
 
 messages! {
     /// Outcome texts. Placeholders: {maxTemp} {maxHours} {limitHours} {range}
-    /// {roomTemp}; the field messages {min} {max}.
+    /// {roomTemp}; the field messages (`TempError::text`) {min} {max}.
     pub enum ExcursionMsg {
         EuAllowed => [
             "You may still use it: it has been out of the refrigerator only once, at {maxTemp} or below, for no more than {maxHours} hours. Do not put it back in the refrigerator. If it is not used within {maxHours} hours of being taken out, throw it away.",
@@ -438,7 +438,6 @@ impl Outcome {
         let limit = self.profile.consumer_limit.map(|c| num(c.hours, lang)).unwrap_or_default();
         let room = self.profile.room_temp.map(|r| format_temp(r.max_c, unit, lang)).unwrap_or_default();
         let range = fridge_range_text(unit, lang);
-        let (min, max) = (format_temp(PLAUSIBLE_MIN_C, unit, lang), format_temp(PLAUSIBLE_MAX_C, unit, lang));
         fill(
             msg.tr(lang),
             &[
@@ -447,8 +446,6 @@ impl Outcome {
                 ("limitHours", &limit),
                 ("range", &range),
                 ("roomTemp", &room),
-                ("min", &min),
-                ("max", &max),
             ],
         )
     }
@@ -500,12 +497,10 @@ pub fn assess(mishap: Mishap, profile: &'static RegionProfile) -> Outcome {
                         o(Ok, M::EuAllowed, a.source)
                     }
                 }
-                None => match profile.consumer_limit {
-                    _ if profile.room_temp.is_some_and(|r| c > r.max_c) => {
-                        o(DoNotUse, M::UsTooHot, profile.room_temp.map_or("", |r| r.source))
-                    }
-                    Some(l) if hours > l.hours => o(DoNotUse, M::UsOverConsumerLimit, l.source),
-                    limit => {
+                None => match (profile.room_temp.filter(|r| c > r.max_c), profile.consumer_limit) {
+                    (Some(r), _) => o(DoNotUse, M::UsTooHot, r.source),
+                    (None, Some(l)) if hours > l.hours => o(DoNotUse, M::UsOverConsumerLimit, l.source),
+                    (None, limit) => {
                         let mut out = o(Caution, M::UsContactPharmacist, profile.label_source);
                         out.note = limit.map(|l| (M::UsConsumerNote, l.source));
                         out
@@ -773,13 +768,24 @@ mod tests {
 
     #[test]
     fn every_text_is_filled_in_both_languages() {
-        for &m in ExcursionMsg::ALL {
+        let field_msgs = [ExcursionMsg::TempImpossible, ExcursionMsg::TempImplausible];
+        for &m in ExcursionMsg::ALL.iter().filter(|m| !field_msgs.contains(m)) {
             for p in [&US_PROFILE, &EU_PROFILE] {
                 let o = Outcome::new(Severity::Ok, m, "", p);
                 for l in Lang::ALL {
                     let t = o.text(l, TempUnit::C);
                     assert!(!t.is_empty());
                     // Placeholders only stay empty for numbers the profile lacks.
+                    assert!(!t.contains('{'), "{t}");
+                }
+            }
+        }
+        // The field messages, through the function that shows them.
+        for e in [TempError::BelowAbsoluteZero, TempError::Implausible] {
+            for l in Lang::ALL {
+                for u in [TempUnit::C, TempUnit::F] {
+                    let t = e.text(l, u);
+                    assert!(!t.is_empty());
                     assert!(!t.contains('{'), "{t}");
                 }
             }
