@@ -17,3 +17,4 @@ pub mod sites;
 pub mod renal;
 pub mod api;
 pub mod sort;
+pub mod facts;
