@@ -42,9 +42,18 @@ pub struct Env {
 /// dose is calculated; never persisted (clinic computers are shared).
 #[derive(Clone, Copy, PartialEq, Debug)]
 pub struct LastDose {
+    pub indication: crate::core::dose::Indication,
+    pub dose_mg_per_administration: f64,
+    pub volume_ml_per_administration: f64,
     pub discard_mg_per_administration: f64,
+    /// Syringes for one administration (PREP-COUNT).
+    pub syringes_per_administration: u32,
+    /// The schedule actually chosen (RENAL-EOD: the user may keep daily);
+    /// everything downstream follows these two numbers.
     pub administrations_per_day: u8,
     pub interval_days: u8,
+    /// COVID-19: no home guidance (DOSE-COVID-HOSP).
+    pub hospital_only: bool,
 }
 
 /// Read with `use_context::<LastDoseCtx>()`; the calculator sets it.

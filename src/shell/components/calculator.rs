@@ -362,7 +362,12 @@ pub fn calculator() -> Html {
         use_effect_with(out.plan.clone(), move |plan| {
             if let Some(ctx) = last_dose {
                 ctx.set(plan.as_ref().map(|p| LastDose {
+                    indication: p.indication,
+                    dose_mg_per_administration: p.dose_per_administration.value(),
+                    volume_ml_per_administration: p.volume_per_administration.value(),
                     discard_mg_per_administration: p.discard_per_administration.value(),
+                    syringes_per_administration: p.syringes_per_administration,
+                    hospital_only: p.indication.rule().hospital_only,
                     administrations_per_day: p.administrations_per_day,
                     interval_days: p.interval_days,
                 }));
