@@ -26,13 +26,14 @@ WASM_OPT := -Oz --low-memory-unused --converge
 TERSER_FLAGS := --module --compress passes=2 --mangle
 RUST_SRC := $(shell find src -name '*.rs' -o -name '*.css') Cargo.toml Cargo.lock
 
-.PHONY: help tools tools-apt tools-rust tools-npm dist serve test test-native test-wasm test-e2e bench clean
+.PHONY: rules help tools tools-apt tools-rust tools-npm dist serve test test-native test-wasm test-e2e bench clean
 
 help:
 	@echo "make serve   build and serve the app and embed demo on http://127.0.0.1:$(PORT)"
 	@echo "make test    every test level: native, wasm (headless Chromium), end-to-end (Playwright)"
 	@echo "make bench   sizes and load times (a benchmark: never fails on its numbers)"
 	@echo "make dist    production bundle in dist/"
+	@echo "make rules   regenerate docs/RULES.md (the rule book) from the code"
 
 tools: tools-apt tools-rust tools-npm
 
@@ -64,7 +65,13 @@ build/opt/kineret_widget_bg.wasm: $(RUST_SRC) | tools-rust tools-npm
 	$(NPM_BIN)/wasm-opt $(WASM_OPT) $(WASM_FEATURES) --strip-debug --strip-producers --strip-target-features build/wb/kineret_widget_bg.wasm -o $@
 	$(NPM_BIN)/terser build/wb/kineret_widget.js $(TERSER_FLAGS) -o build/opt/kineret_widget.js
 
-dist: build/opt/kineret_widget_bg.wasm $(wildcard www/* www/styles/*) index.html scripts/dist.mjs scripts/icons.mjs scripts/precache.mjs
+# The rule book (docs/RULES.md) and docs/CLINICAL.md's fact table, generated
+# from src/core/facts.rs and the code and tests citing each fact. A native
+# test fails when they are stale (tests/rulebook.rs).
+rules:
+	UPDATE_RULES=1 cargo test --test rulebook -- rules_md_is_up_to_date clinical_md_fact_table_is_up_to_date
+
+dist: rules build/opt/kineret_widget_bg.wasm $(wildcard www/* www/styles/*) index.html scripts/dist.mjs scripts/icons.mjs scripts/precache.mjs
 	node scripts/dist.mjs
 
 serve: tools dist
