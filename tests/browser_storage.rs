@@ -136,12 +136,12 @@ async fn units_attribute_and_region_change_the_storage_text() {
     assert!(card.contains("2–8 °C"), "{card}");
     assert!(card.contains("UE"), "{card}");
     // Region eu cites the EU label, never the US one.
-    assert!(card.contains("Fuente: EU SmPC 6.4, página del medicamento Kineret"), "{card}");
+    assert!(card.contains("Fuente: EU PL 5"), "{card}");
     assert!(!card.contains("US PI"), "{card}");
     let g = widget(&[("units", "f")]).await;
     let card = one(&g.host, ".kw-st-card").text_content().unwrap_or_default();
     assert!(card.contains("36–46 °F"));
-    assert!(card.contains("Source: US PI 16, Kineret drug page"), "{card}");
+    assert!(card.contains("Source: US PI 16; EU PL 5"), "{card}");
 }
 
 #[wasm_bindgen_test]

@@ -307,7 +307,7 @@ pub fn view() -> Html {
             { raw(&mut h) }
             { checklist::view(&checklist::Ctx { lang, model: &model, now }) }
             { mishap::view(lang, region, unit, &model.mishap) }
-            { history::view(lang, &model.runs, schedule, last_dose.is_some(), now) }
+            { history::view(lang, region, &model.runs, schedule, last_dose.is_some(), now) }
         </section>
     }
 }
