@@ -78,9 +78,9 @@ test('a cloudy or discoloured liquid stops the run, under step 4, and the later 
   await w.getByLabel('Cloudy, discolored, or with many particles or chunks').check();
   const stop = w.getByRole('alert').filter({ hasText: 'Stop: do not use this syringe' });
   await expect(stop).toBeVisible();
-  await expect(stop).toContainText('Keep it and take it to the pharmacy');
-  await expect(stop).toContainText('Contact your pharmacist or healthcare provider');
-  await expect(stop).toContainText('take a new syringe');
+  // PREP-INSPECT: "do not use" + ask (no unsupported "take a new syringe").
+  await expect(stop).toContainText('Do not use this syringe. Ask your pharmacist or healthcare provider.');
+  await expect(stop).not.toContainText('new syringe');
   // Right under the step that caused it, and focused (the radio is disabled).
   const steps = w.locator('.kw-ck-steps > li');
   await expect(steps.nth(3).locator('.kw-ck-stop')).toHaveCount(1);
@@ -345,4 +345,51 @@ test('a denied or missing Notification API degrades to the on-page message', asy
   await expect(w.getByRole('button', { name: 'Notify me when it is ready' })).toHaveCount(0);
   await page.clock.fastForward('30:00');
   await expect(w.locator('.kw-ck-ready')).toHaveText(/^Ready/);
+});
+
+/** Opens the app, computes a dose in the calculator tab, then opens the storage tab (same widget: LastDose). */
+async function storageAfterDose(page, fill) {
+  await page.goto('/');
+  await widgetsReady(page);
+  const w = page.locator('kineret-widget');
+  await fill(w);
+  const tab = w.getByRole('tab', { name: 'Storage and preparation' });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  return w;
+}
+
+test('a 160 mg dose: the checklist takes 2 syringes and prepares the last one before injecting', async ({ page }) => {
+  // PREP-COUNT and PREP-PARTIAL (not "one syringe"; mg first, then mL).
+  const w = await storageAfterDose(page, async (w) => {
+    await w.getByLabel('Prescribed for').selectOption('dira');
+    await w.getByLabel('Weight', { exact: true }).fill('20');
+    await w.getByLabel('Prescribed dose (mg/kg/day)').fill('8');
+    await expect(w.locator('.kw-dose')).toHaveText('160 mg (1.07 mL)');
+  });
+  await expect(w.getByLabel('2 prefilled syringes taken out of the refrigerator (your dose needs 2)')).toBeVisible();
+  await expect(w.locator('.kw-ck-steps')).not.toContainText('One prefilled syringe');
+  await expect(w.getByLabel(/^All 2 syringes laid flat at room temperature/)).toBeVisible();
+  const partial = w.locator('#kw-ck-partial');
+  await expect(partial).toBeVisible();
+  await expect(w.getByLabel(/^Before injecting the last syringe: keep 60 mg \(0\.4 mL\) and push out 40 mg \(0\.27 mL\)/)).toBeVisible();
+  await expect(w.getByText('Your prescriber, nurse or pharmacist shows you the method.')).toBeVisible();
+  // The partial step comes before the injection.
+  const ids = await w.locator('.kw-ck-steps input[type=checkbox]').evaluateAll((els) => els.map((e) => e.id));
+  expect(ids.indexOf('kw-ck-partial')).toBeLessThan(ids.indexOf('kw-ck-injected'));
+  await expect(w.locator('.kw-ck-steps')).toContainText('Source: US IFU; EU PL'); // PREP-HANDS
+});
+
+test('COVID-19: hospital use only, no home checklist, timer or history', async ({ page }) => {
+  // DOSE-COVID-HOSP.
+  const w = await storageAfterDose(page, async (w) => {
+    await w.getByLabel('Prescribed for').selectOption('covid19');
+    await expect(w.getByText('Course: 10 doses over 10 days')).toBeVisible();
+  });
+  await expect(w.locator('.kw-st-hospital')).toContainText('COVID-19 treatment with Kineret is given in hospital');
+  await expect(w.locator('.kw-st-hospital')).toContainText('Source: seed, EUA'.replace('seed', 'Kineret drug page'));
+  await expect(w.locator('.kw-st-card')).toBeVisible();
+  await expect(w.locator('.kw-ck')).toHaveCount(0);
+  await expect(w.locator('.kw-hi')).toHaveCount(0);
+  await expect(w.getByRole('timer')).toHaveCount(0);
 });

@@ -179,14 +179,19 @@ pub const STORAGE_CARD_FACTS: [Fact; 2] = [Fact::StoreFridge, Fact::StoreChildre
 /// The storage card's source line in `region`: each fact's part for the
 /// region, without repeats ("EU PL 5" in the EU, "US PI 16; EU PL 5" in the US).
 pub fn storage_source(region: Region) -> String {
-    join_sources(&STORAGE_CARD_FACTS, region)
+    join_sources(&STORAGE_CARD_FACTS, Some(region))
 }
 
-/// The region's sources of `facts`, joined with "; ", each label group once.
-pub fn join_sources(facts: &[Fact], region: Region) -> String {
+/// The sources of `facts` (only `region`'s labels when given), joined with
+/// "; ", each label group once.
+pub fn join_sources(facts: &[Fact], region: Option<Region>) -> String {
     let mut out = String::new();
     for f in facts {
-        for part in f.source_in(region).split("; ") {
+        let src = match region {
+            Some(r) => f.source_in(r),
+            None => f.source().to_string(),
+        };
+        for part in src.split("; ") {
             if !out.split("; ").any(|p| p == part) {
                 if !out.is_empty() {
                     out.push_str("; ");

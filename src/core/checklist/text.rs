@@ -63,6 +63,10 @@ messages! {
         ],
         StripLabel => ["Last {days} days, oldest first", "Últimos {days} días, del más antiguo al más reciente"],
         LegendTitle => ["Key", "Leyenda"],
+        HospitalOnly => [
+            "COVID-19 treatment with Kineret is given in hospital: this view has no home checklist, warm-up timer, dose history or reminders for it. The storage rules below are for the pharmacy and the ward.",
+            "El tratamiento de la COVID-19 con Kineret se administra en el hospital: esta vista no ofrece para él lista de verificación en casa, temporizador, historial de dosis ni recordatorios. Las reglas de conservación de abajo son para la farmacia y la planta del hospital.",
+        ],
     }
 }
 
