@@ -41,7 +41,8 @@ fn click(root: &Element, selector: &str) {
 async fn steps_render_as_labelled_checkboxes_in_order() {
     let f = widget(&[]).await;
     let boxes = all(&f.host, ".kw-ck-steps input[type=checkbox]");
-    // Nine steps; "liquid inspected" is a pair of radios instead of a box.
+    // Nine steps without a partial dose (PREP-PARTIAL's step is only for a
+    // partial syringe); "liquid inspected" is a pair of radios instead of a box.
     assert_eq!(boxes.len(), 8);
     let labels: Vec<String> = boxes.iter().map(|b| label_of(&f.host, b)).collect();
     assert!(labels[0].starts_with("Expiration date checked"), "{labels:?}");

@@ -378,6 +378,7 @@ test('a 160 mg dose: the checklist takes 2 syringes and prepares the last one be
   const ids = await w.locator('.kw-ck-steps input[type=checkbox]').evaluateAll((els) => els.map((e) => e.id));
   expect(ids.indexOf('kw-ck-partial')).toBeLessThan(ids.indexOf('kw-ck-injected'));
   await expect(w.locator('.kw-ck-steps')).toContainText('Source: US IFU; EU PL'); // PREP-HANDS
+  await expect(w.locator('.kw-ck-discard')).toHaveText('Your dose does not use all of the last syringe: throw away the 40 mg left in it.');
 });
 
 test('COVID-19: hospital use only, no home checklist, timer or history', async ({ page }) => {

@@ -88,6 +88,10 @@ messages! {
             "Las {n} jeringas colocadas en posición horizontal a temperatura ambiente durante {min} minutos",
         ],
         InspectedMany => ["Liquid in each syringe inspected", "Líquido de cada jeringa revisado"],
+        DiscardMany => [
+            "Any medicine left in the syringes thrown away (never kept for later)",
+            "Medicamento sobrante de las jeringas desechado (nunca se guarda para después)",
+        ],
         InjectedMany => [
             "All {n} syringes injected under the skin (subcutaneous)",
             "Las {n} jeringas inyectadas debajo de la piel (subcutánea)",
@@ -162,6 +166,7 @@ impl Step {
             Step::Inspected if many => StepMsg::InspectedMany.tr(lang),
             Step::Injected if many => StepMsg::InjectedMany.tr(lang),
             Step::SharpsDisposed if many => StepMsg::SharpsMany.tr(lang),
+            Step::RemainderDiscarded if many => StepMsg::DiscardMany.tr(lang),
             Step::PartialPrepared => {
                 let push = plan.discard_mg.unwrap_or(0.0);
                 let keep = f64::from(SYRINGE_MG) - push;

@@ -36,6 +36,10 @@ messages! {
             "Your dose does not use the whole syringe: throw away the {mg} mg left in it.",
             "Su dosis no usa toda la jeringa: deseche los {mg} mg que quedan en ella.",
         ],
+        DiscardMgLast => [
+            "Your dose does not use all of the last syringe: throw away the {mg} mg left in it.",
+            "Su dosis no usa toda la última jeringa: deseche los {mg} mg que quedan en ella.",
+        ],
         DiscardNone => [
             "Your dose uses the whole syringe: nothing is left to throw away.",
             "Su dosis usa toda la jeringa: no queda nada que desechar.",
@@ -103,6 +107,9 @@ mod tests {
             check(&format!("{m:?}"), m.texts());
         }
         for m in MishapKind::ALL {
+            check(&format!("{m:?}"), m.texts());
+        }
+        for m in crate::core::checklist::steps::StepMsg::ALL {
             check(&format!("{m:?}"), m.texts());
         }
     }

@@ -91,7 +91,8 @@ fn extra(h: &mut Markup, c: &Ctx, step: Step) {
         Step::RemainderDiscarded => match c.model.run.discard_mg {
             Some(mg) if mg > 0.0 => {
                 h.m(r#"<p class="kw-ck-info kw-ck-discard">"#);
-                h.t(&fill(ChecklistMsg::DiscardMg.tr(lang), &[("mg", &fmt_number(mg, 1, lang))])).m("</p>");
+                let msg = if c.syringes > 1 { ChecklistMsg::DiscardMgLast } else { ChecklistMsg::DiscardMg };
+                h.t(&fill(msg.tr(lang), &[("mg", &fmt_number(mg, 1, lang))])).m("</p>");
                 return;
             }
             Some(_) => ChecklistMsg::DiscardNone.tr(lang).to_string(),
