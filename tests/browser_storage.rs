@@ -41,7 +41,8 @@ fn click(root: &Element, selector: &str) {
 async fn steps_render_as_labelled_checkboxes_in_order() {
     let f = widget(&[]).await;
     let boxes = all(&f.host, ".kw-ck-steps input[type=checkbox]");
-    // Nine steps; "liquid inspected" is a pair of radios instead of a box.
+    // Nine steps without a partial dose (PREP-PARTIAL's step is only for a
+    // partial syringe); "liquid inspected" is a pair of radios instead of a box.
     assert_eq!(boxes.len(), 8);
     let labels: Vec<String> = boxes.iter().map(|b| label_of(&f.host, b)).collect();
     assert!(labels[0].starts_with("Expiration date checked"), "{labels:?}");
@@ -71,7 +72,7 @@ async fn cloudy_inspection_stops_the_run() {
     let stop = one(&f.host, ".kw-ck-stop");
     assert_eq!(stop.get_attribute("role").as_deref(), Some("alert"));
     let text = stop.text_content().unwrap_or_default();
-    for w in ["do not use this syringe", "pharmacy", "pharmacist or healthcare provider", "new syringe", "Source: US PI 16"] {
+    for w in ["do not use this syringe", "Ask your pharmacist or healthcare provider", "Source: US PI 16"] {
         assert!(text.contains(w), "{w} missing in {text}");
     }
     // Under the step that caused it (step 4), focused, nothing at the bottom.
@@ -136,12 +137,12 @@ async fn units_attribute_and_region_change_the_storage_text() {
     assert!(card.contains("2–8 °C"), "{card}");
     assert!(card.contains("UE"), "{card}");
     // Region eu cites the EU label, never the US one.
-    assert!(card.contains("Fuente: EU SmPC 6.4, página del medicamento Kineret"), "{card}");
+    assert!(card.contains("Fuente: EU PL 5"), "{card}");
     assert!(!card.contains("US PI"), "{card}");
     let g = widget(&[("units", "f")]).await;
     let card = one(&g.host, ".kw-st-card").text_content().unwrap_or_default();
     assert!(card.contains("36–46 °F"));
-    assert!(card.contains("Source: US PI 16, Kineret drug page"), "{card}");
+    assert!(card.contains("Source: US PI 16; EU PL 5"), "{card}");
 }
 
 #[wasm_bindgen_test]

@@ -37,6 +37,7 @@ fn schedule() -> impl Strategy<Value = DoseSchedule> {
         Just(DoseSchedule::Daily),
         Just(DoseSchedule::TwiceDaily),
         proptest::option::of(-5i64..40).prop_map(|o| DoseSchedule::EveryOtherDay { anchor_day: o.map(|d| 19_800 + d) }),
+        proptest::option::of(-5i64..40).prop_map(|o| DoseSchedule::TwiceEveryOtherDay { anchor_day: o.map(|d| 19_800 + d) }),
     ]
 }
 
@@ -125,5 +126,65 @@ proptest! {
         let un = unfold(&ics);
         let summary = un.split("\r\n").find_map(|l| l.strip_prefix("SUMMARY:"));
         prop_assert_eq!(summary.map(unescape), Some(text));
+    }
+
+    #[test]
+    fn history_due_days_follow_per_day_and_interval_exactly(
+        per_day in 1u8..=2,
+        interval in 1u8..=2,
+        anchored in proptest::option::of(0i64..20),
+        dose_days in proptest::collection::vec((0i64..40, 0i64..24), 0..40),
+    ) {
+        // RENAL-EOD, RENAL-SPLIT: whatever doses were logged, the history's
+        // due days are exactly every `interval` days from the anchor (the
+        // explicit one, else the first dose day), and a due day asks for
+        // `per_day` doses; every other day asks for none.
+        const DAY: i64 = 86_400_000;
+        let base = 19_800i64; // local day numbers (UTC clock)
+        let today = base + 40;
+        let s = match DoseSchedule::from_dose(per_day, interval) {
+            DoseSchedule::EveryOtherDay { .. } => DoseSchedule::EveryOtherDay { anchor_day: anchored.map(|a| base + a) },
+            DoseSchedule::TwiceEveryOtherDay { .. } => DoseSchedule::TwiceEveryOtherDay { anchor_day: anchored.map(|a| base + a) },
+            other => other,
+        };
+        prop_assert_eq!(s.per_day(), u32::from(per_day));
+        prop_assert_eq!(s.interval_days(), i64::from(interval));
+        let runs: Vec<Run> = dose_days
+            .iter()
+            .map(|&(d, h)| {
+                let at = (base + d) * DAY + h * 3_600_000;
+                let mut r = Run::new(at - 1, None);
+                r.completed_ms = Some(at);
+                r
+            })
+            .collect();
+        let clock = FixedClock::new(today * DAY + 23 * 3_600_000, 0);
+        let first = dose_days.iter().map(|&(d, _)| base + d).min();
+        let anchor = if interval == 2 { anchored.map(|a| base + a).or(first) } else { first };
+        let cells = history_strip(&runs, s, &clock, 41);
+        for c in &cells {
+            let day = c.local_day;
+            let taken = dose_days.iter().filter(|&&(d, _)| base + d == day).count() as u32;
+            let due_expected = anchor.is_some_and(|a| day >= a && (day - a) % i64::from(interval) == 0);
+            let due = s.doses_due(day, s.start_day(&kineret_widget::core::checklist::history::dose_days(&runs, &clock)));
+            prop_assert_eq!(due, if due_expected { u32::from(per_day) } else { 0 }, "day {}", day - base);
+            let expected = if taken > 0 && (!due_expected || taken >= u32::from(per_day)) {
+                DayState::Taken(taken)
+            } else if taken > 0 {
+                DayState::Partial
+            } else if day == today && (due_expected || anchor.is_none()) {
+                DayState::TodayPending
+            } else if due_expected && day < today {
+                DayState::Missed
+            } else {
+                DayState::NotDue
+            };
+            prop_assert_eq!(c.state, expected, "day {} taken {} anchor {:?}", day - base, taken, anchor.map(|a| a - base));
+            // Never "missed" on a day that was not due (the twice-daily
+            // every-other-day bug reminded on every day).
+            if !due_expected {
+                prop_assert!(c.state != DayState::Missed && c.state != DayState::Partial);
+            }
+        }
     }
 }

@@ -1,8 +1,14 @@
 //! ISMP-safe number formatting (CLINICAL.md, "Writing doses safely"):
 //! leading zero below one ("0.2", never ".2"), no trailing zeros ("20", never
 //! "20.0"), the language's decimal separator ("." en, "," es), rounding half
-//! away from zero. No thousands separators (they would be ambiguous between
-//! languages).
+//! away from zero.
+//!
+//! Thousands (ISMP-FORMAT): the doses, volumes and weights shown with their
+//! unit ([`fmt_mg`], [`fmt_ml`], [`fmt_kg`], [`fmt_display`]) group thousands
+//! with "," in English ("2,400 mg"); Spanish has no separator ("2400 mg":
+//! never a point, which reads as a decimal there). [`fmt_number`] itself
+//! never groups: its output is also put back into input fields and read by
+//! `units::parse_decimal`, which refuses separators ("1,000" would read as 1).
 //!
 //! Rounding is done in integers on a grid of 10⁻⁹ first, so values that are
 //! a decimal "half" to a person round as a person expects (1.005 → 1.01, not
@@ -10,6 +16,9 @@
 //! Rust's float formatting machinery (≈ 20 KB of wasm) out of the bundle.
 
 use super::i18n::Lang;
+
+/// The fact these conventions apply (ISMP-FORMAT).
+pub const FACT: crate::core::facts::Fact = crate::core::facts::Fact::IsmpFormat;
 
 /// Source string for these conventions.
 pub const SOURCE: &str = "ISMP";
@@ -91,8 +100,38 @@ pub fn fmt_kg(kg: f64, lang: Lang) -> String {
     with_unit(kg, 2, "kg", lang)
 }
 
+/// A number for display only (never parsed back): [`fmt_number`] with the
+/// thousands grouped in English ("2,400"; ISMP-FORMAT). Spanish: no separator.
+pub fn fmt_display(value: f64, max_decimals: u8, lang: Lang) -> String {
+    let plain = fmt_number(value, max_decimals, lang);
+    match lang {
+        Lang::En => group_thousands(&plain),
+        Lang::Es => plain,
+    }
+}
+
+/// "2400.5" → "2,400.5", "-12345" → "-12,345"; "999" and "—" unchanged.
+fn group_thousands(plain: &str) -> String {
+    let (sign, rest) = plain.strip_prefix('-').map_or(("", plain), |r| ("-", r));
+    let int_len = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    if int_len < 4 {
+        return plain.to_string();
+    }
+    let (int, tail) = rest.split_at(int_len);
+    let mut out = String::with_capacity(plain.len() + int_len / 3);
+    out.push_str(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int_len - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out.push_str(tail);
+    out
+}
+
 fn with_unit(v: f64, decimals: u8, unit: &str, lang: Lang) -> String {
-    let mut s = fmt_number(v, decimals, lang);
+    let mut s = fmt_display(v, decimals, lang);
     s.push(' ');
     s.push_str(unit);
     s
@@ -129,6 +168,30 @@ mod tests {
         assert_eq!(fmt_ml(0.27, Lang::Es), "0,27 mL");
         assert_eq!(fmt_kg(19.96, Lang::Es), "19,96 kg");
         assert_eq!(fmt_number(2400.0, 2, Lang::Es), "2400", "no thousands separator");
+    }
+
+    #[test]
+    fn thousands_separator_in_english_only_for_display__ismp() {
+        // ISMP-FORMAT: "2,400 mg" in English at 1,000 and above; Spanish
+        // never a point (it reads as a decimal there): no separator.
+        assert_eq!(fmt_mg(2400.0, Lang::En), "2,400 mg");
+        assert_eq!(fmt_mg(1000.0, Lang::En), "1,000 mg");
+        assert_eq!(fmt_mg(999.5, Lang::En), "999.5 mg");
+        assert_eq!(fmt_mg(1234.56, Lang::En), "1,234.56 mg");
+        assert_eq!(fmt_kg(1500.0, Lang::En), "1,500 kg");
+        assert_eq!(fmt_display(-12345.0, 0, Lang::En), "-12,345");
+        assert_eq!(fmt_display(2_400_000.0, 0, Lang::En), "2,400,000");
+        assert_eq!(fmt_display(f64::NAN, 0, Lang::En), "—");
+        assert_eq!(fmt_mg(2400.0, Lang::Es), "2400 mg");
+        assert_eq!(fmt_mg(1234.5, Lang::Es), "1234,5 mg");
+        assert!(!fmt_display(2400.0, 2, Lang::Es).contains('.'));
+        // fmt_number stays plain: it is put back into fields and parsed.
+        assert_eq!(fmt_number(2400.0, 2, Lang::En), "2400");
+        for (v, lang) in [(2400.0, Lang::En), (1234.5, Lang::Es), (1000.25, Lang::En)] {
+            assert_eq!(crate::core::units::parse_decimal(&fmt_number(v, 2, lang)), Ok(v));
+        }
+        assert_eq!(FACT, crate::core::facts::Fact::IsmpFormat);
+        assert_eq!(SOURCE, FACT.source());
     }
 
     #[test]

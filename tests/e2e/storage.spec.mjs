@@ -78,9 +78,9 @@ test('a cloudy or discoloured liquid stops the run, under step 4, and the later 
   await w.getByLabel('Cloudy, discolored, or with many particles or chunks').check();
   const stop = w.getByRole('alert').filter({ hasText: 'Stop: do not use this syringe' });
   await expect(stop).toBeVisible();
-  await expect(stop).toContainText('Keep it and take it to the pharmacy');
-  await expect(stop).toContainText('Contact your pharmacist or healthcare provider');
-  await expect(stop).toContainText('take a new syringe');
+  // PREP-INSPECT: "do not use" + ask (no unsupported "take a new syringe").
+  await expect(stop).toContainText('Do not use this syringe. Ask your pharmacist or healthcare provider.');
+  await expect(stop).not.toContainText('new syringe');
   // Right under the step that caused it, and focused (the radio is disabled).
   const steps = w.locator('.kw-ck-steps > li');
   await expect(steps.nth(3).locator('.kw-ck-stop')).toHaveCount(1);
@@ -122,12 +122,30 @@ test('EU: 6 hours at 22 °C is the allowed once-only period, never back in the f
   await expect(w.getByLabel('Temperature it was kept at (°C)')).toHaveValue('22');
   await expect(result).toContainText('You may use it');
   await expect(result).toContainText('Do not put it back in the refrigerator');
-  await expect(result).toContainText('within 12 hours');
-  await expect(result).toContainText('Source: EU SmPC 6.4, SPS');
-  // 13 hours is too long.
-  const late = await outOfFridge(w, '13', '22');
+  await expect(result).toContainText('within 72 hours');
+  await expect(result).toContainText('Source: EU PL 5');
+  // 73 hours is too long (STORE-EU-RT: 72 hours).
+  const late = await outOfFridge(w, '73', '22');
   await expect(late).toContainText('Do not use it');
-  await expect(late).toContainText('more than 12 hours');
+  await expect(late).toContainText('more than 72 hours');
+});
+
+test('EU: 30 hours at 22 °C is still usable within 72 hours; a frozen reading is "Do not use"', async ({ page }) => {
+  // STORE-EU-RT (72 hours, not 12) and STORE-FROZEN (at or below 0 °C).
+  const w = await openStorage(page, { region: 'eu', units: 'c' });
+  let result = await outOfFridge(w, '30', '22');
+  await expect(result).toContainText('You may use it');
+  await expect(result).toContainText('within 72 hours');
+  await expect(result.locator('.kw-danger')).toHaveCount(0);
+  result = await outOfFridge(w, '2', '0');
+  await expect(result.locator('.kw-danger')).toHaveCount(1);
+  await expect(result).toContainText('Do not use it: it was at 0 °C or colder, so it counts as frozen');
+  await expect(result).not.toContainText('Check first');
+  await expect(result).toContainText('Source: EU PL 5');
+  // Frozen AND 80 hours: both rules are listed, the worst first.
+  result = await outOfFridge(w, '80', '-2');
+  await expect(result.locator('.kw-danger')).toContainText('counts as frozen');
+  await expect(result.locator('.kw-mh-also')).toContainText('more than 72 hours');
 });
 
 test('US: the same mishap sends the user to the pharmacist', async ({ page }) => {
@@ -135,11 +153,11 @@ test('US: the same mishap sends the user to the pharmacist', async ({ page }) =>
   const result = await outOfFridge(w, '6', '22');
   await expect(result).toContainText('The US label gives no time it may stay out of the refrigerator');
   await expect(result).toContainText('talked to your pharmacist');
-  await expect(result).toContainText('Source: US PI 16');
   await expect(result).toContainText('Source: AHFS');
   // Other mishaps answer at once, each with a source.
   await w.getByLabel('It was frozen').check();
   await expect(result).toContainText('Do not use a syringe that has been frozen');
+  await expect(result).toContainText('Source: US PI 16');
   await w.getByLabel('It was left in the light or out of its carton').check();
   await expect(result).toContainText('Contact your pharmacist');
   await w.getByLabel('It is past its expiration date').check();
@@ -152,8 +170,9 @@ test('too hot is "Do not use it" in both regions, in °F and °C', async ({ page
   let result = await outOfFridge(us, '2', '200');
   await expect(result.locator('.kw-danger')).toHaveCount(1);
   await expect(result).toContainText('Do not use it');
-  await expect(result).toContainText('above room temperature (warmer than 77 °F)');
-  await expect(result).toContainText('call your pharmacist');
+  await expect(result).toContainText('it was kept above 77 °F, warmer than room temperature');
+  await expect(result).toContainText('Ask your pharmacist');
+  await expect(result).toContainText('Source: USP 659');
   await expect(result).not.toContainText('Check first');
   // Up to room temperature the US answer is still: not before the pharmacist.
   result = await outOfFridge(us, '2', '77');
@@ -187,13 +206,14 @@ test('an impossible or implausible temperature gets a field message and no verdi
 test('the storage card and mishap answers cite the region label', async ({ page }) => {
   const w = await openStorage(page, { region: 'eu', units: 'c' });
   const card = w.locator('.kw-st-card');
-  await expect(card).toContainText('Source: EU SmPC 6.4, Kineret drug page');
+  await expect(card).toContainText('Source: EU PL 5');
+  await expect(card).toContainText('out of the sight and reach of children');
   await expect(card).not.toContainText('US PI');
   await w.getByLabel('It was frozen').check();
-  await expect(w.locator('.kw-mh-result')).toContainText('Source: EU SmPC 6.4');
+  await expect(w.locator('.kw-mh-result')).toContainText('Source: EU PL 5');
   await expect(w.locator('.kw-mh-result')).not.toContainText('US PI');
   await w.evaluate((el) => el.setAttribute('region', 'us'));
-  await expect(card).toContainText('Source: US PI 16, Kineret drug page');
+  await expect(card).toContainText('Source: US PI 16; EU PL 5');
   await w.getByLabel('It was left in the light or out of its carton').check();
   await expect(w.locator('.kw-mh-result')).toContainText('Source: US PI 16');
 });
@@ -259,16 +279,18 @@ test('a missed day says to contact the provider, never to double up', async ({ p
   });
   const w = await openStorage(page);
   await expect(w.locator('.kw-strip li').filter({ hasText: 'Missed' })).toHaveCount(1);
-  await expect(w.getByText('Contact your healthcare provider')).toBeVisible();
-  await expect(w.getByText('Never take two doses to make up for a missed one.', { exact: false })).toBeVisible();
+  // MISSED (EU PL 3): contact the doctor about the next one; never double up.
+  await expect(w.getByText('Contact your doctor to discuss when to take the next one', { exact: false })).toBeVisible();
+  await expect(w.getByText('Never take a double dose on your own', { exact: false })).toBeVisible();
+  await expect(w.locator('.kw-hi-missed')).toContainText('Source: EU PL 3');
   // Every other day: the day after the dose was not due, so nothing was missed.
-  await w.getByLabel('Every other day').check();
+  await w.getByLabel('Every other day', { exact: true }).check();
   await expect(w.locator('.kw-strip li').filter({ hasText: 'Missed' })).toHaveCount(0);
-  await expect(w.getByText('Never take two doses', { exact: false })).toHaveCount(0);
+  await expect(w.getByText('Never take a double dose', { exact: false })).toHaveCount(0);
   // The choice is saved with the shared storage.
   await page.reload();
   const again = await openStorage(page);
-  await expect(again.getByLabel('Every other day')).toBeChecked();
+  await expect(again.getByLabel('Every other day', { exact: true })).toBeChecked();
 });
 
 for (const lang of ['en', 'es']) {
@@ -323,4 +345,52 @@ test('a denied or missing Notification API degrades to the on-page message', asy
   await expect(w.getByRole('button', { name: 'Notify me when it is ready' })).toHaveCount(0);
   await page.clock.fastForward('30:00');
   await expect(w.locator('.kw-ck-ready')).toHaveText(/^Ready/);
+});
+
+/** Opens the app, computes a dose in the calculator tab, then opens the storage tab (same widget: LastDose). */
+async function storageAfterDose(page, fill) {
+  await page.goto('/');
+  await widgetsReady(page);
+  const w = page.locator('kineret-widget');
+  await fill(w);
+  const tab = w.getByRole('tab', { name: 'Storage and preparation' });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  return w;
+}
+
+test('a 160 mg dose: the checklist takes 2 syringes and prepares the last one before injecting', async ({ page }) => {
+  // PREP-COUNT and PREP-PARTIAL (not "one syringe"; mg first, then mL).
+  const w = await storageAfterDose(page, async (w) => {
+    await w.getByLabel('Prescribed for').selectOption('dira');
+    await w.getByLabel('Weight', { exact: true }).fill('20');
+    await w.getByLabel('Prescribed dose (mg/kg/day)').fill('8');
+    await expect(w.locator('.kw-dose')).toHaveText('160 mg (1.07 mL)');
+  });
+  await expect(w.getByLabel('2 prefilled syringes taken out of the refrigerator (your dose needs 2)')).toBeVisible();
+  await expect(w.locator('.kw-ck-steps')).not.toContainText('One prefilled syringe');
+  await expect(w.getByLabel(/^All 2 syringes laid flat at room temperature/)).toBeVisible();
+  const partial = w.locator('#kw-ck-partial');
+  await expect(partial).toBeVisible();
+  await expect(w.getByLabel(/^Before injecting the last syringe: keep 60 mg \(0\.4 mL\) and push out 40 mg \(0\.27 mL\)/)).toBeVisible();
+  await expect(w.getByText('Your prescriber, nurse or pharmacist shows you the method.')).toBeVisible();
+  // The partial step comes before the injection.
+  const ids = await w.locator('.kw-ck-steps input[type=checkbox]').evaluateAll((els) => els.map((e) => e.id));
+  expect(ids.indexOf('kw-ck-partial')).toBeLessThan(ids.indexOf('kw-ck-injected'));
+  await expect(w.locator('.kw-ck-steps')).toContainText('Source: US IFU; EU PL'); // PREP-HANDS
+  await expect(w.locator('.kw-ck-discard')).toHaveText('Your dose does not use all of the last syringe: throw away the 40 mg left in it.');
+});
+
+test('COVID-19: hospital use only, no home checklist, timer or history', async ({ page }) => {
+  // DOSE-COVID-HOSP.
+  const w = await storageAfterDose(page, async (w) => {
+    await w.getByLabel('Prescribed for').selectOption('covid19');
+    await expect(w.getByText('Course: 10 doses over 10 days')).toBeVisible();
+  });
+  await expect(w.locator('.kw-st-hospital')).toContainText('COVID-19 treatment with Kineret is given in hospital');
+  await expect(w.locator('.kw-st-hospital')).toContainText('Source: seed, EUA'.replace('seed', 'Kineret drug page'));
+  await expect(w.locator('.kw-st-card')).toBeVisible();
+  await expect(w.locator('.kw-ck')).toHaveCount(0);
+  await expect(w.locator('.kw-hi')).toHaveCount(0);
+  await expect(w.getByRole('timer')).toHaveCount(0);
 });

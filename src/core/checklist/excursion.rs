@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::messages;
+use crate::core::facts::Fact;
 use crate::core::i18n::{fill, Lang, Translate};
 use crate::core::units::NumberError;
 
@@ -94,17 +95,24 @@ pub fn format_temp(celsius: f64, unit: TempUnit, lang: Lang) -> String {
 }
 
 /// The refrigerator range as printed on the label, in both units (the °F
-/// values are the label's, not recomputed: 2 °C is 35.6 °F).
+/// values are the label's, not recomputed: 2 °C is 35.6 °F). STORE-FRIDGE.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct FridgeRange {
     pub min_c: f64,
     pub max_c: f64,
     pub min_f: f64,
     pub max_f: f64,
-    pub source: &'static str,
+    pub fact: Fact,
 }
 
-pub const FRIDGE: FridgeRange = FridgeRange { min_c: 2.0, max_c: 8.0, min_f: 36.0, max_f: 46.0, source: "US PI 16, seed" };
+pub const FRIDGE: FridgeRange = FridgeRange { min_c: 2.0, max_c: 8.0, min_f: 36.0, max_f: 46.0, fact: Fact::StoreFridge };
+
+/// A reading at or below this counts as frozen: do not use (STORE-FROZEN).
+pub const FROZEN_AT_OR_BELOW_C: f64 = 0.0;
+
+/// Above this: do not use, in both regions (STORE-HOT: the EU limit; USP
+/// controlled room temperature 20–25 °C in the US).
+pub const HOT_ABOVE_C: f64 = 25.0;
 
 /// "2–8 °C" or "36–46 °F".
 pub fn fridge_range_text(unit: TempUnit, lang: Lang) -> String {
@@ -118,28 +126,21 @@ pub fn fridge_range_text(unit: TempUnit, lang: Lang) -> String {
 /// The widget's `region` attribute decides which label's profile applies.
 pub use crate::core::attrs::Region;
 
-/// A once-only room-temperature allowance printed on a label.
+/// A once-only room-temperature allowance printed on a label (STORE-EU-RT:
+/// up to 25 °C for 72 hours; never back in the refrigerator).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RoomTempAllowance {
     pub max_c: f64,
     pub max_hours: f64,
-    pub source: &'static str,
+    pub fact: Fact,
 }
 
 /// A statement from a consumer monograph (not the label): no use after
-/// `hours` at room temperature.
+/// `hours` at room temperature (STORE-US-RT).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ConsumerLimit {
     pub hours: f64,
-    pub source: &'static str,
-}
-
-/// The warmest temperature that still counts as "room temperature" where the
-/// label gives no allowance: above it the answer is "do not use".
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct RoomTempLimit {
-    pub max_c: f64,
-    pub source: &'static str,
+    pub fact: Fact,
 }
 
 /// Everything region-specific about storage.
@@ -148,35 +149,18 @@ pub struct RegionProfile {
     pub region: Region,
     /// `None`: the label gives no allowance, ask the pharmacist.
     pub allowance: Option<RoomTempAllowance>,
-    /// Without an allowance: above this it is "do not use" (not "ask first").
-    pub room_temp: Option<RoomTempLimit>,
-    /// Source of the label's storage section.
-    pub label_source: &'static str,
-    /// Source of the storage card (2–8 °C, carton, do not freeze).
-    pub storage_source: &'static str,
     pub consumer_limit: Option<ConsumerLimit>,
 }
 
 pub const US_PROFILE: RegionProfile = RegionProfile {
     region: Region::Us,
     allowance: None,
-    // The US label (US PI 16) and AHFS name no room-temperature figure; the
-    // only one in CLINICAL.md is the EU label's 25 °C (77 °F), cited as such,
-    // with AHFS for "room temperature". Kept above it is never "ask first":
-    // do not use it, call the pharmacist. (A pharmacist should confirm this
-    // figure for the US.)
-    room_temp: Some(RoomTempLimit { max_c: 25.0, source: "EU SmPC 6.4, AHFS" }),
-    label_source: "US PI 16",
-    storage_source: FRIDGE.source,
-    consumer_limit: Some(ConsumerLimit { hours: 24.0, source: "AHFS" }),
+    consumer_limit: Some(ConsumerLimit { hours: 24.0, fact: Fact::StoreUsRt }),
 };
 
 pub const EU_PROFILE: RegionProfile = RegionProfile {
     region: Region::Eu,
-    allowance: Some(RoomTempAllowance { max_c: 25.0, max_hours: 12.0, source: "EU SmPC 6.4, SPS" }),
-    room_temp: None,
-    label_source: "EU SmPC 6.4",
-    storage_source: "EU SmPC 6.4, seed",
+    allowance: Some(RoomTempAllowance { max_c: HOT_ABOVE_C, max_hours: 72.0, fact: Fact::StoreEuRt }),
     consumer_limit: None,
 };
 
@@ -186,6 +170,37 @@ pub fn profile(region: Region) -> &'static RegionProfile {
         Region::Us => &US_PROFILE,
         Region::Eu => &EU_PROFILE,
     }
+}
+
+/// The facts of the storage card, in order: the refrigerator rules
+/// (STORE-FRIDGE) and children (STORE-CHILDREN).
+pub const STORAGE_CARD_FACTS: [Fact; 2] = [Fact::StoreFridge, Fact::StoreChildren];
+
+/// The storage card's source line in `region`: each fact's part for the
+/// region, without repeats ("EU PL 5" in the EU, "US PI 16; EU PL 5" in the US).
+pub fn storage_source(region: Region) -> String {
+    join_sources(&STORAGE_CARD_FACTS, Some(region))
+}
+
+/// The sources of `facts` (only `region`'s labels when given), joined with
+/// "; ", each label group once.
+pub fn join_sources(facts: &[Fact], region: Option<Region>) -> String {
+    let mut out = String::new();
+    for f in facts {
+        let src = match region {
+            Some(r) => f.source_in(r),
+            None => f.source().to_string(),
+        };
+        for part in src.split("; ") {
+            if !out.split("; ").any(|p| p == part) {
+                if !out.is_empty() {
+                    out.push_str("; ");
+                }
+                out.push_str(part);
+            }
+        }
+    }
+    out
 }
 
 /// Something that happened to a syringe.
@@ -341,31 +356,27 @@ pub fn mishap_from_form(kind: MishapKind, hours: &str, temp: &str, unit: TempUni
 
 messages! {
     /// Outcome texts. Placeholders: {maxTemp} {maxHours} {limitHours} {range}
-    /// {roomTemp}; the field messages (`TempError::text`) {min} {max}.
+    /// {hot} {frozen}; the field messages (`TempError::text`) {min} {max}.
     pub enum ExcursionMsg {
         EuAllowed => [
             "You may still use it: it has been out of the refrigerator only once, at {maxTemp} or below, for no more than {maxHours} hours. Do not put it back in the refrigerator. If it is not used within {maxHours} hours of being taken out, throw it away.",
             "Aún puede usarla: ha estado fuera del refrigerador (nevera) una sola vez, a {maxTemp} o menos, durante no más de {maxHours} horas. No la vuelva a poner en el refrigerador. Si no la usa dentro de las {maxHours} horas desde que la sacó, deséchela.",
         ],
-        EuTooHot => [
-            "Do not use it: it was kept above {maxTemp}. Throw it away and take a new syringe.",
-            "No la use: estuvo a más de {maxTemp}. Deséchela y tome una jeringa nueva.",
+        TooHot => [
+            "Do not use it: it was kept above {hot}, warmer than room temperature. Ask your pharmacist.",
+            "No la use: estuvo a más de {hot}, por encima de la temperatura ambiente. Consulte a su farmacéutico(a).",
         ],
         EuTooLong => [
             "Do not use it: it was out of the refrigerator for more than {maxHours} hours. Throw it away; never put it back in the refrigerator.",
             "No la use: estuvo fuera del refrigerador (nevera) más de {maxHours} horas. Deséchela; nunca la vuelva a poner en el refrigerador.",
         ],
         EuOnceOnly => [
-            "Do not use it: it may be kept out of the refrigerator only once. A syringe that was put back in the refrigerator must be thrown away.",
-            "No la use: solo puede estar fuera del refrigerador (nevera) una vez. Una jeringa que se volvió a poner en el refrigerador se debe desechar.",
+            "Do not use it: once taken out of the refrigerator it must never be put back in it. Ask your pharmacist.",
+            "No la use: una vez fuera del refrigerador (nevera) nunca se debe volver a guardar en él. Consulte a su farmacéutico(a).",
         ],
         UsContactPharmacist => [
             "The US label gives no time it may stay out of the refrigerator. Do not use it until you have talked to your pharmacist.",
             "La etiqueta de EE. UU. no indica cuánto tiempo puede estar fuera del refrigerador (nevera). No la use hasta hablar con su farmacéutico(a).",
-        ],
-        UsTooHot => [
-            "Do not use it: it was kept above room temperature (warmer than {roomTemp}). The US label gives no time it may stay out of the refrigerator. Set it aside, take a new syringe and call your pharmacist.",
-            "No la use: estuvo por encima de la temperatura ambiente (a más de {roomTemp}). La etiqueta de EE. UU. no indica cuánto tiempo puede estar fuera del refrigerador (nevera). Apártela, tome una jeringa nueva y llame a su farmacéutico(a).",
         ],
         UsConsumerNote => [
             "The US consumer medicine information says not to use a syringe that has been at room temperature for more than {limitHours} hours.",
@@ -375,21 +386,25 @@ messages! {
             "Do not use it: it has been at room temperature for more than {limitHours} hours. Contact your pharmacist.",
             "No la use: ha estado a temperatura ambiente más de {limitHours} horas. Comuníquese con su farmacéutico(a).",
         ],
+        FrozenReading => [
+            "Do not use it: it was at {frozen} or colder, so it counts as frozen. Ask your pharmacist.",
+            "No la use: estuvo a {frozen} o menos, así que se considera congelada. Consulte a su farmacéutico(a).",
+        ],
         TooCold => [
-            "It was kept below the refrigerator range ({range}) and may have frozen. Do not use it until you have talked to your pharmacist.",
-            "Estuvo por debajo del rango del refrigerador ({range}) y pudo haberse congelado. No la use hasta hablar con su farmacéutico(a).",
+            "It was kept below the refrigerator range ({range}). Do not use it until you have talked to your pharmacist.",
+            "Estuvo por debajo del rango del refrigerador ({range}). No la use hasta hablar con su farmacéutico(a).",
         ],
         Frozen => [
-            "Do not use a syringe that has been frozen. Take a new one and contact your pharmacist.",
-            "No use una jeringa que se haya congelado. Tome una nueva y comuníquese con su farmacéutico(a).",
+            "Do not use a syringe that has been frozen or that you think may have been frozen. Ask your pharmacist.",
+            "No use una jeringa que se haya congelado o que crea que pudo congelarse. Consulte a su farmacéutico(a).",
         ],
         LeftInLight => [
             "Kineret must be kept in its carton to protect it from light. Contact your pharmacist before using this syringe.",
             "Kineret se debe guardar en su caja para protegerlo de la luz. Comuníquese con su farmacéutico(a) antes de usar esta jeringa.",
         ],
         PastExpiry => [
-            "Do not use it after the expiration date. Take a new syringe.",
-            "No la use después de la fecha de caducidad. Tome una jeringa nueva.",
+            "Do not use it after the expiration date (the last day of the month shown). Ask your pharmacist.",
+            "No la use después de la fecha de caducidad (el último día del mes indicado). Consulte a su farmacéutico(a).",
         ],
         Foamy => [
             "Do not shake it. Let the syringe sit for a few minutes until the foam clears, then check the liquid again.",
@@ -408,26 +423,33 @@ messages! {
             "Escriba una temperatura posible en una casa, un coche o agua caliente: de {min} a {max}. Revise el número y la unidad.",
         ],
         StoreInFridge => [
-            "Store in the refrigerator at {range}, in the original carton to protect from light. Do not freeze. Do not shake.",
-            "Guárdela en el refrigerador (nevera) a {range}, en su caja original para protegerla de la luz. No la congele. No la agite.",
+            "Store in the refrigerator at {range}, in the original carton to protect from light. Do not freeze. Do not shake. Keep out of the sight and reach of children.",
+            "Guárdela en el refrigerador (nevera) a {range}, en su caja original para protegerla de la luz. No la congele. No la agite. Manténgala fuera de la vista y del alcance de los niños.",
         ],
+        AlsoTitle => ["Also:", "Además:"],
     }
 }
 
-/// The answer to one mishap.
+/// The answer of one storage rule.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Outcome {
     pub severity: Severity,
     pub msg: ExcursionMsg,
-    pub source: &'static str,
-    /// An extra sourced remark (the US consumer-monograph statement).
-    pub note: Option<(ExcursionMsg, &'static str)>,
+    /// The fact the rule applies (`None` only for an invalid entry).
+    pub fact: Option<Fact>,
+    /// An extra remark and its fact (the US consumer-monograph statement).
+    pub note: Option<(ExcursionMsg, Fact)>,
     profile: &'static RegionProfile,
 }
 
 impl Outcome {
-    fn new(severity: Severity, msg: ExcursionMsg, source: &'static str, profile: &'static RegionProfile) -> Self {
-        Outcome { severity, msg, source, note: None, profile }
+    fn new(severity: Severity, msg: ExcursionMsg, fact: Option<Fact>, profile: &'static RegionProfile) -> Self {
+        Outcome { severity, msg, fact, note: None, profile }
+    }
+
+    /// The source the user sees: the fact's labels for the profile's region.
+    pub fn source(&self) -> Option<String> {
+        self.fact.map(|f| f.source_in(self.profile.region))
     }
 
     fn fill(&self, msg: ExcursionMsg, lang: Lang, unit: TempUnit) -> String {
@@ -436,7 +458,6 @@ impl Outcome {
             None => (String::new(), String::new()),
         };
         let limit = self.profile.consumer_limit.map(|c| num(c.hours, lang)).unwrap_or_default();
-        let room = self.profile.room_temp.map(|r| format_temp(r.max_c, unit, lang)).unwrap_or_default();
         let range = fridge_range_text(unit, lang);
         fill(
             msg.tr(lang),
@@ -445,7 +466,8 @@ impl Outcome {
                 ("maxHours", &max_h),
                 ("limitHours", &limit),
                 ("range", &range),
-                ("roomTemp", &room),
+                ("hot", &format_temp(HOT_ABOVE_C, unit, lang)),
+                ("frozen", &format_temp(FROZEN_AT_OR_BELOW_C, unit, lang)),
             ],
         )
     }
@@ -456,59 +478,76 @@ impl Outcome {
     }
 
     /// The note's text and source, if any.
-    pub fn note_text(&self, lang: Lang, unit: TempUnit) -> Option<(String, &'static str)> {
-        self.note.map(|(m, s)| (self.fill(m, lang, unit), s))
+    pub fn note_text(&self, lang: Lang, unit: TempUnit) -> Option<(String, String)> {
+        self.note.map(|(m, f)| (self.fill(m, lang, unit), f.source_in(self.profile.region)))
     }
 }
 
-/// The storage instruction ("Store in the refrigerator at 2–8 °C …").
+/// The storage instruction ("Store in the refrigerator at 2–8 °C …"),
+/// STORE-FRIDGE and STORE-CHILDREN.
 pub fn storage_text(lang: Lang, unit: TempUnit) -> String {
     fill(ExcursionMsg::StoreInFridge.tr(lang), &[("range", &fridge_range_text(unit, lang))])
 }
 
-/// Decides what to do about `mishap` under `profile`.
-pub fn assess(mishap: Mishap, profile: &'static RegionProfile) -> Outcome {
+/// Decides what to do about `mishap` under `profile`: the answer of EVERY
+/// rule that applies (frozen, too cold, too hot, time out of the
+/// refrigerator), worst first, so that a temperature rule never hides a more
+/// serious one. When no rule objects, the one "you may use it" answer. Never
+/// empty.
+pub fn assess(mishap: Mishap, profile: &'static RegionProfile) -> Vec<Outcome> {
     use ExcursionMsg as M;
     use Severity::*;
-    let o = |sev, msg, src| Outcome::new(sev, msg, src, profile);
-    match mishap {
-        // The storage section of the region's label.
-        Mishap::Frozen => o(DoNotUse, M::Frozen, profile.label_source),
-        Mishap::LeftInLight => o(Caution, M::LeftInLight, profile.label_source),
-        Mishap::PastExpiry => o(DoNotUse, M::PastExpiry, "US PI"),
-        Mishap::Foamy => o(Caution, M::Foamy, "AHFS"),
-        Mishap::OutOfFridge { hours, temp, earlier_excursion } => {
-            let c = temp.celsius();
-            if !(hours.is_finite() && hours >= 0.0 && check_temp(c, TempUnit::C).is_ok()) {
-                return o(Caution, M::InvalidEntry, "");
+    let o = |sev, msg, fact: Fact| Outcome::new(sev, msg, Some(fact), profile);
+    let (hours, c, earlier) = match mishap {
+        Mishap::Frozen => return vec![o(DoNotUse, M::Frozen, Fact::StoreFrozen)],
+        Mishap::LeftInLight => return vec![o(Caution, M::LeftInLight, Fact::StoreFridge)],
+        Mishap::PastExpiry => return vec![o(DoNotUse, M::PastExpiry, Fact::StoreExpiry)],
+        Mishap::Foamy => return vec![o(Caution, M::Foamy, Fact::StoreFoam)],
+        Mishap::OutOfFridge { hours, temp, earlier_excursion } => (hours, temp.celsius(), earlier_excursion),
+    };
+    if !(hours.is_finite() && hours >= 0.0 && check_temp(c, TempUnit::C).is_ok()) {
+        return vec![Outcome::new(Caution, M::InvalidEntry, None, profile)];
+    }
+    let mut found: Vec<Outcome> = Vec::with_capacity(3);
+    // Temperature rules.
+    if c <= FROZEN_AT_OR_BELOW_C {
+        found.push(o(DoNotUse, M::FrozenReading, Fact::StoreFrozen));
+    } else if c < FRIDGE.min_c {
+        found.push(o(Caution, M::TooCold, FRIDGE.fact));
+    }
+    if c > HOT_ABOVE_C {
+        found.push(o(DoNotUse, M::TooHot, Fact::StoreHot));
+    }
+    // Time out of the refrigerator, by the region's label.
+    let mut allowed = None;
+    match (profile.allowance, profile.consumer_limit) {
+        (Some(a), _) => {
+            if earlier {
+                found.push(o(DoNotUse, M::EuOnceOnly, a.fact));
             }
-            if c < FRIDGE.min_c {
-                return o(Caution, M::TooCold, FRIDGE.source);
+            if hours > a.max_hours {
+                found.push(o(DoNotUse, M::EuTooLong, a.fact));
             }
-            match profile.allowance {
-                Some(a) => {
-                    if earlier_excursion {
-                        o(DoNotUse, M::EuOnceOnly, a.source)
-                    } else if c > a.max_c {
-                        o(DoNotUse, M::EuTooHot, a.source)
-                    } else if hours > a.max_hours {
-                        o(DoNotUse, M::EuTooLong, a.source)
-                    } else {
-                        o(Ok, M::EuAllowed, a.source)
-                    }
-                }
-                None => match (profile.room_temp.filter(|r| c > r.max_c), profile.consumer_limit) {
-                    (Some(r), _) => o(DoNotUse, M::UsTooHot, r.source),
-                    (None, Some(l)) if hours > l.hours => o(DoNotUse, M::UsOverConsumerLimit, l.source),
-                    (None, limit) => {
-                        let mut out = o(Caution, M::UsContactPharmacist, profile.label_source);
-                        out.note = limit.map(|l| (M::UsConsumerNote, l.source));
-                        out
-                    }
-                },
-            }
+            allowed = Some(o(Ok, M::EuAllowed, a.fact));
+        }
+        (None, Some(l)) if hours > l.hours => found.push(o(DoNotUse, M::UsOverConsumerLimit, l.fact)),
+        (None, limit) => {
+            let mut out = o(Caution, M::UsContactPharmacist, limit.map_or(Fact::StoreUsRt, |l| l.fact));
+            out.note = limit.map(|l| (M::UsConsumerNote, l.fact));
+            found.push(out);
         }
     }
+    if found.is_empty() {
+        return allowed.into_iter().collect();
+    }
+    // Worst first; rules of equal severity keep their order (a stable
+    // insertion: no sort code in the bundle).
+    let mut sorted: Vec<Outcome> = Vec::with_capacity(found.len());
+    for x in found {
+        let at = sorted.partition_point(|y| y.severity >= x.severity);
+        sorted.insert(at, x);
+    }
+    sorted
 }
 
 /// The most serious severity among `outcomes` (`Ok` for none).
@@ -554,68 +593,146 @@ mod tests {
         assert!(storage_text(Lang::Es, TempUnit::F).contains("36–46 °F"));
     }
 
+    /// The first (worst) answer.
+    fn first(m: Mishap, p: &'static RegionProfile) -> Outcome {
+        assess(m, p)[0]
+    }
+
     #[test]
-    fn eu_allowed_at_or_below_25_for_up_to_12_hours() {
-        for m in [out(12.0, 25.0, TempUnit::C), out(3.0, 20.0, TempUnit::C), out(12.0, 77.0, TempUnit::F), out(0.0, 5.0, TempUnit::C)] {
-            let o = assess(m, &EU_PROFILE);
-            assert_eq!(o.severity, Severity::Ok, "{m:?}");
-            assert_eq!(o.msg, ExcursionMsg::EuAllowed);
-            assert_eq!(o.source, "EU SmPC 6.4, SPS");
+    fn eu_allowed_at_or_below_25_for_up_to_72_hours() {
+        // STORE-EU-RT: 72 hours (version 1 said 12: wrong).
+        for m in [out(72.0, 25.0, TempUnit::C), out(30.0, 22.0, TempUnit::C), out(72.0, 77.0, TempUnit::F), out(0.0, 5.0, TempUnit::C)] {
+            let all = assess(m, &EU_PROFILE);
+            assert_eq!(all.len(), 1, "{m:?}");
+            assert_eq!(all[0].severity, Severity::Ok, "{m:?}");
+            assert_eq!(all[0].msg, ExcursionMsg::EuAllowed);
+            assert_eq!(all[0].fact, Some(Fact::StoreEuRt));
+            assert_eq!(all[0].source().as_deref(), Some("EU PL 5"));
         }
-        let t = assess(out(2.0, 20.0, TempUnit::C), &EU_PROFILE).text(Lang::En, TempUnit::C);
-        assert!(t.contains("25 °C") && t.contains("12 hours") && t.contains("Do not put it back"), "{t}");
-        let t = assess(out(2.0, 20.0, TempUnit::C), &EU_PROFILE).text(Lang::Es, TempUnit::F);
-        assert!(t.contains("77 °F") && t.contains("12 horas"), "{t}");
+        let t = first(out(30.0, 22.0, TempUnit::C), &EU_PROFILE).text(Lang::En, TempUnit::C);
+        assert!(t.contains("25 °C") && t.contains("72 hours") && t.contains("Do not put it back"), "{t}");
+        let t = first(out(2.0, 20.0, TempUnit::C), &EU_PROFILE).text(Lang::Es, TempUnit::F);
+        assert!(t.contains("77 °F") && t.contains("72 horas"), "{t}");
     }
 
     #[test]
     fn eu_too_hot_too_long_or_second_time() {
-        let hot = assess(out(1.0, 25.5, TempUnit::C), &EU_PROFILE);
-        assert_eq!((hot.severity, hot.msg), (Severity::DoNotUse, ExcursionMsg::EuTooHot));
-        let hot_f = assess(out(1.0, 78.0, TempUnit::F), &EU_PROFILE);
-        assert_eq!(hot_f.msg, ExcursionMsg::EuTooHot);
-        let long = assess(out(12.5, 20.0, TempUnit::C), &EU_PROFILE);
+        let hot = first(out(1.0, 25.5, TempUnit::C), &EU_PROFILE);
+        assert_eq!((hot.severity, hot.msg, hot.fact), (Severity::DoNotUse, ExcursionMsg::TooHot, Some(Fact::StoreHot)));
+        // STORE-HOT cites the EU leaflet in the EU.
+        assert_eq!(hot.source().as_deref(), Some("EU PL 5"));
+        assert_eq!(first(out(1.0, 78.0, TempUnit::F), &EU_PROFILE).msg, ExcursionMsg::TooHot);
+        let long = first(out(72.5, 20.0, TempUnit::C), &EU_PROFILE);
         assert_eq!((long.severity, long.msg), (Severity::DoNotUse, ExcursionMsg::EuTooLong));
-        let twice = assess(Mishap::OutOfFridge { hours: 1.0, temp: Temp { value: 20.0, unit: TempUnit::C }, earlier_excursion: true }, &EU_PROFILE);
+        let twice = first(Mishap::OutOfFridge { hours: 1.0, temp: Temp { value: 20.0, unit: TempUnit::C }, earlier_excursion: true }, &EU_PROFILE);
         assert_eq!((twice.severity, twice.msg), (Severity::DoNotUse, ExcursionMsg::EuOnceOnly));
         assert!(long.text(Lang::En, TempUnit::C).contains("never put it back"));
+        assert!(long.text(Lang::En, TempUnit::C).contains("72 hours"));
     }
 
     #[test]
     fn us_sends_to_pharmacist_with_ahfs_note() {
-        let o = assess(out(2.0, 20.0, TempUnit::C), &US_PROFILE);
-        assert_eq!((o.severity, o.msg, o.source), (Severity::Caution, ExcursionMsg::UsContactPharmacist, "US PI 16"));
+        // STORE-US-RT: no label allowance; AHFS: not after more than 24 hours.
+        let o = first(out(2.0, 20.0, TempUnit::C), &US_PROFILE);
+        assert_eq!((o.severity, o.msg, o.fact), (Severity::Caution, ExcursionMsg::UsContactPharmacist, Some(Fact::StoreUsRt)));
+        assert_eq!(o.source().as_deref(), Some("AHFS"));
         let (note, src) = o.note_text(Lang::En, TempUnit::F).unwrap();
         assert_eq!(src, "AHFS");
         assert!(note.contains("24 hours") && note.contains("consumer"));
         assert!(o.text(Lang::En, TempUnit::F).contains("pharmacist"));
         // Even within the EU limits the US profile gives no allowance.
-        assert_eq!(assess(out(1.0, 77.0, TempUnit::F), profile(Region::Us)).severity, Severity::Caution);
-        let over = assess(out(25.0, 20.0, TempUnit::C), &US_PROFILE);
-        assert_eq!((over.severity, over.source), (Severity::DoNotUse, "AHFS"));
+        assert_eq!(first(out(1.0, 77.0, TempUnit::F), profile(Region::Us)).severity, Severity::Caution);
+        let over = first(out(25.0, 20.0, TempUnit::C), &US_PROFILE);
+        assert_eq!((over.severity, over.fact), (Severity::DoNotUse, Some(Fact::StoreUsRt)));
         assert!(over.text(Lang::Es, TempUnit::C).contains("24 horas"));
+        assert!(over.text(Lang::En, TempUnit::C).contains("pharmacist"));
+    }
+
+    #[test]
+    fn a_frozen_reading_is_do_not_use_in_both_regions() {
+        // STORE-FROZEN: at or below 0 °C (32 °F) counts as frozen: "Do not
+        // use" (it said "may have frozen: check first").
+        for p in [&US_PROFILE, &EU_PROFILE] {
+            for (v, u) in [(0.0, TempUnit::C), (-4.0, TempUnit::C), (32.0, TempUnit::F), (20.0, TempUnit::F)] {
+                let o = first(out(1.0, v, u), p);
+                assert_eq!((o.severity, o.msg, o.fact), (Severity::DoNotUse, ExcursionMsg::FrozenReading, Some(Fact::StoreFrozen)), "{v} {u:?}");
+                let t = o.text(Lang::En, u);
+                assert!(t.starts_with("Do not use it") && t.contains("pharmacist") && !t.contains("check first"), "{t}");
+            }
+        }
+        assert!(first(out(1.0, 0.0, TempUnit::C), &EU_PROFILE).text(Lang::En, TempUnit::F).contains("32 °F"));
+        // Just above 0 °C but below the refrigerator range: ask first.
+        let cold = first(out(1.0, 0.5, TempUnit::C), &EU_PROFILE);
+        assert_eq!((cold.severity, cold.msg, cold.fact), (Severity::Caution, ExcursionMsg::TooCold, Some(Fact::StoreFridge)));
+    }
+
+    #[test]
+    fn every_rule_that_applies_is_shown_worst_first() {
+        // A temperature rule never hides a more serious one. EU, 100 hours
+        // at 30 °C: too hot (STORE-HOT) AND too long (STORE-EU-RT).
+        let all = assess(out(100.0, 30.0, TempUnit::C), &EU_PROFILE);
+        let msgs: Vec<ExcursionMsg> = all.iter().map(|o| o.msg).collect();
+        assert_eq!(msgs, vec![ExcursionMsg::TooHot, ExcursionMsg::EuTooLong]);
+        // A cold reading (caution) does not hide 80 hours out (do not use).
+        let all = assess(out(80.0, 1.0, TempUnit::C), &EU_PROFILE);
+        assert_eq!(all.iter().map(|o| o.msg).collect::<Vec<_>>(), vec![ExcursionMsg::EuTooLong, ExcursionMsg::TooCold]);
+        assert_eq!(all[0].severity, Severity::DoNotUse);
+        // US, frozen and 30 hours: both "do not use"; the answer is never "check first".
+        let all = assess(out(30.0, -2.0, TempUnit::C), &US_PROFILE);
+        assert_eq!(all.iter().map(|o| o.msg).collect::<Vec<_>>(), vec![ExcursionMsg::FrozenReading, ExcursionMsg::UsOverConsumerLimit]);
+        // US, too hot within 24 h: do not use first, the pharmacist rule listed.
+        let all = assess(out(2.0, 30.0, TempUnit::C), &US_PROFILE);
+        assert_eq!(all[0].msg, ExcursionMsg::TooHot);
+        assert_eq!(all[0].source().as_deref(), Some("USP 659"), "STORE-HOT: USP controlled room temperature in the US");
+        assert_eq!(all[1].msg, ExcursionMsg::UsContactPharmacist);
+        // Severities never increase down the list; every answer cites its fact.
+        for p in [&US_PROFILE, &EU_PROFILE] {
+            for h in [0.0, 10.0, 23.0, 30.0, 71.0, 80.0] {
+                for t in [-10.0, 0.0, 1.0, 5.0, 22.0, 25.0, 26.0, 40.0] {
+                    for earlier in [false, true] {
+                        let all = assess(Mishap::OutOfFridge { hours: h, temp: Temp { value: t, unit: TempUnit::C }, earlier_excursion: earlier }, p);
+                        assert!(!all.is_empty());
+                        assert!(all.windows(2).all(|w| w[0].severity >= w[1].severity), "{h} {t}");
+                        assert!(all.iter().all(|o| o.fact.is_some()));
+                        assert_eq!(all[0].severity, worst(&all));
+                        if all[0].severity == Severity::Ok {
+                            assert_eq!(all.len(), 1);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
     fn other_mishaps() {
-        for (m, sev, us, eu) in [
-            (Mishap::Frozen, Severity::DoNotUse, "US PI 16", "EU SmPC 6.4"),
-            (Mishap::PastExpiry, Severity::DoNotUse, "US PI", "US PI"),
-            (Mishap::LeftInLight, Severity::Caution, "US PI 16", "EU SmPC 6.4"),
-            (Mishap::Foamy, Severity::Caution, "AHFS", "AHFS"),
+        for (m, sev, fact, us, eu) in [
+            (Mishap::Frozen, Severity::DoNotUse, Fact::StoreFrozen, "US PI 16", "EU PL 5"),
+            (Mishap::PastExpiry, Severity::DoNotUse, Fact::StoreExpiry, "US PI", "EU PL 5"),
+            (Mishap::LeftInLight, Severity::Caution, Fact::StoreFridge, "US PI 16", "EU PL 5"),
+            (Mishap::Foamy, Severity::Caution, Fact::StoreFoam, "AHFS", "AHFS"),
         ] {
             for (p, src) in [(&US_PROFILE, us), (&EU_PROFILE, eu)] {
-                let o = assess(m, p);
-                assert_eq!((o.severity, o.source), (sev, src), "{m:?}");
+                let all = assess(m, p);
+                assert_eq!(all.len(), 1);
+                assert_eq!((all[0].severity, all[0].fact, all[0].source().as_deref()), (sev, Some(fact), Some(src)), "{m:?}");
             }
         }
-        assert!(assess(Mishap::Foamy, &EU_PROFILE).text(Lang::En, TempUnit::C).contains("few minutes"));
-        assert!(assess(Mishap::LeftInLight, &EU_PROFILE).text(Lang::En, TempUnit::C).contains("pharmacist"));
-        let cold = assess(out(1.0, 30.0, TempUnit::F), &EU_PROFILE);
-        assert_eq!(cold.msg, ExcursionMsg::TooCold);
-        assert_eq!(assess(out(f64::NAN, 20.0, TempUnit::C), &EU_PROFILE).msg, ExcursionMsg::InvalidEntry);
-        assert_eq!(assess(out(-1.0, 20.0, TempUnit::C), &EU_PROFILE).msg, ExcursionMsg::InvalidEntry);
-        let all: Vec<Outcome> = [Mishap::Foamy, Mishap::Frozen].iter().map(|&m| assess(m, &EU_PROFILE)).collect();
+        assert!(first(Mishap::Foamy, &EU_PROFILE).text(Lang::En, TempUnit::C).contains("few minutes"));
+        assert!(first(Mishap::LeftInLight, &EU_PROFILE).text(Lang::En, TempUnit::C).contains("pharmacist"));
+        // "Do not use" answers say "ask your pharmacist"; CLINICAL.md has no
+        // rule for "take another syringe", so they do not say it.
+        for m in ExcursionMsg::ALL {
+            let en = m.texts()[0];
+            if en.starts_with("Do not use") {
+                assert!(en.contains("pharmacist") || *m == ExcursionMsg::EuTooLong, "{m:?}");
+                assert!(!en.contains("new syringe") && !en.contains("Take a new"), "{m:?}");
+            }
+        }
+        assert_eq!(first(out(f64::NAN, 20.0, TempUnit::C), &EU_PROFILE).msg, ExcursionMsg::InvalidEntry);
+        assert_eq!(first(out(-1.0, 20.0, TempUnit::C), &EU_PROFILE).msg, ExcursionMsg::InvalidEntry);
+        assert_eq!(first(out(-1.0, 20.0, TempUnit::C), &EU_PROFILE).source(), None);
+        let all: Vec<Outcome> = [Mishap::Foamy, Mishap::Frozen].iter().map(|&m| first(m, &EU_PROFILE)).collect();
         assert_eq!(worst(&all), Severity::DoNotUse);
         assert_eq!(worst(&[]), Severity::Ok);
     }
@@ -625,11 +742,11 @@ mod tests {
         let m = mishap_from_form(MishapKind::OutOfFridge, "6", "22", TempUnit::C, false);
         assert_eq!(m, Ok(out(6.0, 22.0, TempUnit::C)));
         // EU: 6 h at 22 °C is the allowed once-only excursion.
-        let o = assess(m.unwrap_or(Mishap::Frozen), profile(Region::Eu));
+        let o = first(m.unwrap_or(Mishap::Frozen), profile(Region::Eu));
         assert_eq!((o.severity, o.msg), (Severity::Ok, ExcursionMsg::EuAllowed));
         assert!(o.text(Lang::En, TempUnit::C).contains("Do not put it back in the refrigerator"));
         // US: same entry, contact the pharmacist.
-        let us = assess(out(6.0, 22.0, TempUnit::C), profile(Region::Us));
+        let us = first(out(6.0, 22.0, TempUnit::C), profile(Region::Us));
         assert!(us.text(Lang::En, TempUnit::C).contains("pharmacist"));
         // Decimal comma, Fahrenheit, the earlier-excursion box.
         let f = mishap_from_form(MishapKind::OutOfFridge, "1,5", "71.6", TempUnit::F, true);
@@ -648,15 +765,15 @@ mod tests {
         assert_eq!(parse_temp(" -0,5 "), Ok(-0.5));
         assert_eq!(parse_temp("--4"), Err(NumberError::NotANumber));
         assert_eq!(parse_temp(""), Err(NumberError::Empty));
-        // A temperature below the range is never "allowed".
+        // A temperature below zero is never "allowed" (STORE-FROZEN).
         let cold = mishap_from_form(MishapKind::OutOfFridge, "1", "-4", TempUnit::C, false);
-        assert_eq!(cold.map(|m| assess(m, &EU_PROFILE).msg), Ok(ExcursionMsg::TooCold));
+        assert_eq!(cold.map(|m| assess(m, &EU_PROFILE)[0].msg), Ok(ExcursionMsg::FrozenReading));
     }
 
     /// The answer for `hours` at `value` typed in `unit`, through the form.
     fn answer(region: Region, hours: &str, value: &str, unit: TempUnit) -> Result<(Severity, ExcursionMsg), FormErrors> {
         mishap_from_form(MishapKind::OutOfFridge, hours, value, unit, false).map(|m| {
-            let o = assess(m, profile(region));
+            let o = assess(m, profile(region))[0];
             (o.severity, o.msg)
         })
     }
@@ -671,44 +788,48 @@ mod tests {
         use Severity::{Caution, DoNotUse};
         let ok = Severity::Ok;
         let eu = |h: &str, t: &str, u| answer(Region::Eu, h, t, u);
-        // Allowed: ≤ 25 °C (77 °F), ≤ 12 h, once (EU SmPC 6.4).
-        assert_eq!(eu("12", "25", TempUnit::C), Result::Ok((ok, M::EuAllowed)));
-        assert_eq!(eu("12", "77", TempUnit::F), Result::Ok((ok, M::EuAllowed)));
-        assert_eq!(eu("1", "25,1", TempUnit::C), Result::Ok((DoNotUse, M::EuTooHot)));
-        assert_eq!(eu("1", "77.1", TempUnit::F), Result::Ok((DoNotUse, M::EuTooHot)));
-        assert_eq!(eu("12.1", "20", TempUnit::C), Result::Ok((DoNotUse, M::EuTooLong)));
-        assert_eq!(eu("12.1", "68", TempUnit::F), Result::Ok((DoNotUse, M::EuTooLong)));
+        // Allowed: ≤ 25 °C (77 °F), ≤ 72 h, once (STORE-EU-RT, EU PL 5).
+        assert_eq!(eu("72", "25", TempUnit::C), Result::Ok((ok, M::EuAllowed)));
+        assert_eq!(eu("72", "77", TempUnit::F), Result::Ok((ok, M::EuAllowed)));
+        assert_eq!(eu("30", "22", TempUnit::C), Result::Ok((ok, M::EuAllowed)));
+        assert_eq!(eu("1", "25,1", TempUnit::C), Result::Ok((DoNotUse, M::TooHot)));
+        assert_eq!(eu("1", "77.1", TempUnit::F), Result::Ok((DoNotUse, M::TooHot)));
+        assert_eq!(eu("72.1", "20", TempUnit::C), Result::Ok((DoNotUse, M::EuTooLong)));
+        assert_eq!(eu("72.1", "68", TempUnit::F), Result::Ok((DoNotUse, M::EuTooLong)));
         // Well above: never a soft answer.
-        assert_eq!(eu("2", "200", TempUnit::F), Result::Ok((DoNotUse, M::EuTooHot)));
-        assert_eq!(eu("2", "90", TempUnit::C), Result::Ok((DoNotUse, M::EuTooHot)));
-        // The bottom of the refrigerator range (2 °C, 35.6 °F) and below it.
+        assert_eq!(eu("2", "200", TempUnit::F), Result::Ok((DoNotUse, M::TooHot)));
+        assert_eq!(eu("2", "90", TempUnit::C), Result::Ok((DoNotUse, M::TooHot)));
+        // The bottom of the refrigerator range (2 °C, 35.6 °F), below it, and frozen.
         assert_eq!(eu("1", "2", TempUnit::C), Result::Ok((ok, M::EuAllowed)));
         assert_eq!(eu("1", "35.6", TempUnit::F), Result::Ok((ok, M::EuAllowed)));
         assert_eq!(eu("1", "1.9", TempUnit::C), Result::Ok((Caution, M::TooCold)));
         assert_eq!(eu("1", "35.5", TempUnit::F), Result::Ok((Caution, M::TooCold)));
+        assert_eq!(eu("1", "0,1", TempUnit::C), Result::Ok((Caution, M::TooCold)));
+        assert_eq!(eu("1", "0", TempUnit::C), Result::Ok((DoNotUse, M::FrozenReading)));
+        assert_eq!(eu("1", "32", TempUnit::F), Result::Ok((DoNotUse, M::FrozenReading)));
     }
 
     #[test]
     fn us_boundaries_in_celsius_and_fahrenheit() {
         use ExcursionMsg as M;
         use Severity::{Caution, DoNotUse};
-        let ok = Severity::Ok;
         let us = |h: &str, t: &str, u| answer(Region::Us, h, t, u);
         // No allowance in the US label: up to room temperature, do not use it
         // until the pharmacist says so (with the AHFS note) …
         assert_eq!(us("2", "25", TempUnit::C), Result::Ok((Caution, M::UsContactPharmacist)));
         assert_eq!(us("2", "77", TempUnit::F), Result::Ok((Caution, M::UsContactPharmacist)));
-        // … above it, and after more than 24 h (AHFS), do not use it.
-        assert_eq!(us("2", "25.1", TempUnit::C), Result::Ok((DoNotUse, M::UsTooHot)));
-        assert_eq!(us("2", "77.1", TempUnit::F), Result::Ok((DoNotUse, M::UsTooHot)));
-        assert_eq!(us("2", "200", TempUnit::F), Result::Ok((DoNotUse, M::UsTooHot)));
+        // … above it (STORE-HOT), and after more than 24 h (STORE-US-RT), do not use it.
+        assert_eq!(us("2", "25.1", TempUnit::C), Result::Ok((DoNotUse, M::TooHot)));
+        assert_eq!(us("2", "77.1", TempUnit::F), Result::Ok((DoNotUse, M::TooHot)));
+        assert_eq!(us("2", "200", TempUnit::F), Result::Ok((DoNotUse, M::TooHot)));
         assert_eq!(us("24", "20", TempUnit::C), Result::Ok((Caution, M::UsContactPharmacist)));
         assert_eq!(us("24.1", "20", TempUnit::C), Result::Ok((DoNotUse, M::UsOverConsumerLimit)));
         assert_eq!(us("24.1", "68", TempUnit::F), Result::Ok((DoNotUse, M::UsOverConsumerLimit)));
         assert_eq!(us("1", "1.9", TempUnit::C), Result::Ok((Caution, M::TooCold)));
         assert_eq!(us("1", "35.5", TempUnit::F), Result::Ok((Caution, M::TooCold)));
-        let hot = assess(out(2.0, 200.0, TempUnit::F), &US_PROFILE);
-        assert_eq!(hot.source, "EU SmPC 6.4, AHFS");
+        assert_eq!(us("1", "32", TempUnit::F), Result::Ok((DoNotUse, M::FrozenReading)));
+        let hot = first(out(2.0, 200.0, TempUnit::F), &US_PROFILE);
+        assert_eq!(hot.source().as_deref(), Some("USP 659"));
         let t = hot.text(Lang::En, TempUnit::F);
         assert!(t.starts_with("Do not use it") && t.contains("77 °F") && t.contains("pharmacist"), "{t}");
         assert!(hot.text(Lang::Es, TempUnit::C).contains("25 °C"));
@@ -744,18 +865,19 @@ mod tests {
         assert!(BelowAbsoluteZero.text(Lang::Es, TempUnit::C).contains("cero absoluto"));
         assert_eq!(Number(NumberError::Empty).text(Lang::En, TempUnit::C), "Enter a number.");
         // assess() itself gives no verdict on such a value either.
-        assert_eq!(assess(out(1.0, -500.0, TempUnit::F), &US_PROFILE).msg, ExcursionMsg::InvalidEntry);
-        assert_eq!(assess(out(1.0, 150.0, TempUnit::C), &EU_PROFILE).msg, ExcursionMsg::InvalidEntry);
+        assert_eq!(first(out(1.0, -500.0, TempUnit::F), &US_PROFILE).msg, ExcursionMsg::InvalidEntry);
+        assert_eq!(first(out(1.0, 150.0, TempUnit::C), &EU_PROFILE).msg, ExcursionMsg::InvalidEntry);
     }
 
     #[test]
     fn each_region_cites_its_own_label() {
-        assert_eq!(profile(Region::Us).storage_source, "US PI 16, seed");
-        assert_eq!(profile(Region::Eu).storage_source, "EU SmPC 6.4, seed");
-        let eu = EU_PROFILE;
-        for src in [eu.storage_source, eu.label_source, eu.allowance.map_or("", |a| a.source)] {
-            assert!(src.starts_with("EU SmPC 6.4") && !src.contains("US PI"), "{src}");
-        }
+        // STORE-FRIDGE and STORE-CHILDREN on the storage card.
+        assert_eq!(storage_source(Region::Us), "US PI 16; EU PL 5");
+        assert_eq!(storage_source(Region::Eu), "EU PL 5");
+        assert!(storage_text(Lang::En, TempUnit::C).contains("out of the sight and reach of children"));
+        assert!(storage_text(Lang::Es, TempUnit::C).contains("alcance de los niños"));
+        assert_eq!(STORAGE_CARD_FACTS, [Fact::StoreFridge, Fact::StoreChildren]);
+        assert_eq!(EU_PROFILE.allowance.map(|a| (a.max_hours, a.fact)), Some((72.0, Fact::StoreEuRt)));
     }
 
     #[test]
@@ -771,7 +893,7 @@ mod tests {
         let field_msgs = [ExcursionMsg::TempImpossible, ExcursionMsg::TempImplausible];
         for &m in ExcursionMsg::ALL.iter().filter(|m| !field_msgs.contains(m)) {
             for p in [&US_PROFILE, &EU_PROFILE] {
-                let o = Outcome::new(Severity::Ok, m, "", p);
+                let o = Outcome::new(Severity::Ok, m, None, p);
                 for l in Lang::ALL {
                     let t = o.text(l, TempUnit::C);
                     assert!(!t.is_empty());

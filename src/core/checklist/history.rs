@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::messages;
 use super::Run;
+use crate::core::facts::Fact;
 use crate::core::i18n::{fill, Lang, Translate};
 
 #[cfg(test)]
@@ -13,7 +14,9 @@ const DAY_MS: i64 = 86_400_000;
 pub use crate::core::clock::local_day;
 use crate::core::clock::Clock;
 
-/// How often doses are due.
+/// How often doses are due. Everything downstream (the strip, missed days,
+/// the checklist's "today is not a dose day") follows the schedule actually
+/// chosen (RENAL-EOD), never one guessed from it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum DoseSchedule {
@@ -23,32 +26,46 @@ pub enum DoseSchedule {
     #[serde(rename_all = "camelCase")]
     EveryOtherDay { anchor_day: Option<i64> },
     TwiceDaily,
+    /// Two doses on `anchor_day`, `anchor_day + 2`, …: the daily dose split in
+    /// two on every other day. No label describes it (RENAL-SPLIT): it exists
+    /// only as the prescriber's explicit choice and is shown with a warning.
+    /// (Added in the same storage version: older records never hold it.)
+    #[serde(rename_all = "camelCase")]
+    TwiceEveryOtherDay { anchor_day: Option<i64> },
 }
 
 impl DoseSchedule {
-    /// The choices offered when the calculator has not given a schedule.
-    pub const CHOICES: [DoseSchedule; 3] =
-        [DoseSchedule::Daily, DoseSchedule::EveryOtherDay { anchor_day: None }, DoseSchedule::TwiceDaily];
+    /// The choices offered when the calculator has not given a schedule. The
+    /// last one (RENAL-SPLIT) is labelled as the prescriber's choice.
+    pub const CHOICES: [DoseSchedule; 4] = [
+        DoseSchedule::Daily,
+        DoseSchedule::EveryOtherDay { anchor_day: None },
+        DoseSchedule::TwiceDaily,
+        DoseSchedule::TwiceEveryOtherDay { anchor_day: None },
+    ];
 
-    /// The schedule of a dose computed by the calculator: 2 administrations a
-    /// day → twice daily; an interval of 2 days → every other day (anchored on
-    /// the first dose taken); anything else → daily.
+    /// The schedule of a dose computed by the calculator, exactly: 1 a day
+    /// every day → daily; 1 every 2 days → every other day; 2 a day every day
+    /// → twice daily; 2 every 2 days → twice daily every other day (RENAL-EOD,
+    /// RENAL-SPLIT; anchored on the first dose taken). An interval other than
+    /// 2 counts as every day.
     pub fn from_dose(administrations_per_day: u8, interval_days: u8) -> DoseSchedule {
-        if administrations_per_day >= 2 {
-            DoseSchedule::TwiceDaily
-        } else if interval_days == 2 {
-            DoseSchedule::EveryOtherDay { anchor_day: None }
-        } else {
-            DoseSchedule::Daily
+        match (administrations_per_day >= 2, interval_days == 2) {
+            (false, false) => DoseSchedule::Daily,
+            (false, true) => DoseSchedule::EveryOtherDay { anchor_day: None },
+            (true, false) => DoseSchedule::TwiceDaily,
+            (true, true) => DoseSchedule::TwiceEveryOtherDay { anchor_day: None },
         }
     }
 
-    /// Stable id for form controls ("daily", "everyOtherDay", "twiceDaily").
+    /// Stable id for form controls ("daily", "everyOtherDay", "twiceDaily",
+    /// "twiceEveryOtherDay").
     pub fn code(self) -> &'static str {
         match self {
             DoseSchedule::Daily => "daily",
             DoseSchedule::EveryOtherDay { .. } => "everyOtherDay",
             DoseSchedule::TwiceDaily => "twiceDaily",
+            DoseSchedule::TwiceEveryOtherDay { .. } => "twiceEveryOtherDay",
         }
     }
 
@@ -60,9 +77,59 @@ impl DoseSchedule {
     /// Doses due on a due day.
     pub fn per_day(self) -> u32 {
         match self {
-            DoseSchedule::TwiceDaily => 2,
+            DoseSchedule::TwiceDaily | DoseSchedule::TwiceEveryOtherDay { .. } => 2,
             _ => 1,
         }
+    }
+
+    /// Days from one due day to the next (1 or 2).
+    pub fn interval_days(self) -> i64 {
+        match self {
+            DoseSchedule::EveryOtherDay { .. } | DoseSchedule::TwiceEveryOtherDay { .. } => 2,
+            _ => 1,
+        }
+    }
+
+    /// The explicit anchor of an every-other-day schedule, if any.
+    pub fn anchor_day(self) -> Option<i64> {
+        match self {
+            DoseSchedule::EveryOtherDay { anchor_day } | DoseSchedule::TwiceEveryOtherDay { anchor_day } => anchor_day,
+            _ => None,
+        }
+    }
+
+    /// The day due days count from: the explicit anchor, else the first day a
+    /// dose was taken (`taken` sorted, as from [`dose_days`]); `None` before
+    /// any dose.
+    pub fn start_day(self, taken: &[i64]) -> Option<i64> {
+        self.anchor_day().or_else(|| taken.first().copied())
+    }
+
+    /// Doses due on local `day` when due days count from `start`: `per_day`
+    /// on `start`, `start + interval`, …; 0 on every other day and before
+    /// `start` (or without one).
+    pub fn doses_due(self, day: i64, start: Option<i64>) -> u32 {
+        match start {
+            Some(s) if day >= s && (day - s).rem_euclid(self.interval_days()) == 0 => self.per_day(),
+            _ => 0,
+        }
+    }
+
+    /// RENAL-SPLIT: no label describes this regimen; the view warns.
+    pub fn unlabelled_split(self) -> bool {
+        matches!(self, DoseSchedule::TwiceEveryOtherDay { .. })
+    }
+}
+
+/// Whether today is a dose day under `schedule` (always, before a first dose
+/// without an anchor: the first dose starts the schedule).
+pub fn due_today(runs: &[Run], schedule: DoseSchedule, clock: &dyn Clock) -> bool {
+    let now_ms = clock.now_ms();
+    let today = local_day(now_ms, clock.local_offset_minutes(now_ms));
+    let taken = dose_days(runs, clock);
+    match schedule.start_day(&taken) {
+        None => true,
+        start => schedule.doses_due(today, start) > 0,
     }
 }
 
@@ -114,29 +181,21 @@ pub fn history_strip(runs: &[Run], schedule: DoseSchedule, clock: &dyn Clock, da
     let now_ms = clock.now_ms();
     let today = local_day(now_ms, clock.local_offset_minutes(now_ms));
     let taken = dose_days(runs, clock);
-    let first = taken.first().copied();
-    let start = match schedule {
-        DoseSchedule::EveryOtherDay { anchor_day: Some(a) } => Some(a),
-        _ => first,
-    };
+    let start = schedule.start_day(&taken);
     let n = days as i64;
     (0..n)
         .map(|i| {
             let day = today - (n - 1 - i);
             let count = taken.iter().filter(|&&d| d == day).count() as u32;
-            let due = match (schedule, start) {
-                (_, None) => false,
-                (_, Some(s)) if day < s => false,
-                (DoseSchedule::EveryOtherDay { .. }, Some(s)) => (day - s).rem_euclid(2) == 0,
-                _ => true,
-            };
-            let state = if count >= schedule.per_day() {
+            let due = schedule.doses_due(day, start);
+            let state = if count > 0 && (due == 0 || count >= due) {
+                // All due doses taken, or a dose on a day it was not due.
                 DayState::Taken(count)
             } else if count > 0 {
                 DayState::Partial
-            } else if day == today && (due || start.is_none()) {
+            } else if day == today && (due > 0 || start.is_none()) {
                 DayState::TodayPending
-            } else if due && day < today {
+            } else if due > 0 && day < today {
                 DayState::Missed
             } else {
                 DayState::NotDue
@@ -157,8 +216,16 @@ messages! {
         TodayPending => ["Due today", "Pendiente hoy"],
         DayLabel => ["{date}: {symbol} {status}", "{date}: {symbol} {status}"],
         MissedDose => [
-            "Missed a dose? Contact your healthcare provider to ask what to do. Never take two doses to make up for a missed one.",
-            "¿Olvidó una dosis? Comuníquese con su profesional de la salud para saber qué hacer. Nunca se administre dos dosis para compensar la que olvidó.",
+            "Missed a dose? Contact your doctor to discuss when to take the next one. Never take a double dose on your own to make up for it.",
+            "¿Olvidó una dosis? Comuníquese con su médico para hablar de cuándo administrarse la siguiente. Nunca se administre una dosis doble por su cuenta para compensarla.",
+        ],
+        SplitWarning => [
+            "Twice daily, every other day is not described in the product labels: follow it only because your prescriber chose it, and ask them if in doubt.",
+            "Dos veces al día, en días alternos no se describe en la información del producto: sígalo solo porque su médico lo indicó y consúltele si tiene dudas.",
+        ],
+        NotDueToday => [
+            "Today is not a dose day in your schedule ({schedule}).",
+            "Hoy no es día de dosis según su frecuencia ({schedule}).",
         ],
     }
 }
@@ -167,8 +234,12 @@ impl Translate for DoseSchedule {
     fn texts(self) -> [&'static str; 2] {
         match self {
             DoseSchedule::Daily => ["Once daily", "Una vez al día"],
-            DoseSchedule::EveryOtherDay { .. } => ["Every other day", "Cada dos días (en días alternos)"],
+            DoseSchedule::EveryOtherDay { .. } => ["Every other day", "En días alternos"],
             DoseSchedule::TwiceDaily => ["Twice daily", "Dos veces al día"],
+            DoseSchedule::TwiceEveryOtherDay { .. } => [
+                "Twice daily, every other day (only if your prescriber chose it)",
+                "Dos veces al día, en días alternos (solo si su médico lo indicó)",
+            ],
         }
     }
 }
@@ -179,8 +250,12 @@ pub fn any_missed(cells: &[DayCell]) -> bool {
     cells.iter().any(|c| c.state == DayState::Missed)
 }
 
-/// The missed-dose message has no CLINICAL.md row; it is the issue's wording.
-pub const MISSED_DOSE_SOURCE: &str = "general practice, not in the label";
+/// The missed-dose message: MISSED (EU PL 3).
+pub const MISSED_DOSE_FACT: Fact = Fact::Missed;
+/// The twice-daily every-other-day warning (RENAL-SPLIT).
+pub const SPLIT_FACT: Fact = Fact::RenalSplit;
+/// The schedule actually chosen drives the history and the checklist (RENAL-EOD).
+pub const SCHEDULE_FACT: Fact = Fact::RenalEod;
 
 impl DayState {
     /// ✓ taken, ✕ missed, – not due, ½ partial, ○ due today.
@@ -369,8 +444,11 @@ mod tests {
         assert_eq!(DayState::NotDue.label("x", Lang::En), "x: – Not due");
         assert_eq!(DayState::Partial.label("x", Lang::En), "x: ½ 1 of 2 doses");
         let m = HistoryMsg::MissedDose.tr(Lang::En);
-        assert!(m.contains("healthcare provider") && m.contains("Never take two doses"));
-        assert!(HistoryMsg::MissedDose.tr(Lang::Es).contains("profesional de la salud"));
+        // MISSED (EU PL 3): contact the doctor about the next one; never double up.
+        assert!(m.contains("Contact your doctor") && m.contains("when to take the next one") && m.contains("Never take a double dose"));
+        assert!(HistoryMsg::MissedDose.tr(Lang::Es).contains("su médico"));
+        assert_eq!(MISSED_DOSE_FACT, Fact::Missed);
+        assert_eq!(MISSED_DOSE_FACT.source(), "EU PL 3");
     }
 
     #[test]
@@ -379,13 +457,26 @@ mod tests {
         assert_eq!(DoseSchedule::from_dose(2, 1), DoseSchedule::TwiceDaily);
         assert_eq!(DoseSchedule::from_dose(1, 2), DoseSchedule::EveryOtherDay { anchor_day: None });
         assert_eq!(DoseSchedule::from_dose(1, 0), DoseSchedule::Daily);
+        // RENAL-EOD, RENAL-SPLIT: twice daily every other day stays every
+        // other day (it was mapped to twice EVERY day).
+        assert_eq!(DoseSchedule::from_dose(2, 2), DoseSchedule::TwiceEveryOtherDay { anchor_day: None });
+        assert_eq!(DoseSchedule::from_dose(2, 2).per_day(), 2);
+        assert_eq!(DoseSchedule::from_dose(2, 2).interval_days(), 2);
+        assert!(DoseSchedule::from_dose(2, 2).unlabelled_split());
+        assert!(!DoseSchedule::from_dose(2, 1).unlabelled_split());
+        assert_eq!(SPLIT_FACT, Fact::RenalSplit);
+        assert_eq!(SCHEDULE_FACT, Fact::RenalEod);
         assert!(DoseSchedule::EveryOtherDay { anchor_day: Some(3) }.same_kind(DoseSchedule::CHOICES[1]));
+        assert!(DoseSchedule::TwiceEveryOtherDay { anchor_day: Some(3) }.same_kind(DoseSchedule::CHOICES[3]));
         assert!(!DoseSchedule::Daily.same_kind(DoseSchedule::TwiceDaily));
         for s in DoseSchedule::CHOICES {
             let [en, es] = s.texts();
             assert!(!en.is_empty() && en != es);
         }
         assert_eq!(DoseSchedule::TwiceDaily.tr(Lang::Es), "Dos veces al día");
+        // Spanish glossary: "en días alternos".
+        assert_eq!(DoseSchedule::EveryOtherDay { anchor_day: None }.tr(Lang::Es), "En días alternos");
+        assert!(DoseSchedule::TwiceEveryOtherDay { anchor_day: None }.tr(Lang::Es).contains("en días alternos"));
     }
 
     #[test]
@@ -439,6 +530,52 @@ mod tests {
         let runs = [dose(at(D0, 9)), dose(at(D0 - 5, 9)), dose(at(D0 - 2, 9)), dose(at(D0 - 5, 20))];
         assert_eq!(dose_days(&runs, &FixedClock::new(0, 0)), vec![D0 - 5, D0 - 5, D0 - 2, D0]);
         assert!(dose_days(&[], &FixedClock::new(0, 0)).is_empty());
+    }
+
+    #[test]
+    fn twice_every_other_day_reminds_only_every_other_day() {
+        // RENAL-EOD, RENAL-SPLIT: two doses on D0-4 (the anchor), one on D0-2.
+        let runs = [dose(at(D0 - 4, 8)), dose(at(D0 - 4, 20)), dose(at(D0 - 2, 8))];
+        let s = DoseSchedule::from_dose(2, 2);
+        let cells = history_strip(&runs, s, &FixedClock::new(at(D0, 12), 0), 5);
+        assert_eq!(
+            states(&cells),
+            vec![
+                DayState::Taken(2),     // D0-4
+                DayState::NotDue,       // D0-3: not a dose day (was "missed")
+                DayState::Partial,      // D0-2: 1 of 2
+                DayState::NotDue,       // D0-1
+                DayState::TodayPending, // D0
+            ]
+        );
+        assert!(!any_missed(&cells));
+        // Nothing on D0-2: a missed dose day; tomorrow is not a dose day.
+        let cells = history_strip(&runs[..2], s, &FixedClock::new(at(D0 - 1, 12), 0), 4);
+        assert_eq!(states(&cells), vec![DayState::Taken(2), DayState::NotDue, DayState::Missed, DayState::NotDue]);
+        assert!(!due_today(&runs[..2], s, &FixedClock::new(at(D0 - 1, 12), 0)));
+        assert!(due_today(&runs[..2], s, &FixedClock::new(at(D0, 12), 0)));
+        assert!(due_today(&[], s, &FixedClock::new(at(D0, 12), 0)));
+        // An explicit anchor.
+        let anchored = DoseSchedule::TwiceEveryOtherDay { anchor_day: Some(D0 - 1) };
+        assert_eq!(anchored.doses_due(D0 - 1, anchored.start_day(&[])), 2);
+        assert_eq!(anchored.doses_due(D0, anchored.start_day(&[])), 0);
+        assert_eq!(anchored.doses_due(D0 - 3, anchored.start_day(&[])), 0, "before the anchor");
+    }
+
+    #[test]
+    fn old_stored_schedules_still_load_and_the_new_one_round_trips() {
+        for (json, s) in [
+            (r#""daily""#, DoseSchedule::Daily),
+            (r#""twiceDaily""#, DoseSchedule::TwiceDaily),
+            (r#"{"everyOtherDay":{"anchorDay":null}}"#, DoseSchedule::EveryOtherDay { anchor_day: None }),
+            (r#"{"everyOtherDay":{"anchorDay":7}}"#, DoseSchedule::EveryOtherDay { anchor_day: Some(7) }),
+        ] {
+            assert_eq!(serde_json::from_str::<DoseSchedule>(json).unwrap(), s);
+        }
+        let s = DoseSchedule::TwiceEveryOtherDay { anchor_day: Some(4) };
+        let json = serde_json::to_string(&s).unwrap();
+        assert_eq!(json, r#"{"twiceEveryOtherDay":{"anchorDay":4}}"#);
+        assert_eq!(serde_json::from_str::<DoseSchedule>(&json).unwrap(), s);
     }
 
     #[test]

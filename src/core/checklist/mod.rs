@@ -11,12 +11,13 @@ pub mod timer;
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::facts::Fact;
 use crate::core::i18n::{Lang, Translate};
 use crate::messages;
 
 pub use excursion::{Region, Severity, TempUnit};
 pub use history::{history_strip, DayCell, DayState, DoseSchedule};
-pub use steps::Step;
+pub use steps::{PrepPlan, Step};
 pub use timer::{warm_up_status, WarmUp};
 
 /// What the liquid looked like.
@@ -29,8 +30,8 @@ pub enum Inspection {
     CloudyDiscoloredParticles,
 }
 
-/// Source of the inspection rule.
-pub const INSPECTION_SOURCE: &str = "US PI 16, seed";
+/// The inspection rule (PREP-INSPECT; the normal particles: PROD-LOOK).
+pub const INSPECTION_FACT: Fact = Fact::PrepInspect;
 
 impl Translate for Inspection {
     fn texts(self) -> [&'static str; 2] {
@@ -55,9 +56,9 @@ pub enum StopReason {
 }
 
 impl StopReason {
-    pub fn source(self) -> &'static str {
+    pub fn fact(self) -> Fact {
         match self {
-            StopReason::InspectionFailed => INSPECTION_SOURCE,
+            StopReason::InspectionFailed => INSPECTION_FACT,
         }
     }
 
@@ -73,8 +74,8 @@ impl Translate for StopReason {
     fn texts(self) -> [&'static str; 2] {
         match self {
             StopReason::InspectionFailed => [
-                "Do not use this syringe. Keep it and take it to the pharmacy. Contact your pharmacist or healthcare provider, then take a new syringe and start again.",
-                "No use esta jeringa precargada. Guárdela y llévela a la farmacia. Comuníquese con su farmacéutico(a) o profesional de la salud y luego tome una jeringa nueva y empiece de nuevo.",
+                "Do not use this syringe. Ask your pharmacist or healthcare provider.",
+                "No use esta jeringa precargada. Consulte a su farmacéutico(a) o profesional de la salud.",
             ],
         }
     }
@@ -202,9 +203,15 @@ impl Run {
         self.ticked_ms(step).is_some()
     }
 
-    /// Steps not ticked yet, in order.
+    /// Whether `step` is part of this dose: the partial-dose step only when
+    /// the (last) syringe is not used whole (PREP-PARTIAL).
+    pub fn applies(&self, step: Step) -> bool {
+        step != Step::PartialPrepared || PrepPlan { syringes: 1, discard_mg: self.discard_mg }.partial()
+    }
+
+    /// Steps that apply and are not ticked yet, in order.
     pub fn missing_steps(&self) -> Vec<Step> {
-        Step::ALL.iter().copied().filter(|&s| !self.is_ticked(s)).collect()
+        Step::ALL.iter().copied().filter(|&s| self.applies(s) && !self.is_ticked(s)).collect()
     }
 
     /// Completed or stopped: no more changes except [`RunAction::NewRun`].
@@ -270,7 +277,7 @@ pub fn reduce(run: &Run, action: RunAction, now_ms: i64) -> Result<Run, Refusal>
             r.set(step, Some(now_ms));
         }
         RunAction::Untick(step) => {
-            let before_injection = matches!(step, Step::OutOfFridge | Step::LaidFlat | Step::Inspected);
+            let before_injection = matches!(step, Step::OutOfFridge | Step::LaidFlat | Step::Inspected | Step::PartialPrepared);
             if injected && before_injection {
                 return Err(Refusal::AlreadyInjected);
             }
@@ -315,6 +322,28 @@ pub fn reduce(run: &Run, action: RunAction, now_ms: i64) -> Result<Run, Refusal>
     Ok(r)
 }
 
+/// What the storage view shows for the calculator's last dose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ViewParts {
+    /// The home checklist, warm-up timer, mishap helper, dose history and
+    /// reminders.
+    pub home_guidance: bool,
+    /// The storage card (refrigerator rules): useful to the pharmacy too.
+    pub storage_card: bool,
+    /// The note that replaces the home guidance, and its fact.
+    pub hospital_note: Option<Fact>,
+}
+
+/// DOSE-COVID-HOSP: COVID-19 is hospital use only, so no home guidance;
+/// every other dose (or none yet) gets all of it.
+pub fn view_parts(hospital_only: bool) -> ViewParts {
+    ViewParts {
+        home_guidance: !hospital_only,
+        storage_card: true,
+        hospital_note: hospital_only.then_some(Fact::DoseCovidHosp),
+    }
+}
+
 /// Name of the DOM event emitted when a run completes.
 pub const DOSE_PREPARED_EVENT: &str = "kineret:dose-prepared";
 
@@ -339,9 +368,9 @@ impl DosePrepared {
     }
 }
 
-/// Title of the stop box plus the outcome text and its source.
-pub fn stop_text(reason: StopReason, lang: Lang) -> (&'static str, &'static str, &'static str) {
-    (text::ChecklistMsg::StoppedTitle.tr(lang), reason.tr(lang), reason.source())
+/// Title of the stop box plus the outcome text and its source in `region`.
+pub fn stop_text(reason: StopReason, lang: Lang, region: Region) -> (&'static str, &'static str, String) {
+    (text::ChecklistMsg::StoppedTitle.tr(lang), reason.tr(lang), reason.fact().source_in(region))
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
 use super::*;
+use crate::core::facts::Fact;
 
 const T0: i64 = 1_718_000_000_000;
 const MIN: i64 = 60_000;
@@ -34,8 +35,36 @@ fn new_run_has_every_step_unticked() {
     let r = Run::new(T0, None);
     assert_eq!(r.id, format!("run-{T0}"));
     assert_eq!(r.steps.len(), Step::ALL.len());
-    assert_eq!(r.missing_steps(), Step::ALL.to_vec());
+    // Without a partial dose the partial step does not apply.
+    let expected: Vec<Step> = Step::ALL.iter().copied().filter(|&s| s != Step::PartialPrepared).collect();
+    assert_eq!(r.missing_steps(), expected);
     assert!(!r.is_closed());
+}
+
+#[test]
+fn a_partial_dose_must_be_prepared_before_the_dose_is_recorded() {
+    // PREP-PARTIAL: with 40 mg to push out, the step applies and is required;
+    // it cannot be unticked once injected.
+    let r = ready_to_inject();
+    assert!(r.applies(Step::PartialPrepared));
+    assert_eq!(r.missing_steps().first(), Some(&Step::PartialPrepared));
+    let r = apply(
+        &r,
+        &[
+            (RunAction::Tick(Step::Injected), T0 + 34 * MIN),
+            (RunAction::Tick(Step::SharpsDisposed), T0 + 35 * MIN),
+            (RunAction::Tick(Step::RemainderDiscarded), T0 + 35 * MIN),
+        ],
+    );
+    assert_eq!(reduce(&r, RunAction::Complete, T0 + 36 * MIN), Err(Refusal::StepsMissing));
+    let r = apply(&r, &[(RunAction::Tick(Step::PartialPrepared), T0 + 36 * MIN), (RunAction::Complete, T0 + 36 * MIN)]);
+    assert!(r.completed_ms.is_some());
+    let whole = Run::new(T0, Some(0.0));
+    assert!(!whole.applies(Step::PartialPrepared));
+    // Old stored runs (without the step) are repaired with it.
+    let mut old = Run::new(T0, Some(40.0));
+    old.steps.retain(|s| s.step != Step::PartialPrepared);
+    assert_eq!(old.normalized().steps.len(), Step::ALL.len());
 }
 
 #[test]
@@ -44,6 +73,7 @@ fn full_happy_path_completes_and_emits_payload() {
     let r = apply(
         &r,
         &[
+            (RunAction::Tick(Step::PartialPrepared), T0 + 34 * MIN),
             (RunAction::Tick(Step::Injected), T0 + 34 * MIN),
             (RunAction::Tick(Step::SharpsDisposed), T0 + 35 * MIN),
             (RunAction::Tick(Step::RemainderDiscarded), T0 + 35 * MIN),
@@ -127,14 +157,19 @@ fn inspection_failure_stops_the_run() {
         assert_eq!(reduce(&stopped, a, T0 + 32 * MIN), Err(Refusal::RunClosed));
     }
     assert_eq!(DosePrepared::from_run(&stopped), None);
-    let (title, en, src) = stop_text(StopReason::InspectionFailed, Lang::En);
+    let (title, en, src) = stop_text(StopReason::InspectionFailed, Lang::En, Region::Us);
     assert!(title.contains("do not use"));
-    for w in ["Do not use", "pharmacy", "pharmacist or healthcare provider", "new syringe"] {
+    // PREP-INSPECT: "do not use" + ask; CLINICAL.md has no rule for "take a
+    // new syringe" or "take it to the pharmacy", so it does not say so.
+    for w in ["Do not use", "pharmacist or healthcare provider"] {
         assert!(en.contains(w), "{w}");
     }
-    assert_eq!(src, "US PI 16, seed");
-    let (_, es, _) = stop_text(StopReason::InspectionFailed, Lang::Es);
-    assert!(es.contains("farmacéutico(a)") && es.contains("jeringa nueva"));
+    assert!(!en.contains("new syringe") && !en.contains("pharmacy."));
+    assert_eq!(StopReason::InspectionFailed.fact(), Fact::PrepInspect);
+    assert_eq!(src, "US PI 16");
+    assert_eq!(stop_text(StopReason::InspectionFailed, Lang::En, Region::Eu).2, "EU PL 6");
+    let (_, es, _) = stop_text(StopReason::InspectionFailed, Lang::Es, Region::Eu);
+    assert!(es.contains("farmacéutico(a)"));
 }
 
 #[test]
@@ -229,4 +264,19 @@ fn a_stop_marks_the_later_steps_not_applicable_until_a_new_dose() {
     assert_eq!(reduce(&r, RunAction::Tick(Step::HandsWashed), T0 + 2 * MIN), Err(Refusal::RunClosed));
     let fresh = apply(&r, &[(RunAction::NewRun { discard_mg: None }, T0 + 3 * MIN)]);
     assert!(Step::ALL.iter().all(|&s| !fresh.not_applicable(s)));
+}
+
+#[test]
+fn covid_19_gets_no_home_guidance_only_the_hospital_note() {
+    // DOSE-COVID-HOSP: no home checklist, warm-up timer, dose history or
+    // reminders; the storage card stays for the pharmacy.
+    let covid = view_parts(true);
+    assert!(!covid.home_guidance);
+    assert!(covid.storage_card);
+    assert_eq!(covid.hospital_note, Some(Fact::DoseCovidHosp));
+    let home = view_parts(false);
+    assert!(home.home_guidance && home.hospital_note.is_none());
+    let t = text::ChecklistMsg::HospitalOnly.tr(Lang::En);
+    assert!(t.contains("COVID-19") && t.contains("hospital"));
+    assert!(text::ChecklistMsg::HospitalOnly.tr(Lang::Es).contains("hospital"));
 }

@@ -36,6 +36,10 @@ messages! {
             "Your dose does not use the whole syringe: throw away the {mg} mg left in it.",
             "Su dosis no usa toda la jeringa: deseche los {mg} mg que quedan en ella.",
         ],
+        DiscardMgLast => [
+            "Your dose does not use all of the last syringe: throw away the {mg} mg left in it.",
+            "Su dosis no usa toda la última jeringa: deseche los {mg} mg que quedan en ella.",
+        ],
         DiscardNone => [
             "Your dose uses the whole syringe: nothing is left to throw away.",
             "Su dosis usa toda la jeringa: no queda nada que desechar.",
@@ -63,6 +67,10 @@ messages! {
         ],
         StripLabel => ["Last {days} days, oldest first", "Últimos {days} días, del más antiguo al más reciente"],
         LegendTitle => ["Key", "Leyenda"],
+        HospitalOnly => [
+            "COVID-19 treatment with Kineret is given in hospital: this view has no home checklist, warm-up timer, dose history or reminders for it. The storage rules below are for the pharmacy and the ward.",
+            "El tratamiento de la COVID-19 con Kineret se administra en el hospital: esta vista no ofrece para él lista de verificación en casa, temporizador, historial de dosis ni recordatorios. Las reglas de conservación de abajo son para la farmacia y la planta del hospital.",
+        ],
     }
 }
 
@@ -99,6 +107,9 @@ mod tests {
             check(&format!("{m:?}"), m.texts());
         }
         for m in MishapKind::ALL {
+            check(&format!("{m:?}"), m.texts());
+        }
+        for m in crate::core::checklist::steps::StepMsg::ALL {
             check(&format!("{m:?}"), m.texts());
         }
     }

@@ -192,6 +192,11 @@ pub fn dose_reminder_events(schedule: DoseSchedule, start_day: i64, times: [(u8,
             ev("am", ReminderMsg::SummaryMorning, ReminderMsg::TwiceDaily, times[0], Recurrence::Daily),
             ev("pm", ReminderMsg::SummaryEvening, ReminderMsg::TwiceDaily, times[1], Recurrence::Daily),
         ],
+        // RENAL-SPLIT (prescriber's explicit choice): two doses, every other day.
+        DoseSchedule::TwiceEveryOtherDay { .. } => vec![
+            ev("eod-am", ReminderMsg::SummaryMorning, ReminderMsg::EveryOtherDay, times[0], Recurrence::EveryOtherDay),
+            ev("eod-pm", ReminderMsg::SummaryEvening, ReminderMsg::EveryOtherDay, times[1], Recurrence::EveryOtherDay),
+        ],
     }
 }
 

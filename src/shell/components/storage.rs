@@ -24,7 +24,10 @@ use crate::core::checklist::timer::{warm_up_status, WarmUp};
 use crate::core::attrs::Region;
 use crate::core::checklist::excursion::MishapKind;
 use crate::core::checklist::text::ChecklistMsg;
+use crate::core::checklist::history::{due_today, HistoryMsg, SCHEDULE_FACT, SPLIT_FACT};
 use crate::core::checklist::{DosePrepared, DoseSchedule, Inspection, RunAction, Step, TempUnit, DOSE_PREPARED_EVENT};
+use crate::core::checklist::view_parts;
+use crate::core::clock::Pinned;
 use crate::core::clock::Clock;
 use crate::core::i18n::{fill, Lang, Translate, source_text};
 use crate::core::safety::form::Markup;
@@ -300,14 +303,39 @@ pub fn view() -> Html {
     }
     let notice = raw(&mut h);
     mishap::storage_status(&mut h, lang, region, unit);
+    // DOSE-COVID-HOSP: hospital use only: no home checklist, timer, history
+    // or reminders; the storage card stays (for the pharmacy).
+    let parts = view_parts(last_dose.is_some_and(|d| d.hospital_only));
+    if let (false, Some(fact)) = (parts.home_guidance, parts.hospital_note) {
+        h.m(r#"<div class="kw-notice kw-st-hospital" role="note"><p>"#).t(ChecklistMsg::HospitalOnly.tr(lang)).m("</p>");
+        source(&mut h, lang, &fact.source_in(region));
+        h.m("</div>");
+        return html! {
+            <section class="kw-storage" aria-labelledby="kw-st-title">
+                { title }
+                <div role="status" class="kw-st-notice">{ notice }</div>
+                { raw(&mut h) }
+            </section>
+        };
+    }
+    let card = raw(&mut h);
+    // RENAL-EOD / RENAL-SPLIT: the checklist follows the schedule chosen.
+    if !due_today(&model.runs, schedule, &Pinned { inner: &BrowserClock, now_ms: now }) {
+        h.m(r#"<p class="kw-notice kw-caution kw-ck-notdue">"#);
+        h.t(&fill(HistoryMsg::NotDueToday.tr(lang), &[("schedule", schedule.tr(lang))])).m("</p>");
+        let fact = if schedule.unlabelled_split() { SPLIT_FACT } else { SCHEDULE_FACT };
+        source(&mut h, lang, &fact.source_in(region));
+    }
+    let syringes = last_dose.map_or(1, |d| d.syringes_per_administration.max(1));
     html! {
         <section class="kw-storage" aria-labelledby="kw-st-title" {oninput} {onchange} {onclick} {onsubmit}>
             { title }
             <div role="status" class="kw-st-notice">{ notice }</div>
+            { card }
             { raw(&mut h) }
-            { checklist::view(&checklist::Ctx { lang, model: &model, now }) }
+            { checklist::view(&checklist::Ctx { lang, region, model: &model, now, syringes }) }
             { mishap::view(lang, region, unit, &model.mishap) }
-            { history::view(lang, &model.runs, schedule, last_dose.is_some(), now) }
+            { history::view(lang, region, &model.runs, schedule, last_dose.is_some(), now) }
         </section>
     }
 }

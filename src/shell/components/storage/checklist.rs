@@ -10,7 +10,8 @@ use super::{input_label, list, raw, source, warmup};
 use crate::core::checklist::text::ChecklistMsg;
 use crate::core::format::fmt_number;
 use crate::core::checklist::timer::WarmUpMsg;
-use crate::core::checklist::{stop_text, Inspection, Run, Step};
+use crate::core::attrs::Region;
+use crate::core::checklist::{stop_text, Inspection, PrepPlan, Run, Step};
 use crate::core::i18n::{fill, Lang, Translate};
 use crate::core::safety::form::Markup;
 use crate::core::sites::Suggestion;
@@ -21,13 +22,14 @@ const ERR_ID: &str = "kw-ck-err";
 
 /// Checkbox ids, in `Step::ALL` order ("kw-ck-inspect" is not used: the
 /// inspection is a pair of radios, `kw-ck-insp-ok` and `kw-ck-insp-bad`).
-pub const ID: [&str; 9] = [
+pub const ID: [&str; 10] = [
     "kw-ck-expiry",
     "kw-ck-out",
     "kw-ck-flat",
     "kw-ck-inspect",
     "kw-ck-hands",
     "kw-ck-site",
+    "kw-ck-partial",
     "kw-ck-injected",
     "kw-ck-sharps",
     "kw-ck-discard",
@@ -42,8 +44,18 @@ pub const COMPLETE: &str = "kw-ck-record";
 
 pub struct Ctx<'a> {
     pub lang: Lang,
+    pub region: Region,
     pub model: &'a Model,
     pub now: i64,
+    /// Syringe count from the calculator's last dose (PREP-COUNT); the
+    /// partial amount comes from the run's mg to discard.
+    pub syringes: u32,
+}
+
+impl Ctx<'_> {
+    fn plan(&self) -> PrepPlan {
+        PrepPlan { syringes: self.syringes, discard_mg: self.model.run.discard_mg }
+    }
 }
 
 /// The refusal shown next to `target`, and the `aria-describedby` value for it.
@@ -61,7 +73,10 @@ fn refusal_for(c: &Ctx, target: Option<Step>) -> (Html, Option<AttrValue>) {
 /// The step's source and the text under it.
 fn extra(h: &mut Markup, c: &Ctx, step: Step) {
     let lang = c.lang;
-    source(h, lang, step.source());
+    source(h, lang, &step.source());
+    if let Some(hint) = step.hint(lang) {
+        h.m(r#"<p class="kw-hint">"#).t(hint).m("</p>");
+    }
     let text = match step {
         Step::LaidFlat => {
             h.m(r#"<p class="kw-hint">"#).t(&WarmUpMsg::Instruction.text(lang)).m("</p>");
@@ -76,7 +91,8 @@ fn extra(h: &mut Markup, c: &Ctx, step: Step) {
         Step::RemainderDiscarded => match c.model.run.discard_mg {
             Some(mg) if mg > 0.0 => {
                 h.m(r#"<p class="kw-ck-info kw-ck-discard">"#);
-                h.t(&fill(ChecklistMsg::DiscardMg.tr(lang), &[("mg", &fmt_number(mg, 1, lang))])).m("</p>");
+                let msg = if c.syringes > 1 { ChecklistMsg::DiscardMgLast } else { ChecklistMsg::DiscardMg };
+                h.t(&fill(msg.tr(lang), &[("mg", &fmt_number(mg, 1, lang))])).m("</p>");
                 return;
             }
             Some(_) => ChecklistMsg::DiscardNone.tr(lang).to_string(),
@@ -108,11 +124,11 @@ fn step_class(run: &Run, step: Step) -> &'static str {
 /// The stop box, right under the step that caused it, with "Start a new
 /// dose". `role=alert` announces it; `tabindex=-1` lets the handler move
 /// focus to it (the control that was used is disabled by the stop).
-fn stop_box(h: &mut Markup, lang: Lang, run: &Run) -> Html {
+fn stop_box(h: &mut Markup, lang: Lang, region: Region, run: &Run) -> Html {
     let Some(reason) = run.stopped else { return html! {} };
-    let (title, text, src) = stop_text(reason, lang);
+    let (title, text, src) = stop_text(reason, lang, region);
     h.m(r#"<strong>✕ "#).t(title).m("</strong><p>").t(text).m("</p>");
-    source(h, lang, src);
+    source(h, lang, &src);
     html! {
         <div id={STOP_ID} class="kw-notice kw-danger kw-ck-stop" role="alert" tabindex="-1">
             { raw(h) }
@@ -126,7 +142,7 @@ fn inspection(c: &Ctx, closed: bool) -> Html {
     let run = &c.model.run;
     let (err, described) = refusal_for(c, Some(Step::Inspected));
     let mut h = Markup::default();
-    h.m("<legend>").t(&Step::Inspected.label(lang)).t(": ").t(ChecklistMsg::InspectQuestion.tr(lang)).m("</legend>");
+    h.m("<legend>").t(&Step::Inspected.label_for(lang, c.plan())).t(": ").t(ChecklistMsg::InspectQuestion.tr(lang)).m("</legend>");
     let legend = raw(&mut h);
     let mut radios = vec![legend];
     for (choice, id, code) in
@@ -138,9 +154,12 @@ fn inspection(c: &Ctx, closed: bool) -> Html {
             </div>
         });
     }
-    source(&mut h, lang, Step::Inspected.source());
+    source(&mut h, lang, &Step::Inspected.source());
+    if let Some(hint) = Step::Inspected.hint(lang) {
+        h.m(r#"<p class="kw-hint">"#).t(hint).m("</p>");
+    }
     let src = raw(&mut h);
-    let stop = if run.stopped_at() == Some(Step::Inspected) { stop_box(&mut h, lang, run) } else { html! {} };
+    let stop = if run.stopped_at() == Some(Step::Inspected) { stop_box(&mut h, lang, c.region, run) } else { html! {} };
     classed(
         step_class(run, Step::Inspected),
         html! {
@@ -160,6 +179,9 @@ fn step_item(c: &Ctx, step: Step, closed: bool) -> Html {
     }
     let lang = c.lang;
     let run = &c.model.run;
+    if !run.applies(step) {
+        return html! {};
+    }
     let ticked = run.is_ticked(step);
     let (err, described) = refusal_for(c, Some(step));
     let mut h = Markup::default();
@@ -176,7 +198,7 @@ fn step_item(c: &Ctx, step: Step, closed: bool) -> Html {
         html! {
             <li>
                 <div class="kw-ck-row">
-                    { input_label("checkbox", "", ID[step.index()], "", ticked, closed, described, &step.label(lang)) }
+                    { input_label("checkbox", "", ID[step.index()], "", ticked, closed, described, &step.label_for(lang, c.plan())) }
                 </div>
                 { err }
                 { raw(&mut h) }

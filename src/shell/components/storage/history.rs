@@ -8,7 +8,8 @@ use yew::prelude::*;
 use super::{input_label, list, raw};
 use crate::core::safety::form::Markup;
 
-use crate::core::checklist::history::{any_missed, DayState, HistoryMsg, MISSED_DOSE_SOURCE};
+use crate::core::attrs::Region;
+use crate::core::checklist::history::{any_missed, DayState, HistoryMsg, MISSED_DOSE_FACT, SCHEDULE_FACT, SPLIT_FACT};
 use crate::core::checklist::text::ChecklistMsg;
 use crate::core::checklist::{history_strip, DoseSchedule, Run};
 use crate::core::clock::{civil_from_days, Pinned, MS_PER_DAY};
@@ -39,12 +40,29 @@ fn state_class(s: DayState) -> &'static str {
 }
 
 /// Radio ids, in `DoseSchedule::CHOICES` order.
-pub const SCHEDULE_IDS: [&str; 3] = ["kw-hi-daily", "kw-hi-eod", "kw-hi-twice"];
+pub const SCHEDULE_IDS: [&str; 4] = ["kw-hi-daily", "kw-hi-eod", "kw-hi-twice", "kw-hi-twice-eod"];
 
-fn schedule_part(lang: Lang, schedule: DoseSchedule, from_calculator: bool) -> Html {
+/// "Source: …" for a fact, in the region's labels.
+fn fact_source(h: &mut Markup, lang: Lang, region: Region, fact: crate::core::facts::Fact) {
+    let src = fact.source_in(region);
+    h.m(r#"<p class="kw-source">"#).t(&fill(ChecklistMsg::Source.tr(lang), &[("source", &source_text(&src, lang))])).m("</p>");
+}
+
+/// RENAL-SPLIT: twice daily every other day is only the prescriber's choice.
+fn split_warning(h: &mut Markup, lang: Lang, region: Region, schedule: DoseSchedule) {
+    if schedule.unlabelled_split() {
+        h.m(r#"<div class="kw-notice kw-caution kw-hi-split"><p>"#).t(HistoryMsg::SplitWarning.tr(lang)).m("</p>");
+        fact_source(h, lang, region, SPLIT_FACT);
+        h.m("</div>");
+    }
+}
+
+fn schedule_part(lang: Lang, region: Region, schedule: DoseSchedule, from_calculator: bool) -> Html {
     let mut h = Markup::default();
     if from_calculator {
         h.m("<p>").t(&fill(ChecklistMsg::ScheduleFromCalc.tr(lang), &[("schedule", schedule.tr(lang))])).m("</p>");
+        fact_source(&mut h, lang, region, SCHEDULE_FACT);
+        split_warning(&mut h, lang, region, schedule);
         return raw(&mut h);
     }
     h.m("<legend>").t(ChecklistMsg::ScheduleQuestion.tr(lang)).m("</legend>");
@@ -56,10 +74,11 @@ fn schedule_part(lang: Lang, schedule: DoseSchedule, from_calculator: bool) -> H
             </span>
         });
     }
-    html! { <fieldset>{ list(items) }</fieldset> }
+    split_warning(&mut h, lang, region, schedule);
+    html! { <><fieldset>{ list(items) }</fieldset>{ raw(&mut h) }</> }
 }
 
-pub fn view(lang: Lang, runs: &[Run], schedule: DoseSchedule, from_calculator: bool, now: i64) -> Html {
+pub fn view(lang: Lang, region: Region, runs: &[Run], schedule: DoseSchedule, from_calculator: bool, now: i64) -> Html {
     let cells = history_strip(runs, schedule, &Pinned { inner: &BrowserClock, now_ms: now }, DAYS);
     let days = DAYS.to_string();
     let mut h = Markup::default();
@@ -74,7 +93,7 @@ pub fn view(lang: Lang, runs: &[Run], schedule: DoseSchedule, from_calculator: b
     }
     h.m(r#"</ol><p class="kw-strip-key"><span class="kw-visually-hidden">"#).t(ChecklistMsg::LegendTitle.tr(lang));
     h.m(": </span>");
-    let twice = schedule == DoseSchedule::TwiceDaily;
+    let twice = schedule.per_day() > 1;
     for s in [DayState::Taken(1), DayState::Missed, DayState::NotDue, DayState::TodayPending, DayState::Partial] {
         if matches!(s, DayState::Partial) && !twice {
             break;
@@ -86,14 +105,15 @@ pub fn view(lang: Lang, runs: &[Run], schedule: DoseSchedule, from_calculator: b
     }
     h.m("</p>");
     if any_missed(&cells) {
-        h.m(r#"<div class="kw-notice kw-caution"><p>"#).t(HistoryMsg::MissedDose.tr(lang));
-        h.m(r#"</p><p class="kw-source">"#).t(&fill(ChecklistMsg::Source.tr(lang), &[("source", &source_text(MISSED_DOSE_SOURCE, lang))]));
-        h.m("</p></div>");
+        // MISSED (EU PL 3).
+        h.m(r#"<div class="kw-notice kw-caution kw-hi-missed"><p>"#).t(HistoryMsg::MissedDose.tr(lang)).m("</p>");
+        fact_source(&mut h, lang, region, MISSED_DOSE_FACT);
+        h.m("</div>");
     }
     html! {
         <div class="kw-hi">
             { title }
-            { schedule_part(lang, schedule, from_calculator) }
+            { schedule_part(lang, region, schedule, from_calculator) }
             { raw(&mut h) }
         </div>
     }

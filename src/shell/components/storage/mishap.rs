@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::{input_label, raw, source};
 use crate::core::attrs::Region;
 use crate::core::checklist::excursion::{
-    assess, mishap_from_form, profile, storage_text, FormErrors, MishapKind, Outcome,
+    assess, mishap_from_form, profile, storage_source, storage_text, ExcursionMsg, FormErrors, MishapKind, Outcome,
 };
 use crate::core::checklist::text::ChecklistMsg;
 use crate::core::checklist::{Severity, TempUnit};
@@ -23,7 +23,8 @@ pub struct Form {
     pub hours: String,
     pub temp: String,
     pub earlier: bool,
-    pub result: Option<Result<Outcome, FormErrors>>,
+    /// Every rule's answer, worst first.
+    pub result: Option<Result<Vec<Outcome>, FormErrors>>,
 }
 
 /// A change to the form.
@@ -87,7 +88,7 @@ fn region_line(lang: Lang, region: Region) -> &'static str {
 pub fn storage_status(h: &mut Markup, lang: Lang, region: Region, unit: TempUnit) {
     h.m(r#"<div class="kw-card kw-st-card"><h4>"#).t(ChecklistMsg::StorageTitle.tr(lang));
     h.m("</h4><p>").t(&storage_text(lang, unit)).m(r#"</p><p class="kw-source">"#);
-    h.t(&fill(ChecklistMsg::Source.tr(lang), &[("source", &source_text(profile(region).storage_source, lang))]));
+    h.t(&fill(ChecklistMsg::Source.tr(lang), &[("source", &source_text(&storage_source(region), lang))]));
     h.t(" · ").t(region_line(lang, region)).m("</p></div>");
 }
 
@@ -97,15 +98,36 @@ fn outcome(h: &mut Markup, lang: Lang, unit: TempUnit, o: &Outcome) {
         Severity::Caution => (r#"<div class="kw-notice kw-caution"><strong>! "#, ChecklistMsg::SevCaution),
         Severity::DoNotUse => (r#"<div class="kw-notice kw-danger"><strong>✕ "#, ChecklistMsg::SevDoNotUse),
     };
-    h.m(open).t(word.tr(lang)).m("</strong><p>").t(&o.text(lang, unit)).m("</p>");
-    if !o.source.is_empty() {
-        source(h, lang, o.source);
+    h.m(open).t(word.tr(lang)).m("</strong>");
+    one(h, lang, unit, o);
+    h.m("</div>");
+}
+
+/// One rule's text, its source and its note.
+fn one(h: &mut Markup, lang: Lang, unit: TempUnit, o: &Outcome) {
+    h.m("<p>").t(&o.text(lang, unit)).m("</p>");
+    if let Some(src) = o.source() {
+        source(h, lang, &src);
     }
     if let Some((text, src)) = o.note_text(lang, unit) {
         h.m("<p>").t(&text).m("</p>");
-        source(h, lang, src);
+        source(h, lang, &src);
     }
-    h.m("</div>");
+}
+
+/// The worst answer in its box, then every other rule that applies.
+fn outcomes(h: &mut Markup, lang: Lang, unit: TempUnit, all: &[Outcome]) {
+    let Some((worst, rest)) = all.split_first() else { return };
+    outcome(h, lang, unit, worst);
+    if !rest.is_empty() {
+        h.m(r#"<div class="kw-mh-also"><p><strong>"#).t(ExcursionMsg::AlsoTitle.tr(lang)).m("</strong></p><ul>");
+        for o in rest {
+            h.m("<li>");
+            one(h, lang, unit, o);
+            h.m("</li>");
+        }
+        h.m("</ul></div>");
+    }
 }
 
 /// Text input with its label and, when invalid, its error (aria-describedby).
@@ -148,8 +170,8 @@ pub fn view(lang: Lang, region: Region, unit: TempUnit, f: &Form) -> Html {
     } else {
         html! {}
     };
-    if let Some(Ok(o)) = &f.result {
-        outcome(&mut h, lang, unit, o);
+    if let Some(Ok(all)) = &f.result {
+        outcomes(&mut h, lang, unit, all);
     }
     let result = raw(&mut h);
     h.m(r#"<h4 id="kw-mh-title">"#).t(ChecklistMsg::MishapTitle.tr(lang)).m(r#"</h4><p class="kw-hint">"#);
