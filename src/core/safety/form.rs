@@ -10,6 +10,7 @@ use super::monitoring::{monitoring_schedule, CheckPoint, CheckRow, CHECK_MONTHS}
 use super::screen::Question;
 use super::triage::{triage, Symptom, Triage};
 use crate::core::checklist::history::DoseSchedule;
+use crate::core::facts::Fact;
 use crate::core::i18n::{Lang, Translate};
 use crate::core::storage::{Record, StorageMsg, StoreError};
 use crate::messages;
@@ -61,17 +62,23 @@ impl CheckPoint {
     }
 }
 
-/// Dose reminders written into the calendar file.
+/// Dose reminders written into the calendar file: how many a due day and
+/// every how many days (RENAL-EOD: the schedule actually chosen, daily or
+/// every other day; RENAL-SPLIT: twice daily every other day only as the
+/// prescriber's explicit choice).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reminders {
     Off,
     Daily,
     EveryOtherDay,
     TwiceDaily,
+    /// Two doses on each due day, every other day (RENAL-SPLIT).
+    TwiceEveryOtherDay,
 }
 
 impl Reminders {
-    pub const ALL: [Reminders; 4] = [Reminders::Off, Reminders::Daily, Reminders::EveryOtherDay, Reminders::TwiceDaily];
+    pub const ALL: [Reminders; 5] =
+        [Reminders::Off, Reminders::Daily, Reminders::EveryOtherDay, Reminders::TwiceDaily, Reminders::TwiceEveryOtherDay];
 
     /// The radio button's value.
     pub fn code(self) -> &'static str {
@@ -80,16 +87,39 @@ impl Reminders {
             Reminders::Daily => "daily",
             Reminders::EveryOtherDay => "eod",
             Reminders::TwiceDaily => "twice",
+            Reminders::TwiceEveryOtherDay => "twice-eod",
+        }
+    }
+
+    /// (doses a due day, days between due days); `None` for no reminders.
+    pub fn plan(self) -> Option<(u8, u8)> {
+        match self {
+            Reminders::Off => None,
+            Reminders::Daily => Some((1, 1)),
+            Reminders::EveryOtherDay => Some((1, 2)),
+            Reminders::TwiceDaily => Some((2, 1)),
+            Reminders::TwiceEveryOtherDay => Some((2, 2)),
+        }
+    }
+
+    /// The frequency, spelled out (ISMP).
+    pub fn msg(self) -> Option<ReminderMsg> {
+        match self {
+            Reminders::Off => None,
+            Reminders::Daily => Some(ReminderMsg::Daily),
+            Reminders::EveryOtherDay => Some(ReminderMsg::EveryOtherDay),
+            Reminders::TwiceDaily => Some(ReminderMsg::TwiceDaily),
+            Reminders::TwiceEveryOtherDay => Some(ReminderMsg::TwiceEveryOtherDay),
         }
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Reminders::Off => SafetyUi::NoReminders.tr(lang),
-            Reminders::Daily => ReminderMsg::Daily.tr(lang),
-            Reminders::EveryOtherDay => ReminderMsg::EveryOtherDay.tr(lang),
-            Reminders::TwiceDaily => ReminderMsg::TwiceDaily.tr(lang),
-        }
+        self.msg().map_or(SafetyUi::NoReminders.tr(lang), |m| m.tr(lang))
+    }
+
+    /// Two reminders a due day (morning and evening times).
+    pub fn twice(self) -> bool {
+        matches!(self.plan(), Some((2, _)))
     }
 
     pub fn schedule(self) -> Option<DoseSchedule> {
@@ -98,18 +128,38 @@ impl Reminders {
             Reminders::Daily => Some(DoseSchedule::Daily),
             Reminders::EveryOtherDay => Some(DoseSchedule::EveryOtherDay { anchor_day: None }),
             Reminders::TwiceDaily => Some(DoseSchedule::TwiceDaily),
+            // MERGE: TwiceEveryOtherDay
+            Reminders::TwiceEveryOtherDay => None,
         }
     }
 
-    /// The schedule of the calculator's last dose.
+    /// The schedule of the calculator's last dose, exactly: 1 or 2 doses a
+    /// day, every 1 or 2 days (RENAL-EOD, RENAL-SPLIT). Anything else is not
+    /// a schedule this view can remind of: no reminders are preselected.
     pub fn from_dose(administrations_per_day: u8, interval_days: u8) -> Reminders {
-        if administrations_per_day >= 2 {
-            Reminders::TwiceDaily
-        } else if interval_days >= 2 {
-            Reminders::EveryOtherDay
-        } else {
-            Reminders::Daily
+        match (administrations_per_day, interval_days) {
+            (1, 1) => Reminders::Daily,
+            (1, 2) => Reminders::EveryOtherDay,
+            (2, 1) => Reminders::TwiceDaily,
+            (2, 2) => Reminders::TwiceEveryOtherDay,
+            _ => Reminders::Off,
         }
+    }
+
+    /// The choices shown: twice daily every other day only when it is the
+    /// calculator's (the prescriber's) schedule or already chosen; never
+    /// offered on its own (RENAL-SPLIT).
+    pub fn choices(calculator: Option<Reminders>, chosen: Reminders) -> impl Iterator<Item = Reminders> {
+        let split = Some(Reminders::TwiceEveryOtherDay);
+        Reminders::ALL
+            .into_iter()
+            .filter(move |r| *r != Reminders::TwiceEveryOtherDay || calculator == split || chosen == *r)
+    }
+
+    /// The fact that warns about the schedule, if any: the split every-other-
+    /// day regimen is in neither label (RENAL-SPLIT).
+    pub fn warning(self) -> Option<Fact> {
+        (self == Reminders::TwiceEveryOtherDay).then_some(Fact::RenalSplit)
     }
 }
 
@@ -284,9 +334,9 @@ impl SafetyForm {
         let start = self.start_day()?;
         let rows = self.schedule(today)?;
         let mut events = monitoring_events(&rows, lang);
-        if let Some(schedule) = plan.schedule() {
+        if plan != Reminders::Off {
             let time = |i: usize| parse_hhmm(&self.times[i]).or(parse_hhmm(DEFAULT_TIMES[i])).unwrap_or((8, 0));
-            events.extend(dose_reminder_events(schedule, start.max(today), [time(0), time(1)], lang));
+            events.extend(dose_reminder_events(plan, start.max(today), [time(0), time(1)], lang));
         }
         Some(to_ics(&events, now_ms, UID_DOMAIN))
     }
@@ -310,6 +360,10 @@ messages! {
         Reminders => ["Dose reminders in the calendar file", "Recordatorios de dosis en el archivo de calendario"],
         NoReminders => ["No dose reminders", "Sin recordatorios de dosis"],
         FromCalculator => ["Preselected from the dose calculator.", "Preseleccionado desde la calculadora de dosis."],
+        SplitWarning => [
+            "Neither label describes twice-daily doses every other day: keep to this schedule only as your prescriber wrote it.",
+            "Ninguna ficha técnica describe dosis dos veces al día en días alternos: siga este horario solo tal como lo indicó su médico.",
+        ],
         Time => ["Reminder time", "Hora del recordatorio"],
         TimeMorning => ["Morning dose time", "Hora de la dosis de la mañana"],
         TimeEvening => ["Evening dose time", "Hora de la dosis de la noche"],
@@ -454,6 +508,9 @@ mod tests {
         assert_eq!(Reminders::from_dose(2, 1), Reminders::TwiceDaily);
         assert_eq!(Reminders::from_dose(1, 2), Reminders::EveryOtherDay);
         assert_eq!(Reminders::from_dose(1, 1), Reminders::Daily);
+        // RENAL-SPLIT: not silently twice every day.
+        assert_eq!(Reminders::from_dose(2, 2), Reminders::TwiceEveryOtherDay);
+        assert_eq!(Reminders::from_dose(3, 1), Reminders::Off);
         assert_eq!(f.reminder_plan(Some(Reminders::EveryOtherDay)), Reminders::EveryOtherDay);
         f.apply(field::PLAN, "off", true);
         assert_eq!(f.reminder_plan(Some(Reminders::EveryOtherDay)), Reminders::Off);
@@ -462,7 +519,8 @@ mod tests {
         for r in Reminders::ALL {
             f.apply(field::PLAN, r.code(), true);
             assert_eq!(f.reminder_plan(None), r);
-            assert_eq!(r.schedule().is_none(), r == Reminders::Off);
+            // MERGE: TwiceEveryOtherDay (its DoseSchedule comes with the checklist's).
+            assert_eq!(r.schedule().is_none(), matches!(r, Reminders::Off | Reminders::TwiceEveryOtherDay));
         }
         assert_eq!(Reminders::EveryOtherDay.label(Lang::Es), "Cada dos días (en días alternos)");
     }
@@ -500,6 +558,35 @@ mod tests {
         assert_eq!(get(last, "RRULE").unwrap().2, "FREQ=DAILY;INTERVAL=2");
         assert!(unfold(&ics).contains("SUMMARY:Dosis de Kineret"));
         assert_eq!(events(&f.calendar(t, 0, Reminders::Off, Lang::En).unwrap()).len(), 6);
+    }
+
+    /// RENAL-EOD, RENAL-SPLIT: the calculator's twice-daily every-other-day
+    /// dose gives two reminders repeating every other day, labelled so, and
+    /// is offered only as that explicit choice, with its warning.
+    #[test]
+    fn split_every_other_day_dose_is_reminded_every_other_day() {
+        let c = clock();
+        let t = today(&c);
+        let calc = Some(Reminders::from_dose(2, 2));
+        let mut f = SafetyForm::default();
+        f.apply(field::START, "2024-06-10", false);
+        let plan = f.reminder_plan(calc);
+        assert_eq!(plan, Reminders::TwiceEveryOtherDay);
+        assert!(plan.twice());
+        let ev = events(&f.calendar(t, c.now_ms(), plan, Lang::En).unwrap());
+        let reminders: Vec<_> = ev.iter().filter(|e| get(e, "RRULE").is_some()).collect();
+        assert_eq!(reminders.len(), 2);
+        assert!(reminders.iter().all(|e| get(e, "RRULE").unwrap().2 == "FREQ=DAILY;INTERVAL=2"));
+        assert_eq!(plan.label(Lang::En), "Twice daily, every other day");
+        assert_eq!(plan.label(Lang::Es), "Dos veces al día, en días alternos");
+        assert_eq!(plan.warning(), Some(Fact::RenalSplit));
+        assert_eq!(Reminders::Daily.warning(), None);
+        // Offered only when it is the prescriber's schedule (or chosen).
+        assert!(!Reminders::choices(None, Reminders::Off).any(|r| r == Reminders::TwiceEveryOtherDay));
+        assert!(Reminders::choices(calc, plan).any(|r| r == Reminders::TwiceEveryOtherDay));
+        assert_eq!(Reminders::choices(None, Reminders::Daily).count(), 4);
+        f.apply(field::PLAN, "twice-eod", true);
+        assert_eq!(f.reminders, Some(Reminders::TwiceEveryOtherDay));
     }
 
     #[test]

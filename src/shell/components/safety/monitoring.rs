@@ -47,8 +47,8 @@ fn rows(f: &SafetyForm, lang: Lang, today: i64, calc: Option<Reminders>, onclick
         ));
     }
     let plan = f.reminder_plan(calc);
-    let mut radios = Vec::with_capacity(4);
-    for r in Reminders::ALL {
+    let mut radios = Vec::with_capacity(Reminders::ALL.len());
+    for r in Reminders::choices(calc, plan) {
         radios.push(html! {
             <label class="kw-choice">
                 <input type="radio" name={field::PLAN} value={r.code()} checked={plan == r} />
@@ -56,13 +56,18 @@ fn rows(f: &SafetyForm, lang: Lang, today: i64, calc: Option<Reminders>, onclick
             </label>
         });
     }
-    let twice = plan == Reminders::TwiceDaily;
+    let twice = plan.twice();
     let mut legend = Markup::default();
     legend.m("<legend>").t(t(SafetyUi::Checks)).m("</legend>");
     h.m("<legend>").t(t(SafetyUi::Reminders)).m("</legend>");
     let reminders_legend = raw(&mut h);
     if f.reminders.is_none() && calc.is_some() {
         h.m(r#"<p class="kw-hint">"#).t(t(SafetyUi::FromCalculator)).m("</p>");
+    }
+    if let Some(fact) = plan.warning() {
+        // RENAL-SPLIT: the split every-other-day schedule is in neither label.
+        h.m(r#"<p class="kw-notice kw-caution">"#).t(t(SafetyUi::SplitWarning)).m(r#" <span class="kw-source">"#);
+        h.t(&fill(CalcUi::Source.tr(lang), &[("source", &fact.source())])).m("</span></p>");
     }
     if plan != Reminders::Off {
         h.m(r#"<label class="kw-sf-label" for="kw-sf-t0">"#);
