@@ -60,7 +60,7 @@ test('schedule: dated rows from the start date, due and overdue marks, done is k
     await expect(row).toContainText(label);
     await expect(row).toContainText(date);
     await expect(row.locator('.kw-sf-badge')).toHaveText(status);
-    await expect(row).toContainText('Source: US PI 5.x, Kineret drug page');
+    await expect(row).toContainText('Source: US PI 5.x');
   }
   await expect(rows(w).nth(1)).toHaveClass('kw-st-overdue');
   await expect(rows(w).nth(3)).toHaveClass('kw-st-due');

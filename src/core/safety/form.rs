@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::course::Context;
 use super::date::{parse_digits, parse_hhmm, parse_iso};
 use super::ics::{dose_reminder_events, monitoring_events, to_ics, ReminderMsg};
 use super::monitoring::{monitoring_schedule, CheckPoint, CheckRow, CHECK_MONTHS};
@@ -307,14 +308,19 @@ impl SafetyForm {
         parse_iso(&self.start)
     }
 
-    /// The dated checks seen on local day `today`; `None` without a start date.
-    pub fn schedule(&self, today: i64) -> Option<Vec<CheckRow>> {
+    /// The region's dated checks seen on local day `today`; `None` without a
+    /// start date, and in hospital (DOSE-COVID-HOSP: no blood-test schedule
+    /// at home).
+    pub fn schedule(&self, today: i64, ctx: Context) -> Option<Vec<CheckRow>> {
+        if ctx.hospital_only() {
+            return None;
+        }
         let done: Vec<CheckPoint> = self
             .done
             .iter()
             .map(|&m| if m == 0 { CheckPoint::Baseline } else { CheckPoint::Month(m) })
             .collect();
-        self.start_day().map(|start| monitoring_schedule(start, today, &done))
+        self.start_day().map(|start| monitoring_schedule(start, today, &done, ctx.region))
     }
 
     /// The reminders to write: the user's choice, else the calculator's
@@ -329,10 +335,11 @@ impl SafetyForm {
 
     /// The calendar file: an all-day event per check not done yet, plus dose
     /// reminders from the start day (or today, if that is later). `None`
-    /// without a start date. An unreadable time falls back to the default.
-    pub fn calendar(&self, today: i64, now_ms: i64, plan: Reminders, lang: Lang) -> Option<String> {
+    /// without a start date, and in hospital (DOSE-COVID-HOSP: no calendar of
+    /// injections or blood tests). An unreadable time falls back to the default.
+    pub fn calendar(&self, today: i64, now_ms: i64, plan: Reminders, ctx: Context, lang: Lang) -> Option<String> {
         let start = self.start_day()?;
-        let rows = self.schedule(today)?;
+        let rows = self.schedule(today, ctx)?;
         let mut events = monitoring_events(&rows, lang);
         if plan != Reminders::Off {
             let time = |i: usize| parse_hhmm(&self.times[i]).or(parse_hhmm(DEFAULT_TIMES[i])).unwrap_or((8, 0));
@@ -431,9 +438,11 @@ mod tests {
     use crate::core::i18n::placeholders;
     use crate::core::safety::date::days_from_civil;
     use crate::core::safety::ics::parse::{events, get, unfold};
-    use crate::core::safety::monitoring::CheckStatus;
+    use crate::core::safety::monitoring::{CheckStatus, MonitoringMsg};
     use crate::core::storage::test_support::JsonCodec;
     use crate::core::storage::{FaultyStore, MemoryStore, Repo};
+
+    const US: Context = Context { region: crate::core::attrs::Region::Us, course: None };
 
     /// 2024-06-10T12:00Z, UTC+2: local day 2024-06-10.
     fn clock() -> FixedClock {
@@ -450,28 +459,35 @@ mod tests {
         let t = today(&c);
         assert_eq!(t, days_from_civil(2024, 6, 10));
         let mut f = SafetyForm::default();
-        assert_eq!(f.schedule(t), None);
+        assert_eq!(f.schedule(t, US), None);
         assert!(f.apply(field::START, "2024-03-10", false));
         assert!(!f.apply(field::START, "2024-03-10", false), "same value: nothing to save");
         assert!(f.apply(field::DONE, "0", true));
         assert!(!f.apply(field::DONE, "0", true));
-        assert!(!f.apply(field::DONE, "4", true), "month 4 is not a check");
+        assert!(!f.apply(field::DONE, "7", true), "month 7 is not a check in either region");
         assert!(!f.apply(field::DONE, "x", true));
         assert_eq!(f.done, vec![0]);
-        let st: Vec<CheckStatus> = f.schedule(t).unwrap().iter().map(|r| r.status).collect();
+        let st: Vec<CheckStatus> = f.schedule(t, US).unwrap().iter().map(|r| r.status).collect();
         use CheckStatus::*;
         // Apr 10, May 10 overdue; Jun 10 due today; Sep, Dec, Mar upcoming.
         assert_eq!(st, vec![Done, Overdue, Overdue, DueToday, Upcoming, Upcoming, Upcoming]);
         assert!(f.apply(field::DONE, "1", true) && f.apply(field::DONE, "2", true));
         assert!(f.apply(field::DONE, "1", false));
         assert_eq!(f.done, vec![0, 2]);
-        let rows = f.schedule(t).unwrap();
+        let rows = f.schedule(t, US).unwrap();
         assert_eq!(rows[1].status, Overdue);
         assert_eq!(rows[2].status, Done);
         assert!(rows.iter().enumerate().all(|(i, r)| r.point.month() == [0, 1, 2, 3, 6, 9, 12][i]));
+        // MON-ANC-EU: months 4 and 5 are checks too (kept in the same record).
+        assert!(f.apply(field::DONE, "5", true));
+        let eu = Context { region: crate::core::attrs::Region::Eu, course: None };
+        let rows = f.schedule(t, eu).unwrap();
+        assert_eq!(rows.len(), 9);
+        assert_eq!(rows[5].status, Done);
+        assert!(f.apply(field::DONE, "5", false));
         // A half-typed or impossible date clears the table but is kept as typed.
         assert!(f.apply(field::START, "2024-02-30", false));
-        assert_eq!(f.schedule(t), None);
+        assert_eq!(f.schedule(t, US), None);
         assert_eq!(f.start, "2024-02-30");
     }
 
@@ -530,12 +546,12 @@ mod tests {
         let c = clock();
         let t = today(&c);
         let mut f = SafetyForm::default();
-        assert_eq!(f.calendar(t, c.now_ms(), Reminders::Daily, Lang::En), None);
+        assert_eq!(f.calendar(t, c.now_ms(), Reminders::Daily, US, Lang::En), None);
         f.apply(field::START, "2024-03-10", false);
         f.apply(field::DONE, "0", true);
         f.apply(field::TIME_MORNING, "07:45", false);
         f.apply(field::TIME_EVENING, "bad", false);
-        let ics = f.calendar(t, c.now_ms(), Reminders::TwiceDaily, Lang::En).unwrap();
+        let ics = f.calendar(t, c.now_ms(), Reminders::TwiceDaily, US, Lang::En).unwrap();
         assert!(ics.split("\r\n").all(|l| l.len() <= 75));
         assert_eq!(ics.matches('\n').count(), ics.matches("\r\n").count());
         let ev = events(&ics);
@@ -550,14 +566,57 @@ mod tests {
         assert!(ev[6..].iter().all(|e| get(e, "RRULE").unwrap().2 == "FREQ=DAILY"));
         // Reminders start on the start day when it is in the future.
         f.apply(field::START, "2024-07-01", false);
-        let ics = f.calendar(t, c.now_ms(), Reminders::EveryOtherDay, Lang::Es).unwrap();
+        let ics = f.calendar(t, c.now_ms(), Reminders::EveryOtherDay, US, Lang::Es).unwrap();
         let ev = events(&ics);
         assert_eq!(ev.len(), 6 + 1);
         let last = ev.last().unwrap();
         assert_eq!(get(last, "DTSTART").unwrap().2, "20240701T074500");
         assert_eq!(get(last, "RRULE").unwrap().2, "FREQ=DAILY;INTERVAL=2");
         assert!(unfold(&ics).contains("SUMMARY:Dosis de Kineret"));
-        assert_eq!(events(&f.calendar(t, 0, Reminders::Off, Lang::En).unwrap()).len(), 6);
+        assert_eq!(events(&f.calendar(t, 0, Reminders::Off, US, Lang::En).unwrap()).len(), 6);
+    }
+
+    /// MON-ANC-EU: the calendar's blood tests follow the region (monthly for
+    /// the first 6 months), with the EU source in each description.
+    #[test]
+    fn eu_calendar_has_monthly_blood_tests_for_six_months() {
+        use crate::core::attrs::Region;
+        let c = clock();
+        let t = today(&c);
+        let mut f = SafetyForm::default();
+        f.apply(field::START, "2024-07-01", false);
+        let eu = Context { region: Region::Eu, course: None };
+        let ev = events(&f.calendar(t, c.now_ms(), Reminders::Off, eu, Lang::En).unwrap());
+        let starts: Vec<&str> = ev.iter().map(|e| get(e, "DTSTART").unwrap().2.as_str()).collect();
+        assert_eq!(
+            starts,
+            vec!["20240701", "20240801", "20240901", "20241001", "20241101", "20241201", "20250101", "20250401", "20250701"]
+        );
+        assert!(get(&ev[1], "DESCRIPTION").unwrap().2.ends_with("(EU SmPC 4.4)"));
+        let us = events(&f.calendar(t, c.now_ms(), Reminders::Off, US, Lang::En).unwrap());
+        assert_eq!(us.len(), 7);
+        assert!(get(&us[1], "DESCRIPTION").unwrap().2.ends_with("(US PI 5.x)"));
+    }
+
+    /// DOSE-COVID-HOSP: a hospital-only (COVID-19) dose gives no injection
+    /// reminders, no calendar file and no blood-test schedule.
+    #[test]
+    fn hospital_only_dose_has_no_reminders_calendar_or_blood_tests() {
+        use crate::core::attrs::Region;
+        use crate::core::dose::Indication;
+        use crate::core::safety::course::Course;
+        let c = clock();
+        let t = today(&c);
+        let mut f = SafetyForm::default();
+        f.apply(field::START, "2024-06-01", false);
+        let covid = Context { region: Region::Us, course: Some(Course::new(Indication::Covid19, 1, 1, true)) };
+        assert_eq!(f.reminder_plan(covid.plan()), Reminders::Off);
+        assert_eq!(f.schedule(t, covid), None);
+        assert_eq!(f.calendar(t, c.now_ms(), Reminders::Daily, covid, Lang::En), None);
+        let ra = Context { region: Region::Us, course: Some(Course::new(Indication::Ra, 1, 1, false)) };
+        assert_eq!(f.reminder_plan(ra.plan()), Reminders::Daily);
+        assert!(f.schedule(t, ra).is_some());
+        assert!(MonitoringMsg::Hospital.tr(Lang::En).contains("given in hospital"));
     }
 
     /// RENAL-EOD, RENAL-SPLIT: the calculator's twice-daily every-other-day
@@ -573,7 +632,7 @@ mod tests {
         let plan = f.reminder_plan(calc);
         assert_eq!(plan, Reminders::TwiceEveryOtherDay);
         assert!(plan.twice());
-        let ev = events(&f.calendar(t, c.now_ms(), plan, Lang::En).unwrap());
+        let ev = events(&f.calendar(t, c.now_ms(), plan, US, Lang::En).unwrap());
         let reminders: Vec<_> = ev.iter().filter(|e| get(e, "RRULE").is_some()).collect();
         assert_eq!(reminders.len(), 2);
         assert!(reminders.iter().all(|e| get(e, "RRULE").unwrap().2 == "FREQ=DAILY;INTERVAL=2"));
@@ -609,7 +668,7 @@ mod tests {
         g.load(&loaded[0]);
         assert_eq!((g.start.as_str(), g.done.as_slice()), ("2024-03-10", &[0u8, 3][..]));
         // Junk in a stored record is skipped, never a panic.
-        g.load(&MonitoringRecord(" 5 x 12 12 -1".into()));
+        g.load(&MonitoringRecord(" 7 x 12 12 -1".into()));
         assert_eq!((g.start.as_str(), g.done.as_slice()), ("", &[12u8][..]));
         g.load(&MonitoringRecord::default());
         assert!(g.start.is_empty() && g.done.is_empty());

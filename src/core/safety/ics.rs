@@ -148,7 +148,7 @@ pub fn monitoring_events(rows: &[CheckRow], lang: Lang) -> Vec<IcsEvent> {
             uid: ["kineret-anc-", &ymd_iso(r.due_day)].concat(),
             when: When::AllDay { day: r.due_day },
             summary: MonitoringMsg::EventSummary.tr(lang).to_string(),
-            description: [desc.as_str(), " (", r.source, ")"].concat(),
+            description: [desc.as_str(), " (", r.fact.source(), ")"].concat(),
         });
     }
     out
@@ -426,7 +426,7 @@ mod tests {
     #[test]
     fn monitoring_events_skip_done_rows_and_parse_back() {
         let start = days_from_civil(2024, 1, 31);
-        let rows = monitoring_schedule(start, start, &[CheckPoint::Baseline]);
+        let rows = monitoring_schedule(start, start, &[CheckPoint::Baseline], crate::core::attrs::Region::Us);
         let evs = monitoring_events(&rows, Lang::Es);
         assert_eq!(evs.len(), 6);
         let ics = to_ics(&evs, 0, "k.example");
