@@ -85,7 +85,9 @@ async fn dizziness_is_an_emergency_sign_and_eu_reporting_has_no_fda_number() {
     assert!(text(&f.host, ".kw-sf-result").starts_with("Get emergency help now"));
     assert!(f.host.query_selector("a[href^='tel:']").unwrap().is_none());
     let report = text(&f.host, ".kw-sf-report");
-    assert!(report.contains("national medicines agency") && !report.contains("FDA"), "{report}");
+    // SE-REPORT: the national reporting system, with its source.
+    assert!(report.contains("national reporting system") && !report.contains("FDA"), "{report}");
+    assert!(report.contains("Source: Kineret drug page; EU PL 4"), "{report}");
 }
 
 #[wasm_bindgen_test]

@@ -201,17 +201,17 @@ test('triage: the allergic-emergency signs are one group at the top; no symptom 
 test('triage reporting: FDA MedWatch for region us, the national agency for region eu', async ({ page }) => {
   const w = await open(page, { region: 'eu' });
   const tri = w.locator('.kw-sf-part:has(#kw-sf-tri-h)');
-  await expect(tri).toContainText('report side effects to your national medicines agency');
+  await expect(tri).toContainText("report side effects through your country's national reporting system");
   await expect(tri).toContainText('ask your doctor or pharmacist');
   await expect(tri).not.toContainText('FDA');
   await expect(tri).not.toContainText('1-800');
   await expect(w.locator('a[href^="tel:"]')).toHaveCount(0);
   await w.evaluate((el) => el.setAttribute('lang', 'es'));
-  await expect(tri).toContainText('agencia de medicamentos de su país');
+  await expect(tri).toContainText('sistema nacional de notificación de su país');
   await expect(tri).not.toContainText('FDA');
   await w.evaluate((el) => { el.setAttribute('region', 'us'); el.setAttribute('lang', 'en'); });
   await expect(w.getByRole('link', { name: '1-800-FDA-1088' })).toHaveAttribute('href', 'tel:+18003321088');
-  await expect(tri).not.toContainText('national medicines agency');
+  await expect(tri).not.toContainText('national reporting system');
 });
 
 test('screen: TNF blockers by brand and generic, sourced outcomes, live vaccines', async ({ page }) => {

@@ -12,7 +12,9 @@ use super::screen::Question;
 use super::triage::{triage, Symptom, Triage};
 use crate::core::checklist::history::DoseSchedule;
 use crate::core::facts::Fact;
-use crate::core::i18n::{Lang, Translate};
+use crate::core::attrs::Region;
+use crate::core::dose::labels::CalcUi;
+use crate::core::i18n::{fill, source_text, Lang, Translate};
 use crate::core::storage::{Record, StorageMsg, StoreError};
 use crate::messages;
 
@@ -398,6 +400,21 @@ messages! {
     }
 }
 
+/// "Source: …" for the facts behind a row, in the region's labels
+/// ([`Fact::source_in`]), each label group once, the seed page named.
+pub fn source_line(facts: &[Fact], region: Region, lang: Lang) -> String {
+    let mut parts: Vec<String> = Vec::with_capacity(facts.len() * 2);
+    for f in facts {
+        for p in f.source_in(region).split("; ") {
+            let p = source_text(p, lang);
+            if !parts.contains(&p) {
+                parts.push(p);
+            }
+        }
+    }
+    fill(CalcUi::Source.tr(lang), &[("source", &parts.join("; "))])
+}
+
 /// A small HTML builder for the view's static parts (headings, hints,
 /// outcomes): markup pieces are the caller's constants, text is escaped.
 /// Controls are never built here (the shell keeps them as elements, so they
@@ -685,6 +702,16 @@ mod tests {
         assert_eq!(storage_notice(Err(StoreError::Other("x".into())), false), Some(Notice::Storage(StorageMsg::WriteFailedOther)));
         assert!(Notice::DownloadFailed.is_problem() && !Notice::Downloaded.is_problem());
         assert_eq!(Notice::Downloaded.text(Lang::Es), "Archivo de calendario descargado.");
+    }
+
+    #[test]
+    fn source_lines_keep_the_region_s_labels_once() {
+        // SE-EMERG + WARN-ALLERGY in the US: the seed page and US PI 5.3.
+        let us = source_line(&[Fact::SeEmerg, Fact::WarnAllergy], Region::Us, Lang::En);
+        assert_eq!(us, "Source: Kineret drug page; US PI 5.3");
+        let eu = source_line(&[Fact::SeEmerg, Fact::WarnAllergy], Region::Eu, Lang::En);
+        assert_eq!(eu, "Source: Kineret drug page; EU PL 4");
+        assert_eq!(source_line(&[Fact::MonAncEu], Region::Eu, Lang::En), "Source: EU SmPC 4.4");
     }
 
     #[test]

@@ -7,9 +7,9 @@ use yew::prelude::*;
 use crate::shell::components::classed;
 
 use super::{list, raw};
-use crate::core::dose::labels::CalcUi;
-use crate::core::i18n::{fill, Lang, Translate, source_text};
-use crate::core::safety::form::{field, Markup, SafetyUi};
+use crate::core::i18n::{Lang, Translate};
+use crate::core::attrs::Region;
+use crate::core::safety::form::{field, source_line, Markup, SafetyUi};
 use crate::core::facts::Fact;
 use crate::core::safety::monitoring::{explain, CheckStatus, MonitoringMsg};
 use crate::core::safety::{Condition, Context, Reminders, SafetyForm};
@@ -33,7 +33,7 @@ fn rows(f: &SafetyForm, lang: Lang, today: i64, ctx: Context, onclick: Callback<
         h.m("<span><b>").t(&r.point.label(lang)).m("</b> ").t(&date).m(r#" <span class="kw-sf-badge">"#);
         h.t(r.status.msg().tr(lang)).m("</span></span>");
         let when = raw(&mut h);
-        h.m(r#"<span class="kw-source">"#).t(&fill(CalcUi::Source.tr(lang), &[("source", &source_text(r.fact.source(), lang))])).m("</span>");
+        h.m(r#"<span class="kw-source">"#).t(&source_line(&[r.fact], ctx.region, lang)).m("</span>");
         items.push(classed(
             STATUS_CLASS[r.status as usize],
             html! {
@@ -69,7 +69,7 @@ fn rows(f: &SafetyForm, lang: Lang, today: i64, ctx: Context, onclick: Callback<
     if let Some(fact) = plan.warning() {
         // RENAL-SPLIT: the split every-other-day schedule is in neither label.
         h.m(r#"<p class="kw-notice kw-caution">"#).t(t(SafetyUi::SplitWarning)).m(r#" <span class="kw-source">"#);
-        h.t(&fill(CalcUi::Source.tr(lang), &[("source", fact.source())])).m("</span></p>");
+        h.t(&source_line(&[fact], ctx.region, lang)).m("</span></p>");
     }
     if plan != Reminders::Off {
         h.m(r#"<label class="kw-sf-label" for="kw-sf-t0">"#);
@@ -104,9 +104,9 @@ fn rows(f: &SafetyForm, lang: Lang, today: i64, ctx: Context, onclick: Callback<
 }
 
 /// A sourced note.
-fn note(h: &mut Markup, class: &str, text: &str, fact: Fact, lang: Lang) {
+fn note(h: &mut Markup, class: &str, text: &str, fact: Fact, region: Region, lang: Lang) {
     h.m(r#"<p class=""#).m(class).m(r#"">"#).t(text).m(r#" <span class="kw-source">"#);
-    h.t(&fill(CalcUi::Source.tr(lang), &[("source", &source_text(fact.source(), lang))])).m("</span></p>");
+    h.t(&source_line(&[fact], region, lang)).m("</span></p>");
 }
 
 pub fn view(f: &SafetyForm, lang: Lang, today: i64, ctx: Context, onclick: Callback<MouseEvent>) -> Html {
@@ -114,7 +114,7 @@ pub fn view(f: &SafetyForm, lang: Lang, today: i64, ctx: Context, onclick: Callb
     h.m(r#"<h4 id="kw-sf-mon-h">"#).t(MonitoringMsg::Title.tr(lang)).m("</h4>");
     if ctx.hospital_only() {
         // DOSE-COVID-HOSP: no reminders, injection calendar or blood-test schedule.
-        note(&mut h, "kw-notice kw-sf-hospital", MonitoringMsg::Hospital.tr(lang), Fact::DoseCovidHosp, lang);
+        note(&mut h, "kw-notice kw-sf-hospital", MonitoringMsg::Hospital.tr(lang), Fact::DoseCovidHosp, ctx.region, lang);
         return html! {
             <section class="kw-card kw-sf-part" aria-labelledby="kw-sf-mon-h">{ raw(&mut h) }</section>
         };
@@ -122,7 +122,7 @@ pub fn view(f: &SafetyForm, lang: Lang, today: i64, ctx: Context, onclick: Callb
     h.m(r#"<p class="kw-hint">"#).t(explain(ctx.region).tr(lang)).m("</p>");
     if ctx.is(Condition::Caps) {
         // MON-CAPS-EU: CNS, inner-ear and eye assessments in severe CAPS.
-        note(&mut h, "kw-hint kw-sf-caps", MonitoringMsg::CapsChecks.tr(lang), Fact::MonCapsEu, lang);
+        note(&mut h, "kw-hint kw-sf-caps", MonitoringMsg::CapsChecks.tr(lang), Fact::MonCapsEu, ctx.region, lang);
     }
     h.m(r#"<label class="kw-sf-label" for="kw-sf-start">"#).t(SafetyUi::Start.tr(lang)).m("</label>");
     let head = raw(&mut h);
