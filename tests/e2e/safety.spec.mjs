@@ -233,12 +233,15 @@ test('screen: TNF blockers by brand and generic, sourced outcomes, live vaccines
   await w.getByRole('checkbox', { name: /allergic reaction to anakinra/ }).check();
   await expect(w.getByText('Do not use Kineret.', { exact: false })).toBeVisible();
   await expect(w.getByText('Source: US PI 4')).toBeVisible();
-  await w.getByRole('checkbox', { name: /live vaccine/ }).check();
-  await expect(w.getByText(/Do not get live vaccines while using Kineret\. Bring your vaccinations up to date/)).toBeVisible();
+  await w.getByRole('checkbox', { name: /live \(attenuated\) vaccine/ }).check();
+  await expect(w.getByText(/Do not get live \(attenuated\) vaccines, viral or bacterial .*Bring your vaccinations up to date/)).toBeVisible();
   await w.getByRole('checkbox', { name: /DIRA/ }).check();
   await expect(w.getByText('Source: US PI 5.3')).toBeVisible();
   await w.getByRole('checkbox', { name: /pregnant/ }).check();
-  await expect(w.getByText('Talk to your healthcare provider before using Kineret.', { exact: false })).toBeVisible();
+  // PREG-US in region us.
+  await expect(w.getByText('It is not known whether Kineret harms an unborn baby.', { exact: false })).toBeVisible();
+  // CI-NEUTRO-EU is not asked in region us.
+  await expect(w.getByRole('checkbox', { name: /neutropenia/ })).toHaveCount(0);
 });
 
 test('Spanish: TNF search and triage', async ({ page }) => {

@@ -396,7 +396,10 @@ messages! {
             "No TNF blocker in this list has that name. If you are not sure about a medicine, ask your pharmacist.",
             "Ningún bloqueador del TNF de esta lista tiene ese nombre. Si no está seguro(a) de un medicamento, pregunte a su farmacéutico(a).",
         ],
-        LiveVaccines => ["Common live vaccines:", "Vacunas de virus vivos comunes:"],
+        LiveVaccines => [
+            "Common live (attenuated) vaccines, viral and bacterial:",
+            "Vacunas vivas (atenuadas) comunes, víricas y bacterianas:",
+        ],
     }
 }
 

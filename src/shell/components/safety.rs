@@ -110,7 +110,7 @@ pub fn view() -> Html {
             { raw(&mut h) }
             { monitoring::view(f, lang, today_now().0, ctx, onclick) }
             { triage::view(f, lang, env.region) }
-            { screen::view(f, lang) }
+            { screen::view(f, lang, env.region) }
         </section>
     }
 }
