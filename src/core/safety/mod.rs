@@ -8,6 +8,7 @@ pub mod ics;
 pub mod monitoring;
 pub mod screen;
 pub mod triage;
+pub mod warnings;
 
 pub use ics::{dose_reminder_events, monitoring_events, to_ics, IcsEvent, When};
 pub use course::{Condition, Context, Course};

@@ -12,6 +12,7 @@
 mod monitoring;
 mod screen;
 mod triage;
+mod warnings;
 
 use std::rc::Rc;
 
@@ -110,6 +111,7 @@ pub fn view() -> Html {
             { raw(&mut h) }
             { monitoring::view(f, lang, today_now().0, ctx, onclick) }
             { triage::view(f, lang, env.region) }
+            { warnings::view(lang, ctx) }
             { screen::view(f, lang, env.region) }
         </section>
     }
