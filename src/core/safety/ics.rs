@@ -389,8 +389,10 @@ mod tests {
         assert_eq!(get(&parsed[0], "UID").unwrap().2, "kineret-dose-eod-am-2024-06-10@k.example");
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     use proptest::prelude::*;
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest! {
         /// RENAL-EOD, RENAL-SPLIT: for every schedule the calculator can give
         /// (1 or 2 doses a day, every 1 or 2 days), the calendar has exactly
