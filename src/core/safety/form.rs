@@ -558,7 +558,7 @@ mod tests {
             // MERGE: TwiceEveryOtherDay (its DoseSchedule comes with the checklist's).
             assert_eq!(r.schedule().is_none(), matches!(r, Reminders::Off | Reminders::TwiceEveryOtherDay));
         }
-        assert_eq!(Reminders::EveryOtherDay.label(Lang::Es), "Cada dos días (en días alternos)");
+        assert_eq!(Reminders::EveryOtherDay.label(Lang::Es), "En días alternos");
     }
 
     #[test]
@@ -737,6 +737,24 @@ mod tests {
         all.extend(Question::ALL.iter().map(|m| m.texts()));
         all.extend(MonitoringMsg::ALL.iter().map(|m| m.texts()));
         all.extend(ReminderMsg::ALL.iter().map(|m| m.texts()));
+        all.extend(crate::core::safety::warnings::WarningMsg::ALL.iter().map(|m| m.texts()));
+        all.extend(crate::core::safety::screen::LIVE_VACCINES);
+        // The CLINICAL.md Spanish terms: never "de virus vivos" (BCG and oral
+        // typhoid are bacterial: WARN-LIVEVAX), never "cada dos días" for
+        // every other day (RENAL-EOD), never "lugar de inyección".
+        for [_, es] in &all {
+            let l = es.to_lowercase();
+            for bad in ["virus vivos", "cada dos días", "lugar de inyección", "insuficiencia renal"] {
+                assert!(!l.contains(bad), "{es}");
+            }
+            if l.contains("neutrófilos") {
+                assert!(l.contains("recuento de neutrófilos"), "{es}");
+            }
+        }
+        let es_all: Vec<&str> = all.iter().map(|t| t[1]).collect();
+        for term in ["vacuna viva (atenuada)", "en días alternos", "recuento de neutrófilos", "enfermedad de still", "zona de inyección"] {
+            assert!(es_all.iter().any(|t| t.to_lowercase().contains(term)), "{term}");
+        }
         for [en, es] in all {
             assert!(!en.trim().is_empty() && !es.trim().is_empty());
             assert_eq!(placeholders(en), placeholders(es), "{en}");

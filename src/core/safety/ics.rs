@@ -160,7 +160,7 @@ messages! {
         SummaryMorning => ["Kineret dose (morning)", "Dosis de Kineret (mañana)"],
         SummaryEvening => ["Kineret dose (evening)", "Dosis de Kineret (noche)"],
         Daily => ["Daily", "Una vez al día"],
-        EveryOtherDay => ["Every other day", "Cada dos días (en días alternos)"],
+        EveryOtherDay => ["Every other day", "En días alternos"],
         TwiceDaily => ["Twice daily", "Dos veces al día"],
         TwiceEveryOtherDay => ["Twice daily, every other day", "Dos veces al día, en días alternos"],
         Description => [
@@ -366,7 +366,7 @@ mod tests {
         // No floating time carries a Z.
         assert!(!get(&tw[1], "DTSTART").unwrap().2.ends_with('Z'));
         let es = dose_reminder_events(Reminders::EveryOtherDay, start, t, Lang::Es);
-        assert!(es[0].description.starts_with("Cada dos días"));
+        assert!(es[0].description.starts_with("En días alternos."));
         assert!(es[0].description.contains("30 minutos") && !es[0].description.contains('{'));
         assert!(one(Reminders::Off).is_empty());
     }
