@@ -267,3 +267,61 @@ for (const lang of ['en', 'es']) {
     await page.evaluate(() => localStorage.clear());
   });
 }
+
+// Region eu (MON-ANC-EU, CI-NEUTRO-EU, WARN-DRESS, WARN-STILL-LUNG, MISSED,
+// OVERDOSE), in English and Spanish.
+for (const [lang, t] of [
+  ['en', {
+    start: 'Treatment start date', monthly6: 'monthly for the first 6 months', neutro: /low neutrophil count \(neutropenia\)/,
+    neutroOut: 'Do not start Kineret with neutropenia', dress: 'DRESS', lung: "Still's disease, mainly in children",
+    wrong: 'If something goes wrong', missed: 'If you forget a dose', month5: 'Month 5',
+  }],
+  ['es', {
+    start: 'Fecha de inicio del tratamiento', monthly6: 'cada mes durante los primeros 6 meses', neutro: /recuento de neutrófilos bajo \(neutropenia\)/,
+    neutroOut: 'No empiece Kineret si tiene neutropenia', dress: 'DRESS', lung: 'Enfermedad de Still, sobre todo en niños',
+    wrong: 'Si algo sale mal', missed: 'Si olvida una dosis', month5: 'Mes 5',
+  }],
+]) {
+  test(`region eu (${lang}): neutropenia question, DRESS and lung warnings, monthly checks for 6 months`, async ({ page }) => {
+    const w = await open(page, { lang, region: 'eu' });
+    await expect(w.locator('.kw-sf-part:has(#kw-sf-mon-h)')).toContainText(t.monthly6);
+    await w.getByLabel(t.start).fill('2024-03-10');
+    await expect(rows(w)).toHaveCount(9);
+    await expect(rows(w).nth(5)).toContainText(t.month5);
+    await expect(rows(w).nth(5)).toContainText('EU SmPC 4.4');
+    const neutro = w.getByRole('checkbox', { name: t.neutro });
+    await expect(neutro).toHaveCount(1);
+    await neutro.check();
+    await expect(w.locator('.kw-sf-questions')).toContainText(t.neutroOut);
+    await expect(w.locator('.kw-sf-questions')).toContainText('EU SmPC 4.3; EU PL 2');
+    const warn = w.locator('.kw-sf-warn').first();
+    await expect(warn).toContainText(t.dress);
+    await expect(warn).toContainText(t.lung);
+    await expect(w.locator('.kw-sf-part:has(#kw-sf-wrong-h)')).toContainText(t.wrong);
+    await expect(w.locator('.kw-sf-part:has(#kw-sf-wrong-h)')).toContainText(t.missed);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.evaluate(() => localStorage.clear());
+  });
+}
+
+test('region us: no neutropenia question, no DRESS warning, 7 checks', async ({ page }) => {
+  const w = await open(page);
+  await expect(w.getByRole('checkbox', { name: /neutropenia/ })).toHaveCount(0);
+  await expect(w.locator('.kw-sf-warn').first()).not.toContainText('DRESS');
+  await w.getByLabel('Treatment start date').fill('2024-03-10');
+  await expect(rows(w)).toHaveCount(7);
+  await page.evaluate(() => localStorage.clear());
+});
+
+test('triage: blistering at the injection site or a cough means call your doctor (SE-CALL, WARN-INFECT)', async ({ page }) => {
+  const w = await open(page);
+  const outcome = w.locator('.kw-sf-result');
+  const blister = w.getByRole('checkbox', { name: /blistering/ });
+  await expect(blister).toHaveCount(1);
+  await blister.check();
+  await expect(outcome).toContainText('Call your doctor immediately');
+  await expect(outcome).not.toContainText('Usually goes away');
+  await blister.uncheck();
+  await w.getByRole('checkbox', { name: /^Cough/ }).check();
+  await expect(outcome).toContainText('Call your doctor immediately');
+});
