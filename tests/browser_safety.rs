@@ -150,3 +150,15 @@ async fn a_start_date_gives_seven_dated_checks_and_done_is_saved() {
     assert_eq!(stored, r#"{"v":1,"data":"2999-01-15 1"}"#);
     let _ = storage.remove_item(key);
 }
+
+#[wasm_bindgen_test]
+async fn region_eu_asks_about_neutropenia_and_shows_the_eu_warnings() {
+    // CI-NEUTRO-EU, WARN-DRESS, WARN-STILL-LUNG: region eu only.
+    let eu = mount_widget(&[("view", "safety"), ("lang", "en"), ("region", "eu")], 20).await;
+    assert!(text(&eu.host, ".kw-sf-questions").contains("low neutrophil count (neutropenia)"));
+    let warn = text(&eu.host, ".kw-sf-warn");
+    assert!(warn.contains("DRESS") && warn.contains("Still's disease, mainly in children"), "{warn}");
+    let us = widget("en").await;
+    assert!(!text(&us.host, ".kw-sf-questions").contains("neutropenia"));
+    assert!(!text(&us.host, ".kw-sf-warn").contains("DRESS"));
+}

@@ -600,6 +600,7 @@ mod tests {
     /// the first 6 months), with the EU source in each description.
     #[test]
     fn eu_calendar_has_monthly_blood_tests_for_six_months() {
+        // MON-ANC-EU (EU), MON-ANC-US (US)
         use crate::core::attrs::Region;
         let c = clock();
         let t = today(&c);
@@ -622,6 +623,7 @@ mod tests {
     /// reminders, no calendar file and no blood-test schedule.
     #[test]
     fn hospital_only_dose_has_no_reminders_calendar_or_blood_tests() {
+        // DOSE-COVID-HOSP
         use crate::core::attrs::Region;
         use crate::core::dose::Indication;
         use crate::core::safety::course::Course;
@@ -644,6 +646,7 @@ mod tests {
     /// is offered only as that explicit choice, with its warning.
     #[test]
     fn split_every_other_day_dose_is_reminded_every_other_day() {
+        // RENAL-EOD, RENAL-SPLIT
         let c = clock();
         let t = today(&c);
         let calc = Some(Reminders::from_dose(2, 2));

@@ -376,6 +376,7 @@ mod tests {
     /// written as twice daily).
     #[test]
     fn twice_daily_every_other_day_reminds_on_alternate_days_only() {
+        // RENAL-EOD, RENAL-SPLIT
         let start = days_from_civil(2024, 6, 10);
         let evs = dose_reminder_events(Reminders::from_dose(2, 2), start, [(8, 0), (20, 0)], Lang::Es);
         let parsed = events(&to_ics(&evs, 0, "k.example"));
@@ -406,6 +407,7 @@ mod tests {
             h in 0u8..24, m in 0u8..60, h2 in 0u8..24,
             es in any::<bool>(),
         ) {
+            // RENAL-EOD, RENAL-SPLIT: exact for 1|2 doses a day x every 1|2 days.
             let plan = Reminders::from_dose(per_day, interval);
             prop_assert_eq!(plan.plan(), Some((per_day, interval)));
             let lang = if es { Lang::Es } else { Lang::En };

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::date::add_months;
+use super::course::{Condition, Context};
 use crate::core::attrs::Region;
 use crate::core::facts::Fact;
 use crate::messages;
@@ -124,6 +125,13 @@ impl CheckPoint {
     }
 }
 
+/// Severe CAPS: CNS (inner ear included) and eye assessments after the first
+/// 3 months, then every 6 months (MON-CAPS-EU), shown when the calculator's
+/// indication is CAPS; an EU fact the indication makes relevant anywhere.
+pub fn caps_checks(ctx: Context) -> Option<(MonitoringMsg, Fact)> {
+    ctx.is(Condition::Caps).then_some((MonitoringMsg::CapsChecks, Fact::MonCapsEu))
+}
+
 /// The schedule's explanation in the region.
 pub fn explain(region: Region) -> MonitoringMsg {
     match region {
@@ -197,6 +205,7 @@ mod tests {
     /// months (the rows cover the first year).
     #[test]
     fn the_neutrophil_schedule_follows_the_region() {
+        // MON-ANC-US, MON-ANC-EU
         let start = days_from_civil(2024, 1, 15);
         let months = |region| -> Vec<u8> {
             monitoring_schedule(start, start, &[], region).iter().map(|r| r.point.month()).collect()
@@ -211,6 +220,20 @@ mod tests {
         assert!(MonitoringMsg::ExplainEu.tr(Lang::Es).contains("recuento de neutrófilos"));
         // Every US month is an EU month: one record of checks done serves both.
         assert!(CHECK_MONTHS_US.iter().all(|m| CHECK_MONTHS.contains(m)));
+    }
+
+    #[test]
+    fn severe_caps_checks_show_for_caps() {
+        // MON-CAPS-EU: after the first 3 months, then every 6 months.
+        use crate::core::dose::Indication;
+        use crate::core::safety::course::Course;
+        let nomid = Context::new(Region::Eu, Some(Course::new(Indication::Nomid, 1, 1, false)));
+        assert_eq!(caps_checks(nomid), Some((MonitoringMsg::CapsChecks, Fact::MonCapsEu)));
+        let ra = Context::new(Region::Eu, Some(Course::new(Indication::Ra, 1, 1, false)));
+        assert_eq!(caps_checks(ra), None);
+        assert_eq!(caps_checks(Context::new(Region::Eu, None)), None);
+        let t = MonitoringMsg::CapsChecks.tr(Lang::En);
+        assert!(t.contains("after the first 3 months, then every 6 months") && t.contains("eyes"));
     }
 
     #[test]

@@ -11,8 +11,8 @@ use crate::core::i18n::{Lang, Translate};
 use crate::core::attrs::Region;
 use crate::core::safety::form::{field, source_line, Markup, SafetyUi};
 use crate::core::facts::Fact;
-use crate::core::safety::monitoring::{explain, CheckStatus, MonitoringMsg};
-use crate::core::safety::{Condition, Context, Reminders, SafetyForm};
+use crate::core::safety::monitoring::{caps_checks, explain, CheckStatus, MonitoringMsg};
+use crate::core::safety::{Context, Reminders, SafetyForm};
 
 const STATUS_CLASS: [&str; 4] = ["kw-st-done", "kw-st-due", "kw-st-overdue", "kw-st-upcoming"];
 
@@ -120,9 +120,9 @@ pub fn view(f: &SafetyForm, lang: Lang, today: i64, ctx: Context, onclick: Callb
         };
     }
     h.m(r#"<p class="kw-hint">"#).t(explain(ctx.region).tr(lang)).m("</p>");
-    if ctx.is(Condition::Caps) {
+    if let Some((msg, fact)) = caps_checks(ctx) {
         // MON-CAPS-EU: CNS, inner-ear and eye assessments in severe CAPS.
-        note(&mut h, "kw-hint kw-sf-caps", MonitoringMsg::CapsChecks.tr(lang), Fact::MonCapsEu, ctx.region, lang);
+        note(&mut h, "kw-hint kw-sf-caps", msg.tr(lang), fact, ctx.region, lang);
     }
     h.m(r#"<label class="kw-sf-label" for="kw-sf-start">"#).t(SafetyUi::Start.tr(lang)).m("</label>");
     let head = raw(&mut h);
