@@ -85,7 +85,9 @@ async fn dizziness_is_an_emergency_sign_and_eu_reporting_has_no_fda_number() {
     assert!(text(&f.host, ".kw-sf-result").starts_with("Get emergency help now"));
     assert!(f.host.query_selector("a[href^='tel:']").unwrap().is_none());
     let report = text(&f.host, ".kw-sf-report");
-    assert!(report.contains("national medicines agency") && !report.contains("FDA"), "{report}");
+    // SE-REPORT: the national reporting system, with its source.
+    assert!(report.contains("national reporting system") && !report.contains("FDA"), "{report}");
+    assert!(report.contains("Source: Kineret drug page; EU PL 4"), "{report}");
 }
 
 #[wasm_bindgen_test]
@@ -147,4 +149,16 @@ async fn a_start_date_gives_seven_dated_checks_and_done_is_saved() {
     let stored = storage.get_item(key).unwrap().unwrap_or_default();
     assert_eq!(stored, r#"{"v":1,"data":"2999-01-15 1"}"#);
     let _ = storage.remove_item(key);
+}
+
+#[wasm_bindgen_test]
+async fn region_eu_asks_about_neutropenia_and_shows_the_eu_warnings() {
+    // CI-NEUTRO-EU, WARN-DRESS, WARN-STILL-LUNG: region eu only.
+    let eu = mount_widget(&[("view", "safety"), ("lang", "en"), ("region", "eu")], 20).await;
+    assert!(text(&eu.host, ".kw-sf-questions").contains("low neutrophil count (neutropenia)"));
+    let warn = text(&eu.host, ".kw-sf-warn");
+    assert!(warn.contains("DRESS") && warn.contains("Still's disease, mainly in children"), "{warn}");
+    let us = widget("en").await;
+    assert!(!text(&us.host, ".kw-sf-questions").contains("neutropenia"));
+    assert!(!text(&us.host, ".kw-sf-warn").contains("DRESS"));
 }

@@ -60,7 +60,7 @@ test('schedule: dated rows from the start date, due and overdue marks, done is k
     await expect(row).toContainText(label);
     await expect(row).toContainText(date);
     await expect(row.locator('.kw-sf-badge')).toHaveText(status);
-    await expect(row).toContainText('Source: US PI 5.x, Kineret drug page');
+    await expect(row).toContainText('Source: US PI 5.x');
   }
   await expect(rows(w).nth(1)).toHaveClass('kw-st-overdue');
   await expect(rows(w).nth(3)).toHaveClass('kw-st-due');
@@ -201,17 +201,17 @@ test('triage: the allergic-emergency signs are one group at the top; no symptom 
 test('triage reporting: FDA MedWatch for region us, the national agency for region eu', async ({ page }) => {
   const w = await open(page, { region: 'eu' });
   const tri = w.locator('.kw-sf-part:has(#kw-sf-tri-h)');
-  await expect(tri).toContainText('report side effects to your national medicines agency');
+  await expect(tri).toContainText("report side effects through your country's national reporting system");
   await expect(tri).toContainText('ask your doctor or pharmacist');
   await expect(tri).not.toContainText('FDA');
   await expect(tri).not.toContainText('1-800');
   await expect(w.locator('a[href^="tel:"]')).toHaveCount(0);
   await w.evaluate((el) => el.setAttribute('lang', 'es'));
-  await expect(tri).toContainText('agencia de medicamentos de su país');
+  await expect(tri).toContainText('sistema nacional de notificación de su país');
   await expect(tri).not.toContainText('FDA');
   await w.evaluate((el) => { el.setAttribute('region', 'us'); el.setAttribute('lang', 'en'); });
   await expect(w.getByRole('link', { name: '1-800-FDA-1088' })).toHaveAttribute('href', 'tel:+18003321088');
-  await expect(tri).not.toContainText('national medicines agency');
+  await expect(tri).not.toContainText('national reporting system');
 });
 
 test('screen: TNF blockers by brand and generic, sourced outcomes, live vaccines', async ({ page }) => {
@@ -233,12 +233,15 @@ test('screen: TNF blockers by brand and generic, sourced outcomes, live vaccines
   await w.getByRole('checkbox', { name: /allergic reaction to anakinra/ }).check();
   await expect(w.getByText('Do not use Kineret.', { exact: false })).toBeVisible();
   await expect(w.getByText('Source: US PI 4')).toBeVisible();
-  await w.getByRole('checkbox', { name: /live vaccine/ }).check();
-  await expect(w.getByText(/Do not get live vaccines while using Kineret\. Bring your vaccinations up to date/)).toBeVisible();
+  await w.getByRole('checkbox', { name: /live \(attenuated\) vaccine/ }).check();
+  await expect(w.getByText(/Do not get live \(attenuated\) vaccines, viral or bacterial .*Bring your vaccinations up to date/)).toBeVisible();
   await w.getByRole('checkbox', { name: /DIRA/ }).check();
   await expect(w.getByText('Source: US PI 5.3')).toBeVisible();
   await w.getByRole('checkbox', { name: /pregnant/ }).check();
-  await expect(w.getByText('Talk to your healthcare provider before using Kineret.', { exact: false })).toBeVisible();
+  // PREG-US in region us.
+  await expect(w.getByText('It is not known whether Kineret harms an unborn baby.', { exact: false })).toBeVisible();
+  // CI-NEUTRO-EU is not asked in region us.
+  await expect(w.getByRole('checkbox', { name: /neutropenia/ })).toHaveCount(0);
 });
 
 test('Spanish: TNF search and triage', async ({ page }) => {
@@ -264,3 +267,61 @@ for (const lang of ['en', 'es']) {
     await page.evaluate(() => localStorage.clear());
   });
 }
+
+// Region eu (MON-ANC-EU, CI-NEUTRO-EU, WARN-DRESS, WARN-STILL-LUNG, MISSED,
+// OVERDOSE), in English and Spanish.
+for (const [lang, t] of [
+  ['en', {
+    start: 'Treatment start date', monthly6: 'monthly for the first 6 months', neutro: /low neutrophil count \(neutropenia\)/,
+    neutroOut: 'Do not start Kineret with neutropenia', dress: 'DRESS', lung: "Still's disease, mainly in children",
+    wrong: 'If something goes wrong', missed: 'If you forget a dose', month5: 'Month 5',
+  }],
+  ['es', {
+    start: 'Fecha de inicio del tratamiento', monthly6: 'cada mes durante los primeros 6 meses', neutro: /recuento de neutrófilos bajo \(neutropenia\)/,
+    neutroOut: 'No empiece Kineret si tiene neutropenia', dress: 'DRESS', lung: 'Enfermedad de Still, sobre todo en niños',
+    wrong: 'Si algo sale mal', missed: 'Si olvida una dosis', month5: 'Mes 5',
+  }],
+]) {
+  test(`region eu (${lang}): neutropenia question, DRESS and lung warnings, monthly checks for 6 months`, async ({ page }) => {
+    const w = await open(page, { lang, region: 'eu' });
+    await expect(w.locator('.kw-sf-part:has(#kw-sf-mon-h)')).toContainText(t.monthly6);
+    await w.getByLabel(t.start).fill('2024-03-10');
+    await expect(rows(w)).toHaveCount(9);
+    await expect(rows(w).nth(5)).toContainText(t.month5);
+    await expect(rows(w).nth(5)).toContainText('EU SmPC 4.4');
+    const neutro = w.getByRole('checkbox', { name: t.neutro });
+    await expect(neutro).toHaveCount(1);
+    await neutro.check();
+    await expect(w.locator('.kw-sf-questions')).toContainText(t.neutroOut);
+    await expect(w.locator('.kw-sf-questions')).toContainText('EU SmPC 4.3; EU PL 2');
+    const warn = w.locator('.kw-sf-warn').first();
+    await expect(warn).toContainText(t.dress);
+    await expect(warn).toContainText(t.lung);
+    await expect(w.locator('.kw-sf-part:has(#kw-sf-wrong-h)')).toContainText(t.wrong);
+    await expect(w.locator('.kw-sf-part:has(#kw-sf-wrong-h)')).toContainText(t.missed);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.evaluate(() => localStorage.clear());
+  });
+}
+
+test('region us: no neutropenia question, no DRESS warning, 7 checks', async ({ page }) => {
+  const w = await open(page);
+  await expect(w.getByRole('checkbox', { name: /neutropenia/ })).toHaveCount(0);
+  await expect(w.locator('.kw-sf-warn').first()).not.toContainText('DRESS');
+  await w.getByLabel('Treatment start date').fill('2024-03-10');
+  await expect(rows(w)).toHaveCount(7);
+  await page.evaluate(() => localStorage.clear());
+});
+
+test('triage: blistering at the injection site or a cough means call your doctor (SE-CALL, WARN-INFECT)', async ({ page }) => {
+  const w = await open(page);
+  const outcome = w.locator('.kw-sf-result');
+  const blister = w.getByRole('checkbox', { name: /blistering/ });
+  await expect(blister).toHaveCount(1);
+  await blister.check();
+  await expect(outcome).toContainText('Call your doctor immediately');
+  await expect(outcome).not.toContainText('Usually goes away');
+  await blister.uncheck();
+  await w.getByRole('checkbox', { name: /^Cough/ }).check();
+  await expect(outcome).toContainText('Call your doctor immediately');
+});

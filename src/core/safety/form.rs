@@ -4,13 +4,17 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::course::Context;
 use super::date::{parse_digits, parse_hhmm, parse_iso};
 use super::ics::{dose_reminder_events, monitoring_events, to_ics, ReminderMsg};
 use super::monitoring::{monitoring_schedule, CheckPoint, CheckRow, CHECK_MONTHS};
 use super::screen::Question;
 use super::triage::{triage, Symptom, Triage};
 use crate::core::checklist::history::DoseSchedule;
-use crate::core::i18n::{Lang, Translate};
+use crate::core::facts::Fact;
+use crate::core::attrs::Region;
+use crate::core::dose::labels::CalcUi;
+use crate::core::i18n::{fill, source_text, Lang, Translate};
 use crate::core::storage::{Record, StorageMsg, StoreError};
 use crate::messages;
 
@@ -61,17 +65,23 @@ impl CheckPoint {
     }
 }
 
-/// Dose reminders written into the calendar file.
+/// Dose reminders written into the calendar file: how many a due day and
+/// every how many days (RENAL-EOD: the schedule actually chosen, daily or
+/// every other day; RENAL-SPLIT: twice daily every other day only as the
+/// prescriber's explicit choice).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reminders {
     Off,
     Daily,
     EveryOtherDay,
     TwiceDaily,
+    /// Two doses on each due day, every other day (RENAL-SPLIT).
+    TwiceEveryOtherDay,
 }
 
 impl Reminders {
-    pub const ALL: [Reminders; 4] = [Reminders::Off, Reminders::Daily, Reminders::EveryOtherDay, Reminders::TwiceDaily];
+    pub const ALL: [Reminders; 5] =
+        [Reminders::Off, Reminders::Daily, Reminders::EveryOtherDay, Reminders::TwiceDaily, Reminders::TwiceEveryOtherDay];
 
     /// The radio button's value.
     pub fn code(self) -> &'static str {
@@ -80,16 +90,39 @@ impl Reminders {
             Reminders::Daily => "daily",
             Reminders::EveryOtherDay => "eod",
             Reminders::TwiceDaily => "twice",
+            Reminders::TwiceEveryOtherDay => "twice-eod",
+        }
+    }
+
+    /// (doses a due day, days between due days); `None` for no reminders.
+    pub fn plan(self) -> Option<(u8, u8)> {
+        match self {
+            Reminders::Off => None,
+            Reminders::Daily => Some((1, 1)),
+            Reminders::EveryOtherDay => Some((1, 2)),
+            Reminders::TwiceDaily => Some((2, 1)),
+            Reminders::TwiceEveryOtherDay => Some((2, 2)),
+        }
+    }
+
+    /// The frequency, spelled out (ISMP).
+    pub fn msg(self) -> Option<ReminderMsg> {
+        match self {
+            Reminders::Off => None,
+            Reminders::Daily => Some(ReminderMsg::Daily),
+            Reminders::EveryOtherDay => Some(ReminderMsg::EveryOtherDay),
+            Reminders::TwiceDaily => Some(ReminderMsg::TwiceDaily),
+            Reminders::TwiceEveryOtherDay => Some(ReminderMsg::TwiceEveryOtherDay),
         }
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Reminders::Off => SafetyUi::NoReminders.tr(lang),
-            Reminders::Daily => ReminderMsg::Daily.tr(lang),
-            Reminders::EveryOtherDay => ReminderMsg::EveryOtherDay.tr(lang),
-            Reminders::TwiceDaily => ReminderMsg::TwiceDaily.tr(lang),
-        }
+        self.msg().map_or(SafetyUi::NoReminders.tr(lang), |m| m.tr(lang))
+    }
+
+    /// Two reminders a due day (morning and evening times).
+    pub fn twice(self) -> bool {
+        matches!(self.plan(), Some((2, _)))
     }
 
     pub fn schedule(self) -> Option<DoseSchedule> {
@@ -98,18 +131,37 @@ impl Reminders {
             Reminders::Daily => Some(DoseSchedule::Daily),
             Reminders::EveryOtherDay => Some(DoseSchedule::EveryOtherDay { anchor_day: None }),
             Reminders::TwiceDaily => Some(DoseSchedule::TwiceDaily),
+            Reminders::TwiceEveryOtherDay => Some(DoseSchedule::TwiceEveryOtherDay { anchor_day: None }),
         }
     }
 
-    /// The schedule of the calculator's last dose.
+    /// The schedule of the calculator's last dose, exactly: 1 or 2 doses a
+    /// day, every 1 or 2 days (RENAL-EOD, RENAL-SPLIT). Anything else is not
+    /// a schedule this view can remind of: no reminders are preselected.
     pub fn from_dose(administrations_per_day: u8, interval_days: u8) -> Reminders {
-        if administrations_per_day >= 2 {
-            Reminders::TwiceDaily
-        } else if interval_days >= 2 {
-            Reminders::EveryOtherDay
-        } else {
-            Reminders::Daily
+        match (administrations_per_day, interval_days) {
+            (1, 1) => Reminders::Daily,
+            (1, 2) => Reminders::EveryOtherDay,
+            (2, 1) => Reminders::TwiceDaily,
+            (2, 2) => Reminders::TwiceEveryOtherDay,
+            _ => Reminders::Off,
         }
+    }
+
+    /// The choices shown: twice daily every other day only when it is the
+    /// calculator's (the prescriber's) schedule or already chosen; never
+    /// offered on its own (RENAL-SPLIT).
+    pub fn choices(calculator: Option<Reminders>, chosen: Reminders) -> impl Iterator<Item = Reminders> {
+        let split = Some(Reminders::TwiceEveryOtherDay);
+        Reminders::ALL
+            .into_iter()
+            .filter(move |r| *r != Reminders::TwiceEveryOtherDay || calculator == split || chosen == *r)
+    }
+
+    /// The fact that warns about the schedule, if any: the split every-other-
+    /// day regimen is in neither label (RENAL-SPLIT).
+    pub fn warning(self) -> Option<Fact> {
+        (self == Reminders::TwiceEveryOtherDay).then_some(Fact::RenalSplit)
     }
 }
 
@@ -257,14 +309,19 @@ impl SafetyForm {
         parse_iso(&self.start)
     }
 
-    /// The dated checks seen on local day `today`; `None` without a start date.
-    pub fn schedule(&self, today: i64) -> Option<Vec<CheckRow>> {
+    /// The region's dated checks seen on local day `today`; `None` without a
+    /// start date, and in hospital (DOSE-COVID-HOSP: no blood-test schedule
+    /// at home).
+    pub fn schedule(&self, today: i64, ctx: Context) -> Option<Vec<CheckRow>> {
+        if ctx.hospital_only() {
+            return None;
+        }
         let done: Vec<CheckPoint> = self
             .done
             .iter()
             .map(|&m| if m == 0 { CheckPoint::Baseline } else { CheckPoint::Month(m) })
             .collect();
-        self.start_day().map(|start| monitoring_schedule(start, today, &done))
+        self.start_day().map(|start| monitoring_schedule(start, today, &done, ctx.region))
     }
 
     /// The reminders to write: the user's choice, else the calculator's
@@ -279,14 +336,15 @@ impl SafetyForm {
 
     /// The calendar file: an all-day event per check not done yet, plus dose
     /// reminders from the start day (or today, if that is later). `None`
-    /// without a start date. An unreadable time falls back to the default.
-    pub fn calendar(&self, today: i64, now_ms: i64, plan: Reminders, lang: Lang) -> Option<String> {
+    /// without a start date, and in hospital (DOSE-COVID-HOSP: no calendar of
+    /// injections or blood tests). An unreadable time falls back to the default.
+    pub fn calendar(&self, today: i64, now_ms: i64, plan: Reminders, ctx: Context, lang: Lang) -> Option<String> {
         let start = self.start_day()?;
-        let rows = self.schedule(today)?;
+        let rows = self.schedule(today, ctx)?;
         let mut events = monitoring_events(&rows, lang);
-        if let Some(schedule) = plan.schedule() {
+        if plan != Reminders::Off {
             let time = |i: usize| parse_hhmm(&self.times[i]).or(parse_hhmm(DEFAULT_TIMES[i])).unwrap_or((8, 0));
-            events.extend(dose_reminder_events(schedule, start.max(today), [time(0), time(1)], lang));
+            events.extend(dose_reminder_events(plan, start.max(today), [time(0), time(1)], lang));
         }
         Some(to_ics(&events, now_ms, UID_DOMAIN))
     }
@@ -310,6 +368,10 @@ messages! {
         Reminders => ["Dose reminders in the calendar file", "Recordatorios de dosis en el archivo de calendario"],
         NoReminders => ["No dose reminders", "Sin recordatorios de dosis"],
         FromCalculator => ["Preselected from the dose calculator.", "Preseleccionado desde la calculadora de dosis."],
+        SplitWarning => [
+            "Neither label describes twice-daily doses every other day: keep to this schedule only as your prescriber wrote it.",
+            "Ninguna ficha técnica describe dosis dos veces al día en días alternos: siga este horario solo tal como lo indicó su médico.",
+        ],
         Time => ["Reminder time", "Hora del recordatorio"],
         TimeMorning => ["Morning dose time", "Hora de la dosis de la mañana"],
         TimeEvening => ["Evening dose time", "Hora de la dosis de la noche"],
@@ -333,8 +395,26 @@ messages! {
             "No TNF blocker in this list has that name. If you are not sure about a medicine, ask your pharmacist.",
             "Ningún bloqueador del TNF de esta lista tiene ese nombre. Si no está seguro(a) de un medicamento, pregunte a su farmacéutico(a).",
         ],
-        LiveVaccines => ["Common live vaccines:", "Vacunas de virus vivos comunes:"],
+        LiveVaccines => [
+            "Common live (attenuated) vaccines, viral and bacterial:",
+            "Vacunas vivas (atenuadas) comunes, víricas y bacterianas:",
+        ],
     }
+}
+
+/// "Source: …" for the facts behind a row, in the region's labels
+/// ([`Fact::source_in`]), each label group once, the seed page named.
+pub fn source_line(facts: &[Fact], region: Region, lang: Lang) -> String {
+    let mut parts: Vec<String> = Vec::with_capacity(facts.len() * 2);
+    for f in facts {
+        for p in f.source_in(region).split("; ") {
+            let p = source_text(p, lang);
+            if !parts.contains(&p) {
+                parts.push(p);
+            }
+        }
+    }
+    fill(CalcUi::Source.tr(lang), &[("source", &parts.join("; "))])
 }
 
 /// A small HTML builder for the view's static parts (headings, hints,
@@ -377,9 +457,11 @@ mod tests {
     use crate::core::i18n::placeholders;
     use crate::core::safety::date::days_from_civil;
     use crate::core::safety::ics::parse::{events, get, unfold};
-    use crate::core::safety::monitoring::CheckStatus;
+    use crate::core::safety::monitoring::{CheckStatus, MonitoringMsg};
     use crate::core::storage::test_support::JsonCodec;
     use crate::core::storage::{FaultyStore, MemoryStore, Repo};
+
+    const US: Context = Context { region: crate::core::attrs::Region::Us, course: None };
 
     /// 2024-06-10T12:00Z, UTC+2: local day 2024-06-10.
     fn clock() -> FixedClock {
@@ -396,28 +478,35 @@ mod tests {
         let t = today(&c);
         assert_eq!(t, days_from_civil(2024, 6, 10));
         let mut f = SafetyForm::default();
-        assert_eq!(f.schedule(t), None);
+        assert_eq!(f.schedule(t, US), None);
         assert!(f.apply(field::START, "2024-03-10", false));
         assert!(!f.apply(field::START, "2024-03-10", false), "same value: nothing to save");
         assert!(f.apply(field::DONE, "0", true));
         assert!(!f.apply(field::DONE, "0", true));
-        assert!(!f.apply(field::DONE, "4", true), "month 4 is not a check");
+        assert!(!f.apply(field::DONE, "7", true), "month 7 is not a check in either region");
         assert!(!f.apply(field::DONE, "x", true));
         assert_eq!(f.done, vec![0]);
-        let st: Vec<CheckStatus> = f.schedule(t).unwrap().iter().map(|r| r.status).collect();
+        let st: Vec<CheckStatus> = f.schedule(t, US).unwrap().iter().map(|r| r.status).collect();
         use CheckStatus::*;
         // Apr 10, May 10 overdue; Jun 10 due today; Sep, Dec, Mar upcoming.
         assert_eq!(st, vec![Done, Overdue, Overdue, DueToday, Upcoming, Upcoming, Upcoming]);
         assert!(f.apply(field::DONE, "1", true) && f.apply(field::DONE, "2", true));
         assert!(f.apply(field::DONE, "1", false));
         assert_eq!(f.done, vec![0, 2]);
-        let rows = f.schedule(t).unwrap();
+        let rows = f.schedule(t, US).unwrap();
         assert_eq!(rows[1].status, Overdue);
         assert_eq!(rows[2].status, Done);
         assert!(rows.iter().enumerate().all(|(i, r)| r.point.month() == [0, 1, 2, 3, 6, 9, 12][i]));
+        // MON-ANC-EU: months 4 and 5 are checks too (kept in the same record).
+        assert!(f.apply(field::DONE, "5", true));
+        let eu = Context { region: crate::core::attrs::Region::Eu, course: None };
+        let rows = f.schedule(t, eu).unwrap();
+        assert_eq!(rows.len(), 9);
+        assert_eq!(rows[5].status, Done);
+        assert!(f.apply(field::DONE, "5", false));
         // A half-typed or impossible date clears the table but is kept as typed.
         assert!(f.apply(field::START, "2024-02-30", false));
-        assert_eq!(f.schedule(t), None);
+        assert_eq!(f.schedule(t, US), None);
         assert_eq!(f.start, "2024-02-30");
     }
 
@@ -454,6 +543,9 @@ mod tests {
         assert_eq!(Reminders::from_dose(2, 1), Reminders::TwiceDaily);
         assert_eq!(Reminders::from_dose(1, 2), Reminders::EveryOtherDay);
         assert_eq!(Reminders::from_dose(1, 1), Reminders::Daily);
+        // RENAL-SPLIT: not silently twice every day.
+        assert_eq!(Reminders::from_dose(2, 2), Reminders::TwiceEveryOtherDay);
+        assert_eq!(Reminders::from_dose(3, 1), Reminders::Off);
         assert_eq!(f.reminder_plan(Some(Reminders::EveryOtherDay)), Reminders::EveryOtherDay);
         f.apply(field::PLAN, "off", true);
         assert_eq!(f.reminder_plan(Some(Reminders::EveryOtherDay)), Reminders::Off);
@@ -462,9 +554,13 @@ mod tests {
         for r in Reminders::ALL {
             f.apply(field::PLAN, r.code(), true);
             assert_eq!(f.reminder_plan(None), r);
+            // RENAL-SPLIT: twice daily every other day maps to the checklist's own schedule.
             assert_eq!(r.schedule().is_none(), r == Reminders::Off);
+            if let Some(s) = r.schedule() {
+                assert_eq!(Reminders::from_dose(s.per_day() as u8, s.interval_days() as u8), r);
+            }
         }
-        assert_eq!(Reminders::EveryOtherDay.label(Lang::Es), "Cada dos días (en días alternos)");
+        assert_eq!(Reminders::EveryOtherDay.label(Lang::Es), "En días alternos");
     }
 
     #[test]
@@ -472,12 +568,12 @@ mod tests {
         let c = clock();
         let t = today(&c);
         let mut f = SafetyForm::default();
-        assert_eq!(f.calendar(t, c.now_ms(), Reminders::Daily, Lang::En), None);
+        assert_eq!(f.calendar(t, c.now_ms(), Reminders::Daily, US, Lang::En), None);
         f.apply(field::START, "2024-03-10", false);
         f.apply(field::DONE, "0", true);
         f.apply(field::TIME_MORNING, "07:45", false);
         f.apply(field::TIME_EVENING, "bad", false);
-        let ics = f.calendar(t, c.now_ms(), Reminders::TwiceDaily, Lang::En).unwrap();
+        let ics = f.calendar(t, c.now_ms(), Reminders::TwiceDaily, US, Lang::En).unwrap();
         assert!(ics.split("\r\n").all(|l| l.len() <= 75));
         assert_eq!(ics.matches('\n').count(), ics.matches("\r\n").count());
         let ev = events(&ics);
@@ -492,14 +588,89 @@ mod tests {
         assert!(ev[6..].iter().all(|e| get(e, "RRULE").unwrap().2 == "FREQ=DAILY"));
         // Reminders start on the start day when it is in the future.
         f.apply(field::START, "2024-07-01", false);
-        let ics = f.calendar(t, c.now_ms(), Reminders::EveryOtherDay, Lang::Es).unwrap();
+        let ics = f.calendar(t, c.now_ms(), Reminders::EveryOtherDay, US, Lang::Es).unwrap();
         let ev = events(&ics);
         assert_eq!(ev.len(), 6 + 1);
         let last = ev.last().unwrap();
         assert_eq!(get(last, "DTSTART").unwrap().2, "20240701T074500");
         assert_eq!(get(last, "RRULE").unwrap().2, "FREQ=DAILY;INTERVAL=2");
         assert!(unfold(&ics).contains("SUMMARY:Dosis de Kineret"));
-        assert_eq!(events(&f.calendar(t, 0, Reminders::Off, Lang::En).unwrap()).len(), 6);
+        assert_eq!(events(&f.calendar(t, 0, Reminders::Off, US, Lang::En).unwrap()).len(), 6);
+    }
+
+    /// MON-ANC-EU: the calendar's blood tests follow the region (monthly for
+    /// the first 6 months), with the EU source in each description.
+    #[test]
+    fn eu_calendar_has_monthly_blood_tests_for_six_months() {
+        // MON-ANC-EU (EU), MON-ANC-US (US)
+        use crate::core::attrs::Region;
+        let c = clock();
+        let t = today(&c);
+        let mut f = SafetyForm::default();
+        f.apply(field::START, "2024-07-01", false);
+        let eu = Context { region: Region::Eu, course: None };
+        let ev = events(&f.calendar(t, c.now_ms(), Reminders::Off, eu, Lang::En).unwrap());
+        let starts: Vec<&str> = ev.iter().map(|e| get(e, "DTSTART").unwrap().2.as_str()).collect();
+        assert_eq!(
+            starts,
+            vec!["20240701", "20240801", "20240901", "20241001", "20241101", "20241201", "20250101", "20250401", "20250701"]
+        );
+        assert!(get(&ev[1], "DESCRIPTION").unwrap().2.ends_with("(EU SmPC 4.4)"));
+        let us = events(&f.calendar(t, c.now_ms(), Reminders::Off, US, Lang::En).unwrap());
+        assert_eq!(us.len(), 7);
+        assert!(get(&us[1], "DESCRIPTION").unwrap().2.ends_with("(US PI 5.x)"));
+    }
+
+    /// DOSE-COVID-HOSP: a hospital-only (COVID-19) dose gives no injection
+    /// reminders, no calendar file and no blood-test schedule.
+    #[test]
+    fn hospital_only_dose_has_no_reminders_calendar_or_blood_tests() {
+        // DOSE-COVID-HOSP
+        use crate::core::attrs::Region;
+        use crate::core::dose::Indication;
+        use crate::core::safety::course::Course;
+        let c = clock();
+        let t = today(&c);
+        let mut f = SafetyForm::default();
+        f.apply(field::START, "2024-06-01", false);
+        let covid = Context { region: Region::Us, course: Some(Course::new(Indication::Covid19, 1, 1, true)) };
+        assert_eq!(f.reminder_plan(covid.plan()), Reminders::Off);
+        assert_eq!(f.schedule(t, covid), None);
+        assert_eq!(f.calendar(t, c.now_ms(), Reminders::Daily, covid, Lang::En), None);
+        let ra = Context { region: Region::Us, course: Some(Course::new(Indication::Ra, 1, 1, false)) };
+        assert_eq!(f.reminder_plan(ra.plan()), Reminders::Daily);
+        assert!(f.schedule(t, ra).is_some());
+        assert!(MonitoringMsg::Hospital.tr(Lang::En).contains("given in hospital"));
+    }
+
+    /// RENAL-EOD, RENAL-SPLIT: the calculator's twice-daily every-other-day
+    /// dose gives two reminders repeating every other day, labelled so, and
+    /// is offered only as that explicit choice, with its warning.
+    #[test]
+    fn split_every_other_day_dose_is_reminded_every_other_day() {
+        // RENAL-EOD, RENAL-SPLIT
+        let c = clock();
+        let t = today(&c);
+        let calc = Some(Reminders::from_dose(2, 2));
+        let mut f = SafetyForm::default();
+        f.apply(field::START, "2024-06-10", false);
+        let plan = f.reminder_plan(calc);
+        assert_eq!(plan, Reminders::TwiceEveryOtherDay);
+        assert!(plan.twice());
+        let ev = events(&f.calendar(t, c.now_ms(), plan, US, Lang::En).unwrap());
+        let reminders: Vec<_> = ev.iter().filter(|e| get(e, "RRULE").is_some()).collect();
+        assert_eq!(reminders.len(), 2);
+        assert!(reminders.iter().all(|e| get(e, "RRULE").unwrap().2 == "FREQ=DAILY;INTERVAL=2"));
+        assert_eq!(plan.label(Lang::En), "Twice daily, every other day");
+        assert_eq!(plan.label(Lang::Es), "Dos veces al día, en días alternos");
+        assert_eq!(plan.warning(), Some(Fact::RenalSplit));
+        assert_eq!(Reminders::Daily.warning(), None);
+        // Offered only when it is the prescriber's schedule (or chosen).
+        assert!(!Reminders::choices(None, Reminders::Off).any(|r| r == Reminders::TwiceEveryOtherDay));
+        assert!(Reminders::choices(calc, plan).any(|r| r == Reminders::TwiceEveryOtherDay));
+        assert_eq!(Reminders::choices(None, Reminders::Daily).count(), 4);
+        f.apply(field::PLAN, "twice-eod", true);
+        assert_eq!(f.reminders, Some(Reminders::TwiceEveryOtherDay));
     }
 
     #[test]
@@ -522,7 +693,7 @@ mod tests {
         g.load(&loaded[0]);
         assert_eq!((g.start.as_str(), g.done.as_slice()), ("2024-03-10", &[0u8, 3][..]));
         // Junk in a stored record is skipped, never a panic.
-        g.load(&MonitoringRecord(" 5 x 12 12 -1".into()));
+        g.load(&MonitoringRecord(" 7 x 12 12 -1".into()));
         assert_eq!((g.start.as_str(), g.done.as_slice()), ("", &[12u8][..]));
         g.load(&MonitoringRecord::default());
         assert!(g.start.is_empty() && g.done.is_empty());
@@ -539,6 +710,16 @@ mod tests {
         assert_eq!(storage_notice(Err(StoreError::Other("x".into())), false), Some(Notice::Storage(StorageMsg::WriteFailedOther)));
         assert!(Notice::DownloadFailed.is_problem() && !Notice::Downloaded.is_problem());
         assert_eq!(Notice::Downloaded.text(Lang::Es), "Archivo de calendario descargado.");
+    }
+
+    #[test]
+    fn source_lines_keep_the_region_s_labels_once() {
+        // SE-EMERG + WARN-ALLERGY in the US: the seed page and US PI 5.3.
+        let us = source_line(&[Fact::SeEmerg, Fact::WarnAllergy], Region::Us, Lang::En);
+        assert_eq!(us, "Source: Kineret drug page; US PI 5.3");
+        let eu = source_line(&[Fact::SeEmerg, Fact::WarnAllergy], Region::Eu, Lang::En);
+        assert_eq!(eu, "Source: Kineret drug page; EU PL 4");
+        assert_eq!(source_line(&[Fact::MonAncEu], Region::Eu, Lang::En), "Source: EU SmPC 4.4");
     }
 
     #[test]
@@ -561,6 +742,24 @@ mod tests {
         all.extend(Question::ALL.iter().map(|m| m.texts()));
         all.extend(MonitoringMsg::ALL.iter().map(|m| m.texts()));
         all.extend(ReminderMsg::ALL.iter().map(|m| m.texts()));
+        all.extend(crate::core::safety::warnings::WarningMsg::ALL.iter().map(|m| m.texts()));
+        all.extend(crate::core::safety::screen::LIVE_VACCINES);
+        // The CLINICAL.md Spanish terms: never "de virus vivos" (BCG and oral
+        // typhoid are bacterial: WARN-LIVEVAX), never "cada dos días" for
+        // every other day (RENAL-EOD), never "lugar de inyección".
+        for [_, es] in &all {
+            let l = es.to_lowercase();
+            for bad in ["virus vivos", "cada dos días", "lugar de inyección", "insuficiencia renal"] {
+                assert!(!l.contains(bad), "{es}");
+            }
+            if l.contains("neutrófilos") {
+                assert!(l.contains("recuento de neutrófilos"), "{es}");
+            }
+        }
+        let es_all: Vec<&str> = all.iter().map(|t| t[1]).collect();
+        for term in ["vacuna viva (atenuada)", "en días alternos", "recuento de neutrófilos", "enfermedad de still", "zona de inyección"] {
+            assert!(es_all.iter().any(|t| t.to_lowercase().contains(term)), "{term}");
+        }
         for [en, es] in all {
             assert!(!en.trim().is_empty() && !es.trim().is_empty());
             assert_eq!(placeholders(en), placeholders(es), "{en}");

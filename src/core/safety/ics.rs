@@ -4,7 +4,7 @@
 
 use super::date::{push_padded, ymd_compact, ymd_iso};
 use super::monitoring::{CheckRow, MonitoringMsg};
-use crate::core::checklist::history::DoseSchedule;
+use super::form::Reminders;
 use crate::messages;
 use crate::core::checklist::timer::WARM_UP_MINUTES;
 use crate::core::i18n::{fill, Lang, Translate};
@@ -148,7 +148,7 @@ pub fn monitoring_events(rows: &[CheckRow], lang: Lang) -> Vec<IcsEvent> {
             uid: ["kineret-anc-", &ymd_iso(r.due_day)].concat(),
             when: When::AllDay { day: r.due_day },
             summary: MonitoringMsg::EventSummary.tr(lang).to_string(),
-            description: [desc.as_str(), " (", r.source, ")"].concat(),
+            description: [desc.as_str(), " (", r.fact.source(), ")"].concat(),
         });
     }
     out
@@ -160,8 +160,9 @@ messages! {
         SummaryMorning => ["Kineret dose (morning)", "Dosis de Kineret (mañana)"],
         SummaryEvening => ["Kineret dose (evening)", "Dosis de Kineret (noche)"],
         Daily => ["Daily", "Una vez al día"],
-        EveryOtherDay => ["Every other day", "Cada dos días (en días alternos)"],
+        EveryOtherDay => ["Every other day", "En días alternos"],
         TwiceDaily => ["Twice daily", "Dos veces al día"],
+        TwiceEveryOtherDay => ["Twice daily, every other day", "Dos veces al día, en días alternos"],
         Description => [
             "{freq}. Take the prefilled syringe out of the refrigerator about {min} minutes before. If you miss a dose, contact your healthcare provider; never take two doses to make up.",
             "{freq}. Saque la jeringa precargada del refrigerador (nevera) unos {min} minutos antes. Si olvida una dosis, comuníquese con su profesional de la salud; nunca se administre dos dosis para compensar.",
@@ -169,34 +170,27 @@ messages! {
     }
 }
 
-/// Dose reminders from `start_day`: one daily or every-other-day event at
-/// `times[0]`, or for twice daily two daily events at `times[0]` (morning)
-/// and `times[1]` (evening). Times are local `(hour, minute)`, floating.
-pub fn dose_reminder_events(schedule: DoseSchedule, start_day: i64, times: [(u8, u8); 2], lang: Lang) -> Vec<IcsEvent> {
-    let ev = |tag: &str, summary: ReminderMsg, freq: ReminderMsg, t: (u8, u8), every| IcsEvent {
+/// Dose reminders from `start_day`, as the plan says: one event per dose of
+/// a due day (one at `times[0]`; or morning `times[0]` and evening
+/// `times[1]`), each repeating every day or every other day (RENAL-EOD,
+/// RENAL-SPLIT). Times are local `(hour, minute)`, floating. `Off`: none.
+pub fn dose_reminder_events(plan: Reminders, start_day: i64, times: [(u8, u8); 2], lang: Lang) -> Vec<IcsEvent> {
+    let (Some((per_day, interval)), Some(freq)) = (plan.plan(), plan.msg()) else {
+        return Vec::new();
+    };
+    let every = if interval == 2 { Recurrence::EveryOtherDay } else { Recurrence::Daily };
+    // UIDs as before the split schedule: "daily", "eod", "am", "pm"; the
+    // split every-other-day pair is "eod-am", "eod-pm".
+    let ev = |tag: &str, summary: ReminderMsg, t: (u8, u8)| IcsEvent {
         uid: ["kineret-dose-", tag, "-", &ymd_iso(start_day)].concat(),
         when: When::Repeating { start_day, hour: t.0, minute: t.1, every },
         summary: summary.tr(lang).to_string(),
         description: fill(ReminderMsg::Description.tr(lang), &[("freq", freq.tr(lang)), ("min", &(WARM_UP_MINUTES as usize).to_string())]),
     };
-    match schedule {
-        DoseSchedule::Daily => vec![ev("daily", ReminderMsg::Summary, ReminderMsg::Daily, times[0], Recurrence::Daily)],
-        DoseSchedule::EveryOtherDay { .. } => vec![ev(
-            "eod",
-            ReminderMsg::Summary,
-            ReminderMsg::EveryOtherDay,
-            times[0],
-            Recurrence::EveryOtherDay,
-        )],
-        DoseSchedule::TwiceDaily => vec![
-            ev("am", ReminderMsg::SummaryMorning, ReminderMsg::TwiceDaily, times[0], Recurrence::Daily),
-            ev("pm", ReminderMsg::SummaryEvening, ReminderMsg::TwiceDaily, times[1], Recurrence::Daily),
-        ],
-        // RENAL-SPLIT (prescriber's explicit choice): two doses, every other day.
-        DoseSchedule::TwiceEveryOtherDay { .. } => vec![
-            ev("eod-am", ReminderMsg::SummaryMorning, ReminderMsg::EveryOtherDay, times[0], Recurrence::EveryOtherDay),
-            ev("eod-pm", ReminderMsg::SummaryEvening, ReminderMsg::EveryOtherDay, times[1], Recurrence::EveryOtherDay),
-        ],
+    match (per_day, interval) {
+        (2, 2) => vec![ev("eod-am", ReminderMsg::SummaryMorning, times[0]), ev("eod-pm", ReminderMsg::SummaryEvening, times[1])],
+        (2, _) => vec![ev("am", ReminderMsg::SummaryMorning, times[0]), ev("pm", ReminderMsg::SummaryEvening, times[1])],
+        _ => vec![ev(plan.code(), ReminderMsg::Summary, times[0])],
     }
 }
 
@@ -354,16 +348,16 @@ mod tests {
             let ics = to_ics(&dose_reminder_events(s, start, t, Lang::En), 0, "k.example");
             events(&ics)
         };
-        let d = one(DoseSchedule::Daily);
+        let d = one(Reminders::Daily);
         assert_eq!(d.len(), 1);
         assert_eq!(get(&d[0], "RRULE").unwrap().2, "FREQ=DAILY");
         let st = get(&d[0], "DTSTART").unwrap();
         assert_eq!((st.1.as_str(), st.2.as_str()), ("", "20240610T080000"));
         assert!(get(&d[0], "DESCRIPTION").unwrap().2.starts_with("Daily."));
-        let e = one(DoseSchedule::EveryOtherDay { anchor_day: None });
+        let e = one(Reminders::EveryOtherDay);
         assert_eq!(e.len(), 1);
         assert_eq!(get(&e[0], "RRULE").unwrap().2, "FREQ=DAILY;INTERVAL=2");
-        let tw = one(DoseSchedule::TwiceDaily);
+        let tw = one(Reminders::TwiceDaily);
         assert_eq!(tw.len(), 2);
         assert!(tw.iter().all(|e| get(e, "RRULE").unwrap().2 == "FREQ=DAILY"));
         assert_eq!(get(&tw[0], "DTSTART").unwrap().2, "20240610T080000");
@@ -371,15 +365,72 @@ mod tests {
         assert_ne!(get(&tw[0], "UID").unwrap().2, get(&tw[1], "UID").unwrap().2);
         // No floating time carries a Z.
         assert!(!get(&tw[1], "DTSTART").unwrap().2.ends_with('Z'));
-        let es = dose_reminder_events(DoseSchedule::EveryOtherDay { anchor_day: None }, start, t, Lang::Es);
-        assert!(es[0].description.starts_with("Cada dos días"));
+        let es = dose_reminder_events(Reminders::EveryOtherDay, start, t, Lang::Es);
+        assert!(es[0].description.starts_with("En días alternos."));
         assert!(es[0].description.contains("30 minutos") && !es[0].description.contains('{'));
+        assert!(one(Reminders::Off).is_empty());
+    }
+
+    /// RENAL-EOD, RENAL-SPLIT: twice daily every other day is two reminders a
+    /// due day, each every other day, never two every day (the bug: it was
+    /// written as twice daily).
+    #[test]
+    fn twice_daily_every_other_day_reminds_on_alternate_days_only() {
+        // RENAL-EOD, RENAL-SPLIT
+        let start = days_from_civil(2024, 6, 10);
+        let evs = dose_reminder_events(Reminders::from_dose(2, 2), start, [(8, 0), (20, 0)], Lang::Es);
+        let parsed = events(&to_ics(&evs, 0, "k.example"));
+        assert_eq!(parsed.len(), 2);
+        for e in &parsed {
+            assert_eq!(get(e, "RRULE").unwrap().2, "FREQ=DAILY;INTERVAL=2");
+            assert!(get(e, "DESCRIPTION").unwrap().2.starts_with("Dos veces al día, en días alternos."));
+        }
+        assert_eq!(get(&parsed[0], "DTSTART").unwrap().2, "20240610T080000");
+        assert_eq!(get(&parsed[1], "DTSTART").unwrap().2, "20240610T200000");
+        assert_eq!(get(&parsed[0], "UID").unwrap().2, "kineret-dose-eod-am-2024-06-10@k.example");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    use proptest::prelude::*;
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest! {
+        /// RENAL-EOD, RENAL-SPLIT: for every schedule the calculator can give
+        /// (1 or 2 doses a day, every 1 or 2 days), the calendar has exactly
+        /// one recurring event per dose of a due day, each repeating at the
+        /// plan's interval.
+        #[test]
+        fn reminders_follow_doses_per_day_and_interval(
+            per_day in 1u8..=2,
+            interval in 1u8..=2,
+            start in 18_000i64..25_000,
+            h in 0u8..24, m in 0u8..60, h2 in 0u8..24,
+            es in any::<bool>(),
+        ) {
+            // RENAL-EOD, RENAL-SPLIT: exact for 1|2 doses a day x every 1|2 days.
+            let plan = Reminders::from_dose(per_day, interval);
+            prop_assert_eq!(plan.plan(), Some((per_day, interval)));
+            let lang = if es { Lang::Es } else { Lang::En };
+            let ics = to_ics(&dose_reminder_events(plan, start, [(h, m), (h2, m)], lang), 0, "k.example");
+            let evs = events(&ics);
+            prop_assert_eq!(evs.len(), usize::from(per_day));
+            for e in &evs {
+                let rrule = &get(e, "RRULE").unwrap().2;
+                let every = rrule.split(';').find_map(|p| p.strip_prefix("INTERVAL=")).map_or(1, |n| n.parse::<u8>().unwrap());
+                prop_assert!(rrule.starts_with("FREQ=DAILY"));
+                prop_assert_eq!(every, interval);
+                let day = ymd_compact(start);
+                prop_assert_eq!(&get(e, "DTSTART").unwrap().2[..8], day.as_str());
+            }
+            let uids: std::collections::HashSet<_> = evs.iter().map(|e| get(e, "UID").unwrap().2.clone()).collect();
+            prop_assert_eq!(uids.len(), evs.len());
+        }
     }
 
     #[test]
     fn monitoring_events_skip_done_rows_and_parse_back() {
         let start = days_from_civil(2024, 1, 31);
-        let rows = monitoring_schedule(start, start, &[CheckPoint::Baseline]);
+        let rows = monitoring_schedule(start, start, &[CheckPoint::Baseline], crate::core::attrs::Region::Us);
         let evs = monitoring_events(&rows, Lang::Es);
         assert_eq!(evs.len(), 6);
         let ics = to_ics(&evs, 0, "k.example");

@@ -3,12 +3,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::attrs::Region;
 use crate::core::checklist::excursion::Severity;
+use crate::core::facts::Fact;
 use crate::messages;
 use crate::core::i18n::{Lang, Translate};
 
 messages! {
-    /// The questions (answered yes / no).
+    /// The questions (answered yes / no), in the order shown.
     #[derive(Serialize, Deserialize)]
     #[serde(rename_all = "camelCase")]
     pub enum Question {
@@ -16,17 +18,25 @@ messages! {
             "Have you ever had an allergic reaction to anakinra, to any ingredient of Kineret, or to proteins made in E. coli bacteria?",
             "¿Ha tenido alguna vez una reacción alérgica a anakinra, a algún componente de Kineret o a proteínas producidas en la bacteria E. coli?",
         ],
+        Neutropenia => [
+            "Has a blood test shown a low neutrophil count (neutropenia)?",
+            "¿Un análisis de sangre ha mostrado un recuento de neutrófilos bajo (neutropenia)?",
+        ],
+        Infection => [
+            "Do you have an infection now, an infection that lasts a long time or keeps coming back, or have you ever had tuberculosis (TB)?",
+            "¿Tiene una infección ahora, una infección que dura mucho tiempo o que vuelve una y otra vez, o ha tenido alguna vez tuberculosis (TB)?",
+        ],
         TnfBlocker => [
             "Do you take a TNF blocker, such as etanercept (Enbrel), adalimumab (Humira), infliximab (Remicade), certolizumab (Cimzia) or golimumab (Simponi), or a biosimilar of one?",
             "¿Usa un bloqueador del TNF, como etanercept (Enbrel), adalimumab (Humira), infliximab (Remicade), certolizumab (Cimzia) o golimumab (Simponi), o un biosimilar de alguno?",
         ],
         LiveVaccine => [
-            "Are you due for, or planning, a live vaccine (such as MMR, chickenpox/varicella, the nasal spray flu vaccine, yellow fever, oral typhoid or BCG)?",
-            "¿Le toca o planea ponerse una vacuna de virus vivos (como la triple viral SPR, varicela, la vacuna antigripal en aerosol nasal, fiebre amarilla, tifoidea oral o BCG)?",
+            "Are you due for, or planning, a live (attenuated) vaccine, viral or bacterial (such as MMR, chickenpox/varicella, the nasal spray flu vaccine, yellow fever, oral typhoid or BCG)?",
+            "¿Le toca o planea ponerse una vacuna viva (atenuada), vírica o bacteriana (como la triple viral SPR, varicela, la vacuna antigripal en aerosol nasal, fiebre amarilla, tifoidea oral o BCG)?",
         ],
-        Infection => [
-            "Do you have an infection now, an infection that lasts a long time or keeps coming back, or have you ever had tuberculosis (TB)?",
-            "¿Tiene una infección ahora, una infección que dura mucho tiempo o que vuelve una y otra vez, o ha tenido alguna vez tuberculosis (TB)?",
+        NarrowRangeMedicine => [
+            "Do you take warfarin, phenytoin or another medicine whose dose has to be kept within a narrow range?",
+            "¿Toma warfarina, fenitoína u otro medicamento cuya dosis debe mantenerse dentro de un margen estrecho?",
         ],
         Dira => [
             "Is Kineret for DIRA (you or the person you care for)?",
@@ -45,13 +55,21 @@ messages! {
             "Do not use Kineret. Tell your healthcare provider about the allergy.",
             "No use Kineret. Informe de la alergia a su profesional de la salud.",
         ],
+        Neutropenia => [
+            "Do not start Kineret with neutropenia (a neutrophil count below 1.5 × 10⁹/L). Talk to your doctor.",
+            "No empiece Kineret si tiene neutropenia (un recuento de neutrófilos inferior a 1,5 × 10⁹/L). Hable con su médico.",
+        ],
         TnfBlocker => [
             "Using Kineret together with a TNF blocker is not recommended: it raises the risk of serious infections and of a low neutrophil count. Talk to your healthcare provider before starting.",
             "No se recomienda usar Kineret junto con un bloqueador del TNF: aumenta el riesgo de infecciones graves y de un recuento de neutrófilos bajo. Hable con su profesional de la salud antes de empezar.",
         ],
         LiveVaccine => [
-            "Do not get live vaccines while using Kineret. Bring your vaccinations up to date before starting, and talk to your healthcare provider before any vaccine during treatment.",
-            "No se ponga vacunas de virus vivos mientras use Kineret. Ponga sus vacunas al día antes de empezar y hable con su profesional de la salud antes de cualquier vacuna durante el tratamiento.",
+            "Do not get live (attenuated) vaccines, viral or bacterial (such as BCG or oral typhoid), while using Kineret. Bring your vaccinations up to date before starting, and talk to your healthcare provider before any vaccine during treatment.",
+            "No se ponga vacunas vivas (atenuadas), víricas o bacterianas (como la BCG o la tifoidea oral), mientras use Kineret. Ponga sus vacunas al día antes de empezar y hable con su profesional de la salud antes de cualquier vacuna durante el tratamiento.",
+        ],
+        NarrowRangeMedicine => [
+            "When you start or stop Kineret, the doses of some medicines, such as warfarin or phenytoin, may need adjusting. Tell the doctor who prescribes them.",
+            "Al empezar o dejar Kineret, puede que haya que ajustar la dosis de algunos medicamentos, como la warfarina o la fenitoína. Dígaselo al médico que se los receta.",
         ],
         Infection => [
             "Tell your healthcare provider before starting: Kineret should not be started during an active infection, and it can make infections such as TB come back. If a serious infection develops during treatment, call your provider.",
@@ -61,9 +79,13 @@ messages! {
             "Allergic reactions are most likely in DIRA, in the first weeks. Watch for swelling of the face, lips, tongue or throat, trouble breathing, dizziness or a choking feeling, and get emergency help if they appear.",
             "Las reacciones alérgicas son más probables en DIRA, en las primeras semanas. Vigile la hinchazón de la cara, los labios, la lengua o la garganta, la dificultad para respirar, el mareo o la sensación de ahogo, y busque ayuda de emergencia si aparecen.",
         ],
-        PregnancyBreastfeeding => [
-            "Talk to your healthcare provider before using Kineret.",
-            "Hable con su profesional de la salud antes de usar Kineret.",
+        PregnancyUs => [
+            "It is not known whether Kineret harms an unborn baby. Decide with your healthcare provider whether to use it, and talk about breastfeeding too.",
+            "No se sabe si Kineret daña al bebé en gestación. Decida con su profesional de la salud si usarlo y hable también de la lactancia.",
+        ],
+        PregnancyEu => [
+            "Kineret is not recommended during pregnancy, or in women who can become pregnant and do not use contraception. Do not breast-feed while using Kineret. Talk to your doctor.",
+            "No se recomienda Kineret durante el embarazo, ni en mujeres que puedan quedar embarazadas y no usen anticonceptivos. No dé el pecho mientras use Kineret. Hable con su médico.",
         ],
         NotAClinician => [
             "These questions are not a substitute for a clinician. Your healthcare provider decides whether Kineret is right for you.",
@@ -82,34 +104,42 @@ pub struct ScreenOutcome {
     pub question: Question,
     pub severity: Severity,
     pub msg: ScreenMsg,
-    pub source: &'static str,
+    /// The user sees its source in the region's labels.
+    pub fact: Fact,
 }
 
-/// `(question, severity, message, source)`. Pregnancy and breastfeeding have
-/// no CLINICAL.md row; that rule cites the issue that asked for it.
-const RULES: [(Question, Severity, ScreenMsg, &str); 6] = [
-    (Question::Allergy, Severity::DoNotUse, ScreenMsg::Allergy, "US PI 4"),
-    (Question::TnfBlocker, Severity::Caution, ScreenMsg::TnfBlocker, "US PI 5.2, 7"),
-    (Question::LiveVaccine, Severity::Caution, ScreenMsg::LiveVaccine, "US PI 5.x, seed"),
-    (Question::Infection, Severity::Caution, ScreenMsg::Infection, "US PI 5.1"),
-    (Question::Dira, Severity::Caution, ScreenMsg::Dira, "US PI 5.3"),
-    (Question::PregnancyBreastfeeding, Severity::Caution, ScreenMsg::PregnancyBreastfeeding, "general practice, not in the label"),
+/// One rule per (question, fact); a question is asked in a region when one
+/// of its rules' facts applies there (CI-NEUTRO-EU: eu only; pregnancy: the
+/// region's own fact).
+const RULES: [ScreenOutcome; 9] = [
+    rule(Question::Allergy, Severity::DoNotUse, ScreenMsg::Allergy, Fact::CiEcoli),
+    rule(Question::Neutropenia, Severity::DoNotUse, ScreenMsg::Neutropenia, Fact::CiNeutroEu),
+    rule(Question::Infection, Severity::Caution, ScreenMsg::Infection, Fact::WarnInfect),
+    rule(Question::TnfBlocker, Severity::Caution, ScreenMsg::TnfBlocker, Fact::WarnTnf),
+    rule(Question::LiveVaccine, Severity::Caution, ScreenMsg::LiveVaccine, Fact::WarnLivevax),
+    rule(Question::NarrowRangeMedicine, Severity::Caution, ScreenMsg::NarrowRangeMedicine, Fact::WarnCyp),
+    rule(Question::Dira, Severity::Caution, ScreenMsg::Dira, Fact::WarnAllergy),
+    rule(Question::PregnancyBreastfeeding, Severity::Caution, ScreenMsg::PregnancyUs, Fact::PregUs),
+    rule(Question::PregnancyBreastfeeding, Severity::Caution, ScreenMsg::PregnancyEu, Fact::PregEu),
 ];
 
+const fn rule(question: Question, severity: Severity, msg: ScreenMsg, fact: Fact) -> ScreenOutcome {
+    ScreenOutcome { question, severity, msg, fact }
+}
+
 impl Question {
-    /// What a "yes" means.
-    pub fn outcome(self) -> ScreenOutcome {
-        let (question, severity, msg, source) = RULES[self as usize];
-        ScreenOutcome { question, severity, msg, source }
+    /// What a "yes" means in `region`; `None`: not asked there.
+    pub fn outcome(self, region: Region) -> Option<ScreenOutcome> {
+        RULES.iter().copied().find(|r| r.question == self && r.fact.scope().applies_to(region))
     }
 }
 
 /// Outcomes for every question answered "yes", most serious first.
-pub fn screen(answers: &[(Question, bool)]) -> Vec<ScreenOutcome> {
+pub fn screen(answers: &[(Question, bool)], region: Region) -> Vec<ScreenOutcome> {
     let mut out: Vec<ScreenOutcome> = Vec::new();
     for &(q, yes) in answers {
         if yes && !out.iter().any(|o| o.question == q) {
-            out.push(q.outcome());
+            out.extend(q.outcome(region));
         }
     }
     out.sort_by_key(|o| core::cmp::Reverse(o.severity));
@@ -123,7 +153,8 @@ pub struct TnfBlocker {
     pub names: &'static [&'static str],
 }
 
-pub const TNF_SOURCE: &str = "US PI 5.2, 7";
+/// The fact behind a TNF-blocker hit.
+pub const TNF_FACT: Fact = Fact::WarnTnf;
 
 /// Generic names from CLINICAL.md; brand and biosimilar names from the issue.
 pub const TNF_BLOCKERS: [TnfBlocker; 5] = [
@@ -176,7 +207,8 @@ pub fn search_tnf(query: &str) -> Vec<TnfHit> {
     hits
 }
 
-/// Examples of live vaccines to avoid during treatment (names from the issue).
+/// Examples of live (attenuated) vaccines to avoid during treatment, viral
+/// and bacterial (WARN-LIVEVAX; names from the issue).
 pub const LIVE_VACCINES: [[&str; 2]; 6] = [
     ["MMR (measles, mumps, rubella)", "Triple viral SPR (sarampión, paperas, rubéola)"],
     ["Chickenpox (varicella)", "Varicela"],
@@ -238,20 +270,78 @@ mod tests {
 
     #[test]
     fn screening_outcomes_are_sourced() {
-        assert_eq!(Question::Allergy.outcome().severity, Severity::DoNotUse);
-        assert_eq!(Question::Allergy.outcome().source, "US PI 4");
-        assert_eq!(Question::TnfBlocker.outcome().source, "US PI 5.2, 7");
-        assert_eq!(Question::Infection.outcome().source, "US PI 5.1");
-        assert_eq!(Question::Dira.outcome().source, "US PI 5.3");
+        let us = |q: Question| q.outcome(Region::Us).unwrap();
+        assert_eq!(us(Question::Allergy).severity, Severity::DoNotUse);
+        // CI-ECOLI, WARN-TNF, WARN-INFECT, WARN-ALLERGY.
+        assert_eq!(us(Question::Allergy).fact, Fact::CiEcoli);
+        assert_eq!(us(Question::Allergy).fact.source_in(Region::Us), "US PI 4");
+        assert_eq!(us(Question::TnfBlocker).fact.source_in(Region::Us), "US PI 5.2, 7");
+        assert_eq!(us(Question::Infection).fact, Fact::WarnInfect);
+        assert_eq!(us(Question::Dira).fact, Fact::WarnAllergy);
         for &q in Question::ALL {
-            assert_eq!(q.outcome().question, q);
+            if let Some(o) = q.outcome(Region::Eu) {
+                assert_eq!(o.question, q);
+            }
+            assert!(q.outcome(Region::Eu).is_some(), "every question is asked in the EU");
         }
-        let out = screen(&[(Question::LiveVaccine, true), (Question::Dira, false), (Question::Allergy, true), (Question::Allergy, true)]);
+        let out = screen(
+            &[(Question::LiveVaccine, true), (Question::Dira, false), (Question::Allergy, true), (Question::Allergy, true)],
+            Region::Us,
+        );
         assert_eq!(out.len(), 2);
         assert_eq!(out[0].question, Question::Allergy);
-        assert!(screen(&[(Question::Infection, false)]).is_empty());
+        assert!(screen(&[(Question::Infection, false)], Region::Us).is_empty());
         assert!(ScreenMsg::NotAClinician.tr(Lang::En).contains("not a substitute for a clinician"));
-        assert!(ScreenMsg::LiveVaccine.tr(Lang::Es).contains("vacunas de virus vivos"));
         assert_eq!(live_vaccines(Lang::Es)[3], "Fiebre amarilla");
+    }
+
+    /// CI-NEUTRO-EU: in the EU, neutropenia (ANC < 1.5 x 10^9/L) means do
+    /// not start; the question is not asked in the US (an EU-only fact).
+    #[test]
+    fn neutropenia_is_a_contraindication_in_the_eu_only() {
+        let eu = Question::Neutropenia.outcome(Region::Eu).unwrap();
+        assert_eq!((eu.severity, eu.fact), (Severity::DoNotUse, Fact::CiNeutroEu));
+        assert!(eu.msg.tr(Lang::En).contains("1.5 × 10⁹/L"));
+        assert!(eu.msg.tr(Lang::Es).contains("1,5 × 10⁹/L"));
+        assert!(Question::Neutropenia.tr(Lang::Es).contains("recuento de neutrófilos"));
+        assert_eq!(Question::Neutropenia.outcome(Region::Us), None);
+        assert!(screen(&[(Question::Neutropenia, true)], Region::Us).is_empty());
+    }
+
+    /// WARN-LIVEVAX: live (attenuated) vaccines, viral and bacterial; the
+    /// Spanish term is "vacuna viva (atenuada)", never "de virus vivos".
+    #[test]
+    fn live_vaccines_are_attenuated_viral_and_bacterial() {
+        let o = Question::LiveVaccine.outcome(Region::Eu).unwrap();
+        assert_eq!(o.fact, Fact::WarnLivevax);
+        for l in Lang::ALL {
+            for t in [Question::LiveVaccine.tr(l), o.msg.tr(l)] {
+                assert!(!t.contains("virus vivos"), "{t}");
+                assert!(t.contains("BCG"), "{t}");
+            }
+        }
+        assert!(Question::LiveVaccine.tr(Lang::Es).contains("vacuna viva (atenuada)"));
+        assert!(o.msg.tr(Lang::Es).contains("vacunas vivas (atenuadas)"));
+        assert!(o.msg.tr(Lang::En).contains("viral or bacterial"));
+    }
+
+    /// WARN-CYP: warfarin, phenytoin and other narrow-range medicines.
+    #[test]
+    fn narrow_range_medicines_may_need_adjusting() {
+        let o = Question::NarrowRangeMedicine.outcome(Region::Us).unwrap();
+        assert_eq!((o.severity, o.fact), (Severity::Caution, Fact::WarnCyp));
+        assert!(o.msg.tr(Lang::En).contains("start or stop") && o.msg.tr(Lang::En).contains("warfarin"));
+        assert!(o.msg.tr(Lang::Es).contains("fenitoína"));
+    }
+
+    /// PREG-US, PREG-EU: the pregnancy answer follows the region.
+    #[test]
+    fn pregnancy_follows_the_region() {
+        let us = Question::PregnancyBreastfeeding.outcome(Region::Us).unwrap();
+        let eu = Question::PregnancyBreastfeeding.outcome(Region::Eu).unwrap();
+        assert_eq!((us.fact, eu.fact), (Fact::PregUs, Fact::PregEu));
+        assert!(us.msg.tr(Lang::En).contains("not known whether Kineret harms an unborn baby"));
+        assert!(eu.msg.tr(Lang::En).contains("not recommended during pregnancy"));
+        assert!(eu.msg.tr(Lang::En).contains("Do not breast-feed"));
     }
 }

@@ -5,10 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::messages;
 use crate::core::attrs::Region;
+use crate::core::facts::Fact;
 use crate::core::i18n::{Lang, Translate};
 
-/// Every symptom row comes from the seed page.
-pub const TRIAGE_SOURCE: &str = "seed";
 /// FDA MedWatch phone number for reporting side effects.
 pub const MEDWATCH_PHONE: &str = "1-800-FDA-1088";
 /// The same number for a `tel:` link (F-D-A = 3-3-2 on a phone keypad).
@@ -20,6 +19,10 @@ pub const MEDWATCH_TEL: &str = "tel:+18003321088";
 pub enum Group {
     /// Signs of a severe allergic reaction: get emergency help now.
     Emergency,
+    /// Signs of infection, including cough, and an injection site that is
+    /// infected, ulcerated, blistered or bleeding: call the doctor (SE-CALL,
+    /// WARN-INFECT; never "no attention needed" on an immunosuppressant).
+    Infection,
     /// "Check with your doctor immediately" — more common / less common / incidence not known.
     AttentionMoreCommon,
     AttentionLessCommon,
@@ -58,6 +61,11 @@ messages! {
         TroubleBreathing => ["Trouble breathing", "Dificultad para respirar"],
         Dizziness => ["Dizziness", "Mareo"],
         Choking => ["A choking feeling", "Sensación de ahogo"],
+        // Signs of infection (WARN-INFECT) and the injection-site signs that
+        // SE-CALL moves out of "no attention needed".
+        Cough => ["Cough, or a cough that does not go away", "Tos, o tos que no desaparece"],
+        LowFeverWeightLoss => ["A low fever that does not go away, or weight loss", "Fiebre baja que no desaparece, o pérdida de peso"],
+        InjectionSiteInfection => ["At the injection site: infection, ulceration (an open sore), blistering or bleeding", "En la zona de inyección: infección, úlceras (llagas abiertas), ampollas o sangrado"],
         // Check with your doctor immediately: more common.
         FeverChills => ["Fever or chills", "Fiebre o escalofríos"],
         Headache => ["Headache", "Dolor de cabeza"],
@@ -81,7 +89,8 @@ messages! {
         // lists "headache" and "muscle aches" here, word for word or nearly,
         // as well as under "check with your doctor immediately"; they are
         // shown once, above, with the safer answer (`TriageMsg::BothGroups`).
-        InjectionSiteReaction => ["At the injection site: bleeding, blistering, burning, coldness, skin discoloration, pressure, hives, infection, inflammation, itching, lumps, numbness, pain, rash, redness, scarring, soreness, stinging, swelling, tenderness, tingling, ulceration or warmth", "En la zona (lugar) de inyección: sangrado, ampollas, ardor, frío, cambio de color de la piel, presión, urticaria, infección, inflamación, picazón, bultos, entumecimiento, dolor, sarpullido, enrojecimiento, cicatrices, molestia, escozor, hinchazón, sensibilidad, hormigueo, úlceras o calor"],
+        // Infection, ulceration, blistering and bleeding are above (SE-CALL).
+        InjectionSiteReaction => ["At the injection site: burning, coldness, skin discoloration, pressure, hives, inflammation, itching, lumps, numbness, pain, rash, redness, scarring, soreness, stinging, swelling, tenderness, tingling or warmth", "En la zona de inyección: ardor, frío, cambio de color de la piel, presión, urticaria, inflamación, picazón, bultos, entumecimiento, dolor, sarpullido, enrojecimiento, cicatrices, molestia, escozor, hinchazón, sensibilidad, hormigueo o calor"],
         DifficultyMoving => ["Difficulty with moving", "Dificultad para moverse"],
         MuscleStiffness => ["Muscle stiffness", "Rigidez muscular"],
     }
@@ -95,6 +104,7 @@ impl Symptom {
             SwellingFaceLipsTongueThroat | PuffyEyesFace | LargeHiveSwelling | TroubleBreathing | Dizziness | Choking => {
                 Group::Emergency
             }
+            Cough | LowFeverWeightLoss | InjectionSiteInfection => Group::Infection,
             FeverChills | Headache | SkinItchPainRedWarm | JointPain | MuscleAches | NauseaVomiting | StomachPain => {
                 Group::AttentionMoreCommon
             }
@@ -110,8 +120,9 @@ impl Symptom {
         self.group().level()
     }
 
-    pub fn source(self) -> &'static str {
-        TRIAGE_SOURCE
+    /// The facts behind its answer: its group's.
+    pub fn facts(self) -> &'static [Fact] {
+        self.group().facts()
     }
 }
 
@@ -123,8 +134,8 @@ pub fn triage(selected: &[Symptom]) -> Triage {
 messages! {
     pub enum TriageMsg {
         Emergency => [
-            "Call your local emergency number. These can be signs of a severe allergic reaction.",
-            "Llame al número local de emergencias. Pueden ser signos de una reacción alérgica grave.",
+            "Call your local emergency number. These can be signs of a severe allergic reaction. Do not give any more Kineret injections.",
+            "Llame al número local de emergencias. Pueden ser signos de una reacción alérgica grave. No se administre más inyecciones de Kineret.",
         ],
         CallDoctorToday => [
             "Check with your doctor right away about what you ticked.",
@@ -151,8 +162,8 @@ messages! {
             "Puede informar los efectos secundarios a la FDA al {phone}.",
         ],
         ReportNational => [
-            "Call your doctor for medical advice about side effects. You can report side effects to your national medicines agency, or ask your doctor or pharmacist to report them.",
-            "Llame a su médico para pedir consejo sobre los efectos secundarios. Puede comunicar los efectos secundarios a la agencia de medicamentos de su país, o pedir a su médico o farmacéutico(a) que los comunique.",
+            "Call your doctor for medical advice about side effects. You can report side effects through your country's national reporting system, or ask your doctor or pharmacist to report them.",
+            "Llame a su médico para pedir consejo sobre los efectos secundarios. Puede comunicar los efectos secundarios a través del sistema nacional de notificación de su país, o pedir a su médico o farmacéutico(a) que los comunique.",
         ],
         BothGroups => [
             "The drug page also lists headache and muscle aches here; because it lists them under “check with your doctor immediately” too, they are shown once, above, with that answer.",
@@ -166,6 +177,10 @@ messages! {
         GroupAllergic => [
             "Get emergency help now — signs of a severe allergic reaction",
             "Busque ayuda de emergencia ahora: signos de una reacción alérgica grave",
+        ],
+        GroupInfection => [
+            "Call your doctor — signs of infection, also at the injection site",
+            "Llame a su médico: signos de infección, también en la zona de inyección",
         ],
         GroupMoreCommon => ["Check with your doctor immediately — more common", "Consulte con su médico de inmediato: más frecuentes"],
         GroupLessCommon => ["Check with your doctor immediately — less common", "Consulte con su médico de inmediato: menos frecuentes"],
@@ -199,6 +214,7 @@ impl Group {
     pub fn heading(self) -> TriageMsg {
         match self {
             Group::Emergency => TriageMsg::GroupAllergic,
+            Group::Infection => TriageMsg::GroupInfection,
             Group::AttentionMoreCommon => TriageMsg::GroupMoreCommon,
             Group::AttentionLessCommon => TriageMsg::GroupLessCommon,
             Group::AttentionNotKnown => TriageMsg::GroupNotKnown,
@@ -217,9 +233,28 @@ impl Group {
         }
     }
 
-    /// The emergency signs first, then the page's groups in the page's order.
-    pub const ALL: [Group; 5] =
-        [Group::Emergency, Group::AttentionMoreCommon, Group::AttentionLessCommon, Group::AttentionNotKnown, Group::UsuallyNot];
+    /// The emergency signs first, then the signs of infection, then the
+    /// page's groups in the page's order.
+    pub const ALL: [Group; 6] = [
+        Group::Emergency,
+        Group::Infection,
+        Group::AttentionMoreCommon,
+        Group::AttentionLessCommon,
+        Group::AttentionNotKnown,
+        Group::UsuallyNot,
+    ];
+
+    /// The facts each group's answer cites: the emergency signs SE-EMERG and
+    /// WARN-ALLERGY; the signs of infection SE-CALL and WARN-INFECT; the
+    /// seed's groups SE-CALL (the corrected triage, which also decides what
+    /// is left under "usually no attention").
+    pub fn facts(self) -> &'static [Fact] {
+        match self {
+            Group::Emergency => &[Fact::SeEmerg, Fact::WarnAllergy],
+            Group::Infection => &[Fact::SeCall, Fact::WarnInfect],
+            _ => &[Fact::SeCall],
+        }
+    }
 }
 
 /// Lower case without Spanish accents, for searching ("Náuseas" → "nauseas").
@@ -253,18 +288,18 @@ pub fn medwatch_text(lang: Lang) -> String {
     crate::core::i18n::fill(TriageMsg::MedWatch.tr(lang), &[("phone", MEDWATCH_PHONE)])
 }
 
-/// The EU reporting text has no line in CLINICAL.md.
-pub const REPORT_NATIONAL_SOURCE: &str = "general practice, not in the label";
-
-/// Where to report side effects. US: FDA MedWatch and its phone (seed,
-/// CLINICAL.md "Side effects"). EU: no FDA number and no invented one; the
-/// national medicines agency, or the doctor or pharmacist.
+/// Where to report side effects (SE-REPORT). US: FDA MedWatch and its
+/// phone. EU: no FDA number and no invented one; the national reporting
+/// system, or the doctor or pharmacist.
 pub fn report_msg(region: Region) -> TriageMsg {
     match region {
         Region::Us => TriageMsg::MedWatch,
         Region::Eu => TriageMsg::ReportNational,
     }
 }
+
+/// The fact of the reporting line.
+pub const REPORT_FACT: Fact = Fact::SeReport;
 
 #[cfg(test)]
 mod tests {
@@ -291,7 +326,9 @@ mod tests {
         // than read from `Group::level`, so a wrong mapping fails.
         let seed_answer = |g: Group| match g {
             Group::Emergency => Triage::Emergency,
-            Group::AttentionMoreCommon | Group::AttentionLessCommon | Group::AttentionNotKnown => Triage::CallDoctorToday,
+            Group::Infection | Group::AttentionMoreCommon | Group::AttentionLessCommon | Group::AttentionNotKnown => {
+                Triage::CallDoctorToday
+            }
             Group::UsuallyNot => Triage::UsuallyGoesAway,
         };
         for &s in Symptom::ALL {
@@ -369,16 +406,47 @@ mod tests {
         assert_eq!(dolor_de_cabeza, 1);
     }
 
+    /// SE-CALL, WARN-INFECT: injection-site infection, ulceration,
+    /// blistering or bleeding, and signs of infection including cough, mean
+    /// "call your doctor", never "no attention needed".
+    #[test]
+    fn infection_signs_and_serious_injection_site_signs_mean_call_the_doctor() {
+        for (q, lang) in [
+            ("blistering", Lang::En),
+            ("ulceration", Lang::En),
+            ("injection site infection", Lang::En),
+            ("injection site bleeding", Lang::En),
+            ("cough", Lang::En),
+            ("weight loss", Lang::En),
+            ("ampollas", Lang::Es),
+            ("tos que no desaparece", Lang::Es),
+        ] {
+            let hits: Vec<Symptom> = Symptom::ALL.iter().copied().filter(|s| matches_filter(s.tr(lang), &fold(q))).collect();
+            assert!(!hits.is_empty(), "{q}");
+            for s in hits {
+                assert_eq!(triage(&[s]), Triage::CallDoctorToday, "{q}: {s:?}");
+            }
+        }
+        assert_eq!(InjectionSiteInfection.group(), Group::Infection);
+        assert_eq!(Group::Infection.facts(), &[Fact::SeCall, Fact::WarnInfect]);
+        assert!(Group::Emergency.facts().contains(&Fact::SeEmerg) && Group::Emergency.facts().contains(&Fact::WarnAllergy));
+        // WARN-ALLERGY: no more injections.
+        assert!(TriageMsg::Emergency.tr(Lang::En).contains("Do not give any more Kineret injections"));
+        // Every group cites at least one fact.
+        assert!(Group::ALL.iter().all(|g| !g.facts().is_empty()));
+    }
+
     #[test]
     fn table_matches_the_seed_groups() {
         let count = |g| Symptom::ALL.iter().filter(|s| s.group() == g).count();
         assert_eq!(count(Group::Emergency), 6);
+        assert_eq!(count(Group::Infection), 3);
         assert_eq!(count(Group::AttentionMoreCommon), 7);
         assert_eq!(count(Group::AttentionLessCommon), 3);
         assert_eq!(count(Group::AttentionNotKnown), 6);
         assert_eq!(count(Group::UsuallyNot), 3);
         for &s in Symptom::ALL {
-            assert_eq!(s.source(), "seed");
+            assert!(!s.facts().is_empty());
             assert!(!s.tr(Lang::En).is_empty() && !s.tr(Lang::Es).is_empty());
         }
         let id = serde_json::to_string(&Symptom::FeverChills).unwrap();
@@ -392,7 +460,10 @@ mod tests {
             let eu = report_msg(Region::Eu).tr(l);
             assert!(!eu.contains("FDA") && !eu.contains("1-800") && !eu.contains('{'), "{eu}");
         }
-        assert!(report_msg(Region::Eu).tr(Lang::En).contains("national medicines agency"));
+        // SE-REPORT: EU, the national reporting system.
+        assert!(report_msg(Region::Eu).tr(Lang::En).contains("national reporting system"));
+        assert_eq!(REPORT_FACT, Fact::SeReport);
+        assert_eq!(REPORT_FACT.source_in(Region::Eu), "seed; EU PL 4");
         assert!(report_msg(Region::Eu).tr(Lang::En).contains("doctor or pharmacist"));
     }
 

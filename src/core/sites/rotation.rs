@@ -2,6 +2,7 @@
 //! All day counts are LOCAL calendar days (via the clock's offset).
 
 use crate::core::clock::{days_ago, Clock};
+use crate::core::facts::Fact;
 use crate::core::i18n::{fill, Lang, Translate};
 
 use super::text::{usage_text, when_text, SitesMsg};
@@ -15,11 +16,12 @@ pub const RECENT_DAYS: i64 = 7;
 pub const RECENT_DAYS_SOURCE: &str = "product brief (no clinical source)";
 
 /// The rotation advice shown with the map, each with its CLINICAL.md source.
-pub const TIPS: [(SitesMsg, &str); 4] = [
-    (SitesMsg::TipRotate, "AHFS"),
-    (SitesMsg::TipSpacing, "AHFS"),
-    (SitesMsg::TipVein, "AHFS"),
-    (SitesMsg::TipSkin, "seed"),
+pub const TIPS: [(SitesMsg, Fact); 5] = [
+    (SitesMsg::TipRotate, Fact::SiteRotate),
+    (SitesMsg::TipSpacing, Fact::SiteRotate),
+    (SitesMsg::TipVein, Fact::SiteAvoid),
+    (SitesMsg::TipSkin, Fact::SiteAvoid),
+    (SitesMsg::TipAmyloid, Fact::WarnAmyloid),
 ];
 
 /// Why a zone cannot be chosen at all.
@@ -502,10 +504,18 @@ mod tests {
     }
 
     #[test]
-    fn tips_cite_sources() {
-        for (msg, source) in TIPS {
-            assert!(["AHFS", "seed"].contains(&source));
+    fn tips_cite_facts() {
+        for (msg, fact) in TIPS {
+            assert!(!fact.source().is_empty());
             assert!(!msg.tr(Lang::Es).is_empty());
         }
+        // SITE-ROTATE, SITE-AVOID: the rotation and skin tips; WARN-AMYLOID:
+        // a lump that stays at a site is worth telling the provider.
+        let fact_of = |m: SitesMsg| TIPS.iter().find(|(t, _)| *t == m).map(|(_, f)| *f);
+        assert_eq!(fact_of(SitesMsg::TipRotate), Some(Fact::SiteRotate));
+        assert_eq!(fact_of(SitesMsg::TipSkin), Some(Fact::SiteAvoid));
+        assert_eq!(fact_of(SitesMsg::TipAmyloid), Some(Fact::WarnAmyloid));
+        assert!(SitesMsg::TipAmyloid.tr(Lang::En).contains("tell your healthcare provider"));
+        assert!(SitesMsg::TipAmyloid.tr(Lang::Es).contains("zonas de inyección"));
     }
 }

@@ -159,6 +159,7 @@ pub enum SitesMsg {
     TipSpacing,
     TipVein,
     TipSkin,
+    TipAmyloid,
 }
 
 impl Translate for SitesMsg {
@@ -254,6 +255,10 @@ impl Translate for SitesMsg {
             TipSkin => [
                 "Never inject into skin that is tender, red, bruised, swollen, hard, scarred, or has stretch marks.",
                 "Nunca inyecte en piel sensible, enrojecida, con moretones, hinchada, endurecida, con cicatrices o con estrías.",
+            ],
+            TipAmyloid => [
+                "Deposits of a protein called amyloid have been reported at injection sites: if a lump stays at a site, tell your healthcare provider.",
+                "Se han notificado depósitos de una proteína llamada amiloide en las zonas de inyección: si un bulto no desaparece en una zona, informe a su profesional de la salud.",
             ],
         }
     }

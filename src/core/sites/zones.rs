@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::facts::Fact;
 use crate::core::i18n::Translate;
 
 /// Stable zone ids. The DECLARATION ORDER is the fixed tie-break order of the
@@ -58,11 +59,12 @@ pub struct Zone {
     pub view: View,
     /// Only when someone else gives the injection.
     pub caregiver_only: bool,
-    pub source: &'static str,
+    /// SITE-ZONES (its source: the seed page).
+    pub fact: Fact,
 }
 
 const fn z(id: ZoneId, side: Side, area: Area, view: View, caregiver_only: bool) -> Zone {
-    Zone { id, side, area, view, caregiver_only, source: "seed" }
+    Zone { id, side, area, view, caregiver_only, fact: Fact::SiteZones }
 }
 
 /// In [`ZoneId::ALL`] order. Sources: CLINICAL.md "Injection sites" table
@@ -159,7 +161,9 @@ mod tests {
             assert_eq!(ZONES[i].id, *id);
             assert_eq!(ZoneId::parse(id.as_str()), Some(*id));
             assert_eq!(ZONES[i].caregiver_only, ZONES[i].area == Area::UpperArm);
-            assert!(!ZONES[i].source.is_empty());
+            // SITE-ZONES: thighs, abdomen, upper outer buttocks, outer upper arms.
+            assert_eq!(ZONES[i].fact, Fact::SiteZones);
+            assert_eq!(ZONES[i].fact.source(), "seed");
             // The fixed order alternates sides.
             assert_eq!(ZONES[i].side, if i % 2 == 0 { Side::Right } else { Side::Left });
         }

@@ -12,6 +12,7 @@
 mod monitoring;
 mod screen;
 mod triage;
+mod warnings;
 
 use std::rc::Rc;
 
@@ -22,7 +23,7 @@ use yew::prelude::*;
 use crate::core::clock::{local_day, Clock};
 use crate::core::i18n::Translate;
 use crate::core::safety::form::{storage_notice, Markup, MonitoringRecord, Notice, SafetyUi, CALENDAR_FILE, CALENDAR_MIME};
-use crate::core::safety::{Reminders, SafetyForm};
+use crate::core::safety::{Context, Course, SafetyForm};
 use crate::core::ui::Ui;
 use crate::shell::app::{use_env, LastDoseCtx};
 use crate::shell::services::clock::BrowserClock;
@@ -80,9 +81,11 @@ pub fn view() -> Html {
     let env = use_env();
     let lang = env.lang;
     let state = use_reducer(initial);
-    let calc = use_context::<LastDoseCtx>()
+    let course = use_context::<LastDoseCtx>()
         .and_then(|c| *c)
-        .map(|d| Reminders::from_dose(d.administrations_per_day, d.interval_days));
+        .map(|d| Course::new(d.indication, d.administrations_per_day, d.interval_days, d.hospital_only));
+    let ctx = Context::new(env.region, course);
+    let calc = ctx.plan();
     let oninput = {
         let d = state.dispatcher();
         Callback::from(move |e: InputEvent| {
@@ -95,7 +98,7 @@ pub fn view() -> Html {
         let s = state.clone();
         Callback::from(move |_: MouseEvent| {
             let (today, now) = today_now();
-            let file = s.0.calendar(today, now, s.0.reminder_plan(calc), lang);
+            let file = s.0.calendar(today, now, s.0.reminder_plan(calc), ctx, lang);
             let ok = file.is_some_and(|ics| download(CALENDAR_FILE, CALENDAR_MIME, &ics).is_ok());
             s.dispatch(Act::Notice(if ok { Notice::Downloaded } else { Notice::DownloadFailed }));
         })
@@ -106,9 +109,10 @@ pub fn view() -> Html {
     html! {
         <section class="kw-safety" aria-labelledby="kw-sf-h" {oninput}>
             { raw(&mut h) }
-            { monitoring::view(f, lang, today_now().0, calc, onclick) }
+            { monitoring::view(f, lang, today_now().0, ctx, onclick) }
             { triage::view(f, lang, env.region) }
-            { screen::view(f, lang) }
+            { warnings::view(lang, ctx) }
+            { screen::view(f, lang, env.region) }
         </section>
     }
 }

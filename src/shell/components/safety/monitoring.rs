@@ -7,16 +7,18 @@ use yew::prelude::*;
 use crate::shell::components::classed;
 
 use super::{list, raw};
-use crate::core::dose::labels::CalcUi;
-use crate::core::i18n::{fill, Lang, Translate, source_text};
-use crate::core::safety::form::{field, Markup, SafetyUi};
-use crate::core::safety::monitoring::{CheckStatus, MonitoringMsg};
-use crate::core::safety::{Reminders, SafetyForm};
+use crate::core::i18n::{Lang, Translate};
+use crate::core::attrs::Region;
+use crate::core::safety::form::{field, source_line, Markup, SafetyUi};
+use crate::core::facts::Fact;
+use crate::core::safety::monitoring::{caps_checks, explain, CheckStatus, MonitoringMsg};
+use crate::core::safety::{Context, Reminders, SafetyForm};
 
 const STATUS_CLASS: [&str; 4] = ["kw-st-done", "kw-st-due", "kw-st-overdue", "kw-st-upcoming"];
 
-fn rows(f: &SafetyForm, lang: Lang, today: i64, calc: Option<Reminders>, onclick: Callback<MouseEvent>) -> Html {
-    let Some(rows) = f.schedule(today) else {
+fn rows(f: &SafetyForm, lang: Lang, today: i64, ctx: Context, onclick: Callback<MouseEvent>) -> Html {
+    let calc = ctx.plan();
+    let Some(rows) = f.schedule(today, ctx) else {
         return Html::default();
     };
     let t = |m: SafetyUi| m.tr(lang);
@@ -31,7 +33,7 @@ fn rows(f: &SafetyForm, lang: Lang, today: i64, calc: Option<Reminders>, onclick
         h.m("<span><b>").t(&r.point.label(lang)).m("</b> ").t(&date).m(r#" <span class="kw-sf-badge">"#);
         h.t(r.status.msg().tr(lang)).m("</span></span>");
         let when = raw(&mut h);
-        h.m(r#"<span class="kw-source">"#).t(&fill(CalcUi::Source.tr(lang), &[("source", &source_text(r.source, lang))])).m("</span>");
+        h.m(r#"<span class="kw-source">"#).t(&source_line(&[r.fact], ctx.region, lang)).m("</span>");
         items.push(classed(
             STATUS_CLASS[r.status as usize],
             html! {
@@ -47,8 +49,8 @@ fn rows(f: &SafetyForm, lang: Lang, today: i64, calc: Option<Reminders>, onclick
         ));
     }
     let plan = f.reminder_plan(calc);
-    let mut radios = Vec::with_capacity(4);
-    for r in Reminders::ALL {
+    let mut radios = Vec::with_capacity(Reminders::ALL.len());
+    for r in Reminders::choices(calc, plan) {
         radios.push(html! {
             <label class="kw-choice">
                 <input type="radio" name={field::PLAN} value={r.code()} checked={plan == r} />
@@ -56,13 +58,18 @@ fn rows(f: &SafetyForm, lang: Lang, today: i64, calc: Option<Reminders>, onclick
             </label>
         });
     }
-    let twice = plan == Reminders::TwiceDaily;
+    let twice = plan.twice();
     let mut legend = Markup::default();
     legend.m("<legend>").t(t(SafetyUi::Checks)).m("</legend>");
     h.m("<legend>").t(t(SafetyUi::Reminders)).m("</legend>");
     let reminders_legend = raw(&mut h);
     if f.reminders.is_none() && calc.is_some() {
         h.m(r#"<p class="kw-hint">"#).t(t(SafetyUi::FromCalculator)).m("</p>");
+    }
+    if let Some(fact) = plan.warning() {
+        // RENAL-SPLIT: the split every-other-day schedule is in neither label.
+        h.m(r#"<p class="kw-notice kw-caution">"#).t(t(SafetyUi::SplitWarning)).m(r#" <span class="kw-source">"#);
+        h.t(&source_line(&[fact], ctx.region, lang)).m("</span></p>");
     }
     if plan != Reminders::Off {
         h.m(r#"<label class="kw-sf-label" for="kw-sf-t0">"#);
@@ -96,11 +103,28 @@ fn rows(f: &SafetyForm, lang: Lang, today: i64, calc: Option<Reminders>, onclick
     }
 }
 
-pub fn view(f: &SafetyForm, lang: Lang, today: i64, calc: Option<Reminders>, onclick: Callback<MouseEvent>) -> Html {
+/// A sourced note.
+fn note(h: &mut Markup, class: &str, text: &str, fact: Fact, region: Region, lang: Lang) {
+    h.m(r#"<p class=""#).m(class).m(r#"">"#).t(text).m(r#" <span class="kw-source">"#);
+    h.t(&source_line(&[fact], region, lang)).m("</span></p>");
+}
+
+pub fn view(f: &SafetyForm, lang: Lang, today: i64, ctx: Context, onclick: Callback<MouseEvent>) -> Html {
     let mut h = Markup::default();
-    h.m(r#"<h4 id="kw-sf-mon-h">"#).t(MonitoringMsg::Title.tr(lang));
-    h.m(r#"</h4><p class="kw-hint">"#).t(MonitoringMsg::Explain.tr(lang));
-    h.m(r#"</p><label class="kw-sf-label" for="kw-sf-start">"#).t(SafetyUi::Start.tr(lang)).m("</label>");
+    h.m(r#"<h4 id="kw-sf-mon-h">"#).t(MonitoringMsg::Title.tr(lang)).m("</h4>");
+    if ctx.hospital_only() {
+        // DOSE-COVID-HOSP: no reminders, injection calendar or blood-test schedule.
+        note(&mut h, "kw-notice kw-sf-hospital", MonitoringMsg::Hospital.tr(lang), Fact::DoseCovidHosp, ctx.region, lang);
+        return html! {
+            <section class="kw-card kw-sf-part" aria-labelledby="kw-sf-mon-h">{ raw(&mut h) }</section>
+        };
+    }
+    h.m(r#"<p class="kw-hint">"#).t(explain(ctx.region).tr(lang)).m("</p>");
+    if let Some((msg, fact)) = caps_checks(ctx) {
+        // MON-CAPS-EU: CNS, inner-ear and eye assessments in severe CAPS.
+        note(&mut h, "kw-hint kw-sf-caps", msg.tr(lang), fact, ctx.region, lang);
+    }
+    h.m(r#"<label class="kw-sf-label" for="kw-sf-start">"#).t(SafetyUi::Start.tr(lang)).m("</label>");
     let head = raw(&mut h);
     h.m(r#"<p class="kw-hint" id="kw-sf-start-hint">"#).t(SafetyUi::StartHint.tr(lang)).m("</p>");
     let hint = raw(&mut h);
@@ -113,7 +137,7 @@ pub fn view(f: &SafetyForm, lang: Lang, today: i64, calc: Option<Reminders>, onc
             { head }
             <input type="date" id="kw-sf-start" name={field::START} value={f.start.clone()} aria-describedby="kw-sf-start-hint" />
             { hint }
-            { rows(f, lang, today, calc, onclick) }
+            { rows(f, lang, today, ctx, onclick) }
             <div role="status">{ raw(&mut h) }</div>
         </section>
     }

@@ -6,27 +6,33 @@ use yew::prelude::*;
 use super::{list, raw};
 use crate::core::checklist::excursion::Severity;
 use crate::core::dose::labels::CalcUi;
-use crate::core::i18n::{fill, Lang, Translate, source_text};
-use crate::core::safety::form::{field, Markup, SafetyUi};
-use crate::core::safety::screen::{live_vaccines, ScreenMsg, TNF_SOURCE};
+use crate::core::i18n::{Lang, Translate};
+use crate::core::attrs::Region;
+use crate::core::facts::Fact;
+use crate::core::safety::form::{field, source_line, Markup, SafetyUi};
+use crate::core::safety::screen::{live_vaccines, ScreenMsg, TNF_FACT};
 use crate::core::safety::{search_tnf, Question, SafetyForm};
 
-/// An outcome with its severity label and source.
-fn outcome(h: &mut Markup, severity: Severity, text: &str, source: &str, lang: Lang) {
+/// An outcome with its severity label and its fact's source.
+fn outcome(h: &mut Markup, severity: Severity, text: &str, fact: Fact, region: Region, lang: Lang) {
     let (class, label) = if severity == Severity::DoNotUse {
         (r#"<p class="kw-notice kw-danger"><strong>"#, CalcUi::SeverityDanger)
     } else {
         (r#"<p class="kw-notice kw-caution"><strong>"#, CalcUi::SeverityCaution)
     };
     h.m(class).t(label.tr(lang)).m("</strong>").t(text).m(r#" <span class="kw-source">"#);
-    h.t(&fill(CalcUi::Source.tr(lang), &[("source", &source_text(source, lang))])).m("</span></p>");
+    h.t(&source_line(&[fact], region, lang)).m("</span></p>");
 }
 
-pub fn view(f: &SafetyForm, lang: Lang) -> Html {
+pub fn view(f: &SafetyForm, lang: Lang, region: Region) -> Html {
     let t = |m: SafetyUi| m.tr(lang);
     let mut h = Markup::default();
     let mut items = Vec::with_capacity(Question::ALL.len());
     for (i, &q) in Question::ALL.iter().enumerate() {
+        // Not asked in this region (CI-NEUTRO-EU in the US).
+        let Some(o) = q.outcome(region) else {
+            continue;
+        };
         let vaccines = q == Question::LiveVaccine;
         let tnf = q == Question::TnfBlocker;
         if vaccines {
@@ -43,7 +49,7 @@ pub fn view(f: &SafetyForm, lang: Lang) -> Html {
         if tnf {
             let hits = search_tnf(&f.tnf);
             for hit in &hits {
-                outcome(&mut h, Severity::Caution, &hit.text(lang), TNF_SOURCE, lang);
+                outcome(&mut h, Severity::Caution, &hit.text(lang), TNF_FACT, region, lang);
             }
             if hits.is_empty() && f.tnf.trim().len() >= 4 {
                 h.m(r#"<p class="kw-notice">"#).t(t(SafetyUi::TnfNone)).m("</p>");
@@ -52,8 +58,7 @@ pub fn view(f: &SafetyForm, lang: Lang) -> Html {
         let hits = raw(&mut h);
         let yes = f.yes.contains(&q);
         if yes {
-            let o = q.outcome();
-            outcome(&mut h, o.severity, o.msg.tr(lang), o.source, lang);
+            outcome(&mut h, o.severity, o.msg.tr(lang), o.fact, region, lang);
         }
         items.push(html! {
             <li>

@@ -7,10 +7,10 @@ use crate::shell::components::with_attrs;
 
 use super::{list, raw};
 use crate::core::attrs::Region;
-use crate::core::i18n::{fill, source_text, Lang, Translate};
-use crate::core::dose::labels::CalcUi;
+use crate::core::i18n::{Lang, Translate};
 use crate::core::safety::form::{field, Markup};
-use crate::core::safety::triage::{fold, matches_filter, report_msg, Group, TriageMsg, MEDWATCH_PHONE, MEDWATCH_TEL, REPORT_NATIONAL_SOURCE, TRIAGE_SOURCE};
+use crate::core::safety::form::source_line;
+use crate::core::safety::triage::{fold, matches_filter, report_msg, Group, TriageMsg, MEDWATCH_PHONE, MEDWATCH_TEL, REPORT_FACT};
 use crate::core::safety::{SafetyForm, Symptom};
 
 const OUTCOME_CLASS: [&str; 4] = [
@@ -46,7 +46,8 @@ pub fn view(f: &SafetyForm, lang: Lang, region: Region) -> Html {
             });
         }
         any |= shown;
-        h.m("<legend>").t(g.heading().tr(lang)).m("</legend>");
+        h.m("<legend>").t(g.heading().tr(lang)).m(r#"</legend><p class="kw-source">"#);
+        h.t(&source_line(g.facts(), region, lang)).m("</p>");
         if g == Group::UsuallyNot {
             h.m(r#"<p class="kw-hint">"#).t(t(TriageMsg::BothGroups)).m("</p>");
         }
@@ -76,8 +77,7 @@ pub fn view(f: &SafetyForm, lang: Lang, region: Region) -> Html {
     }
     h.t(result.msg().tr(lang)).m("</p>");
     let outcome = raw(&mut h);
-    h.m(r#"<p class="kw-source">"#).t(&fill(CalcUi::Source.tr(lang), &[("source", &source_text(TRIAGE_SOURCE, lang))]));
-    h.m(r#"</p><p class="kw-sf-report">"#);
+    h.m(r#"<p class="kw-sf-report">"#);
     let report = t(report_msg(region));
     match report.split_once('{') {
         // US: the FDA MedWatch number as a phone link.
@@ -86,11 +86,11 @@ pub fn view(f: &SafetyForm, lang: Lang, region: Region) -> Html {
             h.t(rest.split_once('}').map_or("", |(_, a)| a));
         }
         None => {
-            h.t(report).m(r#" <span class="kw-source">"#);
-            h.t(&fill(CalcUi::Source.tr(lang), &[("source", &source_text(REPORT_NATIONAL_SOURCE, lang))])).m("</span>");
+            h.t(report);
         }
     }
-    h.m("</p>");
+    // SE-REPORT.
+    h.m(r#" <span class="kw-source">"#).t(&source_line(&[REPORT_FACT], region, lang)).m("</span></p>");
     html! {
         <section class="kw-card kw-sf-part" aria-labelledby="kw-sf-tri-h">
             { head }
