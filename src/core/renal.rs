@@ -10,8 +10,9 @@
 //! limits on age, height and creatinine are input-sanity bounds (catching
 //! typing errors), not clinical rules.
 
-use crate::core::dose::field;
-use crate::core::dose::{ErrorCode, FieldError, AGE_SANITY_MAX_YEARS};
+use crate::core::limits::field;
+use crate::core::limits::{ErrorCode, FieldError, AGE_SANITY_MAX_YEARS};
+pub use crate::core::limits::{HEIGHT_SANITY_MAX_CM, HEIGHT_SANITY_MIN_CM, SCR_SANITY_MAX_MG_DL, UMOL_L_PER_MG_DL};
 use crate::core::i18n::Lang;
 use crate::core::units::Kilograms;
 
@@ -24,17 +25,10 @@ pub const SCHWARTZ_SOURCE: &str = "CLINICAL.md renal function";
 pub const CG_AGE_FROM: f64 = 140.0;
 pub const CG_DIVISOR: f64 = 72.0;
 pub const CG_FEMALE_FACTOR: f64 = 0.85;
-/// Cockcroft–Gault is not valid under this age (years).
-pub const CG_MIN_AGE_YEARS: f64 = 18.0;
+/// Cockcroft–Gault is not valid under this age (years), nor bedside Schwartz
+/// from it (RENAL-CG, RENAL-SCHWARTZ).
+pub const CG_MIN_AGE_YEARS: f64 = crate::core::limits::ADULT_AGE_YEARS;
 pub const SCHWARTZ_K: f64 = 0.413;
-/// µmol/L per mg/dL of creatinine.
-pub const UMOL_L_PER_MG_DL: f64 = 88.4;
-
-/// Input-sanity bound: serum creatinine above this (mg/dL) is taken as a typo.
-pub const SCR_SANITY_MAX_MG_DL: f64 = 20.0;
-/// Input-sanity bounds on height (cm).
-pub const HEIGHT_SANITY_MIN_CM: f64 = 30.0;
-pub const HEIGHT_SANITY_MAX_CM: f64 = 250.0;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -3,7 +3,8 @@
 //! which field. The Yew view only collects strings and renders the outcome, so
 //! the form and the headless API share one rule set (`dose::calculate`).
 
-use crate::core::dose::{self, field, DoseBasis, DoseInput, DosePlan, FieldError, Indication, Split, WeightInput};
+use crate::core::attrs::Region;
+use crate::core::dose::{self, field, DoseInput, DosePlan, FieldError, Indication, RenalSchedule, Split, WeightInput};
 use crate::core::dose::labels::CalcUi;
 use crate::core::i18n::{Lang, Translate};
 use crate::core::renal::{self, CgInput, Creatinine, SchwartzInput, Sex};
@@ -167,6 +168,9 @@ pub struct FormInput {
     pub scr: String,
     pub scr_unit: ScrUnit,
     pub height: String,
+    /// When the kidney rule applies: the schedule chosen (`None`: the
+    /// default, RENAL-EOD / RENAL-SPLIT).
+    pub renal_schedule: Option<RenalSchedule>,
 }
 
 /// With the `remember` attribute the form is saved in this browser, one
@@ -203,8 +207,29 @@ impl FormOutcome {
     }
 }
 
-fn per_kg(ind: Option<Indication>) -> bool {
-    ind.is_some_and(|i| matches!(i.rule().dose, DoseBasis::PerKg { .. }))
+/// The dose depends on the weight (per kg; FMF and Still's: fixed from 50 kg).
+fn needs_weight(ind: Option<Indication>) -> bool {
+    ind.is_some_and(|i| i.rule().dose.needs_weight())
+}
+
+/// The weight typed, in kg, if it reads as a number.
+fn typed_kg(input: &FormInput) -> Option<f64> {
+    parse_decimal(&input.weight).ok().map(|w| match input.weight_unit {
+        WeightUnit::Kg => w,
+        WeightUnit::Lb => w * crate::core::units::KG_PER_LB,
+    })
+}
+
+/// A prescribed mg/kg/day is asked for: per kg, and FMF/Still's unless the
+/// weight typed is 50 kg or more (DOSE-FMF-EU, DOSE-STILL-EU).
+fn needs_rate(input: &FormInput) -> bool {
+    input.indication.is_some_and(|i| i.rule().dose.needs_rate(typed_kg(input)))
+}
+
+/// The once/twice daily choice shows only where the label allows a split
+/// (DOSE-NOMID-US, DOSE-DIRA-US).
+pub fn shows_split(input: &FormInput) -> bool {
+    input.indication.is_some_and(|i| i.rule().may_split_twice_daily)
 }
 
 /// Which controls the form shows for this input.
@@ -213,8 +238,8 @@ pub fn visible(input: &FormInput, f: FormField) -> bool {
     let adult_est = estimating && input.method == EstimateMethod::Adult;
     match f {
         FormField::Indication | FormField::Age => true,
-        FormField::Weight => per_kg(input.indication) || adult_est,
-        FormField::Dose => per_kg(input.indication),
+        FormField::Weight => needs_weight(input.indication) || adult_est,
+        FormField::Dose => needs_rate(input),
         FormField::Crcl => input.renal == RenalMode::Enter,
         FormField::Sex => adult_est,
         FormField::Scr => estimating,
@@ -284,8 +309,14 @@ impl Reader<'_> {
     }
 }
 
-/// Reads the whole form. Pure: the same input always gives the same outcome.
+/// Reads the whole form with the US label (see [`evaluate_in`]).
 pub fn evaluate(input: &FormInput, lang: Lang) -> FormOutcome {
+    evaluate_in(input, Region::Us, lang)
+}
+
+/// Reads the whole form for the widget's region. Pure: the same input always
+/// gives the same outcome.
+pub fn evaluate_in(input: &FormInput, region: Region, lang: Lang) -> FormOutcome {
     let mut r = Reader { input, lang, out: FormOutcome::default() };
     if input.indication.is_none() {
         r.out.missing.push(FormField::Indication);
@@ -343,7 +374,7 @@ pub fn evaluate(input: &FormInput, lang: Lang) -> FormOutcome {
 
     let dose_input = DoseInput {
         indication: input.indication,
-        weight: if per_kg(input.indication) {
+        weight: if needs_weight(input.indication) {
             weight.map(|w| match input.weight_unit {
                 WeightUnit::Kg => WeightInput::Kg(w),
                 WeightUnit::Lb => WeightInput::Lb(w),
@@ -357,6 +388,8 @@ pub fn evaluate(input: &FormInput, lang: Lang) -> FormOutcome {
         crcl_is_schwartz_egfr: input.renal == RenalMode::Estimate && input.method == EstimateMethod::Child && r.out.estimate.is_some(),
         esrd: input.renal == RenalMode::Esrd,
         age_years: age,
+        renal_schedule: input.renal_schedule,
+        region,
     };
     match dose::calculate(&dose_input, lang) {
         Ok(plan) if r.out.errors.is_empty() && r.out.missing.is_empty() => r.out.plan = Some(plan),
