@@ -343,7 +343,11 @@ pub fn estimate_egfr_schwartz(is_object: bool, get: &dyn Fn(&str) -> ApiValue) -
         return fail(api_errors(vec![FieldError::new(field::REQUEST, ErrorCode::InvalidRequest, Lang::En)]));
     }
     let lang = lang_of(get);
-    let input = SchwartzInput { height_cm: number(get(field::HEIGHT)), creatinine: creatinine(get) };
+    let input = SchwartzInput {
+        height_cm: number(get(field::HEIGHT)),
+        creatinine: creatinine(get),
+        age_years: number(get(field::AGE)),
+    };
     match renal::bedside_schwartz(&input, lang) {
         Ok(v) => EgfrResult { ok: true, egfr: Some(v), method: METHOD_SCHWARTZ, errors: Vec::new() },
         Err(errors) => fail(api_errors(errors)),
@@ -887,5 +891,16 @@ mod tests {
         let got: Vec<(&str, &str)> = e.errors.iter().map(|e| (e.field, e.code)).collect();
         assert_eq!(got, vec![("heightCm", "invalid_height"), ("serumCreatinineUmolL", "invalid_creatinine")]);
         assert_eq!(keys_of(&e), vec!["ok", "method", "errors"]);
+        // RENAL-SCHWARTZ: an adult age is refused when given.
+        let e = estimate_egfr_schwartz(
+            true,
+            &req(&[("heightCm", ApiValue::Number(170.0)), ("serumCreatinineMgDl", ApiValue::Number(0.9)), ("ageYears", ApiValue::Number(18.0))]),
+        );
+        assert_eq!((e.ok, e.errors[0].field, e.errors[0].code), (false, "ageYears", "adult_use_cockcroft_gault"));
+        let e = estimate_egfr_schwartz(
+            true,
+            &req(&[("heightCm", ApiValue::Number(100.0)), ("serumCreatinineMgDl", ApiValue::Number(0.5)), ("ageYears", ApiValue::Number(4.5))]),
+        );
+        assert_eq!(e.egfr, Some(82.6));
     }
 }

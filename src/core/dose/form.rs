@@ -197,6 +197,9 @@ pub struct FormOutcome {
     /// Required fields still empty (not errors: the user has not got there yet).
     pub missing: Vec<FormField>,
     pub estimate: Option<Estimate>,
+    /// A bedside Schwartz estimate under 1 year: shown with a caution
+    /// (RENAL-SCHWARTZ).
+    pub estimate_caution: bool,
     /// Only when every input is valid and complete: never a number on bad input.
     pub plan: Option<DosePlan>,
 }
@@ -249,7 +252,9 @@ pub fn visible(input: &FormInput, f: FormField) -> bool {
 
 fn required(input: &FormInput, f: FormField) -> bool {
     match f {
-        FormField::Age => input.renal == RenalMode::Estimate && input.method == EstimateMethod::Adult,
+        // Both estimates need the age: Cockcroft–Gault from 18 (RENAL-CG),
+        // bedside Schwartz under 18 (RENAL-SCHWARTZ).
+        FormField::Age => input.renal == RenalMode::Estimate,
         _ => visible(input, f),
     }
 }
@@ -346,8 +351,8 @@ pub fn evaluate_in(input: &FormInput, region: Region, lang: Lang) -> FormOutcome
                 });
                 Some(renal::cockcroft_gault(&CgInput { age_years: age, sex: input.sex, weight_kg: kg, creatinine }, lang))
             }
-            EstimateMethod::Child if height.is_some() && scr.is_some() => {
-                Some(renal::bedside_schwartz(&SchwartzInput { height_cm: height, creatinine }, lang))
+            EstimateMethod::Child if height.is_some() && scr.is_some() && age.is_some() => {
+                Some(renal::bedside_schwartz(&SchwartzInput { height_cm: height, creatinine, age_years: age }, lang))
             }
             _ => None,
         };
@@ -365,6 +370,7 @@ pub fn evaluate_in(input: &FormInput, region: Region, lang: Lang) -> FormOutcome
             }
             Some(Ok(value)) => {
                 r.out.estimate = Some(Estimate { method: input.method, value });
+                r.out.estimate_caution = input.method == EstimateMethod::Child && renal::schwartz_caution(age);
                 crcl = Some(value);
             }
             Some(Err(errors)) => r.core_errors(errors),
@@ -465,6 +471,7 @@ mod tests {
             method: EstimateMethod::Child,
             height: "110".into(),
             scr: "0,01".into(),
+            age: "8".into(),
             ..input
         };
         let out = evaluate(&child, Lang::En);
@@ -583,6 +590,7 @@ mod tests {
             height: "110".into(),
             scr: "88.4".into(),
             scr_unit: ScrUnit::UmolL,
+            age: "6".into(),
             ..FormInput::default()
         };
         // 0.413 × 110 / 1.0 = 45.4
@@ -591,6 +599,59 @@ mod tests {
         let steps: Vec<String> = out.plan.map(|p| p.steps.into_iter().map(|s| s.text).collect()).unwrap_or_default();
         assert!(steps.iter().any(|s| s.starts_with("Estimated GFR (bedside Schwartz) 45.4 mL/min/1.73 m²")), "{steps:?}");
         assert!(!steps.iter().any(|s| s.contains("Creatinine clearance")), "{steps:?}");
+    }
+
+    #[test]
+    fn schwartz_needs_the_age_refuses_adults_and_cautions_under_one__renal_schwartz() {
+        let child = FormInput {
+            indication: Some(Indication::Nomid),
+            weight: "8".into(),
+            dose: "2".into(),
+            renal: RenalMode::Estimate,
+            method: EstimateMethod::Child,
+            height: "70".into(),
+            scr: "0.4".into(),
+            ..FormInput::default()
+        };
+        // RENAL-SCHWARTZ: age required.
+        let out = evaluate(&child, Lang::En);
+        assert_eq!(out.missing, vec![FormField::Age]);
+        assert!(out.plan.is_none() && out.estimate.is_none());
+        // 18 or more: refused beside the age, pointing to Cockcroft–Gault.
+        let out = evaluate(&FormInput { age: "18".into(), ..child.clone() }, Lang::En);
+        assert!(out.plan.is_none());
+        assert!(out.error(FormField::Age).is_some_and(|m| m.contains("Cockcroft–Gault")), "{:?}", out.errors);
+        // Under 1 year (7 months = 0.58): the estimate with a caution.
+        let out = evaluate(&FormInput { age: "0,58".into(), ..child.clone() }, Lang::En);
+        assert_eq!(out.estimate.map(|e| e.value), Some(72.2)); // 0.413 × 70 / 0.4 = 72.275
+        assert!(out.estimate_caution && out.plan.is_some());
+        let out = evaluate(&FormInput { age: "4".into(), ..child }, Lang::En);
+        assert!(!out.estimate_caution && out.plan.is_some());
+    }
+
+    #[test]
+    fn eu_form_asks_fmf_dose_only_under_50_kg__dose_fmf_eu() {
+        let fmf = FormInput { indication: Some(Indication::Fmf), weight: "30".into(), ..FormInput::default() };
+        assert!(visible(&fmf, FormField::Dose) && !shows_split(&fmf));
+        assert_eq!(evaluate_in(&fmf, Region::Eu, Lang::En).missing, vec![FormField::Dose]);
+        let heavy = FormInput { weight: "60".into(), ..fmf.clone() };
+        assert!(!visible(&heavy, FormField::Dose));
+        let plan = evaluate_in(&heavy, Region::Eu, Lang::En).plan.expect("100 mg from 50 kg");
+        assert_eq!(plan.dose_per_administration.value(), 100.0);
+        // 60 kg typed in pounds (132.3 lb) is also 50 kg or more.
+        let lb = FormInput { weight: "132,3".into(), weight_unit: WeightUnit::Lb, ..fmf.clone() };
+        assert!(!visible(&lb, FormField::Dose));
+        let plan = evaluate_in(&FormInput { dose: "2".into(), ..fmf }, Region::Eu, Lang::En).plan.expect("per kg");
+        assert_eq!((plan.dose_per_administration.value(), plan.region), (60.0, Region::Eu));
+        assert!(plan.warnings.is_empty());
+    }
+
+    #[test]
+    fn the_chosen_renal_schedule_reaches_the_plan__renal_eod() {
+        let ra = FormInput { indication: Some(Indication::Ra), renal: RenalMode::Esrd, ..FormInput::default() };
+        assert_eq!(evaluate(&ra, Lang::En).plan.map(|p| (p.interval_days, p.renal_schedule)), Some((2, Some(RenalSchedule::EveryOtherDay))));
+        let daily = FormInput { renal_schedule: Some(RenalSchedule::Daily), ..ra };
+        assert_eq!(evaluate(&daily, Lang::En).plan.map(|p| (p.interval_days, p.renal_schedule)), Some((1, Some(RenalSchedule::Daily))));
     }
 
     #[test]

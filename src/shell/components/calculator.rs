@@ -19,7 +19,8 @@ use crate::core::dose::labels::{
 use crate::core::dose::{titration_steps, DosePlan, Indication, RenalSchedule, Severity, Split};
 use crate::core::format::{fmt_mg, fmt_ml, fmt_number};
 use crate::core::i18n::{fill, Lang, Translate, source_text};
-use crate::core::renal::Sex;
+use crate::core::dose::rules::RENAL_CRCL_BELOW;
+use crate::core::renal::{Sex, CG_FACT, SCHWARTZ_FACT, UNITS_FACT};
 use crate::core::safety::form::Markup;
 use crate::shell::app::{use_env, LastDose, LastDoseCtx};
 use crate::shell::components::raw;
@@ -220,6 +221,16 @@ fn syringe_svg(h: &mut Markup, ml: f64, label: &str) {
     h.m(r#"<text y="60" font-size="11" text-anchor="middle" x=""#).m(&tick(6)).m(r#"">0.6</text>"#);
     h.m(r#"<text y="60" font-size="11" text-anchor="middle" x=""#).m(&tick(1)).m(r#"">0.1</text>"#);
     h.m(r#"<rect class="kw-syringe-hub" x="308" y="21" width="14" height="10"/><line class="kw-syringe-needle" x1="322" x2="356" y1="26" y2="26"/></svg>"#);
+}
+
+/// The estimate's sources: its formula (RENAL-CG, RENAL-SCHWARTZ) and, for a
+/// creatinine in µmol/L, the conversion (RENAL-UNITS).
+fn estimate_source(method: EstimateMethod, unit: ScrUnit) -> String {
+    let formula = if method == EstimateMethod::Adult { CG_FACT } else { SCHWARTZ_FACT };
+    match unit {
+        ScrUnit::MgDl => formula.source().to_string(),
+        ScrUnit::UmolL => format!("{}; {}", formula.source(), UNITS_FACT.source()),
+    }
 }
 
 fn severity_label(s: Severity) -> CalcUi {
@@ -479,8 +490,13 @@ pub fn calculator() -> Html {
                     if let Some(e) = out.estimate {
                         <p class="kw-notice" role="status">{ fill(
                             t(if e.method == EstimateMethod::Adult { CalcUi::EstimateAdult } else { CalcUi::EstimateChild }),
-                            &[("value", &fmt_number(e.value, 1, lang))],
-                        ) }</p>
+                            &[("value", &fmt_number(e.value, 1, lang)), ("threshold", &fmt_number(RENAL_CRCL_BELOW, 0, lang))],
+                        ) }
+                        // RENAL-CG / RENAL-SCHWARTZ, and RENAL-UNITS for µmol/L.
+                        <span class="kw-source">{ " " }{ fill(t(CalcUi::Source), &[("source", &estimate_source(e.method, input.scr_unit))]) }</span></p>
+                        if out.estimate_caution {
+                            <p class="kw-notice kw-caution">{ t(CalcUi::SchwartzUnderOne) }</p>
+                        }
                     }
                 }
                 if let Some(chosen) = renal_choice {
