@@ -5,30 +5,33 @@
 //! once. When `ok` is false no numeric result field is present.
 //!
 //! `calculateDose` request: `indication` ("ra" | "nomid" | "dira" |
-//! "covid19"), `weightKg` | `weightLb` (nomid/dira; `weightKg` wins if both),
-//! `mgPerKgPerDay` (nomid/dira), `split` ("once" | "twice", default once),
-//! `crClMlMin`, `esrd` (boolean), `ageYears`, `lang` ("en" | "es").
+//! "covid19" | "caps" | "fmf" | "stills"), `region` ("us" | "eu", default
+//! us), `weightKg` | `weightLb` (`weightKg` wins if both), `mgPerKgPerDay`,
+//! `split` ("once" | "twice", default once), `crClMlMin`, `esrd` (boolean),
+//! `renalSchedule` ("daily" | "every-other-day"; used and checked only when
+//! the kidney rule applies, RENAL-EOD), `ageYears` (may be fractional),
+//! `lang` ("en" | "es"). README "Headless JS API" is the user's reference.
 //!
 //! Error codes, by function:
 //! - all: `invalid_request` (field "": the argument is not an object).
 //! - `calculate_dose`: `unknown_indication`, `missing_weight`,
 //!   `invalid_weight`, `missing_dose`, `invalid_dose`, `above_max_dose`,
-//!   `dose_too_small` (computed dose under 0.8 mg, whose volume would round
-//!   to 0 mL; field "mgPerKgPerDay"),
-//!   `invalid_split`, `invalid_crcl`, `invalid_age`, `invalid_esrd`.
+//!   `dose_too_small` (volume rounds to 0 mL; field "mgPerKgPerDay"),
+//!   `invalid_split`, `invalid_crcl`, `invalid_age`, `invalid_esrd`,
+//!   `invalid_region`, `invalid_renal_schedule`.
 //! - `estimate_crcl` (`ageYears`, `sex`, `weightKg`, `serumCreatinineMgDl` |
 //!   `serumCreatinineUmolL`): `missing_age`, `invalid_age`,
 //!   `pediatric_use_schwartz` (age < 18), `missing_sex`, `invalid_sex`,
 //!   `missing_weight`, `invalid_weight`, `missing_creatinine` (field
 //!   "serumCreatinineMgDl"), `invalid_creatinine`.
 //! - `estimate_egfr_schwartz` (`heightCm`, `serumCreatinineMgDl` |
-//!   `serumCreatinineUmolL`): `missing_height`, `invalid_height`,
-//!   `missing_creatinine`, `invalid_creatinine`.
+//!   `serumCreatinineUmolL`, optional `ageYears`): `missing_height`,
+//!   `invalid_height`, `missing_creatinine`, `invalid_creatinine`,
+//!   `invalid_age`, `adult_use_cockcroft_gault` (age ≥ 18).
 //!
-//! Warning codes (`calculate_dose`): `renal_every_other_day`, `hospital_only`,
-//! `not_approved_under_18`, `dose_step`, `below_syringe_marks` (under 20 mg),
-//! `several_syringes` (over 100 mg per dose); severity "info" | "caution" |
-//! "danger".
+//! Warnings (`calculate_dose`) carry `code`, `severity` ("info" | "caution" |
+//! "danger"), `message`, `source` and `factId` (the clinical fact ID); see
+//! `dose::WarningCode` for the codes.
 
 use serde::Serialize;
 
