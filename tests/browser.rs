@@ -160,3 +160,45 @@ async fn calculator_emits_kineret_dose_with_the_api_result() {
     assert_eq!(get("dailyDoseMg").as_f64(), Some(100.0));
     assert!(get("instructions").as_string().unwrap().contains("una vez al día"));
 }
+
+/// Checks a radio and fires `change` (the form's delegated handler reads the id).
+fn choose(root: &Element, selector: &str) {
+    let el = root.query_selector(selector).unwrap().unwrap();
+    el.unchecked_ref::<web_sys::HtmlInputElement>().set_checked(true);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn calculator_renal_schedule_is_a_choice_defaulting_to_every_other_day() {
+    // RENAL-EOD: "consider" every other day; the user may keep daily.
+    let f = widget(&[("view", "calculator")]).await;
+    set_value(&f.host, "#kw-calc-indication", "ra", "change");
+    settle().await;
+    assert!(f.host.query_selector("#kw-calc-schedule-0").unwrap().is_none());
+    choose(&f.host, "#kw-calc-renal-3"); // end-stage kidney disease or dialysis
+    settle().await;
+    assert_eq!(text(&f.host, ".kw-instructions"), "100 mg (0.67 mL) under the skin every other day");
+    let eod = f.host.query_selector("#kw-calc-schedule-0").unwrap().unwrap();
+    assert!(eod.unchecked_ref::<web_sys::HtmlInputElement>().checked());
+    choose(&f.host, "#kw-calc-schedule-1");
+    settle().await;
+    assert_eq!(text(&f.host, ".kw-instructions"), "100 mg (0.67 mL) under the skin once daily");
+}
+
+#[wasm_bindgen_test]
+async fn calculator_in_the_eu_lists_the_eu_indications() {
+    // IND-EU-*: CAPS, FMF, Still's; FMF 30 kg at 2 mg/kg/day is 60 mg once daily (DOSE-FMF-EU).
+    let f = widget(&[("view", "calculator"), ("region", "eu")]).await;
+    let options: Vec<String> =
+        all(&f.host, "#kw-calc-indication option").iter().filter_map(|o| o.get_attribute("value")).collect();
+    assert_eq!(options, vec!["", "ra", "caps", "fmf", "stills", "covid19"]);
+    set_value(&f.host, "#kw-calc-indication", "fmf", "change");
+    settle().await;
+    set_value(&f.host, "#kw-calc-weight", "30", "input");
+    set_value(&f.host, "#kw-calc-dose", "2", "input");
+    settle().await;
+    assert_eq!(text(&f.host, ".kw-dose"), "60 mg (0.4 mL)");
+    assert!(f.host.query_selector("#kw-calc-split-0").unwrap().is_none(), "FMF is once daily");
+}

@@ -2,7 +2,7 @@
 //! Property tests for the dose core (US PI 2.2, 2.4; EUA; US PI 3, 16).
 
 use kineret_widget::core::api::{calculate_dose, ApiValue};
-use kineret_widget::core::dose::{calculate, DoseInput, Indication, Split, WeightInput};
+use kineret_widget::core::dose::{calculate, DoseInput, Indication, Region, RenalSchedule, Split, WeightInput};
 use kineret_widget::core::i18n::Lang;
 use kineret_widget::core::units::{parse_decimal, NumberError};
 use proptest::prelude::*;
@@ -16,7 +16,15 @@ fn weight_based() -> impl Strategy<Value = Indication> {
 }
 
 fn any_indication() -> impl Strategy<Value = Indication> {
-    prop_oneof![Just(Indication::Ra), Just(Indication::Nomid), Just(Indication::Dira), Just(Indication::Covid19)]
+    prop::sample::select(Indication::ALL.to_vec())
+}
+
+fn region() -> impl Strategy<Value = Region> {
+    prop_oneof![Just(Region::Us), Just(Region::Eu)]
+}
+
+fn renal_schedule() -> impl Strategy<Value = Option<RenalSchedule>> {
+    prop_oneof![Just(None), Just(Some(RenalSchedule::Daily)), Just(Some(RenalSchedule::EveryOtherDay))]
 }
 
 fn split() -> impl Strategy<Value = Split> {
@@ -42,8 +50,11 @@ fn crcl() -> impl Strategy<Value = Option<f64>> {
 }
 
 fn valid_input() -> impl Strategy<Value = DoseInput> {
-    (any_indication(), weight(), rate(), split(), crcl(), any::<bool>(), proptest::option::of(0.0f64..=120.0)).prop_map(
-        |(ind, w, r, s, c, esrd, age)| DoseInput {
+    (
+        (any_indication(), weight(), rate(), split(), crcl(), any::<bool>(), proptest::option::of(0.0f64..=120.0)),
+        (renal_schedule(), region()),
+    )
+        .prop_map(|((ind, w, r, s, c, esrd, age), (renal_schedule, region))| DoseInput {
             indication: Some(ind),
             weight: Some(w),
             mg_per_kg_per_day: Some(r),
@@ -52,8 +63,9 @@ fn valid_input() -> impl Strategy<Value = DoseInput> {
             crcl_is_schwartz_egfr: false,
             esrd,
             age_years: age,
-        },
-    )
+            renal_schedule,
+            region,
+        })
 }
 
 proptest! {
@@ -101,15 +113,16 @@ proptest! {
             Ok(p) => p,
             Err(e) => {
                 // The one refusal these inputs can get: a dose per
-                // administration under 0.8 mg, whose volume would round to
-                // 0 mL (rates from 0.1 mg/kg/day and weights from 2 kg can
-                // give 0.1 mg).
+                // administration whose volume rounds to 0 mL, i.e. under
+                // 0.8 mg (rates from 0.1 mg/kg/day and weights from 2 kg can
+                // give 0.1 mg); PROD-GRAD: no other "too small" limit.
                 let kg = match input.weight {
                     Some(WeightInput::Kg(k)) => k,
                     Some(WeightInput::Lb(lb)) => lb * 0.45359237,
                     None => 0.0,
                 };
-                let per_day = if input.split == Split::Twice { 2.0 } else { 1.0 };
+                let may_split = input.indication.is_some_and(|i| i.rule().may_split_twice_daily);
+                let per_day = if input.split == Split::Twice && may_split { 2.0 } else { 1.0 };
                 let per = input.mg_per_kg_per_day.unwrap_or(0.0) * kg / per_day;
                 prop_assert!(
                     e.len() == 1 && e[0].code.code() == "dose_too_small" && per < 0.8 + 1e-6,
@@ -121,9 +134,22 @@ proptest! {
         let dose = p.dose_per_administration.value();
         // Volume = dose × 0.0067 mL within rounding to 0.01 mL (US PI 3, 16).
         prop_assert!((p.volume_per_administration.value() - dose * 0.0067).abs() <= 0.005 + 1e-9);
-        // Every other day iff CrCl < 30 or ESRD (US PI 2.4 / EUA).
+        // RENAL-EOD, RENAL-SPLIT: every other day iff the kidney rule applies
+        // (CrCl < 30 or ESRD) and every other day was chosen, or defaulted
+        // (the default with a twice-daily split is the prescribed schedule).
         let renal = input.esrd || input.crcl_ml_min.is_some_and(|c| c < 30.0);
-        prop_assert_eq!(p.interval_days, if renal { 2 } else { 1 });
+        let twice = input.split == Split::Twice && input.indication.is_some_and(|i| i.rule().may_split_twice_daily);
+        let eod = renal
+            && match input.renal_schedule {
+                Some(RenalSchedule::EveryOtherDay) => true,
+                Some(RenalSchedule::Daily) => false,
+                None => !twice,
+            };
+        prop_assert_eq!(p.interval_days == 2, eod);
+        prop_assert_eq!(p.interval_days, if eod { 2 } else { 1 });
+        // Twice daily iff split twice where the label allows it.
+        prop_assert_eq!(p.administrations_per_day == 2, twice);
+        prop_assert_eq!(p.renal_schedule.is_some(), renal);
         // Syringes: ceil(dose / 100), at least 1; the plan sums to the dose;
         // discard = syringes × 100 − dose (US PI 2.2).
         let n = p.syringes_per_administration;
@@ -141,10 +167,15 @@ proptest! {
             prop_assert_eq!(dose, 100.0);
             prop_assert!(p.weight.is_none());
         }
-        // COVID-19: 10 days, 10 doses or 5 every other day (EUA).
+        // FMF, Still's from 50 kg: 100 mg once daily (DOSE-FMF-EU, DOSE-STILL-EU).
+        if matches!(input.indication, Some(Indication::Fmf | Indication::Stills)) && p.weight.is_some_and(|k| k.value() >= 50.0) {
+            prop_assert_eq!(dose, 100.0);
+            prop_assert!(p.mg_per_kg_per_day.is_none());
+        }
+        // COVID-19: 10 days, 10 doses or 5 every other day (RENAL-COVID).
         if input.indication == Some(Indication::Covid19) {
             prop_assert_eq!(p.course_days, Some(10));
-            prop_assert_eq!(p.total_doses, Some(if renal { 5 } else { 10 }));
+            prop_assert_eq!(p.total_doses, Some(if eod { 5 } else { 10 }));
         } else {
             prop_assert_eq!(p.total_doses, None);
         }
@@ -196,7 +227,7 @@ proptest! {
     /// The JSON-facing API never returns a number on bad input.
     #[test]
     fn api_has_no_numbers_when_not_ok(
-        ind in prop_oneof![Just("ra"), Just("nomid"), Just("dira"), Just("covid19"), Just("gout")],
+        ind in prop_oneof![Just("ra"), Just("nomid"), Just("dira"), Just("covid19"), Just("caps"), Just("fmf"), Just("stills"), Just("gout")],
         w in prop_oneof![Just(ApiValue::Missing), Just(ApiValue::Null), (-10.0f64..400.0).prop_map(ApiValue::Number), Just(ApiValue::Text("70".into())), Just(ApiValue::Number(f64::NAN))],
         r in prop_oneof![Just(ApiValue::Missing), (-1.0f64..10.0).prop_map(ApiValue::Number), Just(ApiValue::Bool(true))],
         c in prop_oneof![Just(ApiValue::Missing), (-10.0f64..200.0).prop_map(ApiValue::Number), Just(ApiValue::Other)],

@@ -5,34 +5,38 @@
 //! once. When `ok` is false no numeric result field is present.
 //!
 //! `calculateDose` request: `indication` ("ra" | "nomid" | "dira" |
-//! "covid19"), `weightKg` | `weightLb` (nomid/dira; `weightKg` wins if both),
-//! `mgPerKgPerDay` (nomid/dira), `split` ("once" | "twice", default once),
-//! `crClMlMin`, `esrd` (boolean), `ageYears`, `lang` ("en" | "es").
+//! "covid19" | "caps" | "fmf" | "stills"), `region` ("us" | "eu", default
+//! us), `weightKg` | `weightLb` (`weightKg` wins if both), `mgPerKgPerDay`,
+//! `split` ("once" | "twice", default once), `crClMlMin`, `esrd` (boolean),
+//! `renalSchedule` ("daily" | "every-other-day"; used and checked only when
+//! the kidney rule applies, RENAL-EOD), `ageYears` (may be fractional),
+//! `lang` ("en" | "es"). README "Headless JS API" is the user's reference.
 //!
 //! Error codes, by function:
 //! - all: `invalid_request` (field "": the argument is not an object).
 //! - `calculate_dose`: `unknown_indication`, `missing_weight`,
 //!   `invalid_weight`, `missing_dose`, `invalid_dose`, `above_max_dose`,
-//!   `dose_too_small` (computed dose under 0.8 mg, whose volume would round
-//!   to 0 mL; field "mgPerKgPerDay"),
-//!   `invalid_split`, `invalid_crcl`, `invalid_age`, `invalid_esrd`.
+//!   `dose_too_small` (volume rounds to 0 mL; field "mgPerKgPerDay"),
+//!   `invalid_split`, `invalid_crcl`, `invalid_age`, `invalid_esrd`,
+//!   `invalid_region`, `invalid_renal_schedule`.
 //! - `estimate_crcl` (`ageYears`, `sex`, `weightKg`, `serumCreatinineMgDl` |
 //!   `serumCreatinineUmolL`): `missing_age`, `invalid_age`,
 //!   `pediatric_use_schwartz` (age < 18), `missing_sex`, `invalid_sex`,
 //!   `missing_weight`, `invalid_weight`, `missing_creatinine` (field
 //!   "serumCreatinineMgDl"), `invalid_creatinine`.
 //! - `estimate_egfr_schwartz` (`heightCm`, `serumCreatinineMgDl` |
-//!   `serumCreatinineUmolL`): `missing_height`, `invalid_height`,
-//!   `missing_creatinine`, `invalid_creatinine`.
+//!   `serumCreatinineUmolL`, optional `ageYears`): `missing_height`,
+//!   `invalid_height`, `missing_creatinine`, `invalid_creatinine`,
+//!   `invalid_age`, `adult_use_cockcroft_gault` (age ≥ 18).
 //!
-//! Warning codes (`calculate_dose`): `renal_every_other_day`, `hospital_only`,
-//! `not_approved_under_18`, `dose_step`, `below_syringe_marks` (under 20 mg),
-//! `several_syringes` (over 100 mg per dose); severity "info" | "caution" |
-//! "danger".
+//! Warnings (`calculate_dose`) carry `code`, `severity` ("info" | "caution" |
+//! "danger"), `message`, `source` and `factId` (the clinical fact ID); see
+//! `dose::WarningCode` for the codes.
 
 use serde::Serialize;
 
-use crate::core::dose::{self, field, DoseInput, DosePlan, ErrorCode, FieldError, Indication, Split, WeightInput};
+use crate::core::attrs::Region;
+use crate::core::dose::{self, field, DoseInput, DosePlan, ErrorCode, FieldError, Indication, RenalSchedule, Split, WeightInput};
 use crate::core::i18n::Lang;
 use crate::core::renal::{self, CgInput, Creatinine, SchwartzInput, Sex};
 
@@ -63,14 +67,17 @@ pub struct ApiWarning {
     pub code: &'static str,
     pub message: String,
     pub severity: &'static str,
-    pub source: &'static str,
+    pub source: String,
+    /// The clinical fact ID, e.g. "RENAL-EOD".
+    pub fact_id: &'static str,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApiStep {
     pub text: String,
-    pub source: &'static str,
+    pub source: String,
+    pub fact_id: &'static str,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -112,6 +119,12 @@ pub struct DoseResult {
     pub instructions: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub steps: Option<Vec<ApiStep>>,
+    /// "us" | "eu" (on a computed plan).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<&'static str>,
+    /// "daily" | "every-other-day": only when the kidney rule applies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub renal_schedule: Option<&'static str>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -203,6 +216,20 @@ pub fn calculate_dose(is_object: bool, get: &dyn Fn(&str) -> ApiValue) -> DoseRe
             Split::Once
         }
     };
+    // Used, and checked, only when the kidney rule applies (RENAL-EOD).
+    let (renal_schedule, bad_schedule) = match get(field::RENAL_SCHEDULE) {
+        ApiValue::Missing | ApiValue::Null => (None, false),
+        ApiValue::Text(s) if RenalSchedule::parse(&s).is_some() => (RenalSchedule::parse(&s), false),
+        _ => (None, true),
+    };
+    let region = match get(field::REGION) {
+        ApiValue::Missing | ApiValue::Null => Region::Us,
+        ApiValue::Text(s) if Region::parse(&s).is_some() => Region::parse(&s).unwrap_or_default(),
+        _ => {
+            extra.push(FieldError::new(field::REGION, ErrorCode::InvalidRegion, lang));
+            Region::Us
+        }
+    };
     let esrd = match get(field::ESRD) {
         ApiValue::Missing | ApiValue::Null => false,
         ApiValue::Bool(b) => b,
@@ -211,15 +238,22 @@ pub fn calculate_dose(is_object: bool, get: &dyn Fn(&str) -> ApiValue) -> DoseRe
             false
         }
     };
+    let crcl = number(get(field::CRCL));
+    let kidney_rule = esrd || crcl.is_some_and(|c| c.is_finite() && c > 0.0 && c < dose::rules::RENAL_CRCL_BELOW);
+    if bad_schedule && kidney_rule {
+        extra.push(FieldError::new(field::RENAL_SCHEDULE, ErrorCode::InvalidRenalSchedule, lang));
+    }
     let input = DoseInput {
         indication,
         weight,
         mg_per_kg_per_day: number(get(field::MG_PER_KG_PER_DAY)),
         split,
-        crcl_ml_min: number(get(field::CRCL)),
+        crcl_ml_min: crcl,
         crcl_is_schwartz_egfr: false,
         esrd,
         age_years: number(get(field::AGE)),
+        renal_schedule,
+        region,
     };
     let result = dose::calculate(&input, lang);
     let plan = match result {
@@ -242,7 +276,13 @@ pub fn plan_result(plan: DosePlan) -> DoseResult {
         warnings: plan
             .warnings
             .into_iter()
-            .map(|w| ApiWarning { code: w.code.code(), message: w.message, severity: w.severity.code(), source: w.source })
+            .map(|w| ApiWarning {
+                code: w.code.code(),
+                message: w.message,
+                severity: w.severity.code(),
+                source: w.source,
+                fact_id: w.fact.id(),
+            })
             .collect(),
         daily_dose_mg: Some(plan.daily_dose.value()),
         dose_mg_per_administration: Some(plan.dose_per_administration.value()),
@@ -256,7 +296,9 @@ pub fn plan_result(plan: DosePlan) -> DoseResult {
         syringes: Some(plan.syringes.iter().map(|s| ApiSyringe { mg: s.dose.value(), ml: s.volume.value() }).collect()),
         weight_kg: plan.weight.map(|w| w.value()),
         instructions: Some(plan.instructions),
-        steps: Some(plan.steps.into_iter().map(|s| ApiStep { text: s.text, source: s.source }).collect()),
+        steps: Some(plan.steps.into_iter().map(|s| ApiStep { text: s.text, source: s.source, fact_id: s.fact.id() }).collect()),
+        region: Some(plan.region.code()),
+        renal_schedule: plan.renal_schedule.map(RenalSchedule::code),
     }
 }
 
@@ -304,7 +346,11 @@ pub fn estimate_egfr_schwartz(is_object: bool, get: &dyn Fn(&str) -> ApiValue) -
         return fail(api_errors(vec![FieldError::new(field::REQUEST, ErrorCode::InvalidRequest, Lang::En)]));
     }
     let lang = lang_of(get);
-    let input = SchwartzInput { height_cm: number(get(field::HEIGHT)), creatinine: creatinine(get) };
+    let input = SchwartzInput {
+        height_cm: number(get(field::HEIGHT)),
+        creatinine: creatinine(get),
+        age_years: number(get(field::AGE)),
+    };
     match renal::bedside_schwartz(&input, lang) {
         Ok(v) => EgfrResult { ok: true, egfr: Some(v), method: METHOD_SCHWARTZ, errors: Vec::new() },
         Err(errors) => fail(api_errors(errors)),
@@ -489,11 +535,14 @@ mod tests {
                 "weightKg",
                 "instructions",
                 "steps",
+                "region",
             ]
         );
+        assert_eq!(r.region, Some("us"));
         assert_eq!(keys_of(&r.syringes.clone().unwrap_or_default()[0]), vec!["mg", "ml"]);
         let steps = r.steps.unwrap_or_default();
-        assert_eq!(keys_of(&steps[0]), vec!["text", "source"]);
+        assert_eq!(keys_of(&steps[0]), vec!["text", "source", "factId"]);
+        assert_eq!(steps[0].fact_id, "ISMP-FORMAT");
         assert_eq!(steps[0].source, "ISMP");
     }
 
@@ -506,7 +555,10 @@ mod tests {
         assert!(!keys_of(&r).contains(&"weightKg"));
         let w: Vec<(&str, &str)> = r.warnings.iter().map(|w| (w.code, w.severity)).collect();
         assert_eq!(w, vec![("hospital_only", "danger"), ("renal_every_other_day", "caution")]);
-        assert_eq!(keys_of(&r.warnings[0]), vec!["code", "message", "severity", "source"]);
+        assert_eq!(keys_of(&r.warnings[0]), vec!["code", "message", "severity", "source", "factId"]);
+        // DOSE-COVID-HOSP, RENAL-COVID: the fact ID next to the source.
+        assert_eq!((r.warnings[0].fact_id, r.warnings[1].fact_id), ("DOSE-COVID-HOSP", "RENAL-COVID"));
+        assert_eq!(r.renal_schedule, Some("every-other-day"));
     }
 
     #[test]
@@ -651,7 +703,10 @@ mod tests {
         let r = dose(&[("indication", text("ra")), ("lang", ApiValue::Number(1.0))]);
         assert!(r.ok);
         let r = dose(&[("indication", text("x")), ("lang", text("es"))]);
-        assert_eq!(r.errors[0].message, "Elija una indicación: artritis reumatoide, NOMID, DIRA o COVID-19.");
+        assert_eq!(
+            r.errors[0].message,
+            "Elija una indicación: artritis reumatoide, NOMID, DIRA, CAPS, fiebre mediterránea familiar, enfermedad de Still o COVID-19."
+        );
     }
 
     #[test]
@@ -667,6 +722,88 @@ mod tests {
         assert_eq!(r.instructions.as_deref(), Some("100 mg (0.67 mL) under the skin every other day"));
         let r = dose(&[("indication", text("ra")), ("crClMlMin", ApiValue::Number(30.0)), ("esrd", ApiValue::Bool(false))]);
         assert_eq!(r.interval_days, Some(1));
+    }
+
+    #[test]
+    fn renal_schedule_through_the_api__renal_eod_renal_split() {
+        let ra = |extra: &[(&str, ApiValue)]| {
+            let mut pairs = vec![("indication", text("ra")), ("crClMlMin", ApiValue::Number(20.0))];
+            pairs.extend(extra.iter().cloned());
+            dose(&pairs)
+        };
+        // RENAL-EOD: every other day by default, echoed; daily if chosen.
+        let r = ra(&[]);
+        assert_eq!((r.interval_days, r.renal_schedule), (Some(2), Some("every-other-day")));
+        assert_eq!(r.warnings[0].fact_id, "RENAL-EOD");
+        let r = ra(&[("renalSchedule", text("daily"))]);
+        assert_eq!((r.interval_days, r.renal_schedule, r.administrations_per_day), (Some(1), Some("daily"), Some(1)));
+        assert_eq!(r.warnings[0].code, "renal_daily_kept");
+        let r = ra(&[("renalSchedule", text("Every-Other-Day"))]);
+        assert_eq!(r.interval_days, Some(2));
+        for bad in [text("qod"), ApiValue::Number(2.0), ApiValue::Bool(true)] {
+            let r = ra(&[("renalSchedule", bad)]);
+            assert_eq!(codes(&r), vec![("renalSchedule", "invalid_renal_schedule")]);
+            assert_no_numbers(&r);
+        }
+        // Ignored, with no error and no echo, when the kidney rule does not apply.
+        let r = dose(&[("indication", text("ra")), ("crClMlMin", ApiValue::Number(80.0)), ("renalSchedule", text("nonsense"))]);
+        assert!(r.ok && r.renal_schedule.is_none() && !keys_of(&r).contains(&"renalSchedule"));
+        let r = dose(&[("indication", text("ra")), ("renalSchedule", text("every-other-day"))]);
+        assert_eq!((r.interval_days, r.renal_schedule), (Some(1), None));
+        // RENAL-SPLIT: twice daily + ESRD keeps twice daily unless chosen.
+        let split = |extra: &[(&str, ApiValue)]| {
+            let mut pairs = vec![
+                ("indication", text("nomid")),
+                ("weightKg", ApiValue::Number(20.0)),
+                ("mgPerKgPerDay", ApiValue::Number(4.0)),
+                ("split", text("twice")),
+                ("esrd", ApiValue::Bool(true)),
+            ];
+            pairs.extend(extra.iter().cloned());
+            dose(&pairs)
+        };
+        let r = split(&[]);
+        assert_eq!((r.administrations_per_day, r.interval_days, r.renal_schedule), (Some(2), Some(1), Some("daily")));
+        assert_eq!((r.warnings[0].code, r.warnings[0].fact_id), ("renal_split_kept", "RENAL-SPLIT"));
+        let r = split(&[("renalSchedule", text("every-other-day"))]);
+        assert_eq!((r.administrations_per_day, r.interval_days), (Some(2), Some(2)));
+        assert_eq!((r.warnings[0].code, r.warnings[0].severity), ("renal_split_every_other_day", "danger"));
+    }
+
+    #[test]
+    fn region_and_eu_indications_through_the_api__ind_eu_fmf_dose_fmf_eu() {
+        let r = dose(&[
+            ("indication", text("fmf")),
+            ("region", text("eu")),
+            ("weightKg", ApiValue::Number(30.0)),
+            ("mgPerKgPerDay", ApiValue::Number(2.0)),
+        ]);
+        assert!(r.ok, "{:?}", r.errors);
+        assert_eq!((r.dose_mg_per_administration, r.region), (Some(60.0), Some("eu")));
+        assert!(r.warnings.is_empty());
+        let r = dose(&[("indication", text("stills")), ("region", text("EU")), ("weightKg", ApiValue::Number(60.0))]);
+        assert_eq!(r.dose_mg_per_administration, Some(100.0));
+        let r = dose(&[("indication", text("stills")), ("region", text("eu")), ("weightKg", ApiValue::Number(40.0))]);
+        assert_eq!(codes(&r), vec![("mgPerKgPerDay", "missing_dose")]);
+        // FMF in the US: computed, with the warning and its fact.
+        let r = dose(&[("indication", text("fmf")), ("weightKg", ApiValue::Number(30.0)), ("mgPerKgPerDay", ApiValue::Number(2.0))]);
+        assert_eq!((r.warnings[0].code, r.warnings[0].fact_id), ("not_in_region_label", "IND-EU-FMF"));
+        // Fractional ageYears: 7 months = 0.58 (DOSE-EU-FLOOR).
+        let r = dose(&[
+            ("indication", text("caps")),
+            ("region", text("eu")),
+            ("ageYears", ApiValue::Number(0.58)),
+            ("weightKg", ApiValue::Number(12.0)),
+            ("mgPerKgPerDay", ApiValue::Number(2.0)),
+        ]);
+        assert_eq!((r.warnings[0].code, r.warnings[0].fact_id), ("below_eu_minimum", "DOSE-EU-FLOOR"));
+        for bad in [text("uk"), ApiValue::Number(1.0), ApiValue::Bool(false)] {
+            let r = dose(&[("indication", text("ra")), ("region", bad)]);
+            assert_eq!(codes(&r), vec![("region", "invalid_region")]);
+            assert_no_numbers(&r);
+        }
+        let r = dose(&[("indication", text("ra")), ("region", ApiValue::Null)]);
+        assert_eq!(r.region, Some("us"));
     }
 
     #[test]
@@ -757,5 +894,16 @@ mod tests {
         let got: Vec<(&str, &str)> = e.errors.iter().map(|e| (e.field, e.code)).collect();
         assert_eq!(got, vec![("heightCm", "invalid_height"), ("serumCreatinineUmolL", "invalid_creatinine")]);
         assert_eq!(keys_of(&e), vec!["ok", "method", "errors"]);
+        // RENAL-SCHWARTZ: an adult age is refused when given.
+        let e = estimate_egfr_schwartz(
+            true,
+            &req(&[("heightCm", ApiValue::Number(170.0)), ("serumCreatinineMgDl", ApiValue::Number(0.9)), ("ageYears", ApiValue::Number(18.0))]),
+        );
+        assert_eq!((e.ok, e.errors[0].field, e.errors[0].code), (false, "ageYears", "adult_use_cockcroft_gault"));
+        let e = estimate_egfr_schwartz(
+            true,
+            &req(&[("heightCm", ApiValue::Number(100.0)), ("serumCreatinineMgDl", ApiValue::Number(0.5)), ("ageYears", ApiValue::Number(4.5))]),
+        );
+        assert_eq!(e.egfr, Some(82.6));
     }
 }

@@ -8,6 +8,7 @@ pub mod attrs;
 pub mod ui;
 pub mod units;
 pub mod format;
+pub mod limits;
 pub mod dose;
 pub mod storage;
 pub mod clock;

@@ -10,31 +10,29 @@
 //! limits on age, height and creatinine are input-sanity bounds (catching
 //! typing errors), not clinical rules.
 
-use crate::core::dose::field;
-use crate::core::dose::{ErrorCode, FieldError, AGE_SANITY_MAX_YEARS};
+use crate::core::limits::field;
+use crate::core::limits::{ErrorCode, FieldError, AGE_SANITY_MAX_YEARS};
+pub use crate::core::limits::{HEIGHT_SANITY_MAX_CM, HEIGHT_SANITY_MIN_CM, SCR_SANITY_MAX_MG_DL, UMOL_L_PER_MG_DL};
 use crate::core::i18n::Lang;
+use crate::core::facts::Fact;
 use crate::core::units::Kilograms;
 
-/// Source of the Cockcroft–Gault rule (CrCl from serum creatinine).
-pub const CG_SOURCE: &str = "US PI 2.4";
-/// Source of the bedside Schwartz rule (the sheet's renal-function section;
-/// the US PI does not give a pediatric formula).
-pub const SCHWARTZ_SOURCE: &str = "CLINICAL.md renal function";
+/// The Cockcroft–Gault rule, with the actual body weight (RENAL-CG).
+pub const CG_FACT: Fact = Fact::RenalCg;
+/// The bedside Schwartz eGFR for children, 1–16 years validated (RENAL-SCHWARTZ).
+pub const SCHWARTZ_FACT: Fact = Fact::RenalSchwartz;
+/// Creatinine µmol/L ÷ 88.4 = mg/dL (RENAL-UNITS).
+pub const UNITS_FACT: Fact = Fact::RenalUnits;
+/// Bedside Schwartz: a caution under this age (years), RENAL-SCHWARTZ.
+pub const SCHWARTZ_CAUTION_UNDER_YEARS: f64 = 1.0;
 
 pub const CG_AGE_FROM: f64 = 140.0;
 pub const CG_DIVISOR: f64 = 72.0;
 pub const CG_FEMALE_FACTOR: f64 = 0.85;
-/// Cockcroft–Gault is not valid under this age (years).
-pub const CG_MIN_AGE_YEARS: f64 = 18.0;
+/// Cockcroft–Gault is not valid under this age (years), nor bedside Schwartz
+/// from it (RENAL-CG, RENAL-SCHWARTZ).
+pub const CG_MIN_AGE_YEARS: f64 = crate::core::limits::ADULT_AGE_YEARS;
 pub const SCHWARTZ_K: f64 = 0.413;
-/// µmol/L per mg/dL of creatinine.
-pub const UMOL_L_PER_MG_DL: f64 = 88.4;
-
-/// Input-sanity bound: serum creatinine above this (mg/dL) is taken as a typo.
-pub const SCR_SANITY_MAX_MG_DL: f64 = 20.0;
-/// Input-sanity bounds on height (cm).
-pub const HEIGHT_SANITY_MIN_CM: f64 = 30.0;
-pub const HEIGHT_SANITY_MAX_CM: f64 = 250.0;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -94,6 +92,9 @@ pub struct CgInput {
 pub struct SchwartzInput {
     pub height_cm: Option<f64>,
     pub creatinine: Option<Creatinine>,
+    /// Years: from 18 the child formula is refused (RENAL-SCHWARTZ). The form
+    /// requires it; the API checks it when given.
+    pub age_years: Option<f64>,
 }
 
 fn check_creatinine(c: Option<Creatinine>, lang: Lang, errors: &mut Vec<FieldError>) -> Option<f64> {
@@ -168,9 +169,19 @@ fn down_to_tenth(x: f64) -> f64 {
     (x * 10.0 + 1e-9).floor() / 10.0
 }
 
-/// Bedside Schwartz eGFR (mL/min/1.73 m²), one decimal (taken down).
+/// Bedside Schwartz eGFR (mL/min/1.73 m²), one decimal (taken down). An age
+/// of 18 or more is refused with `adult_use_cockcroft_gault` (RENAL-SCHWARTZ).
 pub fn bedside_schwartz(input: &SchwartzInput, lang: Lang) -> Result<f64, Vec<FieldError>> {
     let mut errors = Vec::new();
+    match input.age_years {
+        Some(a) if !(0.0..=AGE_SANITY_MAX_YEARS).contains(&a) => {
+            errors.push(FieldError::new(field::AGE, ErrorCode::InvalidAge, lang))
+        }
+        Some(a) if a >= CG_MIN_AGE_YEARS => {
+            errors.push(FieldError::new(field::AGE, ErrorCode::AdultUseCockcroftGault, lang))
+        }
+        _ => {}
+    }
     let height = match input.height_cm {
         None => {
             errors.push(FieldError::new(field::HEIGHT, ErrorCode::MissingHeight, lang));
@@ -187,6 +198,12 @@ pub fn bedside_schwartz(input: &SchwartzInput, lang: Lang) -> Result<f64, Vec<Fi
         (Some(h), Some(scr)) if errors.is_empty() => Ok(down_to_tenth(SCHWARTZ_K * h / scr)),
         _ => Err(errors),
     }
+}
+
+/// A bedside Schwartz estimate under 1 year: outside the ages the equation
+/// was validated for (1–16 y); shown with a caution (RENAL-SCHWARTZ).
+pub fn schwartz_caution(age_years: Option<f64>) -> bool {
+    age_years.is_some_and(|a| a < SCHWARTZ_CAUTION_UNDER_YEARS)
 }
 
 #[cfg(test)]
@@ -226,7 +243,8 @@ mod tests {
     }
 
     #[test]
-    fn creatinine_umol_per_l_divides_by_88_4__us_pi_2_4() {
+    fn creatinine_umol_per_l_divides_by_88_4__renal_units() {
+        // RENAL-UNITS
         // 88.4 µmol/L = 1.0 mg/dL.
         assert_eq!(cg(60.0, Sex::Male, 72.0, Creatinine::UmolL(88.4)), Ok(80.0));
         // 176.8 µmol/L = 2.0 mg/dL → 40.
@@ -271,15 +289,29 @@ mod tests {
     #[test]
     fn bedside_schwartz_formula() {
         let r = bedside_schwartz(
-            &SchwartzInput { height_cm: Some(100.0), creatinine: Some(Creatinine::MgDl(0.5)) },
+            &SchwartzInput { height_cm: Some(100.0), creatinine: Some(Creatinine::MgDl(0.5)), age_years: None },
             Lang::En,
         );
         assert_eq!(r, Ok(82.6)); // 0.413 × 100 / 0.5
         let r = bedside_schwartz(
-            &SchwartzInput { height_cm: Some(120.0), creatinine: Some(Creatinine::UmolL(44.2)) },
+            &SchwartzInput { height_cm: Some(120.0), creatinine: Some(Creatinine::UmolL(44.2)), age_years: None },
             Lang::En,
         );
         assert_eq!(r, Ok(99.1)); // 0.413 × 120 / 0.5 = 99.12
+    }
+
+    #[test]
+    fn bedside_schwartz_refuses_adults_and_flags_under_one_year__renal_schwartz() {
+        // RENAL-SCHWARTZ: ≥ 18 refused (use Cockcroft–Gault, RENAL-CG).
+        let child = |age: f64| SchwartzInput { height_cm: Some(100.0), creatinine: Some(Creatinine::MgDl(0.5)), age_years: Some(age) };
+        assert_eq!(codes(bedside_schwartz(&child(18.0), Lang::En)), vec![("ageYears", "adult_use_cockcroft_gault")]);
+        assert_eq!(codes(bedside_schwartz(&child(121.0), Lang::En)), vec![("ageYears", "invalid_age")]);
+        assert_eq!(bedside_schwartz(&child(17.9), Lang::En), Ok(82.6));
+        let e = bedside_schwartz(&child(30.0), Lang::En).err().unwrap_or_default();
+        assert_eq!(e[0].message, "The bedside Schwartz eGFR is for children: from 18 years, use Cockcroft–Gault.");
+        assert!(schwartz_caution(Some(0.5)) && !schwartz_caution(Some(1.0)) && !schwartz_caution(None));
+        assert_eq!((CG_FACT, SCHWARTZ_FACT, UNITS_FACT), (Fact::RenalCg, Fact::RenalSchwartz, Fact::RenalUnits));
+        assert_eq!(CG_FACT.source(), "US PI 2.4");
     }
 
     #[test]
@@ -290,7 +322,7 @@ mod tests {
         );
         for h in [29.9, 250.1, f64::NAN, -100.0] {
             let r = bedside_schwartz(
-                &SchwartzInput { height_cm: Some(h), creatinine: Some(Creatinine::MgDl(0.5)) },
+                &SchwartzInput { height_cm: Some(h), creatinine: Some(Creatinine::MgDl(0.5)), age_years: None },
                 Lang::En,
             );
             assert_eq!(codes(r), vec![("heightCm", "invalid_height")]);

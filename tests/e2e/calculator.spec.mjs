@@ -31,7 +31,7 @@ test('NOMID weight in lb, decimal comma, twice daily; show your work with source
   await w.getByRole('radio', { name: /twice daily/ }).check();
   await expect(w.locator('.kw-instructions')).toHaveText('24.9 mg (0.17 mL) under the skin twice daily');
   await expect(w.getByText('Discard 75.1 mg left in the last syringe.')).toBeVisible();
-  await expect(w.getByRole('img', { name: 'Syringe filled to 0.17 mL' })).toBeVisible();
+  await expect(w.getByRole('img', { name: 'Syringe filled to 24.9 mg (0.17 mL)' })).toBeVisible();
   await w.getByText('Show your work').click();
   await expect(w.locator('.kw-steps li').first()).toContainText('44 lb × 0.45359237 kg/lb = 19.95 kg (rounded down to 0.01 kg)');
   await expect(w.locator('.kw-steps')).toContainText('Source: US PI 2.2');
@@ -67,7 +67,7 @@ test('each bad input gets a message beside its field and no number', async ({ pa
   await expect(w.locator('.kw-result')).toHaveCount(0);
   await dose.fill('8');
   await expect(w.locator('.kw-dose')).toHaveText('160 mg (1.07 mL)');
-  await expect(w.getByText('Syringe 2: give 0.4 mL (60 mg)')).toBeVisible();
+  await expect(w.getByText('Syringe 2: give 60 mg (0.4 mL)')).toBeVisible();
   await dose.fill('1.3');
   await expect(w.locator('.kw-notice').filter({ hasText: '0.5' })).toBeVisible(); // dose_step warning
 });
@@ -83,9 +83,56 @@ test('renal: entered CrCl below 30 and ESRD give every other day; COVID-19 is 5 
   await expect(w.locator('.kw-instructions')).toContainText('every other day');
   await w.getByLabel('Creatinine clearance (mL/min)').fill('0');
   await expect(w.locator('.kw-result')).toHaveCount(0);
-  await w.getByLabel('End-stage renal disease or dialysis').check();
+  await w.getByLabel('End-stage kidney disease or dialysis').check();
   await expect(w.getByText('Course: 5 doses over 10 days')).toBeVisible();
 });
+
+test('renal schedule: every other day is the default suggestion, daily can be kept (RENAL-EOD, RENAL-SPLIT)', async ({ page }) => {
+  const w = await open(page);
+  await w.getByLabel('Prescribed for').selectOption('ra');
+  await expect(w.getByRole('radio', { name: /label suggestion: consider/ })).toHaveCount(0);
+  await w.getByLabel('Enter creatinine clearance').check();
+  await w.getByLabel('Creatinine clearance (mL/min)').fill('20');
+  await expect(w.getByRole('radio', { name: 'Every other day (label suggestion: consider)' })).toBeChecked();
+  await expect(w.locator('.kw-instructions')).toHaveText('100 mg (0.67 mL) under the skin every other day');
+  await w.getByRole('radio', { name: 'Keep the prescribed daily schedule' }).check();
+  await expect(w.locator('.kw-instructions')).toHaveText('100 mg (0.67 mL) under the skin once daily');
+  await expect(w.locator('.kw-notice.kw-caution')).toContainText('consider giving the dose every other day');
+  // Twice daily: kept by default, never "twice daily, every other day" unless chosen.
+  await w.getByLabel('Prescribed for').selectOption('nomid');
+  await w.getByLabel('Weight', { exact: true }).fill('20');
+  await w.getByLabel('Prescribed dose (mg/kg/day)').fill('4');
+  await w.getByRole('radio', { name: /twice daily/ }).check();
+  await w.getByRole('radio', { name: 'Every other day (label suggestion: consider)' }).check();
+  await expect(w.locator('.kw-instructions')).toHaveText('40 mg (0.27 mL) under the skin twice daily, every other day');
+  await expect(w.locator('.kw-notice.kw-danger')).toContainText('no label describes this regimen');
+});
+
+for (const [lang, t] of [
+  ['en', { for: 'Prescribed for', weight: 'Weight', dose: 'Prescribed dose (mg/kg/day)', once: 'once daily', fmf: '60 mg (0.4 mL)', caps: '40 mg (0.27 mL)' }],
+  ['es', { for: 'Recetado para', weight: 'Peso', dose: 'Dosis recetada (mg/kg/día)', once: 'una vez al día', fmf: '60 mg (0,4 mL)', caps: '40 mg (0,27 mL)' }],
+]) {
+  test(`EU label: FMF, Still's and CAPS (${lang}) (DOSE-FMF-EU, DOSE-STILL-EU, DOSE-CAPS-EU)`, async ({ page }) => {
+    const w = await open(page, 'calculator', lang);
+    await w.evaluate((el) => el.setAttribute('region', 'eu'));
+    const indication = w.getByLabel(t.for);
+    await expect(indication.locator('option[value="dira"]')).toHaveCount(0);
+    await indication.selectOption('fmf');
+    await w.getByLabel(t.weight, { exact: true }).fill('30');
+    await w.getByLabel(t.dose).fill('2');
+    await expect(w.locator('.kw-dose')).toHaveText(t.fmf);
+    await expect(w.locator('.kw-instructions')).toContainText(t.once);
+    await indication.selectOption('stills');
+    await w.getByLabel(t.weight, { exact: true }).fill('60');
+    await expect(w.getByLabel(t.dose)).toHaveCount(0); // 100 mg fixed from 50 kg
+    await expect(w.locator('.kw-dose')).toHaveText(lang === 'en' ? '100 mg (0.67 mL)' : '100 mg (0,67 mL)');
+    await indication.selectOption('caps');
+    await w.getByLabel(t.weight, { exact: true }).fill('20');
+    await w.getByLabel(t.dose).fill('2');
+    await expect(w.locator('.kw-dose')).toHaveText(t.caps);
+    await expect(w.locator('.kw-steps')).toContainText(lang === 'en' ? '3–4 mg/kg/day' : '3–4 mg/kg/día');
+  });
+}
 
 test('adult Cockcroft–Gault estimate feeds the dose', async ({ page }) => {
   const w = await open(page);
@@ -93,7 +140,7 @@ test('adult Cockcroft–Gault estimate feeds the dose', async ({ page }) => {
   await w.getByLabel('Estimate it from serum creatinine').check();
   await expect(w.locator('.kw-result')).toHaveCount(0);
   await w.getByLabel('Age (years)').fill('80');
-  await w.getByLabel('Weight', { exact: true }).fill('50');
+  await w.getByLabel('Actual body weight').fill('50');
   await w.getByLabel('Female').check();
   await w.getByLabel('Serum creatinine', { exact: true }).fill('2.5');
   await expect(w.getByText('Estimated creatinine clearance: 14.1 mL/min (Cockcroft–Gault)')).toBeVisible();
@@ -228,7 +275,7 @@ for (const [pageUrl, count] of [['/embed-demo.html', 2], ['/csp-demo.html', 1]])
     const [frame] = await page.evaluate(() => window.printedFrames);
     expect(frame.title).toBe('Kineret (anakinra): dose');
     expect(frame.text).toContain('160 mg (1.07 mL)');
-    expect(frame.text).toContain('Syringe 2: give 0.4 mL (60 mg)');
+    expect(frame.text).toContain('Syringe 2: give 60 mg (0.4 mL)');
     expect(frame.text).toContain('Daily dose: 8 mg/kg/day × 20 kg');
     expect(frame.html).toMatch(/<details class="kw-work" open/); // show-your-work printed open
     expect(frame.html).toMatch(/^<div class="kw-host"[^>]*><section [^>]*class="kw-card kw-result"/);

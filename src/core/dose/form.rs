@@ -3,7 +3,8 @@
 //! which field. The Yew view only collects strings and renders the outcome, so
 //! the form and the headless API share one rule set (`dose::calculate`).
 
-use crate::core::dose::{self, field, DoseBasis, DoseInput, DosePlan, FieldError, Indication, Split, WeightInput};
+use crate::core::attrs::Region;
+use crate::core::dose::{self, field, DoseInput, DosePlan, FieldError, Indication, RenalSchedule, Split, WeightInput};
 use crate::core::dose::labels::CalcUi;
 use crate::core::i18n::{Lang, Translate};
 use crate::core::renal::{self, CgInput, Creatinine, SchwartzInput, Sex};
@@ -167,6 +168,9 @@ pub struct FormInput {
     pub scr: String,
     pub scr_unit: ScrUnit,
     pub height: String,
+    /// When the kidney rule applies: the schedule chosen (`None`: the
+    /// default, RENAL-EOD / RENAL-SPLIT).
+    pub renal_schedule: Option<RenalSchedule>,
 }
 
 /// With the `remember` attribute the form is saved in this browser, one
@@ -193,6 +197,9 @@ pub struct FormOutcome {
     /// Required fields still empty (not errors: the user has not got there yet).
     pub missing: Vec<FormField>,
     pub estimate: Option<Estimate>,
+    /// A bedside Schwartz estimate under 1 year: shown with a caution
+    /// (RENAL-SCHWARTZ).
+    pub estimate_caution: bool,
     /// Only when every input is valid and complete: never a number on bad input.
     pub plan: Option<DosePlan>,
 }
@@ -203,8 +210,29 @@ impl FormOutcome {
     }
 }
 
-fn per_kg(ind: Option<Indication>) -> bool {
-    ind.is_some_and(|i| matches!(i.rule().dose, DoseBasis::PerKg { .. }))
+/// The dose depends on the weight (per kg; FMF and Still's: fixed from 50 kg).
+fn needs_weight(ind: Option<Indication>) -> bool {
+    ind.is_some_and(|i| i.rule().dose.needs_weight())
+}
+
+/// The weight typed, in kg, if it reads as a number.
+fn typed_kg(input: &FormInput) -> Option<f64> {
+    parse_decimal(&input.weight).ok().map(|w| match input.weight_unit {
+        WeightUnit::Kg => w,
+        WeightUnit::Lb => w * crate::core::units::KG_PER_LB,
+    })
+}
+
+/// A prescribed mg/kg/day is asked for: per kg, and FMF/Still's unless the
+/// weight typed is 50 kg or more (DOSE-FMF-EU, DOSE-STILL-EU).
+fn needs_rate(input: &FormInput) -> bool {
+    input.indication.is_some_and(|i| i.rule().dose.needs_rate(typed_kg(input)))
+}
+
+/// The once/twice daily choice shows only where the label allows a split
+/// (DOSE-NOMID-US, DOSE-DIRA-US).
+pub fn shows_split(input: &FormInput) -> bool {
+    input.indication.is_some_and(|i| i.rule().may_split_twice_daily)
 }
 
 /// Which controls the form shows for this input.
@@ -213,8 +241,8 @@ pub fn visible(input: &FormInput, f: FormField) -> bool {
     let adult_est = estimating && input.method == EstimateMethod::Adult;
     match f {
         FormField::Indication | FormField::Age => true,
-        FormField::Weight => per_kg(input.indication) || adult_est,
-        FormField::Dose => per_kg(input.indication),
+        FormField::Weight => needs_weight(input.indication) || adult_est,
+        FormField::Dose => needs_rate(input),
         FormField::Crcl => input.renal == RenalMode::Enter,
         FormField::Sex => adult_est,
         FormField::Scr => estimating,
@@ -224,7 +252,9 @@ pub fn visible(input: &FormInput, f: FormField) -> bool {
 
 fn required(input: &FormInput, f: FormField) -> bool {
     match f {
-        FormField::Age => input.renal == RenalMode::Estimate && input.method == EstimateMethod::Adult,
+        // Both estimates need the age: Cockcroft–Gault from 18 (RENAL-CG),
+        // bedside Schwartz under 18 (RENAL-SCHWARTZ).
+        FormField::Age => input.renal == RenalMode::Estimate,
         _ => visible(input, f),
     }
 }
@@ -284,8 +314,14 @@ impl Reader<'_> {
     }
 }
 
-/// Reads the whole form. Pure: the same input always gives the same outcome.
+/// Reads the whole form with the US label (see [`evaluate_in`]).
 pub fn evaluate(input: &FormInput, lang: Lang) -> FormOutcome {
+    evaluate_in(input, Region::Us, lang)
+}
+
+/// Reads the whole form for the widget's region. Pure: the same input always
+/// gives the same outcome.
+pub fn evaluate_in(input: &FormInput, region: Region, lang: Lang) -> FormOutcome {
     let mut r = Reader { input, lang, out: FormOutcome::default() };
     if input.indication.is_none() {
         r.out.missing.push(FormField::Indication);
@@ -315,8 +351,8 @@ pub fn evaluate(input: &FormInput, lang: Lang) -> FormOutcome {
                 });
                 Some(renal::cockcroft_gault(&CgInput { age_years: age, sex: input.sex, weight_kg: kg, creatinine }, lang))
             }
-            EstimateMethod::Child if height.is_some() && scr.is_some() => {
-                Some(renal::bedside_schwartz(&SchwartzInput { height_cm: height, creatinine }, lang))
+            EstimateMethod::Child if height.is_some() && scr.is_some() && age.is_some() => {
+                Some(renal::bedside_schwartz(&SchwartzInput { height_cm: height, creatinine, age_years: age }, lang))
             }
             _ => None,
         };
@@ -334,6 +370,7 @@ pub fn evaluate(input: &FormInput, lang: Lang) -> FormOutcome {
             }
             Some(Ok(value)) => {
                 r.out.estimate = Some(Estimate { method: input.method, value });
+                r.out.estimate_caution = input.method == EstimateMethod::Child && renal::schwartz_caution(age);
                 crcl = Some(value);
             }
             Some(Err(errors)) => r.core_errors(errors),
@@ -343,7 +380,7 @@ pub fn evaluate(input: &FormInput, lang: Lang) -> FormOutcome {
 
     let dose_input = DoseInput {
         indication: input.indication,
-        weight: if per_kg(input.indication) {
+        weight: if needs_weight(input.indication) {
             weight.map(|w| match input.weight_unit {
                 WeightUnit::Kg => WeightInput::Kg(w),
                 WeightUnit::Lb => WeightInput::Lb(w),
@@ -357,6 +394,8 @@ pub fn evaluate(input: &FormInput, lang: Lang) -> FormOutcome {
         crcl_is_schwartz_egfr: input.renal == RenalMode::Estimate && input.method == EstimateMethod::Child && r.out.estimate.is_some(),
         esrd: input.renal == RenalMode::Esrd,
         age_years: age,
+        renal_schedule: input.renal_schedule,
+        region,
     };
     match dose::calculate(&dose_input, lang) {
         Ok(plan) if r.out.errors.is_empty() && r.out.missing.is_empty() => r.out.plan = Some(plan),
@@ -432,6 +471,7 @@ mod tests {
             method: EstimateMethod::Child,
             height: "110".into(),
             scr: "0,01".into(),
+            age: "8".into(),
             ..input
         };
         let out = evaluate(&child, Lang::En);
@@ -550,6 +590,7 @@ mod tests {
             height: "110".into(),
             scr: "88.4".into(),
             scr_unit: ScrUnit::UmolL,
+            age: "6".into(),
             ..FormInput::default()
         };
         // 0.413 × 110 / 1.0 = 45.4
@@ -558,6 +599,59 @@ mod tests {
         let steps: Vec<String> = out.plan.map(|p| p.steps.into_iter().map(|s| s.text).collect()).unwrap_or_default();
         assert!(steps.iter().any(|s| s.starts_with("Estimated GFR (bedside Schwartz) 45.4 mL/min/1.73 m²")), "{steps:?}");
         assert!(!steps.iter().any(|s| s.contains("Creatinine clearance")), "{steps:?}");
+    }
+
+    #[test]
+    fn schwartz_needs_the_age_refuses_adults_and_cautions_under_one__renal_schwartz() {
+        let child = FormInput {
+            indication: Some(Indication::Nomid),
+            weight: "8".into(),
+            dose: "2".into(),
+            renal: RenalMode::Estimate,
+            method: EstimateMethod::Child,
+            height: "70".into(),
+            scr: "0.4".into(),
+            ..FormInput::default()
+        };
+        // RENAL-SCHWARTZ: age required.
+        let out = evaluate(&child, Lang::En);
+        assert_eq!(out.missing, vec![FormField::Age]);
+        assert!(out.plan.is_none() && out.estimate.is_none());
+        // 18 or more: refused beside the age, pointing to Cockcroft–Gault.
+        let out = evaluate(&FormInput { age: "18".into(), ..child.clone() }, Lang::En);
+        assert!(out.plan.is_none());
+        assert!(out.error(FormField::Age).is_some_and(|m| m.contains("Cockcroft–Gault")), "{:?}", out.errors);
+        // Under 1 year (7 months = 0.58): the estimate with a caution.
+        let out = evaluate(&FormInput { age: "0,58".into(), ..child.clone() }, Lang::En);
+        assert_eq!(out.estimate.map(|e| e.value), Some(72.2)); // 0.413 × 70 / 0.4 = 72.275
+        assert!(out.estimate_caution && out.plan.is_some());
+        let out = evaluate(&FormInput { age: "4".into(), ..child }, Lang::En);
+        assert!(!out.estimate_caution && out.plan.is_some());
+    }
+
+    #[test]
+    fn eu_form_asks_fmf_dose_only_under_50_kg__dose_fmf_eu() {
+        let fmf = FormInput { indication: Some(Indication::Fmf), weight: "30".into(), ..FormInput::default() };
+        assert!(visible(&fmf, FormField::Dose) && !shows_split(&fmf));
+        assert_eq!(evaluate_in(&fmf, Region::Eu, Lang::En).missing, vec![FormField::Dose]);
+        let heavy = FormInput { weight: "60".into(), ..fmf.clone() };
+        assert!(!visible(&heavy, FormField::Dose));
+        let plan = evaluate_in(&heavy, Region::Eu, Lang::En).plan.expect("100 mg from 50 kg");
+        assert_eq!(plan.dose_per_administration.value(), 100.0);
+        // 60 kg typed in pounds (132.3 lb) is also 50 kg or more.
+        let lb = FormInput { weight: "132,3".into(), weight_unit: WeightUnit::Lb, ..fmf.clone() };
+        assert!(!visible(&lb, FormField::Dose));
+        let plan = evaluate_in(&FormInput { dose: "2".into(), ..fmf }, Region::Eu, Lang::En).plan.expect("per kg");
+        assert_eq!((plan.dose_per_administration.value(), plan.region), (60.0, Region::Eu));
+        assert!(plan.warnings.is_empty());
+    }
+
+    #[test]
+    fn the_chosen_renal_schedule_reaches_the_plan__renal_eod() {
+        let ra = FormInput { indication: Some(Indication::Ra), renal: RenalMode::Esrd, ..FormInput::default() };
+        assert_eq!(evaluate(&ra, Lang::En).plan.map(|p| (p.interval_days, p.renal_schedule)), Some((2, Some(RenalSchedule::EveryOtherDay))));
+        let daily = FormInput { renal_schedule: Some(RenalSchedule::Daily), ..ra };
+        assert_eq!(evaluate(&daily, Lang::En).plan.map(|p| (p.interval_days, p.renal_schedule)), Some((1, Some(RenalSchedule::Daily))));
     }
 
     #[test]

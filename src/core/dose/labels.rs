@@ -1,7 +1,7 @@
 //! Labels of the calculator view (the clinical texts are in `text.rs`), and
 //! the result lines the view and the clipboard share.
 
-use super::DosePlan;
+use super::{DosePlan, Indication, Region};
 use crate::core::format::{fmt_kg, fmt_mg, fmt_ml, fmt_number};
 use crate::core::i18n::{fill, Lang, Translate};
 use crate::messages;
@@ -30,8 +30,12 @@ messages! {
         KidneyNotKnown => ["Normal or not known", "Normal o desconocida"],
         KidneyEnter => ["Enter creatinine clearance", "Introducir el aclaramiento de creatinina"],
         KidneyEstimate => ["Estimate it from serum creatinine", "Estimarlo a partir de la creatinina sérica"],
-        KidneyEsrd => ["End-stage renal disease or dialysis", "Insuficiencia renal terminal o diálisis"],
+        KidneyEsrd => ["End-stage kidney disease or dialysis", "Enfermedad renal terminal o diálisis"],
         Crcl => ["Creatinine clearance (mL/min)", "Aclaramiento de creatinina (mL/min)"],
+        Schedule => ["Schedule", "Pauta"],
+        ScheduleEveryOtherDay => ["Every other day (label suggestion: consider)", "En días alternos (sugerencia de la ficha técnica: considerar)"],
+        ScheduleKeepDaily => ["Keep the prescribed daily schedule", "Mantener la pauta diaria recetada"],
+        WeightActual => ["Actual body weight", "Peso corporal real"],
         Method => ["Patient", "Paciente"],
         MethodAdult => ["Adult (Cockcroft–Gault)", "Adulto (Cockcroft–Gault)"],
         MethodChild => ["Child under 18 (bedside Schwartz)", "Menor de 18 años (Schwartz a pie de cama)"],
@@ -42,7 +46,8 @@ messages! {
         ScrUnit => ["Creatinine unit", "Unidad de creatinina"],
         Height => ["Height (cm)", "Estatura (cm)"],
         EstimateAdult => ["Estimated creatinine clearance: {value} mL/min (Cockcroft–Gault)", "Aclaramiento de creatinina estimado: {value} mL/min (Cockcroft–Gault)"],
-        EstimateChild => ["Estimated GFR: {value} mL/min/1.73 m² (bedside Schwartz)", "FG estimado: {value} mL/min/1,73 m² (Schwartz a pie de cama)"],
+        EstimateChild => ["Estimated GFR: {value} mL/min/1.73 m² (bedside Schwartz), an approximation compared with the {threshold} mL/min threshold", "FG estimado: {value} mL/min/1,73 m² (Schwartz a pie de cama), una aproximación comparada con el umbral de {threshold} mL/min"],
+        SchwartzUnderOne => ["Under 1 year: the bedside Schwartz equation is validated from 1 to 16 years; use this estimate with caution.", "Menores de 1 año: la ecuación de Schwartz a pie de cama está validada de 1 a 16 años; use esta estimación con precaución."],
         ToSeeDose => ["To see the dose: {list}.", "Para ver la dosis: {list}."],
         EstimateImpossible => ["This creatinine gives an estimate above {max} mL/min, which is not possible: check the value and its unit.", "Esta creatinina da una estimación por encima de {max} mL/min, lo que no es posible: revise el valor y su unidad."],
         EstimateImpossibleEgfr => ["This creatinine gives an eGFR above {max} mL/min/1.73 m², which is not possible: check the value and its unit.", "Esta creatinina da una TFGe por encima de {max} mL/min/1,73 m², lo que no es posible: revise el valor y su unidad."],
@@ -54,10 +59,10 @@ messages! {
         SummaryTitle => ["Kineret (anakinra), {indication}", "Kineret (anakinra), {indication}"],
         Course => ["Course: {doses} doses over {days} days", "Tratamiento: {doses} dosis en {days} días"],
         SyringePlan => ["Syringe plan (each syringe: 100 mg in 0.67 mL, single use)", "Plan de jeringas (cada jeringa: 100 mg en 0,67 mL, un solo uso)"],
-        SyringeRow => ["Syringe {n}: give {ml} ({mg})", "Jeringa {n}: administre {ml} ({mg})"],
+        SyringeRow => ["Syringe {n}: give {mg} ({ml})", "Jeringa {n}: administre {mg} ({ml})"],
         Discard => ["Discard {mg} left in the last syringe.", "Deseche {mg} que quedan en la última jeringa."],
         NoDiscard => ["Nothing to discard: every syringe is used in full.", "Nada que desechar: cada jeringa se usa entera."],
-        SyringeDrawing => ["Syringe filled to {ml}", "Jeringa llena hasta {ml}"],
+        SyringeDrawing => ["Syringe filled to {mg} ({ml})", "Jeringa llena hasta {mg} ({ml})"],
         FullSyringe => ["1 full syringe, then the amount shown from the last one.", "1 jeringa entera y, de la última, la cantidad indicada."],
         FullSyringes => ["{n} full syringes, then the amount shown from the last one.", "{n} jeringas enteras y, de la última, la cantidad indicada."],
         ShowWork => ["Show your work", "Mostrar el cálculo"],
@@ -74,6 +79,35 @@ messages! {
         SeverityCaution => ["Caution:", "Precaución:"],
         SeverityInfo => ["Note:", "Nota:"],
         Remembered => ["Your entries are saved in this browser (remember is on).", "Sus datos se guardan en este navegador (recordar activado)."],
+    }
+}
+
+messages! {
+    /// The indication list of the form, by region (IND-US-*, IND-EU-*).
+    pub enum IndicationOption {
+        Ra => ["Rheumatoid arthritis", "Artritis reumatoide"],
+        Nomid => ["NOMID", "NOMID"],
+        Dira => ["DIRA", "DIRA"],
+        CovidUs => ["COVID-19 (emergency use authorization)", "COVID-19 (autorización de uso de emergencia)"],
+        CovidEu => ["COVID-19 (plasma suPAR ≥ 6 ng/mL)", "COVID-19 (suPAR plasmático ≥ 6 ng/mL)"],
+        Caps => ["CAPS (NOMID/CINCA, MWS, FCAS)", "CAPS (NOMID/CINCA, MWS, FCAS)"],
+        Fmf => ["Familial Mediterranean fever (FMF)", "Fiebre mediterránea familiar (FMF)"],
+        Stills => ["Still's disease (SJIA, AOSD)", "Enfermedad de Still (AIJS, ESA)"],
+    }
+}
+
+/// The form's option for an indication in a region: COVID-19 names the
+/// region's criterion (IND-US-COVID: EUA; IND-EU-COVID: suPAR ≥ 6 ng/mL).
+pub fn indication_option(ind: Indication, region: Region) -> IndicationOption {
+    match (ind, region) {
+        (Indication::Ra, _) => IndicationOption::Ra,
+        (Indication::Nomid, _) => IndicationOption::Nomid,
+        (Indication::Dira, _) => IndicationOption::Dira,
+        (Indication::Covid19, Region::Us) => IndicationOption::CovidUs,
+        (Indication::Covid19, Region::Eu) => IndicationOption::CovidEu,
+        (Indication::Caps, _) => IndicationOption::Caps,
+        (Indication::Fmf, _) => IndicationOption::Fmf,
+        (Indication::Stills, _) => IndicationOption::Stills,
     }
 }
 
@@ -173,17 +207,19 @@ mod tests {
             crcl_is_schwartz_egfr: false,
             esrd: true,
             age_years: None,
+            renal_schedule: None,
+            region: Region::Us,
         };
         let plan = calculate(&input, Lang::En).map_err(|e| format!("{e:?}"));
         let plan = plan.as_ref().map_err(String::as_str).expect("a plan");
         assert_eq!(
             summary(plan, Lang::En),
             "Kineret (anakinra), NOMID\n\
-             20 mg (0.13 mL) under the skin twice daily, every other day\n\
+             20 mg (0.13 mL) under the skin twice daily\n\
              Dose per dosing day: 40 mg (2 mg/kg/day × 20 kg)\n\
-             Syringe 1: give 0.13 mL (20 mg)\n\
+             Syringe 1: give 20 mg (0.13 mL)\n\
              Discard 80 mg left in the last syringe.\n\
-             Creatinine clearance below 30 mL/min or kidney failure / dialysis: consider giving the dose every other day."
+             Creatinine clearance below 30 mL/min or end-stage kidney disease / dialysis: the label's suggestion to consider every other day is not combined with a twice-daily split automatically. This plan keeps the prescribed twice-daily schedule; check with the prescriber."
         );
         let big = DoseInput { weight: Some(WeightInput::Kg(20.0)), mg_per_kg_per_day: Some(8.0), split: Split::Once, esrd: false, ..input };
         let big = calculate(&big, Lang::Es).map_err(|e| format!("{e:?}"));
@@ -200,6 +236,33 @@ mod tests {
         assert_eq!(daily_dose_line(ra, Lang::En), "Dose per dosing day: 100 mg");
         assert_eq!(full_syringes_line(ra, Lang::En), None);
         assert_eq!(discard_line(ra, Lang::En), "Nothing to discard: every syringe is used in full.");
+    }
+
+    #[test]
+    fn syringe_rows_give_mg_first_then_ml__prod_grad() {
+        // PROD-GRAD: mg first, mL second, wherever the dose is shown.
+        use crate::core::dose::{calculate, DoseInput, WeightInput};
+        let input = DoseInput {
+            indication: Some(Indication::Nomid),
+            weight: Some(WeightInput::Kg(20.0)),
+            mg_per_kg_per_day: Some(8.0),
+            ..DoseInput::default()
+        };
+        let plan = calculate(&input, Lang::En).map_err(|e| format!("{e:?}"));
+        let plan = plan.as_ref().map_err(String::as_str).expect("a plan");
+        assert_eq!(syringe_rows(plan, Lang::En), vec!["Syringe 1: give 100 mg (0.67 mL)", "Syringe 2: give 60 mg (0.4 mL)"]);
+        assert_eq!(syringe_rows(plan, Lang::Es)[1], "Jeringa 2: administre 60 mg (0,4 mL)");
+        let [en, es] = CalcUi::SyringeDrawing.texts();
+        assert!(en.find("{mg}") < en.find("{ml}") && es.find("{mg}") < es.find("{ml}"));
+    }
+
+    #[test]
+    fn indication_options_follow_the_region__ind_us_covid_ind_eu_covid() {
+        // IND-EU-COVID: the EU option names the suPAR criterion; IND-US-COVID: the EUA.
+        assert_eq!(indication_option(Indication::Covid19, Region::Eu).tr(Lang::En), "COVID-19 (plasma suPAR ≥ 6 ng/mL)");
+        assert_eq!(indication_option(Indication::Covid19, Region::Us).tr(Lang::En), "COVID-19 (emergency use authorization)");
+        assert_eq!(indication_option(Indication::Fmf, Region::Eu).tr(Lang::Es), "Fiebre mediterránea familiar (FMF)");
+        assert_eq!(IndicationOption::ALL.len(), 8);
     }
 
     #[test]

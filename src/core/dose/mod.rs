@@ -5,52 +5,33 @@
 //! floating point: doses in tenths of a milligram (the daily dose is rounded
 //! *down* to 0.1 mg so the 8 mg/kg/day maximum can never be exceeded by
 //! rounding), volumes in hundredths of a millilitre.
+//!
+//! Every step and warning carries its clinical [`Fact`]; the source the user
+//! sees is `fact.source_in(region)`.
 
 pub mod form;
 pub mod labels;
 pub mod rules;
 pub mod text;
 
+pub use crate::core::attrs::Region;
+pub use crate::core::limits::{error_message, field, ErrorCode, FieldError, AGE_SANITY_MAX_YEARS, CRCL_SANITY_MAX_ML_MIN};
 pub use rules::{DoseBasis, DoseRule, Indication, RULES};
-pub use text::{ErrorCode, Freq, Severity, WarningCode};
+pub use text::{Freq, Severity, WarningCode};
 
+use crate::core::facts::Fact;
 use crate::core::format::{fmt_kg, fmt_mg, fmt_ml, fmt_number, round_dp};
 use crate::core::i18n::{fill, Lang, Translate};
-use crate::core::renal;
-use crate::core::units::{
-    Kilograms, MgPerKgPerDay, Milligrams, Millilitres, QuantityError, MAX_MG_PER_KG_PER_DAY, WEIGHT_SANITY_MAX_KG,
-};
+use crate::core::units::{Kilograms, MgPerKgPerDay, Milligrams, Millilitres, QuantityError, KG_PER_LB};
 use rules::{
-    SINGLE_USE_SOURCE, SYRINGE_MARKS_FROM_MG, SYRINGE_MARKS_SOURCE, SYRINGE_MG, SYRINGE_ML, SYRINGE_SOURCE, WEIGHT_FACTOR,
-    WEIGHT_SOURCE,
+    EU_FLOOR_AGE_MONTHS, EU_FLOOR_AGE_YEARS, EU_FLOOR_KG, RENAL_MODERATE_BELOW_EU, SYRINGE_MARKS_FROM_MG, SYRINGE_MG,
+    SYRINGE_ML,
 };
 use text::{Instruction, StepMsg};
 
-/// Input-sanity bound on an entered creatinine clearance (not a clinical
-/// limit): above this the value is taken to be a typing error.
-pub const CRCL_SANITY_MAX_ML_MIN: f64 = 1000.0;
-/// Input-sanity bound on age in years (not a clinical limit).
-pub const AGE_SANITY_MAX_YEARS: f64 = 120.0;
 /// Dose resolution: the daily dose and each administration are rounded down
 /// to this many tenths of a milligram (0.1 mg).
 const DOSE_RESOLUTION_MG: f64 = 0.1;
-
-/// API field names, used as `FieldError::field`.
-pub mod field {
-    pub const REQUEST: &str = "";
-    pub const INDICATION: &str = "indication";
-    pub const WEIGHT_KG: &str = "weightKg";
-    pub const WEIGHT_LB: &str = "weightLb";
-    pub const MG_PER_KG_PER_DAY: &str = "mgPerKgPerDay";
-    pub const SPLIT: &str = "split";
-    pub const CRCL: &str = "crClMlMin";
-    pub const ESRD: &str = "esrd";
-    pub const AGE: &str = "ageYears";
-    pub const SEX: &str = "sex";
-    pub const SCR_MG_DL: &str = "serumCreatinineMgDl";
-    pub const SCR_UMOL_L: &str = "serumCreatinineUmolL";
-    pub const HEIGHT: &str = "heightCm";
-}
 
 /// A weight as entered.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -69,7 +50,7 @@ impl WeightInput {
     }
 }
 
-/// Once or twice daily (NOMID/DIRA; ignored for fixed-dose indications).
+/// Once or twice daily (NOMID/DIRA; ignored for the other indications).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Split {
@@ -99,9 +80,37 @@ impl Split {
     }
 }
 
+/// The schedule chosen when the kidney rule applies (RENAL-EOD: the label's
+/// every-other-day suggestion is to be *considered*; the user may keep the
+/// prescribed daily schedule).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RenalSchedule {
+    /// Keep the prescribed schedule (once or twice daily).
+    Daily,
+    /// The label's suggestion: the prescribed dose every other day.
+    EveryOtherDay,
+}
+
+impl RenalSchedule {
+    /// "daily" | "every-other-day" (trimmed, ASCII case-insensitive).
+    pub fn parse(s: &str) -> Option<RenalSchedule> {
+        let t = s.trim();
+        [RenalSchedule::Daily, RenalSchedule::EveryOtherDay].into_iter().find(|r| r.code().eq_ignore_ascii_case(t))
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            RenalSchedule::Daily => "daily",
+            RenalSchedule::EveryOtherDay => "every-other-day",
+        }
+    }
+}
+
 /// Everything the calculator needs. Raw numbers: [`calculate`] validates them.
-/// `weight` and `mg_per_kg_per_day` are ignored for fixed-dose indications
-/// (RA, COVID-19); when `indication` is `None` they are validated if present.
+/// `weight` is ignored for fixed-dose indications (RA, COVID-19) and
+/// `mg_per_kg_per_day` wherever the dose is fixed (also FMF and Still's
+/// from 50 kg); when `indication` is `None` they are validated if present.
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
 pub struct DoseInput {
     pub indication: Option<Indication>,
@@ -110,55 +119,19 @@ pub struct DoseInput {
     pub split: Split,
     pub crcl_ml_min: Option<f64>,
     /// `crcl_ml_min` is a bedside Schwartz eGFR (mL/min/1.73 m²), which the
-    /// calculator uses for children in place of a creatinine clearance
-    /// (CLINICAL.md, Renal function); only the wording of the steps changes.
+    /// calculator compares with the CrCl threshold as an approximation
+    /// (RENAL-SCHWARTZ); only the wording of the steps changes.
     pub crcl_is_schwartz_egfr: bool,
     pub esrd: bool,
+    /// Years; may be fractional (7 months = 0.58).
     pub age_years: Option<f64>,
-}
-
-/// One refused field: API field name, code, translated message.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FieldError {
-    pub field: &'static str,
-    pub code: ErrorCode,
-    pub message: String,
-}
-
-impl FieldError {
-    pub fn new(field: &'static str, code: ErrorCode, lang: Lang) -> Self {
-        FieldError { field, code, message: error_message(code, lang) }
-    }
-}
-
-/// The translated message for an error code, with its limits filled in from
-/// the constants (so the text can never disagree with the check).
-pub fn error_message(code: ErrorCode, lang: Lang) -> String {
-    let n = |v: f64| fmt_number(v, 2, lang);
-    let t = code.tr(lang);
-    match code {
-        ErrorCode::InvalidWeight => fill(t, &[("max", &fmt_kg(WEIGHT_SANITY_MAX_KG, lang))]),
-        ErrorCode::AboveMaxDose => fill(t, &[("max", &n(MAX_MG_PER_KG_PER_DAY))]),
-        ErrorCode::DoseTooSmall => fill(
-            t,
-            &[("min", &mg_t(min_measurable_tenths(), lang)), ("volume", &fmt_ml(VOLUME_RESOLUTION_ML, lang))],
-        ),
-        ErrorCode::InvalidCrcl => fill(t, &[("max", &n(CRCL_SANITY_MAX_ML_MIN))]),
-        ErrorCode::InvalidAge => fill(t, &[("max", &n(AGE_SANITY_MAX_YEARS))]),
-        ErrorCode::PediatricUseSchwartz => fill(t, &[("age", &n(renal::CG_MIN_AGE_YEARS))]),
-        ErrorCode::InvalidCreatinine => fill(
-            t,
-            &[
-                ("max", &n(renal::SCR_SANITY_MAX_MG_DL)),
-                ("max_umol", &n(renal::SCR_SANITY_MAX_MG_DL * renal::UMOL_L_PER_MG_DL)),
-            ],
-        ),
-        ErrorCode::InvalidHeight => fill(
-            t,
-            &[("min", &n(renal::HEIGHT_SANITY_MIN_CM)), ("max", &n(renal::HEIGHT_SANITY_MAX_CM))],
-        ),
-        _ => t.to_string(),
-    }
+    /// The schedule chosen when the kidney rule applies; `None` = the
+    /// default (every other day, but the prescribed schedule with a
+    /// twice-daily split: RENAL-SPLIT). Ignored when the rule does not apply.
+    pub renal_schedule: Option<RenalSchedule>,
+    /// Whose label: decides the indication list, the sources shown and the
+    /// region-only warnings.
+    pub region: Region,
 }
 
 /// A warning shown with a computed plan.
@@ -167,14 +140,17 @@ pub struct Warning {
     pub code: WarningCode,
     pub severity: Severity,
     pub message: String,
-    pub source: &'static str,
+    /// What the user sees: `fact.source_in(region)`.
+    pub source: String,
+    pub fact: Fact,
 }
 
 /// One line of "show your work".
 #[derive(Clone, Debug, PartialEq)]
 pub struct Step {
     pub text: String,
-    pub source: &'static str,
+    pub source: String,
+    pub fact: Fact,
 }
 
 /// What is drawn from one syringe for one administration.
@@ -188,18 +164,21 @@ pub struct SyringeDraw {
 #[derive(Clone, Debug, PartialEq)]
 pub struct DosePlan {
     pub indication: Indication,
-    /// Weight as used (kg, rounded to 0.01 kg); weight-based indications only.
+    pub region: Region,
+    /// Weight as used (kg, rounded down to 0.01 kg); when the dose depends on it.
     pub weight: Option<Kilograms>,
-    /// Prescribed mg/kg/day; weight-based indications only.
+    /// Prescribed mg/kg/day; per-kg doses only.
     pub mg_per_kg_per_day: Option<MgPerKgPerDay>,
     /// Dose per dosing day (rounded down to 0.1 mg).
     pub daily_dose: Milligrams,
     pub dose_per_administration: Milligrams,
-    /// 1 or 2.
+    /// 1 or 2: the schedule actually chosen.
     pub administrations_per_day: u8,
-    /// 1 (daily) or 2 (every other day).
+    /// 1 (daily) or 2 (every other day): the schedule actually chosen.
     pub interval_days: u8,
     pub frequency: Freq,
+    /// `Some` when the kidney rule applies (RENAL-EOD): the schedule used.
+    pub renal_schedule: Option<RenalSchedule>,
     /// COVID-19 only.
     pub course_days: Option<u32>,
     /// COVID-19 only.
@@ -235,17 +214,8 @@ fn mg_t(tenths: u32, lang: Lang) -> String {
 }
 
 /// Hundredths of a mL for a dose in tenths of a mg, rounded half up
-/// (the product row: 100 mg in 0.67 mL).
-/// Volumes are shown to 0.01 mL.
-const VOLUME_RESOLUTION_ML: f64 = 0.01;
-
-/// The smallest dose, in tenths of a mg, whose volume is at least 0.01 mL
-/// once rounded (0.8 mg): below it the syringe plan would read "0 mL".
-fn min_measurable_tenths() -> u32 {
-    (1..=SYRINGE_MG * 10).find(|&t| volume_hundredths(t) > 0).unwrap_or(1)
-}
-
-fn volume_hundredths(tenths: u32) -> u32 {
+/// (PROD-SYR: 100 mg in 0.67 mL). Volumes are shown to 0.01 mL.
+pub(crate) fn volume_hundredths(tenths: u32) -> u32 {
     let ml_h = (SYRINGE_ML * 100.0).round() as u64; // 67
     let mg_t = u64::from(SYRINGE_MG) * 10; // 1000
     ((u64::from(tenths) * ml_h * 2 + mg_t) / (mg_t * 2)) as u32
@@ -273,25 +243,40 @@ pub fn calculate(input: &DoseInput, lang: Lang) -> Result<DosePlan, Vec<FieldErr
     if rule.is_none() {
         errors.push(FieldError::new(field::INDICATION, ErrorCode::UnknownIndication, lang));
     }
-    let per_kg = rule.map(|r| matches!(r.dose, DoseBasis::PerKg { .. }));
-    // Weight and dose apply to weight-based indications; with no indication
-    // they are checked if given (any of them might apply).
-    let check_per_kg_fields = per_kg != Some(false);
-    let required = per_kg == Some(true);
+    let basis = rule.map(|r| r.dose);
+    // With no indication the weight and dose are checked if given (any of
+    // them might apply).
+    let weight_required = basis.is_some_and(DoseBasis::needs_weight);
+    let check_weight = basis.is_none_or(DoseBasis::needs_weight);
 
     let mut weight = None;
-    let mut rate = None;
-    if check_per_kg_fields {
+    if check_weight {
         match input.weight {
-            None if required => errors.push(FieldError::new(field::WEIGHT_KG, ErrorCode::MissingWeight, lang)),
+            None if weight_required => errors.push(FieldError::new(field::WEIGHT_KG, ErrorCode::MissingWeight, lang)),
             None => {}
             Some(w) => match validate_weight(w) {
                 Ok(kg) => weight = Some(kg),
                 Err(_) => errors.push(FieldError::new(w.field(), ErrorCode::InvalidWeight, lang)),
             },
         }
+    }
+    // The rate: per kg always; FMF/Still's under 50 kg (DOSE-FMF-EU,
+    // DOSE-STILL-EU), not asked while the weight is missing or invalid.
+    let rate_required = match basis {
+        Some(b @ DoseBasis::FixedFromKg { .. }) => weight.is_some_and(|w| b.needs_rate(Some(w.value()))),
+        Some(b) => b.needs_rate(None),
+        None => false,
+    };
+    let check_rate = match basis {
+        None => true,
+        Some(DoseBasis::FixedMg(_)) => false,
+        Some(DoseBasis::PerKg { .. }) => true,
+        Some(b @ DoseBasis::FixedFromKg { .. }) => b.needs_rate(weight.map(|w| w.value())),
+    };
+    let mut rate = None;
+    if check_rate {
         match input.mg_per_kg_per_day {
-            None if required => errors.push(FieldError::new(field::MG_PER_KG_PER_DAY, ErrorCode::MissingDose, lang)),
+            None if rate_required => errors.push(FieldError::new(field::MG_PER_KG_PER_DAY, ErrorCode::MissingDose, lang)),
             None => {}
             Some(v) => match MgPerKgPerDay::new(v) {
                 Ok(r) => rate = Some(r),
@@ -321,6 +306,53 @@ pub fn calculate(input: &DoseInput, lang: Lang) -> Result<DosePlan, Vec<FieldErr
     plan(rule, input, weight, rate, lang)
 }
 
+/// The steps and warnings of one plan, each with its fact and the region's
+/// part of that fact's source.
+struct Work {
+    lang: Lang,
+    region: Region,
+    steps: Vec<Step>,
+    warnings: Vec<Warning>,
+}
+
+impl Work {
+    fn step(&mut self, msg: StepMsg, args: &[(&str, &str)], fact: Fact) {
+        self.steps.push(Step { text: fill(msg.tr(self.lang), args), source: fact.source_in(self.region), fact });
+    }
+
+    fn warn(&mut self, code: WarningCode, args: &[(&str, &str)], fact: Fact) {
+        self.warnings.push(Warning {
+            code,
+            severity: code.severity(),
+            message: fill(code.tr(self.lang), args),
+            source: fact.source_in(self.region),
+            fact,
+        });
+    }
+
+    fn n2(&self, v: f64) -> String {
+        fmt_number(v, 2, self.lang)
+    }
+
+    /// Most severe first, keeping the rule order within a severity (a filter
+    /// per level: cheaper in wasm than a generic stable sort).
+    fn sorted_warnings(&self) -> Vec<Warning> {
+        [Severity::Danger, Severity::Caution, Severity::Info]
+            .iter()
+            .flat_map(|s| self.warnings.iter().filter(move |w| w.severity == *s).cloned())
+            .collect()
+    }
+}
+
+/// The dose per dosing day and per administration, in tenths of a mg.
+struct Amounts {
+    daily_t: u32,
+    per_t: u32,
+    per_day: u8,
+    weight: Option<Kilograms>,
+    rate: Option<MgPerKgPerDay>,
+}
+
 fn plan(
     rule: &'static DoseRule,
     input: &DoseInput,
@@ -329,174 +361,343 @@ fn plan(
     lang: Lang,
 ) -> Result<DosePlan, Vec<FieldError>> {
     let ind = rule.indication;
-    let n2 = |v: f64| fmt_number(v, 2, lang);
-    let mut steps: Vec<Step> = Vec::new();
-    let mut warnings: Vec<Warning> = Vec::new();
-    let mut step = |msg: StepMsg, args: &[(&str, &str)], source: &'static str| {
-        steps.push(Step { text: fill(msg.tr(lang), args), source });
-    };
-    let mut warn = |code: WarningCode, args: &[(&str, &str)], source: &'static str| {
-        warnings.push(Warning { code, severity: code.severity(), message: fill(code.tr(lang), args), source });
-    };
+    let region = input.region;
+    let mut w = Work { lang, region, steps: Vec::new(), warnings: Vec::new() };
 
-    if rule.hospital_only {
-        warn(WarningCode::HospitalOnly, &[], rule.hospital_source);
-    }
-    if let (Some(min), Some(age)) = (rule.min_age_years, input.age_years) {
-        if age < min {
-            warn(
-                WarningCode::NotApprovedUnder18,
-                &[("indication", ind.tr(lang)), ("age", &n2(min))],
-                rule.age_source,
-            );
-        }
-    }
-
-    // Dose per dosing day and per administration, in tenths of a mg.
-    let (daily_t, per_t, per_day, used_weight, used_rate) = match rule.dose {
-        DoseBasis::FixedMg(mg) => {
+    label_warnings(rule, input, weight, &mut w);
+    let a = match (rule.dose, weight, rate) {
+        (DoseBasis::FixedMg(mg), _, _) => fixed_dose(rule, mg, &mut w),
+        (DoseBasis::FixedFromKg { mg, from_kg, .. }, Some(kg), _) if kg.value() >= from_kg => {
+            weight_step(input, kg, &mut w);
+            fixed_from_kg_steps(rule, &mut w);
             let t = (mg * 10.0).round().max(0.0) as u32;
-            let dose = mg_t(t, lang);
-            let freq = Freq::OnceDaily.tr(lang);
-            match rule.course_days {
-                Some(days) => step(
-                    StepMsg::RuleFixedCourse,
-                    &[("indication", ind.tr(lang)), ("dose", &dose), ("frequency", freq), ("days", &days.to_string())],
-                    rule.dose_source,
-                ),
-                None => step(
-                    StepMsg::RuleFixed,
-                    &[("indication", ind.tr(lang)), ("dose", &dose), ("frequency", freq)],
-                    rule.dose_source,
-                ),
-            }
-            (t, t, 1u8, None, None)
+            let args = [
+                ("kg", fmt_kg(kg.value(), lang)),
+                ("from_kg", fmt_kg(from_kg, lang)),
+                ("dose", mg_t(t, lang)),
+                ("frequency", Freq::OnceDaily.tr(lang).to_string()),
+            ];
+            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            w.step(StepMsg::FixedFromKgApplied, &args, ind.dose_fact(region));
+            Amounts { daily_t: t, per_t: t, per_day: 1, weight: Some(kg), rate: None }
         }
-        DoseBasis::PerKg { max_mg_per_kg_per_day, step_min, step_max } => {
-            // `calculate` has checked both are present for weight-based rules.
-            let (Some(w), Some(r)) = (weight, rate) else {
-                return Err(vec![FieldError::new(field::WEIGHT_KG, ErrorCode::MissingWeight, lang)]);
-            };
-            let kg = fmt_kg(w.value(), lang);
-            match input.weight {
-                Some(WeightInput::Lb(lb)) => step(
-                    StepMsg::WeightFromLb,
-                    &[("lb", &n2(lb)), ("factor", &fmt_number(WEIGHT_FACTOR, 8, lang)), ("kg", &kg)],
-                    WEIGHT_SOURCE,
-                ),
-                _ => step(StepMsg::WeightKg, &[("kg", &kg)], WEIGHT_SOURCE),
-            }
-            let (sm, sx, mx) = (n2(step_min), n2(step_max), n2(max_mg_per_kg_per_day));
-            step(
-                StepMsg::RulePerKg,
-                &[("indication", ind.tr(lang)), ("step_min", &sm), ("step_max", &sx), ("max", &mx)],
-                rule.dose_source,
-            );
-            let rate_s = fmt_number(r.value(), 4, lang);
-            let exact = r.value() * w.value();
-            let daily_t = daily_tenths(r, w);
-            let daily = mg_t(daily_t, lang);
-            let exact_s = fmt_number(exact, 4, lang);
-            if exact_s == fmt_number(f64::from(daily_t) / 10.0, 4, lang) {
-                step(StepMsg::DailyDoseExact, &[("rate", &rate_s), ("kg", &kg), ("daily", &daily)], rule.dose_source);
-            } else {
-                let exact_mg = format!("{exact_s} mg");
-                step(
-                    StepMsg::DailyDoseRoundedDown,
-                    &[
-                        ("rate", &rate_s),
-                        ("kg", &kg),
-                        ("exact", &exact_mg),
-                        ("resolution", &fmt_mg(DOSE_RESOLUTION_MG, lang)),
-                        ("daily", &daily),
-                    ],
-                    rule.dose_source,
-                );
-            }
-            step(StepMsg::CapOk, &[("rate", &rate_s), ("max", &mx)], rule.dose_source);
-            let q = r.value() / step_min;
-            if (q - q.round()).abs() > 1e-9 {
-                warn(WarningCode::DoseStep, &[("rate", &rate_s), ("step_min", &sm), ("step_max", &sx)], rule.dose_source);
-            }
-            let (per_t, per_day) = if input.split == Split::Twice && rule.may_split_twice_daily {
-                let per_t = daily_t / 2;
-                step(
-                    StepMsg::TwiceDaily,
-                    &[
-                        ("daily", &daily),
-                        ("dose", &mg_t(per_t, lang)),
-                        ("resolution", &fmt_mg(DOSE_RESOLUTION_MG, lang)),
-                    ],
-                    rule.frequency_source,
-                );
-                (per_t, 2u8)
-            } else {
-                step(StepMsg::OnceDaily, &[("dose", &daily)], rule.frequency_source);
-                (daily_t, 1u8)
-            };
-            // A dose whose volume rounds to 0.00 mL cannot be measured (or shown).
-            if volume_hundredths(per_t) == 0 {
-                return Err(vec![FieldError::new(field::MG_PER_KG_PER_DAY, ErrorCode::DoseTooSmall, lang)]);
-            }
-            (daily_t, per_t, per_day, Some(w), Some(r))
-        }
+        (_, Some(kg), Some(r)) => per_kg_dose(rule, input, kg, r, &mut w)?,
+        // `calculate` has checked that what the rule needs is there.
+        _ => return Err(vec![FieldError::new(field::WEIGHT_KG, ErrorCode::MissingWeight, lang)]),
     };
+    indication_notes(rule, &mut w);
 
-    // Renal: CrCl below the threshold, or ESRD/dialysis → every other day.
-    let threshold = n2(rule.renal_crcl_below_ml_min);
-    let below = input.crcl_ml_min.is_some_and(|c| c < rule.renal_crcl_below_ml_min);
-    let interval: u8 = if input.esrd || below { rule.renal_interval_days } else { 1 };
-    if input.esrd {
-        step(StepMsg::RenalEsrd, &[], rule.renal_source);
-    } else if let Some(c) = input.crcl_ml_min {
-        let crcl = fmt_number(c, 1, lang);
-        let msg = match (below, input.crcl_is_schwartz_egfr) {
-            (true, false) => StepMsg::RenalBelow,
-            (false, false) => StepMsg::RenalOk,
-            (true, true) => StepMsg::RenalBelowEgfr,
-            (false, true) => StepMsg::RenalOkEgfr,
-        };
-        step(msg, &[("crcl", &crcl), ("threshold", &threshold)], rule.renal_source);
-    } else {
-        step(StepMsg::RenalUnknown, &[("threshold", &threshold)], rule.renal_source);
-    }
-    if interval > 1 {
-        warn(WarningCode::RenalEveryOtherDay, &[("threshold", &threshold)], rule.renal_source);
-    }
-    let frequency = match (per_day, interval > 1) {
+    let (interval, renal_schedule) = renal_schedule(rule, input, a.per_day, &mut w);
+    let frequency = match (a.per_day, interval > 1) {
         (1, false) => Freq::OnceDaily,
         (_, false) => Freq::TwiceDaily,
         (1, true) => Freq::EveryOtherDay,
         (_, true) => Freq::TwiceDailyEveryOtherDay,
     };
     let freq_s = frequency.tr(lang);
+    if renal_schedule.is_some() {
+        let fact = if a.per_day > 1 { Fact::RenalSplit } else { rule.renal_fact };
+        w.step(StepMsg::ScheduleChosen, &[("frequency", freq_s)], fact);
+    }
+    let total_doses = course(rule, interval, a.per_day, freq_s, &mut w);
 
-    // Course (COVID-19): doses over the fixed number of days.
-    let total_doses = rule.course_days.map(|d| d.div_ceil(u32::from(interval)) * u32::from(per_day));
-    if let (Some(days), Some(total)) = (rule.course_days, total_doses) {
-        // Sentence case; the frequencies start with an ASCII letter in both
-        // languages, so no Unicode case tables are needed.
-        let mut f = freq_s.to_string();
-        if let Some(first) = f.get_mut(..1) {
-            first.make_ascii_uppercase();
+    let volume = Millilitres::from_hundredths(volume_hundredths(a.per_t));
+    let per_s = mg_t(a.per_t, lang);
+    let vol_s = fmt_ml(volume.value(), lang);
+    let (syringes, discard_t) = syringe_plan(a.per_t, &per_s, &vol_s, &mut w);
+
+    let instruction = match (rule.course_days, interval > 1) {
+        (None, _) => Instruction::Plain,
+        (Some(_), false) => Instruction::Course,
+        (Some(_), true) => Instruction::CourseWithDoses,
+    };
+    let days_s = rule.course_days.map(|d| d.to_string()).unwrap_or_default();
+    let doses_s = total_doses.map(|d| d.to_string()).unwrap_or_default();
+    let instructions = fill(
+        instruction.tr(lang),
+        &[("dose", &per_s), ("volume", &vol_s), ("frequency", freq_s), ("days", &days_s), ("doses", &doses_s)],
+    );
+
+    Ok(DosePlan {
+        indication: ind,
+        region,
+        weight: a.weight,
+        mg_per_kg_per_day: a.rate,
+        daily_dose: Milligrams::from_tenths(a.daily_t),
+        dose_per_administration: Milligrams::from_tenths(a.per_t),
+        administrations_per_day: a.per_day,
+        interval_days: interval,
+        frequency,
+        renal_schedule,
+        course_days: rule.course_days,
+        total_doses,
+        volume_per_administration: volume,
+        syringes_per_administration: syringes.len() as u32,
+        discard_per_administration: Milligrams::from_tenths(discard_t),
+        syringes,
+        instructions,
+        warnings: w.sorted_warnings(),
+        steps: w.steps,
+    })
+}
+
+/// Hospital only (DOSE-COVID-HOSP), the age limits (DOSE-RA-U18,
+/// DOSE-COVID-U18), an indication outside the region's label (IND-*), and
+/// the EU floor of 8 months and 10 kg (DOSE-EU-FLOOR).
+fn label_warnings(rule: &DoseRule, input: &DoseInput, weight: Option<Kilograms>, w: &mut Work) {
+    let (ind, region, lang) = (rule.indication, w.region, w.lang);
+    if rule.hospital_only {
+        w.warn(WarningCode::HospitalOnly, &[], Fact::DoseCovidHosp);
+    }
+    if let (Some(min), Some(age)) = (rule.min_age_years, input.age_years) {
+        if age < min {
+            // COVID-19 is never "not approved": not authorized (US EUA) or
+            // not recommended (EU).
+            let code = match (ind, region) {
+                (Indication::Covid19, Region::Us) => WarningCode::NotAuthorizedUnder18,
+                (Indication::Covid19, Region::Eu) => WarningCode::NotRecommendedUnder18,
+                _ => WarningCode::NotApprovedUnder18,
+            };
+            w.warn(code, &[("indication", ind.tr(lang)), ("age", &w.n2(min))], rule.age_fact);
         }
-        step(
-            StepMsg::CourseDoses,
-            &[("frequency", &f), ("days", &days.to_string()), ("doses", &total.to_string())],
-            rule.course_source,
+    }
+    if !ind.in_label(region) {
+        let region_s = text::region_name(region).tr(lang);
+        w.warn(WarningCode::NotInRegionLabel, &[("indication", ind.tr(lang)), ("region", region_s)], ind.label_fact(region));
+    } else if rule.eu_floor && region == Region::Eu {
+        let young = input.age_years.is_some_and(|a| a < EU_FLOOR_AGE_YEARS);
+        let light = weight.is_some_and(|k| k.value() < EU_FLOOR_KG);
+        if young || light {
+            w.warn(
+                WarningCode::BelowEuMinimum,
+                &[
+                    ("indication", ind.tr(lang)),
+                    ("months", &EU_FLOOR_AGE_MONTHS.to_string()),
+                    ("kg", &fmt_kg(EU_FLOOR_KG, lang)),
+                ],
+                Fact::DoseEuFloor,
+            );
+        }
+    }
+}
+
+/// RA, COVID-19: 100 mg once daily, not weight based (DOSE-RA, DOSE-COVID-*).
+fn fixed_dose(rule: &DoseRule, mg: f64, w: &mut Work) -> Amounts {
+    let (ind, lang) = (rule.indication, w.lang);
+    let t = (mg * 10.0).round().max(0.0) as u32;
+    let dose = mg_t(t, lang);
+    let freq = Freq::OnceDaily.tr(lang);
+    let fact = ind.dose_fact(w.region);
+    match rule.course_days {
+        Some(days) => w.step(
+            StepMsg::RuleFixedCourse,
+            &[("indication", ind.tr(lang)), ("dose", &dose), ("frequency", freq), ("days", &days.to_string())],
+            fact,
+        ),
+        None => w.step(StepMsg::RuleFixed, &[("indication", ind.tr(lang)), ("dose", &dose), ("frequency", freq)], fact),
+    }
+    Amounts { daily_t: t, per_t: t, per_day: 1, weight: None, rate: None }
+}
+
+/// "Weight: 44 lb × 0.45359237 kg/lb = 19.95 kg" or "Weight used: 20 kg".
+fn weight_step(input: &DoseInput, kg: Kilograms, w: &mut Work) {
+    let kg_s = fmt_kg(kg.value(), w.lang);
+    match input.weight {
+        Some(WeightInput::Lb(lb)) => {
+            let (lb_s, factor) = (w.n2(lb), fmt_number(KG_PER_LB, 8, w.lang));
+            w.step(StepMsg::WeightFromLb, &[("lb", &lb_s), ("factor", &factor), ("kg", &kg_s)], Fact::IsmpFormat)
+        }
+        _ => w.step(StepMsg::WeightKg, &[("kg", &kg_s)], Fact::IsmpFormat),
+    }
+}
+
+/// FMF, Still's: the rule, 100 mg from 50 kg, per kg below (DOSE-FMF-EU,
+/// DOSE-STILL-EU, "(confirm)" facts: the step shows their source).
+fn fixed_from_kg_steps(rule: &DoseRule, w: &mut Work) {
+    let DoseBasis::FixedFromKg { mg, from_kg, max_mg_per_kg_per_day } = rule.dose else { return };
+    let lang = w.lang;
+    let (dose, from, max) = (fmt_mg(mg, lang), fmt_kg(from_kg, lang), w.n2(max_mg_per_kg_per_day));
+    w.step(
+        StepMsg::RuleFixedFromKg,
+        &[
+            ("indication", rule.indication.tr(lang)),
+            ("from_kg", &from),
+            ("dose", &dose),
+            ("frequency", Freq::OnceDaily.tr(lang)),
+            ("max", &max),
+        ],
+        rule.indication.dose_fact(w.region),
+    );
+}
+
+/// Per kg: the rate × the weight, rounded down, within the maximum
+/// (DOSE-MAX), once or split twice daily.
+fn per_kg_dose(
+    rule: &DoseRule,
+    input: &DoseInput,
+    kg: Kilograms,
+    r: MgPerKgPerDay,
+    w: &mut Work,
+) -> Result<Amounts, Vec<FieldError>> {
+    let (ind, lang) = (rule.indication, w.lang);
+    let fact = ind.dose_fact(w.region);
+    weight_step(input, kg, w);
+    let kg_s = fmt_kg(kg.value(), lang);
+    let max = match rule.dose {
+        DoseBasis::PerKg { max_mg_per_kg_per_day, .. } | DoseBasis::FixedFromKg { max_mg_per_kg_per_day, .. } => {
+            max_mg_per_kg_per_day
+        }
+        DoseBasis::FixedMg(_) => crate::core::units::MAX_MG_PER_KG_PER_DAY,
+    };
+    let mx = w.n2(max);
+    match rule.dose.titration() {
+        Some((step_min, step_max)) => {
+            let (sm, sx) = (w.n2(step_min), w.n2(step_max));
+            w.step(
+                StepMsg::RulePerKg,
+                &[("indication", ind.tr(lang)), ("step_min", &sm), ("step_max", &sx), ("max", &mx)],
+                fact,
+            );
+        }
+        None if matches!(rule.dose, DoseBasis::FixedFromKg { .. }) => fixed_from_kg_steps(rule, w),
+        None => w.step(StepMsg::RulePerKgNoSteps, &[("indication", ind.tr(lang)), ("max", &mx)], fact),
+    }
+    let rate_s = fmt_number(r.value(), 4, lang);
+    let exact = r.value() * kg.value();
+    let daily_t = daily_tenths(r, kg);
+    let daily = mg_t(daily_t, lang);
+    let exact_s = fmt_number(exact, 4, lang);
+    if exact_s == fmt_number(f64::from(daily_t) / 10.0, 4, lang) {
+        w.step(StepMsg::DailyDoseExact, &[("rate", &rate_s), ("kg", &kg_s), ("daily", &daily)], fact);
+    } else {
+        let exact_mg = format!("{exact_s} mg");
+        let resolution = fmt_mg(DOSE_RESOLUTION_MG, lang);
+        w.step(
+            StepMsg::DailyDoseRoundedDown,
+            &[("rate", &rate_s), ("kg", &kg_s), ("exact", &exact_mg), ("resolution", &resolution), ("daily", &daily)],
+            fact,
         );
     }
+    w.step(StepMsg::CapOk, &[("rate", &rate_s), ("max", &mx)], Fact::DoseMax);
+    if let Some((step_min, step_max)) = rule.dose.titration() {
+        let q = r.value() / step_min;
+        if (q - q.round()).abs() > 1e-9 {
+            let (sm, sx) = (w.n2(step_min), w.n2(step_max));
+            w.warn(WarningCode::DoseStep, &[("rate", &rate_s), ("step_min", &sm), ("step_max", &sx)], fact);
+        }
+    }
+    let (per_t, per_day) = if input.split == Split::Twice && rule.may_split_twice_daily {
+        let per_t = daily_t / 2;
+        let resolution = fmt_mg(DOSE_RESOLUTION_MG, lang);
+        w.step(
+            StepMsg::TwiceDaily,
+            &[("daily", &daily), ("dose", &mg_t(per_t, lang)), ("resolution", &resolution)],
+            fact,
+        );
+        (per_t, 2u8)
+    } else {
+        w.step(StepMsg::OnceDaily, &[("dose", &daily)], fact);
+        (daily_t, 1u8)
+    };
+    // A dose whose volume rounds to 0.00 mL cannot be shown as a volume.
+    if volume_hundredths(per_t) == 0 {
+        return Err(vec![FieldError::new(field::MG_PER_KG_PER_DAY, ErrorCode::DoseTooSmall, lang)]);
+    }
+    Ok(Amounts { daily_t, per_t, per_day, weight: Some(kg), rate: Some(r) })
+}
 
-    // Volume and syringes (100 mg / 0.67 mL single-use syringes).
-    let per_s = mg_t(per_t, lang);
-    let vol_h = volume_hundredths(per_t);
-    let volume = Millilitres::from_hundredths(vol_h);
-    let vol_s = fmt_ml(volume.value(), lang);
+/// Notes of the label that go with the dose: the CAPS maintenance ranges and
+/// assessment schedule (DOSE-CAPS-EU, MON-CAPS-EU), the COVID-19 criterion of
+/// the region (IND-US-COVID; IND-EU-COVID: plasma suPAR ≥ 6 ng/mL).
+fn indication_notes(rule: &DoseRule, w: &mut Work) {
+    match (rule.indication, w.region) {
+        (Indication::Caps, _) => {
+            w.step(StepMsg::CapsMaintenance, &[], Fact::DoseCapsEu);
+            w.step(StepMsg::CapsMonitoring, &[], Fact::MonCapsEu);
+        }
+        (Indication::Covid19, Region::Us) => w.step(StepMsg::CovidCriterionUs, &[], Fact::IndUsCovid),
+        (Indication::Covid19, Region::Eu) => w.step(StepMsg::CovidCriterionEu, &[], Fact::IndEuCovid),
+        _ => {}
+    }
+}
+
+/// The kidney rule (RENAL-EOD, RENAL-COVID, RENAL-SPLIT, RENAL-MOD-EU): the
+/// interval in days and, when the rule applies, the schedule used.
+///
+/// When CrCl < 30 or ESRD, the label suggests *considering* every other day:
+/// that is the default, except with a twice-daily split, where the default
+/// is the prescribed twice-daily schedule (no label combines the two); the
+/// user's choice (`renal_schedule`) wins either way, with a warning.
+fn renal_schedule(rule: &DoseRule, input: &DoseInput, per_day: u8, w: &mut Work) -> (u8, Option<RenalSchedule>) {
+    let lang = w.lang;
+    let threshold = w.n2(rule.renal_crcl_below_ml_min);
+    let below = input.crcl_ml_min.is_some_and(|c| c < rule.renal_crcl_below_ml_min);
+    if input.esrd {
+        w.step(StepMsg::RenalEsrd, &[], rule.renal_fact);
+    } else if let Some(c) = input.crcl_ml_min {
+        let crcl = fmt_number(c, 1, lang);
+        let (msg, fact) = match (below, input.crcl_is_schwartz_egfr) {
+            (true, false) => (StepMsg::RenalBelow, rule.renal_fact),
+            (false, false) => (StepMsg::RenalOk, rule.renal_fact),
+            (true, true) => (StepMsg::RenalBelowEgfr, Fact::RenalSchwartz),
+            (false, true) => (StepMsg::RenalOkEgfr, Fact::RenalSchwartz),
+        };
+        w.step(msg, &[("crcl", &crcl), ("threshold", &threshold)], fact);
+        if w.region == Region::Eu && !below && c < RENAL_MODERATE_BELOW_EU {
+            let (from, to) = (threshold.clone(), w.n2(RENAL_MODERATE_BELOW_EU));
+            w.warn(WarningCode::RenalModerate, &[("crcl", &crcl), ("from", &from), ("to", &to)], Fact::RenalModEu);
+        }
+    } else {
+        w.step(StepMsg::RenalUnknown, &[("threshold", &threshold)], rule.renal_fact);
+    }
+    if !(input.esrd || below) {
+        return (1, None);
+    }
+    let twice = per_day > 1;
+    let every_other_day = match input.renal_schedule {
+        Some(RenalSchedule::EveryOtherDay) => true,
+        Some(RenalSchedule::Daily) => false,
+        None => !twice,
+    };
+    let args = [("threshold", threshold.as_str())];
+    match (twice, every_other_day, input.renal_schedule) {
+        (true, true, _) => w.warn(WarningCode::RenalSplitEveryOtherDay, &[], Fact::RenalSplit),
+        (true, false, None) => w.warn(WarningCode::RenalSplitKept, &args, Fact::RenalSplit),
+        (_, false, _) => w.warn(WarningCode::RenalDailyKept, &args, rule.renal_fact),
+        (false, true, _) => w.warn(WarningCode::RenalEveryOtherDay, &args, rule.renal_fact),
+    }
+    if every_other_day {
+        (rule.renal_interval_days, Some(RenalSchedule::EveryOtherDay))
+    } else {
+        (1, Some(RenalSchedule::Daily))
+    }
+}
+
+/// COVID-19: the doses over the fixed number of days (DOSE-COVID-*,
+/// RENAL-COVID: 5 doses over 10 days every other day).
+fn course(rule: &DoseRule, interval: u8, per_day: u8, freq_s: &str, w: &mut Work) -> Option<u32> {
+    let days = rule.course_days?;
+    let total = days.div_ceil(u32::from(interval)) * u32::from(per_day);
+    // Sentence case; the frequencies start with an ASCII letter in both
+    // languages, so no Unicode case tables are needed.
+    let mut f = freq_s.to_string();
+    if let Some(first) = f.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    let fact = if interval > 1 { rule.renal_fact } else { rule.indication.dose_fact(w.region) };
+    w.step(StepMsg::CourseDoses, &[("frequency", &f), ("days", &days.to_string()), ("doses", &total.to_string())], fact);
+    Some(total)
+}
+
+/// Volume and syringes (PROD-SYR, PROD-SINGLE, DOSE-SEVERAL), and a part
+/// under the first mark (PROD-GRAD). Returns the draws and the discard.
+fn syringe_plan(per_t: u32, per_s: &str, vol_s: &str, w: &mut Work) -> (Vec<SyringeDraw>, u32) {
+    let lang = w.lang;
     let syr_mg_s = fmt_mg(f64::from(SYRINGE_MG), lang);
-    step(
+    w.step(
         StepMsg::Volume,
-        &[("dose", &per_s), ("syringe_ml", &fmt_ml(SYRINGE_ML, lang)), ("syringe_mg", &syr_mg_s), ("volume", &vol_s)],
-        SYRINGE_SOURCE,
+        &[("dose", per_s), ("syringe_ml", &fmt_ml(SYRINGE_ML, lang)), ("syringe_mg", &syr_mg_s), ("volume", vol_s)],
+        Fact::ProdSyr,
     );
     let full_t = SYRINGE_MG * 10;
     let count = per_t.div_ceil(full_t).max(1);
@@ -511,24 +712,16 @@ fn plan(
             volume: Millilitres::from_hundredths(volume_hundredths(take)),
         });
     }
-    step(
+    w.step(
         StepMsg::Syringes,
         &[("count", &count.to_string()), ("syringe_mg", &syr_mg_s), ("discard", &mg_t(discard_t, lang))],
-        SINGLE_USE_SOURCE,
+        Fact::ProdSingle,
     );
-    // The amount measured from a partly used syringe (the last one) may be
-    // under the lowest mark even when the whole dose is not (104 mg = 100 mg
-    // + 4 mg).
+    // The amount from a partly used syringe (the last one) may be under the
+    // first mark even when the whole dose is not (104 mg = 100 mg + 4 mg).
     if let Some(small) = syringes.iter().map(|s| s.dose).find(|d| d.value() < f64::from(SYRINGE_MARKS_FROM_MG)) {
-        warn(
-            WarningCode::BelowSyringeMarks,
-            &[
-                ("dose", &fmt_mg(small.value(), lang)),
-                ("marks", &fmt_mg(f64::from(SYRINGE_MARKS_FROM_MG), lang)),
-                ("full", &syr_mg_s),
-            ],
-            SYRINGE_MARKS_SOURCE,
-        );
+        let marks = fmt_mg(f64::from(SYRINGE_MARKS_FROM_MG), lang);
+        w.warn(WarningCode::BelowSyringeMarks, &[("dose", &fmt_mg(small.value(), lang)), ("marks", &marks)], Fact::ProdGrad);
     }
     if count > 1 {
         let mut plan = String::new();
@@ -541,55 +734,15 @@ fn plan(
             plan.push_str(&fmt_ml(d.volume.value(), lang));
             plan.push(')');
         }
-        warn(
-            WarningCode::SeveralSyringes,
-            &[("dose", &per_s), ("count", &count.to_string()), ("plan", &plan)],
-            SINGLE_USE_SOURCE,
-        );
+        w.warn(WarningCode::SeveralSyringes, &[("dose", per_s), ("count", &count.to_string()), ("plan", &plan)], Fact::DoseSeveral);
     }
-
-    let instruction = match (rule.course_days, interval > 1) {
-        (None, _) => Instruction::Plain,
-        (Some(_), false) => Instruction::Course,
-        (Some(_), true) => Instruction::CourseWithDoses,
-    };
-    let days_s = rule.course_days.map(|d| d.to_string()).unwrap_or_default();
-    let doses_s = total_doses.map(|d| d.to_string()).unwrap_or_default();
-    let instructions = fill(
-        instruction.tr(lang),
-        &[("dose", &per_s), ("volume", &vol_s), ("frequency", freq_s), ("days", &days_s), ("doses", &doses_s)],
-    );
-
-    // Most severe first, keeping the rule order within a severity (a filter
-    // per level: cheaper in wasm than a generic stable sort).
-    let warnings: Vec<Warning> = [Severity::Danger, Severity::Caution, Severity::Info]
-        .iter()
-        .flat_map(|s| warnings.iter().filter(move |w| w.severity == *s).cloned())
-        .collect();
-    Ok(DosePlan {
-        indication: ind,
-        weight: used_weight,
-        mg_per_kg_per_day: used_rate,
-        daily_dose: Milligrams::from_tenths(daily_t),
-        dose_per_administration: Milligrams::from_tenths(per_t),
-        administrations_per_day: per_day,
-        interval_days: interval,
-        frequency,
-        course_days: rule.course_days,
-        total_doses,
-        volume_per_administration: volume,
-        syringes_per_administration: count,
-        discard_per_administration: Milligrams::from_tenths(discard_t),
-        syringes,
-        instructions,
-        warnings,
-        steps,
-    })
+    (syringes, discard_t)
 }
 
 /// Titration deltas in mg/kg/day: −1, −0.5, +0.5, +1 (adjust in 0.5–1 mg/kg
-/// steps, US PI 2.2).
+/// steps, DOSE-NOMID-US).
 pub const TITRATION_DELTAS: [f64; 4] = [-1.0, -0.5, 0.5, 1.0];
+pub const TITRATION_FACT: Fact = Fact::DoseNomidUs;
 pub const TITRATION_SOURCE: &str = "US PI 2.2";
 
 /// The doses one titration step away: `[current − 1, current − 0.5,
@@ -601,7 +754,6 @@ pub fn titration_steps(current: MgPerKgPerDay) -> [Option<f64>; 4] {
         MgPerKgPerDay::new(v).ok().map(MgPerKgPerDay::value)
     })
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -674,7 +826,9 @@ mod tests {
         let p = ok(&DoseInput { age_years: Some(17.5), ..input(Indication::Ra) });
         assert_eq!(warning_codes(&p), vec!["not_approved_under_18"]);
         assert_eq!(p.warnings[0].severity, Severity::Danger);
-        assert_eq!(p.warnings[0].source, "US PI 2.1");
+        // DOSE-RA-U18: "not an approved use".
+        assert_eq!(p.warnings[0].fact, Fact::DoseRaU18);
+        assert_eq!(p.warnings[0].source, "US PI 1.1");
         assert_eq!(
             p.warnings[0].message,
             "Rheumatoid arthritis: not an approved use under 18 years. Check with the prescriber."
@@ -691,10 +845,33 @@ mod tests {
     }
 
     #[test]
-    fn covid_under_18_warns_adults_only__eua() {
+    fn covid_under_18_is_not_authorized_us_not_recommended_eu_never_not_approved__dose_covid_u18() {
+        // DOSE-COVID-U18: not authorized (us) / not recommended (eu).
         let p = ok(&DoseInput { age_years: Some(16.0), ..input(Indication::Covid19) });
-        assert_eq!(warning_codes(&p), vec!["hospital_only", "not_approved_under_18"]);
+        assert_eq!(warning_codes(&p), vec!["hospital_only", "not_authorized_under_18"]);
+        assert_eq!(p.warnings[1].fact, Fact::DoseCovidU18);
         assert_eq!(p.warnings[1].source, "EUA");
+        assert_eq!(
+            p.warnings[1].message,
+            "COVID-19: not authorized under 18 years (the emergency use authorization covers adults). Check with the prescriber."
+        );
+        let eu = ok(&DoseInput { age_years: Some(16.0), region: Region::Eu, ..input(Indication::Covid19) });
+        assert_eq!(warning_codes(&eu), vec!["hospital_only", "not_recommended_under_18"]);
+        assert_eq!(eu.warnings[1].source, "EU PL 2");
+        assert_eq!(eu.warnings[1].message, "COVID-19: not recommended under 18 years. Check with the prescriber.");
+        for lang in Lang::ALL {
+            for region in [Region::Us, Region::Eu] {
+                let i = DoseInput { age_years: Some(10.0), region, ..input(Indication::Covid19) };
+                let p = calculate(&i, lang).map_err(|e| format!("{e:?}"));
+                for w in p.as_ref().map(|p| p.warnings.clone()).unwrap_or_default() {
+                    assert!(!w.message.contains("approved") && !w.message.contains("aprobado"), "{}", w.message);
+                }
+            }
+        }
+        // RA in the EU: still "not an approved use" (DOSE-RA-U18).
+        let ra = ok(&DoseInput { age_years: Some(12.0), region: Region::Eu, ..input(Indication::Ra) });
+        assert_eq!(warning_codes(&ra), vec!["not_approved_under_18"]);
+        assert_eq!(ra.warnings[0].source, "EU PL 2");
     }
 
     #[test]
@@ -713,18 +890,23 @@ mod tests {
         assert!(has_step(
             &p,
             "Prefilled syringes per dose: 1 (single use, 100 mg each); discard 80 mg.",
-            "US PI 2.2"
+            "US PI 2.2, seed"
         ));
+        // DOSE-MAX, PROD-SYR, PROD-SINGLE cite their facts.
+        assert!(p.steps.iter().any(|s| s.fact == Fact::DoseMax && s.text.starts_with("2 mg/kg/day is not above")));
+        assert!(p.steps.iter().any(|s| s.fact == Fact::ProdSyr && s.text.starts_with("Volume:")));
+        assert!(p.steps.iter().any(|s| s.fact == Fact::ProdSingle));
     }
 
     #[test]
     fn dira_uses_its_own_section__us_pi_2_3() {
         let p = ok(&per_kg(Indication::Dira, 1.0, 25.0));
         assert_eq!(p.daily_dose.value(), 25.0);
-        assert!(p.steps.iter().any(|s| s.source == "US PI 2.3"));
+        // DOSE-DIRA-US
+        assert!(p.steps.iter().any(|s| s.source == "US PI 2.3, seed" && s.fact == Fact::DoseDiraUs));
         let twice = ok(&DoseInput { split: Split::Twice, ..per_kg(Indication::Dira, 1.0, 25.0) });
         assert_eq!(twice.dose_per_administration.value(), 12.5);
-        assert!(twice.steps.iter().any(|s| s.source == "seed" && s.text.starts_with("Twice daily")));
+        assert!(twice.steps.iter().any(|s| s.fact == Fact::DoseDiraUs && s.text.starts_with("Twice daily")));
     }
 
     #[test]
@@ -835,16 +1017,18 @@ mod tests {
     }
 
     #[test]
-    fn a_dose_that_rounds_to_0_ml_is_refused__us_pi_3_16() {
-        // 0.3 kg × 1 mg/kg/day = 0.3 mg = 0.002 mL: nothing to measure or show.
+    fn a_dose_that_rounds_to_0_ml_is_refused_with_honest_wording__prod_grad() {
+        // PROD-GRAD: no invented "too small to measure" limit; only a dose whose
+        // volume rounds to 0 mL is refused, because it cannot be shown in mL.
+        // 0.3 kg × 1 mg/kg/day = 0.3 mg = 0.002 mL.
         assert_eq!(err_codes(&per_kg(Indication::Nomid, 1.0, 0.3)), vec![("mgPerKgPerDay", "dose_too_small")]);
         let e = calculate(&per_kg(Indication::Nomid, 1.0, 0.3), Lang::En).err().unwrap_or_default();
         assert_eq!(
             e[0].message,
-            "The calculated dose is less than 0.8 mg, too small to measure with the syringe (less than 0.01 mL); check the weight and the dose."
+            "This dose is too small to show as a volume in mL (under 0.01 mL): check the prescribed mg/kg/day."
         );
-        // 0.8 mg is the smallest dose with a volume (0.01 mL).
-        assert_eq!(min_measurable_tenths(), 8);
+        let e = calculate(&per_kg(Indication::Nomid, 1.0, 0.3), Lang::Es).err().unwrap_or_default();
+        assert!(!e[0].message.contains("0,8") && e[0].message.contains("0,01 mL"), "{}", e[0].message);
         let p = ok(&per_kg(Indication::Nomid, 1.0, 0.8));
         assert_eq!(p.volume_per_administration.value(), 0.01);
         assert!(p.syringes.iter().all(|s| s.volume.value() > 0.0));
@@ -855,13 +1039,18 @@ mod tests {
         let p = ok(&per_kg(Indication::Nomid, 1.5, 10.0));
         assert_eq!(warning_codes(&p), vec!["below_syringe_marks"]);
         assert_eq!(p.warnings[0].severity, Severity::Caution);
-        assert_eq!(p.warnings[0].source, "EU PL 3, US PI 2.2");
-        assert!(p.warnings[0].message.starts_with("Measuring 15 mg from a syringe: this is below its lowest mark (20 mg)"), "{}", p.warnings[0].message);
+        // PROD-GRAD: under the first mark; the method comes from the prescriber or pharmacist.
+        assert_eq!(p.warnings[0].fact, Fact::ProdGrad);
+        assert_eq!(p.warnings[0].source, "EU SmPC 2, EU PL 3, US PI 2.2");
+        assert_eq!(
+            p.warnings[0].message,
+            "15 mg from a syringe is under its first mark (20 mg): the measuring method comes from the prescriber or pharmacist."
+        );
         assert!(warning_codes(&ok(&per_kg(Indication::Nomid, 2.0, 10.0))).is_empty(), "20 mg is on the mark");
         // 8 mg/kg/day × 13 kg = 104 mg = 100 mg + 4 mg: the 4 mg is measured.
         let p = ok(&per_kg(Indication::Dira, 8.0, 13.0));
         assert_eq!(warning_codes(&p), vec!["below_syringe_marks", "several_syringes"]);
-        assert!(p.warnings[0].message.starts_with("Measuring 4 mg from a syringe"), "{}", p.warnings[0].message);
+        assert!(p.warnings[0].message.starts_with("4 mg from a syringe is under its first mark"), "{}", p.warnings[0].message);
         // 120 mg = 100 mg + 20 mg: on the mark.
         assert_eq!(warning_codes(&ok(&per_kg(Indication::Dira, 8.0, 15.0))), vec!["several_syringes"]);
         assert!(warning_codes(&ok(&input(Indication::Ra))).is_empty());
@@ -876,7 +1065,8 @@ mod tests {
             p.warnings[0].message,
             "Each dose of 160 mg needs 2 syringes: 100 mg (0.67 mL) + 60 mg (0.4 mL)."
         );
-        assert!(has_step(&p, "Once daily: the whole daily dose, 160 mg, at one time.", "seed"));
+        assert!(has_step(&p, "Once daily: the whole daily dose, 160 mg, at one time.", "US PI 2.3, seed"));
+        assert_eq!(p.warnings[0].fact, Fact::DoseSeveral);
     }
 
     #[test]
@@ -960,21 +1150,26 @@ mod tests {
         assert_eq!(p.course_days, Some(10));
         assert_eq!(p.instructions, "100 mg (0.67 mL) under the skin every other day for 10 days (5 doses)");
         assert_eq!(warning_codes(&p), vec!["hospital_only", "renal_every_other_day"]);
+        // RENAL-COVID: 5 doses over 10 days by default.
+        assert_eq!(p.warnings[1].fact, Fact::RenalCovid);
+        assert_eq!(p.renal_schedule, Some(RenalSchedule::EveryOtherDay));
         assert!(p.steps.iter().any(|s| s.source == "EUA" && s.text.contains("below 30 mL/min")));
         let es = calculate(&DoseInput { esrd: true, ..input(Indication::Covid19) }, Lang::Es).map(|p| p.instructions);
-        assert_eq!(es.as_deref(), Ok("100 mg (0,67 mL) debajo de la piel cada dos días durante 10 días (5 dosis)"));
+        assert_eq!(es.as_deref(), Ok("100 mg (0,67 mL) debajo de la piel en días alternos durante 10 días (5 dosis)"));
+        // Daily if chosen: 10 doses, with the "consider" warning.
+        let daily = ok(&DoseInput { crcl_ml_min: Some(20.0), renal_schedule: Some(RenalSchedule::Daily), ..input(Indication::Covid19) });
+        assert_eq!((daily.interval_days, daily.total_doses), (1, Some(10)));
+        assert_eq!(daily.instructions, "100 mg (0.67 mL) under the skin once daily for 10 days");
+        assert_eq!(warning_codes(&daily), vec!["hospital_only", "renal_daily_kept"]);
+        assert_eq!(daily.renal_schedule, Some(RenalSchedule::Daily));
     }
 
     #[test]
-    fn renal_every_other_day_below_30_or_esrd__us_pi_2_4() {
+    fn renal_every_other_day_is_the_default_suggestion_below_30_or_esrd__renal_eod() {
         for ind in Indication::ALL {
-            let base = if ind.rule().course_days.is_some() || ind == Indication::Ra {
-                input(ind)
-            } else {
-                per_kg(ind, 2.0, 20.0)
-            };
+            let base = if ind.rule().dose.needs_weight() { per_kg(ind, 2.0, 20.0) } else { input(ind) };
             let usual = ok(&base);
-            for (crcl, esrd, every_other) in [
+            for (crcl, esrd, applies) in [
                 (Some(29.9), false, true),
                 (Some(30.0), false, false),
                 (Some(90.0), false, false),
@@ -983,28 +1178,208 @@ mod tests {
                 (None, false, false),
             ] {
                 let p = ok(&DoseInput { crcl_ml_min: crcl, esrd, ..base });
-                assert_eq!(p.interval_days, if every_other { 2 } else { 1 }, "{ind:?} {crcl:?} {esrd}");
-                assert_eq!(p.warnings.iter().any(|w| w.code == WarningCode::RenalEveryOtherDay), every_other);
+                assert_eq!(p.interval_days, if applies { 2 } else { 1 }, "{ind:?} {crcl:?} {esrd}");
+                assert_eq!(p.renal_schedule, applies.then_some(RenalSchedule::EveryOtherDay));
+                assert_eq!(p.warnings.iter().any(|w| w.code == WarningCode::RenalEveryOtherDay), applies);
                 assert_eq!(p.dose_per_administration, usual.dose_per_administration, "dose unchanged");
-                let renal_src = if ind == Indication::Covid19 { "EUA" } else { "US PI 2.4" };
-                assert!(p.steps.iter().any(|s| s.source == renal_src));
+                let renal_fact = if ind == Indication::Covid19 { Fact::RenalCovid } else { Fact::RenalEod };
+                assert!(p.steps.iter().any(|s| s.fact == renal_fact));
+                // Ignored when the rule does not apply.
+                let chosen = ok(&DoseInput { crcl_ml_min: crcl, esrd, renal_schedule: Some(RenalSchedule::EveryOtherDay), ..base });
+                assert_eq!(chosen.interval_days, if applies { 2 } else { 1 });
             }
         }
         let p = ok(&DoseInput { crcl_ml_min: Some(25.0), ..input(Indication::Ra) });
         assert_eq!(p.instructions, "100 mg (0.67 mL) under the skin every other day");
         assert_eq!(p.warnings[0].severity, Severity::Caution);
+        assert_eq!(p.warnings[0].fact, Fact::RenalEod);
+        assert!(p.warnings[0].message.contains("consider"), "{}", p.warnings[0].message);
         assert!(has_step(
             &p,
-            "Creatinine clearance 25 mL/min is below 30 mL/min: every other day, same dose each time.",
+            "Creatinine clearance 25 mL/min is below 30 mL/min: the label says to consider every other day, same dose each time.",
             "US PI 2.4"
         ));
+        assert!(has_step(&p, "Schedule used: every other day.", "US PI 2.4"));
     }
 
     #[test]
-    fn twice_daily_with_renal_is_twice_daily_every_other_day__us_pi_2_4() {
-        let p = ok(&DoseInput { split: Split::Twice, esrd: true, ..per_kg(Indication::Nomid, 4.0, 20.0) });
-        assert_eq!((p.administrations_per_day, p.interval_days), (2, 2));
-        assert_eq!(p.instructions, "40 mg (0.27 mL) under the skin twice daily, every other day");
+    fn renal_daily_can_be_kept_with_a_consider_warning__renal_eod() {
+        // RENAL-EOD: a suggestion, not an automatic switch.
+        let p = ok(&DoseInput { esrd: true, renal_schedule: Some(RenalSchedule::Daily), ..input(Indication::Ra) });
+        assert_eq!((p.interval_days, p.administrations_per_day), (1, 1));
+        assert_eq!(p.frequency, Freq::OnceDaily);
+        assert_eq!(p.instructions, "100 mg (0.67 mL) under the skin once daily");
+        assert_eq!(warning_codes(&p), vec!["renal_daily_kept"]);
+        assert_eq!(p.warnings[0].fact, Fact::RenalEod);
+        assert_eq!(
+            p.warnings[0].message,
+            "Creatinine clearance below 30 mL/min or end-stage kidney disease / dialysis: consider giving the dose every other day. This plan keeps the prescribed daily schedule, as chosen."
+        );
+        assert_eq!(p.renal_schedule, Some(RenalSchedule::Daily));
+        let es = calculate(&DoseInput { esrd: true, ..input(Indication::Ra) }, Lang::Es).map_err(|e| format!("{e:?}"));
+        let es = es.as_ref().map_err(String::as_str).expect("a plan");
+        assert!(es.warnings[0].message.contains("enfermedad renal terminal"), "{}", es.warnings[0].message);
+        assert!(es.warnings[0].message.contains("en días alternos"), "{}", es.warnings[0].message);
+        assert!(es.steps.iter().any(|s| s.text.starts_with("Enfermedad renal terminal / diálisis")));
+    }
+
+    #[test]
+    fn twice_daily_with_renal_keeps_twice_daily_unless_every_other_day_is_chosen__renal_split() {
+        // RENAL-SPLIT: never "twice daily every other day" silently.
+        let base = DoseInput { split: Split::Twice, esrd: true, ..per_kg(Indication::Nomid, 4.0, 20.0) };
+        let p = ok(&base);
+        assert_eq!((p.administrations_per_day, p.interval_days), (2, 1));
+        assert_eq!(p.instructions, "40 mg (0.27 mL) under the skin twice daily");
+        assert_eq!(warning_codes(&p), vec!["renal_split_kept"]);
+        assert_eq!(p.warnings[0].fact, Fact::RenalSplit);
+        assert_eq!(p.renal_schedule, Some(RenalSchedule::Daily));
+        // Explicit choice: twice daily every other day, with a Danger warning.
+        let eod = ok(&DoseInput { renal_schedule: Some(RenalSchedule::EveryOtherDay), ..base });
+        assert_eq!((eod.administrations_per_day, eod.interval_days), (2, 2));
+        assert_eq!(eod.instructions, "40 mg (0.27 mL) under the skin twice daily, every other day");
+        assert_eq!(warning_codes(&eod), vec!["renal_split_every_other_day"]);
+        assert_eq!(eod.warnings[0].severity, Severity::Danger);
+        assert!(eod.warnings[0].message.contains("no label describes"), "{}", eod.warnings[0].message);
+        // Explicit daily with a split: the consider warning.
+        let daily = ok(&DoseInput { renal_schedule: Some(RenalSchedule::Daily), ..base });
+        assert_eq!((daily.administrations_per_day, daily.interval_days), (2, 1));
+        assert_eq!(warning_codes(&daily), vec!["renal_daily_kept"]);
+    }
+
+    #[test]
+    fn eu_moderate_renal_is_a_caution__renal_mod_eu() {
+        // RENAL-MOD-EU (confirm): CrCl 30–59 in the EU.
+        let eu = |c: f64| ok(&DoseInput { crcl_ml_min: Some(c), region: Region::Eu, ..input(Indication::Ra) });
+        assert_eq!(warning_codes(&eu(45.0)), vec!["renal_moderate"]);
+        assert_eq!(eu(45.0).warnings[0].fact, Fact::RenalModEu);
+        assert_eq!(eu(45.0).warnings[0].message, "Creatinine clearance 45 mL/min, from 30 and below 60 mL/min: use with caution (EU label).");
+        assert_eq!(warning_codes(&eu(30.0)), vec!["renal_moderate"]);
+        assert!(warning_codes(&eu(60.0)).is_empty());
+        assert_eq!(warning_codes(&eu(29.0)), vec!["renal_every_other_day"]);
+        let us = ok(&DoseInput { crcl_ml_min: Some(45.0), ..input(Indication::Ra) });
+        assert!(us.warnings.is_empty());
+    }
+
+    fn eu(ind: Indication) -> DoseInput {
+        DoseInput { region: Region::Eu, ..input(ind) }
+    }
+
+    #[test]
+    fn fmf_under_50_kg_is_the_prescribed_mg_per_kg_once_daily__dose_fmf_eu() {
+        // DOSE-FMF-EU (confirm): < 50 kg by weight; the steps show the source.
+        let p = ok(&DoseInput { weight: Some(WeightInput::Kg(30.0)), mg_per_kg_per_day: Some(2.0), ..eu(Indication::Fmf) });
+        assert_eq!((p.daily_dose.value(), p.dose_per_administration.value()), (60.0, 60.0));
+        assert_eq!(p.instructions, "60 mg (0.4 mL) under the skin once daily");
+        assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+        assert!(has_step(
+            &p,
+            "Familial Mediterranean fever: from 50 kg, a fixed dose of 100 mg once daily; under 50 kg, the prescribed mg/kg/day once daily, maximum 8 mg/kg/day.",
+            "EU SmPC 4.2"
+        ));
+        assert!(p.steps.iter().any(|s| s.fact == Fact::DoseFmfEu && s.text == "Daily dose: 2 mg/kg/day × 30 kg = 60 mg"));
+        // Never split, and at most 8 mg/kg/day.
+        let twice = ok(&DoseInput { split: Split::Twice, weight: Some(WeightInput::Kg(30.0)), mg_per_kg_per_day: Some(2.0), ..eu(Indication::Fmf) });
+        assert_eq!(twice.administrations_per_day, 1);
+        assert_eq!(
+            err_codes(&DoseInput { weight: Some(WeightInput::Kg(30.0)), mg_per_kg_per_day: Some(8.5), ..eu(Indication::Fmf) }),
+            vec![("mgPerKgPerDay", "above_max_dose")]
+        );
+        // Under 50 kg the dose is required; the weight always.
+        assert_eq!(err_codes(&DoseInput { weight: Some(WeightInput::Kg(30.0)), ..eu(Indication::Fmf) }), vec![("mgPerKgPerDay", "missing_dose")]);
+        assert_eq!(err_codes(&eu(Indication::Fmf)), vec![("weightKg", "missing_weight")]);
+        assert_eq!(err_codes(&DoseInput { mg_per_kg_per_day: Some(2.0), ..eu(Indication::Stills) }), vec![("weightKg", "missing_weight")]);
+    }
+
+    #[test]
+    fn stills_from_50_kg_is_100_mg_once_daily_whatever_the_rate__dose_still_eu() {
+        // DOSE-STILL-EU (confirm): ≥ 50 kg, 100 mg/day.
+        for rate in [None, Some(2.0), Some(99.0)] {
+            let p = ok(&DoseInput { weight: Some(WeightInput::Kg(60.0)), mg_per_kg_per_day: rate, ..eu(Indication::Stills) });
+            assert_eq!(p.dose_per_administration.value(), 100.0);
+            assert_eq!(p.mg_per_kg_per_day, None);
+            assert_eq!(p.weight.map(Kilograms::value), Some(60.0));
+            assert_eq!(p.instructions, "100 mg (0.67 mL) under the skin once daily");
+            assert!(has_step(&p, "Weight 60 kg is 50 kg or more: fixed dose of 100 mg once daily, not based on weight.", "EU SmPC 4.2"));
+            assert!(p.steps.iter().any(|s| s.fact == Fact::DoseStillEu));
+        }
+        let p = ok(&DoseInput { weight: Some(WeightInput::Kg(50.0)), ..eu(Indication::Stills) });
+        assert_eq!(p.dose_per_administration.value(), 100.0);
+        let p = ok(&DoseInput { weight: Some(WeightInput::Kg(49.99)), mg_per_kg_per_day: Some(1.0), ..eu(Indication::Stills) });
+        assert_eq!(p.dose_per_administration.value(), 49.9);
+    }
+
+    #[test]
+    fn caps_is_per_kg_once_daily_with_maintenance_and_assessment_notes__dose_caps_eu_mon_caps_eu() {
+        let p = ok(&DoseInput { weight: Some(WeightInput::Kg(20.0)), mg_per_kg_per_day: Some(2.0), split: Split::Twice, ..eu(Indication::Caps) });
+        assert_eq!((p.daily_dose.value(), p.administrations_per_day), (40.0, 1));
+        assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+        let caps = p.steps.iter().find(|s| s.fact == Fact::DoseCapsEu && s.text.starts_with("CAPS: start"));
+        assert!(caps.is_some_and(|s| s.text.contains("1–2 mg/kg/day") && s.text.contains("3–4 mg/kg/day")), "{:?}", p.steps);
+        let mon = p.steps.iter().find(|s| s.fact == Fact::MonCapsEu);
+        assert!(mon.is_some_and(|s| s.text.contains("after the first 3 months, then every 6 months")), "{:?}", p.steps);
+        assert!(has_step(&p, "CAPS: dose in mg/kg/day, maximum 8 mg/kg/day.", "EU SmPC 4.2"));
+        // The EU CAPS row gives no 0.5 mg/kg steps: no dose_step warning.
+        let odd = ok(&DoseInput { weight: Some(WeightInput::Kg(20.0)), mg_per_kg_per_day: Some(2.3), ..eu(Indication::Caps) });
+        assert!(odd.warnings.is_empty());
+        assert_eq!(
+            err_codes(&DoseInput { weight: Some(WeightInput::Kg(20.0)), mg_per_kg_per_day: Some(9.0), ..eu(Indication::Caps) }),
+            vec![("mgPerKgPerDay", "above_max_dose")]
+        );
+    }
+
+    #[test]
+    fn an_indication_outside_the_region_label_is_computed_with_a_warning__ind_eu_fmf_ind_us_dira() {
+        let fmf_us = ok(&DoseInput { region: Region::Us, ..per_kg(Indication::Fmf, 2.0, 30.0) });
+        assert_eq!(fmf_us.dose_per_administration.value(), 60.0);
+        assert_eq!(warning_codes(&fmf_us), vec!["not_in_region_label"]);
+        assert_eq!(fmf_us.warnings[0].fact, Fact::IndEuFmf);
+        assert_eq!(
+            fmf_us.warnings[0].message,
+            "Familial Mediterranean fever is not in the US label: this dose is computed from the prescriber's numbers only. Check with the prescriber."
+        );
+        let dira_eu = ok(&DoseInput { region: Region::Eu, ..per_kg(Indication::Dira, 2.0, 30.0) });
+        assert_eq!(warning_codes(&dira_eu), vec!["not_in_region_label"]);
+        assert_eq!(dira_eu.warnings[0].fact, Fact::IndUsDira);
+        let es = calculate(&DoseInput { region: Region::Eu, ..per_kg(Indication::Nomid, 2.0, 30.0) }, Lang::Es).map_err(|e| format!("{e:?}"));
+        let es = es.as_ref().map_err(String::as_str).expect("a plan");
+        assert!(es.warnings[0].message.starts_with("NOMID no figura en la ficha técnica de la UE"), "{}", es.warnings[0].message);
+        for ind in Indication::of_region(Region::Eu) {
+            let base = if ind.rule().dose.needs_weight() { per_kg(*ind, 2.0, 30.0) } else { input(*ind) };
+            assert!(!warning_codes(&ok(&DoseInput { region: Region::Eu, ..base })).contains(&"not_in_region_label"));
+        }
+    }
+
+    #[test]
+    fn eu_floor_is_8_months_and_10_kg__dose_eu_floor() {
+        let caps = |age: Option<f64>, kg: f64| DoseInput { age_years: age, ..DoseInput { region: Region::Eu, ..per_kg(Indication::Caps, 2.0, kg) } };
+        // 7 months = 0.58 years: below the floor.
+        let p = ok(&caps(Some(0.58), 12.0));
+        assert_eq!(warning_codes(&p), vec!["below_eu_minimum"]);
+        assert_eq!(p.warnings[0].fact, Fact::DoseEuFloor);
+        assert_eq!(p.warnings[0].message, "CAPS: the EU label starts from 8 months of age and 10 kg; below that is outside the label. Check with the prescriber.");
+        assert_eq!(warning_codes(&ok(&caps(Some(2.0), 9.5)))[0], "below_eu_minimum");
+        assert!(warning_codes(&ok(&caps(Some(0.67), 10.0))).is_empty());
+        assert!(warning_codes(&ok(&caps(None, 10.0))).is_empty());
+        let fmf = DoseInput { age_years: Some(0.5), region: Region::Eu, ..per_kg(Indication::Fmf, 2.0, 9.0) };
+        assert_eq!(warning_codes(&ok(&fmf)), vec!["below_eu_minimum", "below_syringe_marks"]);
+        // In the US these indications are already "not in the label".
+        assert_eq!(warning_codes(&ok(&DoseInput { region: Region::Us, ..fmf })), vec!["not_in_region_label", "below_syringe_marks"]);
+    }
+
+    #[test]
+    fn fixed_dose_rows_cite_the_region_facts__dose_ra_dose_covid_us_dose_covid_eu() {
+        let ra = ok(&eu(Indication::Ra));
+        assert!(ra.steps.iter().any(|s| s.fact == Fact::DoseRa && s.source == "EU SmPC 4.2"));
+        let covid_eu = ok(&eu(Indication::Covid19));
+        assert!(covid_eu.steps.iter().any(|s| s.fact == Fact::DoseCovidEu && s.source == "EU PL 3; EU SmPC 4.2"));
+        assert!(covid_eu.steps.iter().any(|s| s.fact == Fact::IndEuCovid && s.text.contains("plasma suPAR ≥ 6 ng/mL")));
+        assert_eq!(covid_eu.warnings[0].fact, Fact::DoseCovidHosp);
+        let covid_us = ok(&input(Indication::Covid19));
+        assert!(covid_us.steps.iter().any(|s| s.fact == Fact::DoseCovidUs && s.source == "EUA"));
+        assert!(covid_us.steps.iter().any(|s| s.fact == Fact::IndUsCovid));
+        let nomid = ok(&per_kg(Indication::Nomid, 2.0, 10.0));
+        assert!(nomid.steps.iter().any(|s| s.fact == Fact::DoseNomidUs));
+        assert!(nomid.steps.iter().any(|s| s.fact == Fact::IsmpFormat));
     }
 
     #[test]
@@ -1019,10 +1394,14 @@ mod tests {
     #[test]
     fn no_placeholder_left_in_any_output() {
         let mut inputs = Vec::new();
-        for ind in Indication::ALL {
+        for (ind, region, renal_schedule) in Indication::ALL.iter().flat_map(|i| {
+            [Region::Us, Region::Eu].into_iter().flat_map(move |r| {
+                [None, Some(RenalSchedule::Daily), Some(RenalSchedule::EveryOtherDay)].map(move |s| (*i, r, s))
+            })
+        }) {
             for split in [Split::Once, Split::Twice] {
-                for (crcl, esrd) in [(None, false), (Some(20.0), false), (Some(60.0), false), (None, true)] {
-                    for age in [None, Some(10.0), Some(40.0)] {
+                for (crcl, esrd) in [(None, false), (Some(20.0), false), (Some(45.0), false), (None, true)] {
+                    for age in [None, Some(0.5), Some(10.0), Some(40.0)] {
                         for weight in [WeightInput::Kg(19.96), WeightInput::Lb(44.0), WeightInput::Kg(5.0), WeightInput::Kg(60.0)] {
                             inputs.push(DoseInput {
                                 indication: Some(ind),
@@ -1033,6 +1412,8 @@ mod tests {
                                 crcl_is_schwartz_egfr: false,
                                 esrd,
                                 age_years: age,
+                                renal_schedule,
+                                region,
                             });
                         }
                     }
@@ -1071,12 +1452,13 @@ mod tests {
         assert_eq!(p.interval_days, 2);
         assert!(has_step(
             &p,
-            "Estimated GFR (bedside Schwartz) 15.1 mL/min/1.73 m² is below 30: every other day, same dose each time.",
-            "US PI 2.4"
+            "Estimated GFR (bedside Schwartz) 15.1 mL/min/1.73 m², an approximation compared with the 30 mL/min threshold: below it, so the label says to consider every other day, same dose each time.",
+            "CKiD"
         ));
         assert!(!p.steps.iter().any(|s| s.text.contains("Creatinine clearance")));
         let p = ok(&DoseInput { crcl_ml_min: Some(90.0), ..child });
-        assert!(has_step(&p, "Estimated GFR (bedside Schwartz) 90 mL/min/1.73 m² is 30 or more: no change to the schedule.", "US PI 2.4"));
+        // RENAL-SCHWARTZ: an eGFR, compared with the threshold as an approximation.
+        assert!(has_step(&p, "Estimated GFR (bedside Schwartz) 90 mL/min/1.73 m², an approximation compared with the 30 mL/min threshold: 30 or more, no change to the schedule.", "CKiD"));
     }
 
     #[test]

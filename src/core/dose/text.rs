@@ -7,150 +7,6 @@
 use super::rules::Indication;
 use crate::core::i18n::Translate;
 
-/// Error codes shared by the dose, CrCl and eGFR calculators (the API `code`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ErrorCode {
-    InvalidRequest,
-    UnknownIndication,
-    MissingWeight,
-    InvalidWeight,
-    MissingDose,
-    InvalidDose,
-    AboveMaxDose,
-    DoseTooSmall,
-    InvalidCrcl,
-    InvalidSplit,
-    InvalidAge,
-    InvalidEsrd,
-    MissingAge,
-    PediatricUseSchwartz,
-    MissingSex,
-    InvalidSex,
-    MissingCreatinine,
-    InvalidCreatinine,
-    MissingHeight,
-    InvalidHeight,
-}
-
-impl ErrorCode {
-    pub const ALL: [ErrorCode; 20] = [
-        ErrorCode::InvalidRequest,
-        ErrorCode::UnknownIndication,
-        ErrorCode::MissingWeight,
-        ErrorCode::InvalidWeight,
-        ErrorCode::MissingDose,
-        ErrorCode::InvalidDose,
-        ErrorCode::AboveMaxDose,
-        ErrorCode::DoseTooSmall,
-        ErrorCode::InvalidCrcl,
-        ErrorCode::InvalidSplit,
-        ErrorCode::InvalidAge,
-        ErrorCode::InvalidEsrd,
-        ErrorCode::MissingAge,
-        ErrorCode::PediatricUseSchwartz,
-        ErrorCode::MissingSex,
-        ErrorCode::InvalidSex,
-        ErrorCode::MissingCreatinine,
-        ErrorCode::InvalidCreatinine,
-        ErrorCode::MissingHeight,
-        ErrorCode::InvalidHeight,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            ErrorCode::InvalidRequest => "invalid_request",
-            ErrorCode::UnknownIndication => "unknown_indication",
-            ErrorCode::MissingWeight => "missing_weight",
-            ErrorCode::InvalidWeight => "invalid_weight",
-            ErrorCode::MissingDose => "missing_dose",
-            ErrorCode::InvalidDose => "invalid_dose",
-            ErrorCode::AboveMaxDose => "above_max_dose",
-            ErrorCode::DoseTooSmall => "dose_too_small",
-            ErrorCode::InvalidCrcl => "invalid_crcl",
-            ErrorCode::InvalidSplit => "invalid_split",
-            ErrorCode::InvalidAge => "invalid_age",
-            ErrorCode::InvalidEsrd => "invalid_esrd",
-            ErrorCode::MissingAge => "missing_age",
-            ErrorCode::PediatricUseSchwartz => "pediatric_use_schwartz",
-            ErrorCode::MissingSex => "missing_sex",
-            ErrorCode::InvalidSex => "invalid_sex",
-            ErrorCode::MissingCreatinine => "missing_creatinine",
-            ErrorCode::InvalidCreatinine => "invalid_creatinine",
-            ErrorCode::MissingHeight => "missing_height",
-            ErrorCode::InvalidHeight => "invalid_height",
-        }
-    }
-}
-
-impl Translate for ErrorCode {
-    fn texts(self) -> [&'static str; 2] {
-        match self {
-            ErrorCode::InvalidRequest => ["The request must be an object.", "La solicitud debe ser un objeto."],
-            ErrorCode::UnknownIndication => [
-                "Choose an indication: rheumatoid arthritis, NOMID, DIRA or COVID-19.",
-                "Elija una indicación: artritis reumatoide, NOMID, DIRA o COVID-19.",
-            ],
-            ErrorCode::MissingWeight => ["Enter the weight.", "Introduzca el peso."],
-            ErrorCode::InvalidWeight => [
-                "The weight must be a number more than 0 and at most {max}.",
-                "El peso debe ser un número mayor que 0 y como máximo {max}.",
-            ],
-            ErrorCode::MissingDose => [
-                "Enter the prescribed dose in mg/kg/day.",
-                "Introduzca la dosis prescrita en mg/kg/día.",
-            ],
-            ErrorCode::InvalidDose => [
-                "The dose must be a number more than 0 mg/kg/day.",
-                "La dosis debe ser un número mayor que 0 mg/kg/día.",
-            ],
-            ErrorCode::AboveMaxDose => [
-                "The dose is above the maximum of {max} mg/kg/day.",
-                "La dosis supera el máximo de {max} mg/kg/día.",
-            ],
-            ErrorCode::DoseTooSmall => [
-                "The calculated dose is less than {min}, too small to measure with the syringe (less than {volume}); check the weight and the dose.",
-                "La dosis calculada es menor que {min}, demasiado pequeña para medirla con la jeringa (menos de {volume}); revise el peso y la dosis.",
-            ],
-            ErrorCode::InvalidCrcl => [
-                "Creatinine clearance must be a number more than 0 and at most {max} mL/min.",
-                "El aclaramiento de creatinina debe ser un número mayor que 0 y como máximo {max} mL/min.",
-            ],
-            ErrorCode::InvalidSplit => [
-                "Choose once daily or twice daily.",
-                "Elija una vez al día o dos veces al día.",
-            ],
-            ErrorCode::InvalidAge => [
-                "The age must be a number from 0 to {max} years.",
-                "La edad debe ser un número entre 0 y {max} años.",
-            ],
-            ErrorCode::InvalidEsrd => [
-                "Kidney failure / dialysis must be yes or no.",
-                "Insuficiencia renal / diálisis debe ser sí o no.",
-            ],
-            ErrorCode::MissingAge => ["Enter the age.", "Introduzca la edad."],
-            ErrorCode::PediatricUseSchwartz => [
-                "Cockcroft–Gault is not valid under {age} years; use the bedside Schwartz eGFR.",
-                "Cockcroft–Gault no es válida en menores de {age} años; use la TFGe de Schwartz a pie de cama.",
-            ],
-            ErrorCode::MissingSex => ["Choose female or male.", "Elija femenino o masculino."],
-            ErrorCode::InvalidSex => [
-                "Sex must be female or male.",
-                "El sexo debe ser femenino o masculino.",
-            ],
-            ErrorCode::MissingCreatinine => ["Enter the serum creatinine.", "Introduzca la creatinina sérica."],
-            ErrorCode::InvalidCreatinine => [
-                "Serum creatinine must be a number more than 0 and at most {max} mg/dL ({max_umol} µmol/L).",
-                "La creatinina sérica debe ser un número mayor que 0 y como máximo {max} mg/dL ({max_umol} µmol/L).",
-            ],
-            ErrorCode::MissingHeight => ["Enter the height.", "Introduzca la estatura."],
-            ErrorCode::InvalidHeight => [
-                "The height must be a number from {min} to {max} cm.",
-                "La estatura debe ser un número entre {min} y {max} cm.",
-            ],
-        }
-    }
-}
-
 /// How the shell should style a warning.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -173,19 +29,47 @@ impl Severity {
 /// Warning codes (the API `code`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum WarningCode {
+    /// RENAL-EOD / RENAL-COVID: every other day (the label's suggestion, as chosen or by default).
     RenalEveryOtherDay,
+    /// RENAL-EOD: the prescribed daily schedule kept, as chosen.
+    RenalDailyKept,
+    /// RENAL-SPLIT: twice daily kept; the every-other-day suggestion is not combined with a split.
+    RenalSplitKept,
+    /// RENAL-SPLIT: twice daily every other day, only as the explicit choice.
+    RenalSplitEveryOtherDay,
+    /// RENAL-MOD-EU: CrCl 30–59 mL/min in the EU.
+    RenalModerate,
     HospitalOnly,
+    /// DOSE-RA-U18.
     NotApprovedUnder18,
+    /// DOSE-COVID-U18 (us).
+    NotAuthorizedUnder18,
+    /// DOSE-COVID-U18 (eu).
+    NotRecommendedUnder18,
+    /// IND-*: the indication is not in the region's label.
+    NotInRegionLabel,
+    /// DOSE-EU-FLOOR.
+    BelowEuMinimum,
     DoseStep,
+    /// PROD-GRAD.
     BelowSyringeMarks,
+    /// DOSE-SEVERAL.
     SeveralSyringes,
 }
 
 impl WarningCode {
-    pub const ALL: [WarningCode; 6] = [
+    pub const ALL: [WarningCode; 14] = [
         WarningCode::RenalEveryOtherDay,
+        WarningCode::RenalDailyKept,
+        WarningCode::RenalSplitKept,
+        WarningCode::RenalSplitEveryOtherDay,
+        WarningCode::RenalModerate,
         WarningCode::HospitalOnly,
         WarningCode::NotApprovedUnder18,
+        WarningCode::NotAuthorizedUnder18,
+        WarningCode::NotRecommendedUnder18,
+        WarningCode::NotInRegionLabel,
+        WarningCode::BelowEuMinimum,
         WarningCode::DoseStep,
         WarningCode::BelowSyringeMarks,
         WarningCode::SeveralSyringes,
@@ -194,20 +78,39 @@ impl WarningCode {
     pub fn code(self) -> &'static str {
         match self {
             WarningCode::RenalEveryOtherDay => "renal_every_other_day",
+            WarningCode::RenalDailyKept => "renal_daily_kept",
+            WarningCode::RenalSplitKept => "renal_split_kept",
+            WarningCode::RenalSplitEveryOtherDay => "renal_split_every_other_day",
+            WarningCode::RenalModerate => "renal_moderate",
             WarningCode::HospitalOnly => "hospital_only",
             WarningCode::NotApprovedUnder18 => "not_approved_under_18",
+            WarningCode::NotAuthorizedUnder18 => "not_authorized_under_18",
+            WarningCode::NotRecommendedUnder18 => "not_recommended_under_18",
+            WarningCode::NotInRegionLabel => "not_in_region_label",
+            WarningCode::BelowEuMinimum => "below_eu_minimum",
             WarningCode::DoseStep => "dose_step",
             WarningCode::BelowSyringeMarks => "below_syringe_marks",
             WarningCode::SeveralSyringes => "several_syringes",
         }
     }
 
-    /// hospital_only and off-label use are Danger; renal and a dose below the
-    /// syringe's marks Caution; dose_step and several syringes Info.
+    /// Hospital only, uses outside the label and a regimen no label
+    /// describes are Danger; renal and a dose below the syringe's marks
+    /// Caution; dose_step and several syringes Info.
     pub fn severity(self) -> Severity {
         match self {
-            WarningCode::HospitalOnly | WarningCode::NotApprovedUnder18 => Severity::Danger,
-            WarningCode::RenalEveryOtherDay | WarningCode::BelowSyringeMarks => Severity::Caution,
+            WarningCode::HospitalOnly
+            | WarningCode::NotApprovedUnder18
+            | WarningCode::NotAuthorizedUnder18
+            | WarningCode::NotRecommendedUnder18
+            | WarningCode::NotInRegionLabel
+            | WarningCode::BelowEuMinimum
+            | WarningCode::RenalSplitEveryOtherDay => Severity::Danger,
+            WarningCode::RenalEveryOtherDay
+            | WarningCode::RenalDailyKept
+            | WarningCode::RenalSplitKept
+            | WarningCode::RenalModerate
+            | WarningCode::BelowSyringeMarks => Severity::Caution,
             WarningCode::DoseStep | WarningCode::SeveralSyringes => Severity::Info,
         }
     }
@@ -217,8 +120,24 @@ impl Translate for WarningCode {
     fn texts(self) -> [&'static str; 2] {
         match self {
             WarningCode::RenalEveryOtherDay => [
-                "Creatinine clearance below {threshold} mL/min or kidney failure / dialysis: consider giving the dose every other day.",
-                "Aclaramiento de creatinina menor de {threshold} mL/min o insuficiencia renal / diálisis: considere administrar la dosis cada dos días.",
+                "Creatinine clearance below {threshold} mL/min or end-stage kidney disease / dialysis: the label says to consider giving the dose every other day. This plan gives it every other day; the prescriber may keep the daily schedule.",
+                "Aclaramiento de creatinina menor de {threshold} mL/min o enfermedad renal terminal / diálisis: la ficha técnica indica considerar la dosis en días alternos. Este plan la da en días alternos; el profesional que la recetó puede mantener la pauta diaria.",
+            ],
+            WarningCode::RenalDailyKept => [
+                "Creatinine clearance below {threshold} mL/min or end-stage kidney disease / dialysis: consider giving the dose every other day. This plan keeps the prescribed daily schedule, as chosen.",
+                "Aclaramiento de creatinina menor de {threshold} mL/min o enfermedad renal terminal / diálisis: considere administrar la dosis en días alternos. Este plan mantiene la pauta diaria recetada, según lo elegido.",
+            ],
+            WarningCode::RenalSplitKept => [
+                "Creatinine clearance below {threshold} mL/min or end-stage kidney disease / dialysis: the label's suggestion to consider every other day is not combined with a twice-daily split automatically. This plan keeps the prescribed twice-daily schedule; check with the prescriber.",
+                "Aclaramiento de creatinina menor de {threshold} mL/min o enfermedad renal terminal / diálisis: la sugerencia de la ficha técnica de considerar días alternos no se combina automáticamente con la dosis dividida dos veces al día. Este plan mantiene la pauta recetada de dos veces al día; consulte con el profesional que la recetó.",
+            ],
+            WarningCode::RenalSplitEveryOtherDay => [
+                "Twice daily, every other day: no label describes this regimen. It is shown only because it was chosen; check it with the prescriber.",
+                "Dos veces al día, en días alternos: ninguna ficha técnica describe esta pauta. Se muestra solo porque se ha elegido; compruébela con el profesional que la recetó.",
+            ],
+            WarningCode::RenalModerate => [
+                "Creatinine clearance {crcl} mL/min, from {from} and below {to} mL/min: use with caution (EU label).",
+                "Aclaramiento de creatinina de {crcl} mL/min, de {from} a menos de {to} mL/min: usar con precaución (ficha técnica de la UE).",
             ],
             WarningCode::HospitalOnly => [
                 "COVID-19: for use in the hospital only, given by healthcare providers. Not for home injection.",
@@ -228,9 +147,25 @@ impl Translate for WarningCode {
                 "{indication}: not an approved use under {age} years. Check with the prescriber.",
                 "{indication}: no es un uso aprobado en menores de {age} años. Consulte con el profesional que lo recetó.",
             ],
+            WarningCode::NotAuthorizedUnder18 => [
+                "{indication}: not authorized under {age} years (the emergency use authorization covers adults). Check with the prescriber.",
+                "{indication}: no autorizado en menores de {age} años (la autorización de uso de emergencia es para adultos). Consulte con el profesional que lo recetó.",
+            ],
+            WarningCode::NotRecommendedUnder18 => [
+                "{indication}: not recommended under {age} years. Check with the prescriber.",
+                "{indication}: no se recomienda en menores de {age} años. Consulte con el profesional que lo recetó.",
+            ],
+            WarningCode::NotInRegionLabel => [
+                "{indication} is not in the {region} label: this dose is computed from the prescriber's numbers only. Check with the prescriber.",
+                "{indication} no figura en la ficha técnica de {region}: esta dosis se calcula solo con los datos del profesional que la recetó. Consulte con él o ella.",
+            ],
+            WarningCode::BelowEuMinimum => [
+                "{indication}: the EU label starts from {months} months of age and {kg}; below that is outside the label. Check with the prescriber.",
+                "{indication}: la ficha técnica de la UE empieza a partir de {months} meses de edad y {kg}; por debajo queda fuera de la ficha. Consulte con el profesional que lo recetó.",
+            ],
             WarningCode::BelowSyringeMarks => [
-                "Measuring {dose} from a syringe: this is below its lowest mark ({marks}); the EU syringe is graduated from {marks} to {full}. Ask the provider or pharmacist how to measure it before giving the dose.",
-                "Medir {dose} con una jeringa: está por debajo de su marca más baja ({marks}); la jeringa de la UE está graduada de {marks} a {full}. Pregunte al profesional de la salud o al farmacéutico(a) cómo medirlo antes de administrar la dosis.",
+                "{dose} from a syringe is under its first mark ({marks}): the measuring method comes from the prescriber or pharmacist.",
+                "{dose} de una jeringa está por debajo de su primera marca ({marks}): el método para medirlo lo indica el profesional que lo recetó o el farmacéutico(a).",
             ],
             WarningCode::SeveralSyringes => [
                 "Each dose of {dose} needs {count} syringes: {plan}.",
@@ -244,6 +179,22 @@ impl Translate for WarningCode {
     }
 }
 
+crate::messages! {
+    /// The region's name in "not in the {region} label".
+    pub enum RegionName {
+        Us => ["US", "EE. UU."],
+        Eu => ["EU", "la UE"],
+    }
+}
+
+/// The region's name in a sentence ("the US label", "la ficha técnica de la UE").
+pub fn region_name(region: crate::core::attrs::Region) -> RegionName {
+    match region {
+        crate::core::attrs::Region::Us => RegionName::Us,
+        crate::core::attrs::Region::Eu => RegionName::Eu,
+    }
+}
+
 impl Translate for Indication {
     fn texts(self) -> [&'static str; 2] {
         match self {
@@ -251,6 +202,9 @@ impl Translate for Indication {
             Indication::Nomid => ["NOMID", "NOMID"],
             Indication::Dira => ["DIRA", "DIRA"],
             Indication::Covid19 => ["COVID-19", "COVID-19"],
+            Indication::Caps => ["CAPS", "CAPS"],
+            Indication::Fmf => ["Familial Mediterranean fever", "Fiebre mediterránea familiar"],
+            Indication::Stills => ["Still's disease", "Enfermedad de Still"],
         }
     }
 }
@@ -273,8 +227,8 @@ impl Translate for Freq {
         match self {
             Freq::OnceDaily => ["once daily", "una vez al día"],
             Freq::TwiceDaily => ["twice daily", "dos veces al día"],
-            Freq::EveryOtherDay => ["every other day", "cada dos días"],
-            Freq::TwiceDailyEveryOtherDay => ["twice daily, every other day", "dos veces al día, cada dos días"],
+            Freq::EveryOtherDay => ["every other day", "en días alternos"],
+            Freq::TwiceDailyEveryOtherDay => ["twice daily, every other day", "dos veces al día, en días alternos"],
         }
     }
 }
@@ -315,6 +269,7 @@ pub enum StepMsg {
     RuleFixed,
     RuleFixedCourse,
     RulePerKg,
+    RulePerKgNoSteps,
     DailyDoseExact,
     DailyDoseRoundedDown,
     CapOk,
@@ -329,15 +284,23 @@ pub enum StepMsg {
     CourseDoses,
     Volume,
     Syringes,
+    RuleFixedFromKg,
+    FixedFromKgApplied,
+    CapsMaintenance,
+    CapsMonitoring,
+    CovidCriterionUs,
+    CovidCriterionEu,
+    ScheduleChosen,
 }
 
 impl StepMsg {
-    pub const ALL: [StepMsg; 19] = [
+    pub const ALL: [StepMsg; 27] = [
         StepMsg::WeightFromLb,
         StepMsg::WeightKg,
         StepMsg::RuleFixed,
         StepMsg::RuleFixedCourse,
         StepMsg::RulePerKg,
+        StepMsg::RulePerKgNoSteps,
         StepMsg::DailyDoseExact,
         StepMsg::DailyDoseRoundedDown,
         StepMsg::CapOk,
@@ -352,6 +315,13 @@ impl StepMsg {
         StepMsg::CourseDoses,
         StepMsg::Volume,
         StepMsg::Syringes,
+        StepMsg::RuleFixedFromKg,
+        StepMsg::FixedFromKgApplied,
+        StepMsg::CapsMaintenance,
+        StepMsg::CapsMonitoring,
+        StepMsg::CovidCriterionUs,
+        StepMsg::CovidCriterionEu,
+        StepMsg::ScheduleChosen,
     ];
 }
 
@@ -375,6 +345,10 @@ impl Translate for StepMsg {
                 "{indication}: dose in mg/kg/day, adjusted in {step_min}–{step_max} mg/kg steps, maximum {max} mg/kg/day.",
                 "{indication}: dosis en mg/kg/día, ajustada en pasos de {step_min}–{step_max} mg/kg, máximo {max} mg/kg/día.",
             ],
+            StepMsg::RulePerKgNoSteps => [
+                "{indication}: dose in mg/kg/day, maximum {max} mg/kg/day.",
+                "{indication}: dosis en mg/kg/día, máximo {max} mg/kg/día.",
+            ],
             StepMsg::DailyDoseExact => [
                 "Daily dose: {rate} mg/kg/day × {kg} = {daily}",
                 "Dosis diaria: {rate} mg/kg/día × {kg} = {daily}",
@@ -396,28 +370,28 @@ impl Translate for StepMsg {
                 "Dos veces al día: {daily} ÷ 2 = {dose} cada vez (redondeada hacia abajo a {resolution}).",
             ],
             StepMsg::RenalBelow => [
-                "Creatinine clearance {crcl} mL/min is below {threshold} mL/min: every other day, same dose each time.",
-                "Aclaramiento de creatinina de {crcl} mL/min, menor de {threshold} mL/min: cada dos días, misma dosis cada vez.",
+                "Creatinine clearance {crcl} mL/min is below {threshold} mL/min: the label says to consider every other day, same dose each time.",
+                "Aclaramiento de creatinina de {crcl} mL/min, menor de {threshold} mL/min: la ficha técnica indica considerar la administración en días alternos, misma dosis cada vez.",
             ],
             StepMsg::RenalEsrd => [
-                "Kidney failure / dialysis: every other day, same dose each time.",
-                "Insuficiencia renal / diálisis: cada dos días, misma dosis cada vez.",
+                "End-stage kidney disease / dialysis: the label says to consider every other day, same dose each time.",
+                "Enfermedad renal terminal / diálisis: la ficha técnica indica considerar la administración en días alternos, misma dosis cada vez.",
             ],
             StepMsg::RenalOk => [
                 "Creatinine clearance {crcl} mL/min is {threshold} mL/min or more: no change to the schedule.",
                 "Aclaramiento de creatinina de {crcl} mL/min, de {threshold} mL/min o más: sin cambios en la pauta.",
             ],
             StepMsg::RenalBelowEgfr => [
-                "Estimated GFR (bedside Schwartz) {crcl} mL/min/1.73 m² is below {threshold}: every other day, same dose each time.",
-                "FG estimado (Schwartz a pie de cama) de {crcl} mL/min/1,73 m², menor de {threshold}: cada dos días, misma dosis cada vez.",
+                "Estimated GFR (bedside Schwartz) {crcl} mL/min/1.73 m², an approximation compared with the {threshold} mL/min threshold: below it, so the label says to consider every other day, same dose each time.",
+                "FG estimado (Schwartz a pie de cama) de {crcl} mL/min/1,73 m², una aproximación comparada con el umbral de {threshold} mL/min: por debajo, así que la ficha técnica indica considerar la administración en días alternos, misma dosis cada vez.",
             ],
             StepMsg::RenalOkEgfr => [
-                "Estimated GFR (bedside Schwartz) {crcl} mL/min/1.73 m² is {threshold} or more: no change to the schedule.",
-                "FG estimado (Schwartz a pie de cama) de {crcl} mL/min/1,73 m², de {threshold} o más: sin cambios en la pauta.",
+                "Estimated GFR (bedside Schwartz) {crcl} mL/min/1.73 m², an approximation compared with the {threshold} mL/min threshold: {threshold} or more, no change to the schedule.",
+                "FG estimado (Schwartz a pie de cama) de {crcl} mL/min/1,73 m², una aproximación comparada con el umbral de {threshold} mL/min: {threshold} o más, sin cambios en la pauta.",
             ],
             StepMsg::RenalUnknown => [
-                "No creatinine clearance or dialysis entered: usual schedule. Below {threshold} mL/min or with dialysis, the dose is given every other day.",
-                "No se indicó aclaramiento de creatinina ni diálisis: pauta habitual. Con menos de {threshold} mL/min o con diálisis, la dosis se da cada dos días.",
+                "No creatinine clearance or dialysis entered: usual schedule. Below {threshold} mL/min or with dialysis, the label says to consider every other day.",
+                "No se indicó aclaramiento de creatinina ni diálisis: pauta habitual. Con menos de {threshold} mL/min o con diálisis, la ficha técnica indica considerar la administración en días alternos.",
             ],
             StepMsg::CourseDoses => [
                 "{frequency} for {days} days: {doses} doses in total.",
@@ -431,6 +405,34 @@ impl Translate for StepMsg {
                 "Prefilled syringes per dose: {count} (single use, {syringe_mg} each); discard {discard}.",
                 "Jeringas precargadas por dosis: {count} (de un solo uso, {syringe_mg} cada una); deseche {discard}.",
             ],
+            StepMsg::RuleFixedFromKg => [
+                "{indication}: from {from_kg}, a fixed dose of {dose} {frequency}; under {from_kg}, the prescribed mg/kg/day {frequency}, maximum {max} mg/kg/day.",
+                "{indication}: desde {from_kg}, dosis fija de {dose} {frequency}; con menos de {from_kg}, la dosis recetada en mg/kg/día {frequency}, máximo {max} mg/kg/día.",
+            ],
+            StepMsg::FixedFromKgApplied => [
+                "Weight {kg} is {from_kg} or more: fixed dose of {dose} {frequency}, not based on weight.",
+                "Peso de {kg}, de {from_kg} o más: dosis fija de {dose} {frequency}, no basada en el peso.",
+            ],
+            StepMsg::CapsMaintenance => [
+                "CAPS: start 1–2 mg/kg/day. Mild CAPS (FCAS, mild MWS): usually kept at 1–2 mg/kg/day. Severe CAPS (MWS, NOMID/CINCA): increases are often needed within 1–2 months; usual maintenance 3–4 mg/kg/day.",
+                "CAPS: inicio con 1–2 mg/kg/día. CAPS leve (FCAS, MWS leve): normalmente se mantiene en 1–2 mg/kg/día. CAPS grave (MWS, NOMID/CINCA): a menudo hay que aumentar la dosis en 1–2 meses; mantenimiento habitual 3–4 mg/kg/día.",
+            ],
+            StepMsg::CapsMonitoring => [
+                "Severe CAPS: assess CNS inflammation (including the inner ear: MRI or CT, lumbar puncture, audiology) and the eyes after the first 3 months, then every 6 months until effective doses are found.",
+                "CAPS grave: evaluar la inflamación del SNC (incluido el oído interno: RM o TC, punción lumbar, audiología) y los ojos tras los 3 primeros meses y después cada 6 meses hasta encontrar la dosis eficaz.",
+            ],
+            StepMsg::CovidCriterionUs => [
+                "COVID-19 (emergency use authorization, not approved): hospitalised adults with pneumonia needing supplemental oxygen, at risk of severe respiratory failure, likely to have a raised suPAR.",
+                "COVID-19 (autorización de uso de emergencia, no aprobado): adultos hospitalizados con neumonía que necesitan oxígeno suplementario, con riesgo de insuficiencia respiratoria grave y probable suPAR elevado.",
+            ],
+            StepMsg::CovidCriterionEu => [
+                "COVID-19 (EU label): adults with pneumonia needing supplemental oxygen, at risk of severe respiratory failure, with plasma suPAR ≥ 6 ng/mL.",
+                "COVID-19 (ficha técnica de la UE): adultos con neumonía que necesitan oxígeno suplementario, con riesgo de insuficiencia respiratoria grave y suPAR plasmático ≥ 6 ng/mL.",
+            ],
+            StepMsg::ScheduleChosen => [
+                "Schedule used: {frequency}.",
+                "Pauta utilizada: {frequency}.",
+            ],
         }
     }
 }
@@ -440,6 +442,7 @@ mod tests {
     #![allow(non_snake_case)]
     use super::*;
     use crate::core::units::NumberError;
+    use crate::core::limits::ErrorCode;
 
     /// The `{placeholder}` names of a template, sorted and deduplicated.
     pub(crate) fn placeholders(t: &str) -> Vec<&str> {
@@ -481,7 +484,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(Freq::EveryOtherDay.texts(), ["every other day", "cada dos días"]);
+        assert_eq!(Freq::EveryOtherDay.texts(), ["every other day", "en días alternos"]);
     }
 
     #[test]

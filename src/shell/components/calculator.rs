@@ -11,13 +11,16 @@ use yew::prelude::*;
 
 use crate::core::api::plan_result;
 use crate::core::dose::form::{
-    evaluate, visible, EstimateMethod, FormField, FormInput, FormOutcome, RenalMode, ScrUnit, WeightUnit,
+    evaluate_in, shows_split, visible, EstimateMethod, FormField, FormInput, FormOutcome, RenalMode, ScrUnit, WeightUnit,
 };
-use crate::core::dose::labels::{daily_dose_line, discard_line, full_syringes_line, summary, syringe_rows, CalcUi};
-use crate::core::dose::{titration_steps, DosePlan, Indication, Severity, Split};
+use crate::core::dose::labels::{
+    daily_dose_line, discard_line, full_syringes_line, indication_option, summary, syringe_rows, CalcUi,
+};
+use crate::core::dose::{titration_steps, DosePlan, Indication, RenalSchedule, Severity, Split};
 use crate::core::format::{fmt_mg, fmt_ml, fmt_number};
 use crate::core::i18n::{fill, Lang, Translate, source_text};
-use crate::core::renal::Sex;
+use crate::core::dose::rules::RENAL_CRCL_BELOW;
+use crate::core::renal::{Sex, CG_FACT, SCHWARTZ_FACT, UNITS_FACT};
 use crate::core::safety::form::Markup;
 use crate::shell::app::{use_env, LastDose, LastDoseCtx};
 use crate::shell::components::raw;
@@ -34,6 +37,7 @@ pub enum Action {
     Method(EstimateMethod),
     Sex(Sex),
     ScrUnit(ScrUnit),
+    RenalSchedule(RenalSchedule),
     Load(FormInput),
 }
 
@@ -61,6 +65,7 @@ impl Reducible for Form {
             Action::Method(m) => f.method = m,
             Action::Sex(s) => f.sex = Some(s),
             Action::ScrUnit(u) => f.scr_unit = u,
+            Action::RenalSchedule(r) => f.renal_schedule = Some(r),
             Action::Load(input) => f = input,
         }
         Rc::new(Form(f))
@@ -113,6 +118,9 @@ fn radio_action(group: &str, i: u8) -> Option<Action> {
         ("method", 1) => Action::Method(EstimateMethod::Child),
         ("sex", 0) => Action::Sex(Sex::Female),
         ("sex", 1) => Action::Sex(Sex::Male),
+        // RENAL-EOD: the label's suggestion, or the prescribed schedule kept.
+        ("schedule", 0) => Action::RenalSchedule(RenalSchedule::EveryOtherDay),
+        ("schedule", 1) => Action::RenalSchedule(RenalSchedule::Daily),
         _ => return None,
     })
 }
@@ -215,6 +223,16 @@ fn syringe_svg(h: &mut Markup, ml: f64, label: &str) {
     h.m(r#"<rect class="kw-syringe-hub" x="308" y="21" width="14" height="10"/><line class="kw-syringe-needle" x1="322" x2="356" y1="26" y2="26"/></svg>"#);
 }
 
+/// The estimate's sources: its formula (RENAL-CG, RENAL-SCHWARTZ) and, for a
+/// creatinine in µmol/L, the conversion (RENAL-UNITS).
+fn estimate_source(method: EstimateMethod, unit: ScrUnit) -> String {
+    let formula = if method == EstimateMethod::Adult { CG_FACT } else { SCHWARTZ_FACT };
+    match unit {
+        ScrUnit::MgDl => formula.source().to_string(),
+        ScrUnit::UmolL => format!("{}; {}", formula.source(), UNITS_FACT.source()),
+    }
+}
+
 fn severity_label(s: Severity) -> CalcUi {
     match s {
         Severity::Danger => CalcUi::SeverityDanger,
@@ -245,7 +263,8 @@ fn result_card(plan: &DosePlan, lang: Lang, dispatch: &UseReducerDispatcher<Form
         let from = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
         print_alone(from, ".kw-result", CalcUi::PrintTitle.tr(lang), lang.code());
     });
-    let titration = plan.mg_per_kg_per_day.map(titration_steps);
+    // Only where the label gives 0.5–1 mg/kg steps (DOSE-NOMID-US, DOSE-DIRA-US).
+    let titration = plan.mg_per_kg_per_day.filter(|_| plan.indication.rule().dose.titration().is_some()).map(titration_steps);
     let source = |s: &str| fill(t(CalcUi::Source), &[("source", &source_text(s, lang))]);
 
     // Everything but the controls is static markup (docs/SIZE.md rule 15).
@@ -266,7 +285,7 @@ fn result_card(plan: &DosePlan, lang: Lang, dispatch: &UseReducerDispatcher<Form
                 Severity::Info => r#"<div class="kw-notice"><strong>"#,
             });
             h.t(t(severity_label(w.severity))).m("</strong> ").t(&w.message);
-            h.m(r#"<span class="kw-source"> "#).t(&source(w.source)).m("</span></div>");
+            h.m(r#"<span class="kw-source"> "#).t(&source(&w.source)).m("</span></div>");
         }
         h.m("</div>");
     }
@@ -279,12 +298,17 @@ fn result_card(plan: &DosePlan, lang: Lang, dispatch: &UseReducerDispatcher<Form
         h.m(r#"<p class="kw-hint">"#).t(&full).m("</p>");
     }
     if let Some(d) = plan.syringes.last() {
-        syringe_svg(&mut h, d.volume.value(), &fill(t(CalcUi::SyringeDrawing), &[("ml", &fmt_ml(d.volume.value(), lang))]));
+        // PROD-GRAD: mg first, mL second.
+        let label = fill(
+            t(CalcUi::SyringeDrawing),
+            &[("mg", &fmt_mg(d.dose.value(), lang)), ("ml", &fmt_ml(d.volume.value(), lang))],
+        );
+        syringe_svg(&mut h, d.volume.value(), &label);
     }
     let head = raw(&mut h);
     h.m(r#"<ol class="kw-steps">"#);
     for s in &plan.steps {
-        h.m("<li>").t(&s.text).m(r#"<span class="kw-source"> — "#).t(&source(s.source)).m("</span></li>");
+        h.m("<li>").t(&s.text).m(r#"<span class="kw-source"> — "#).t(&source(&s.source)).m("</span></li>");
     }
     h.m("</ol>");
     let steps = raw(&mut h);
@@ -353,7 +377,8 @@ pub fn calculator() -> Html {
         });
     }
 
-    let out = use_memo((form.0.clone(), lang), |(input, lang)| evaluate(input, *lang));
+    let region = env.region;
+    let out = use_memo((form.0.clone(), region, lang), |(input, region, lang)| evaluate_in(input, *region, *lang));
 
     // Tell the host page and the other views about each new valid dose.
     {
@@ -389,11 +414,19 @@ pub fn calculator() -> Html {
         Callback::from(move |e: Event| form_event(&d, &e, false))
     };
     let ind_error = out.error(FormField::Indication);
-    let age_label = if matches!(input.renal, RenalMode::Estimate) && input.method == EstimateMethod::Adult {
-        t(CalcUi::AgeRequired)
-    } else {
-        t(CalcUi::Age)
-    };
+    let estimating = input.renal == RenalMode::Estimate;
+    let age_label = if estimating { t(CalcUi::AgeRequired) } else { t(CalcUi::Age) };
+    // RENAL-CG: Cockcroft–Gault uses the actual body weight.
+    let weight_label =
+        if estimating && input.method == EstimateMethod::Adult { t(CalcUi::WeightActual) } else { t(CalcUi::Weight) };
+    // The indications of the region's label (IND-US-*, IND-EU-*), plus the
+    // one chosen if it is not among them (a saved form, another region).
+    let mut indications = Indication::of_region(region).to_vec();
+    if let Some(i) = input.indication.filter(|i| !i.in_label(region)) {
+        indications.push(i);
+    }
+    // RENAL-EOD: the schedule choice shows when the kidney rule applies.
+    let renal_choice = out.plan.as_ref().and_then(|p| p.renal_schedule);
 
     html! {
         <section class="kw-calculator" aria-labelledby="kw-calc-h">
@@ -406,23 +439,25 @@ pub fn calculator() -> Html {
                     <select id={field_id(FormField::Indication)}
                         aria-describedby={ind_error.map(|_| error_id(FormField::Indication))}>
                         <option value="" selected={input.indication.is_none()}>{ t(CalcUi::ChooseIndication) }</option>
-                        { for Indication::ALL.iter().map(|i| html! {
-                            <option value={i.code()} selected={input.indication == Some(*i)}>{ i.tr(lang) }</option>
+                        { for indications.iter().map(|i| html! {
+                            <option value={i.code()} selected={input.indication == Some(*i)}>{ indication_option(*i, region).tr(lang) }</option>
                         }) }
                     </select>
                     if let Some(msg) = ind_error { <p class="kw-error" id={error_id(FormField::Indication)}>{ msg }</p> }
                 </div>
                 if show(FormField::Weight) {
                     <div class="kw-row">
-                        { number_field(FormField::Weight, t(CalcUi::Weight), &input.weight, &out, None) }
+                        { number_field(FormField::Weight, weight_label, &input.weight, &out, None) }
                         { radios("wunit", t(CalcUi::WeightUnit), &[t(CalcUi::Kg), t(CalcUi::Lb)],
                             Some(input.weight_unit as usize), None) }
                     </div>
                 }
                 if show(FormField::Dose) {
                     { number_field(FormField::Dose, t(CalcUi::Dose), &input.dose, &out, Some(t(CalcUi::DoseHint))) }
-                    { radios("split", t(CalcUi::Split), &[t(CalcUi::Once), t(CalcUi::Twice)],
-                        Some(if input.split == Split::Twice { 1 } else { 0 }), None) }
+                    if shows_split(input) {
+                        { radios("split", t(CalcUi::Split), &[t(CalcUi::Once), t(CalcUi::Twice)],
+                            Some(if input.split == Split::Twice { 1 } else { 0 }), None) }
+                    }
                 }
                 { number_field(FormField::Age, age_label, &input.age, &out, None) }
                 { radios("renal", t(CalcUi::Kidney),
@@ -455,9 +490,19 @@ pub fn calculator() -> Html {
                     if let Some(e) = out.estimate {
                         <p class="kw-notice" role="status">{ fill(
                             t(if e.method == EstimateMethod::Adult { CalcUi::EstimateAdult } else { CalcUi::EstimateChild }),
-                            &[("value", &fmt_number(e.value, 1, lang))],
-                        ) }</p>
+                            &[("value", &fmt_number(e.value, 1, lang)), ("threshold", &fmt_number(RENAL_CRCL_BELOW, 0, lang))],
+                        ) }
+                        // RENAL-CG / RENAL-SCHWARTZ, and RENAL-UNITS for µmol/L.
+                        <span class="kw-source">{ " " }{ fill(t(CalcUi::Source), &[("source", &estimate_source(e.method, input.scr_unit))]) }</span></p>
+                        if out.estimate_caution {
+                            <p class="kw-notice kw-caution">{ t(CalcUi::SchwartzUnderOne) }</p>
+                        }
                     }
+                }
+                if let Some(chosen) = renal_choice {
+                    { radios("schedule", t(CalcUi::Schedule),
+                        &[t(CalcUi::ScheduleEveryOtherDay), t(CalcUi::ScheduleKeepDaily)],
+                        Some(if chosen == RenalSchedule::EveryOtherDay { 0 } else { 1 }), None) }
                 }
             </form>
             <div class="kw-result-area" aria-live="polite">
