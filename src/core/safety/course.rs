@@ -22,8 +22,8 @@ pub enum Condition {
 }
 
 impl Condition {
-    /// The calculator's indication as a condition. The one place that maps
-    /// indications: the calculator adds `Caps`, `Fmf` and `Stills`.
+    /// The calculator's indication as a condition (the one place that maps
+    /// indications).
     pub fn of(indication: Indication) -> Condition {
         match indication {
             Indication::Ra => Condition::Ra,
@@ -31,9 +31,9 @@ impl Condition {
             Indication::Nomid => Condition::Caps,
             Indication::Dira => Condition::Dira,
             Indication::Covid19 => Condition::Covid,
-            // MERGE: Indication::Caps => Condition::Caps,
-            // MERGE: Indication::Fmf => Condition::Fmf,
-            // MERGE: Indication::Stills => Condition::Stills,
+            Indication::Caps => Condition::Caps,
+            Indication::Fmf => Condition::Fmf,
+            Indication::Stills => Condition::Stills,
         }
     }
 }

@@ -151,10 +151,8 @@ mod tests {
         let row = WARNINGS.iter().find(|r| r.fact == Fact::WarnDress).unwrap();
         let us = Context::new(Region::Us, None);
         assert!(!row.shown(us));
-        // MERGE: Indication::Stills — until the calculator has it, build the
-        // course by hand.
-        let mut course = Course::new(Indication::Ra, 1, 1, false);
-        course.condition = Condition::Stills;
+        let course = Course::new(Indication::Stills, 1, 1, false);
+        assert_eq!(course.condition, Condition::Stills);
         assert!(row.shown(Context::new(Region::Us, Some(course))));
     }
 
