@@ -83,7 +83,7 @@ facts! {
         "Subcutaneous (under the skin) only.";
     ProdGrad = "PROD-GRAD", Both, false, "EU SmPC 2, EU PL 3, US PI 2.2",
         "Show mg first and mL second. The EU syringe is graduated in mg from 20 mg; a dose under 20 mg is below the first mark and its measuring method comes from the prescriber or pharmacist. In the US, ask the provider or pharmacist how to measure a partial dose.";
-    ProdLatex = "PROD-LATEX", Both, false, "EU SmPC 6.5, US PI",
+    ProdLatex = "PROD-LATEX", Both, false, "US PI; EU SmPC 6.5",
         "The syringe and needle shield are not made with natural rubber latex; never say otherwise.";
     ProdLook = "PROD-LOOK", Both, false, "EU SmPC 3, US PI 16",
         "The solution is clear, colourless to white, and may contain a few translucent-to-white protein particles, which are normal.";

@@ -173,8 +173,9 @@ pub fn profile(region: Region) -> &'static RegionProfile {
 }
 
 /// The facts of the storage card, in order: the refrigerator rules
-/// (STORE-FRIDGE) and children (STORE-CHILDREN).
-pub const STORAGE_CARD_FACTS: [Fact; 2] = [Fact::StoreFridge, Fact::StoreChildren];
+/// (STORE-FRIDGE), children (STORE-CHILDREN) and the latex-free syringe
+/// (PROD-LATEX: old US labels said otherwise; never repeat that).
+pub const STORAGE_CARD_FACTS: [Fact; 3] = [Fact::StoreFridge, Fact::StoreChildren, Fact::ProdLatex];
 
 /// The storage card's source line in `region`: each fact's part for the
 /// region, without repeats ("EU PL 5" in the EU, "US PI 16; EU PL 5" in the US).
@@ -423,8 +424,8 @@ messages! {
             "Escriba una temperatura posible en una casa, un coche o agua caliente: de {min} a {max}. Revise el número y la unidad.",
         ],
         StoreInFridge => [
-            "Store in the refrigerator at {range}, in the original carton to protect from light. Do not freeze. Do not shake. Keep out of the sight and reach of children.",
-            "Guárdela en el refrigerador (nevera) a {range}, en su caja original para protegerla de la luz. No la congele. No la agite. Manténgala fuera de la vista y del alcance de los niños.",
+            "Store in the refrigerator at {range}, in the original carton to protect from light. Do not freeze. Do not shake. Keep out of the sight and reach of children. The syringe and its needle cover are not made with natural rubber latex.",
+            "Guárdela en el refrigerador (nevera) a {range}, en su caja original para protegerla de la luz. No la congele. No la agite. Manténgala fuera de la vista y del alcance de los niños. La jeringa y el capuchón de la aguja no están fabricados con látex de caucho natural.",
         ],
         AlsoTitle => ["Also:", "Además:"],
     }
@@ -871,12 +872,15 @@ mod tests {
 
     #[test]
     fn each_region_cites_its_own_label() {
-        // STORE-FRIDGE and STORE-CHILDREN on the storage card.
-        assert_eq!(storage_source(Region::Us), "US PI 16; EU PL 5");
-        assert_eq!(storage_source(Region::Eu), "EU PL 5");
+        // STORE-FRIDGE, STORE-CHILDREN and PROD-LATEX on the storage card.
+        assert_eq!(storage_source(Region::Us), "US PI 16; EU PL 5; US PI");
+        assert_eq!(storage_source(Region::Eu), "EU PL 5; EU SmPC 6.5");
         assert!(storage_text(Lang::En, TempUnit::C).contains("out of the sight and reach of children"));
         assert!(storage_text(Lang::Es, TempUnit::C).contains("alcance de los niños"));
-        assert_eq!(STORAGE_CARD_FACTS, [Fact::StoreFridge, Fact::StoreChildren]);
+        // PROD-LATEX: said the right way round, never "contains latex".
+        assert!(storage_text(Lang::En, TempUnit::C).contains("not made with natural rubber latex"));
+        assert!(storage_text(Lang::Es, TempUnit::C).contains("no están fabricados con látex"));
+        assert_eq!(STORAGE_CARD_FACTS, [Fact::StoreFridge, Fact::StoreChildren, Fact::ProdLatex]);
         assert_eq!(EU_PROFILE.allowance.map(|a| (a.max_hours, a.fact)), Some((72.0, Fact::StoreEuRt)));
     }
 

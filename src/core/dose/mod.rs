@@ -634,6 +634,7 @@ fn renal_schedule(rule: &DoseRule, input: &DoseInput, per_day: u8, w: &mut Work)
     let below = input.crcl_ml_min.is_some_and(|c| c < rule.renal_crcl_below_ml_min);
     if input.esrd {
         w.step(StepMsg::RenalEsrd, &[], rule.renal_fact);
+        w.step(StepMsg::RenalDialysis, &[], Fact::RenalDial);
     } else if let Some(c) = input.crcl_ml_min {
         let crcl = fmt_number(c, 1, lang);
         let (msg, fact) = match (below, input.crcl_is_schwartz_egfr) {
@@ -1162,6 +1163,20 @@ mod tests {
         assert_eq!(daily.instructions, "100 mg (0.67 mL) under the skin once daily for 10 days");
         assert_eq!(warning_codes(&daily), vec!["hospital_only", "renal_daily_kept"]);
         assert_eq!(daily.renal_schedule, Some(RenalSchedule::Daily));
+    }
+
+    #[test]
+    fn dialysis_step_says_how_little_of_a_dose_dialysis_removes() {
+        // RENAL-DIAL: shown with end-stage kidney disease / dialysis only.
+        let base = DoseInput { indication: Some(Indication::Ra), ..DoseInput::default() };
+        let esrd = calculate(&DoseInput { esrd: true, ..base }, Lang::En).unwrap();
+        let dial = esrd.steps.iter().find(|s| s.fact == Fact::RenalDial).unwrap();
+        assert_eq!(dial.text, "Dialysis removes less than 2.5 % of a dose.");
+        assert_eq!(dial.source, "US PI 12.3");
+        let es = calculate(&DoseInput { esrd: true, ..base }, Lang::Es).unwrap();
+        assert!(es.steps.iter().any(|s| s.text == "La diálisis elimina menos del 2,5 % de una dosis."));
+        let plain = calculate(&DoseInput { crcl_ml_min: Some(20.0), ..base }, Lang::En).unwrap();
+        assert!(plain.steps.iter().all(|s| s.fact != Fact::RenalDial));
     }
 
     #[test]

@@ -277,6 +277,7 @@ pub enum StepMsg {
     TwiceDaily,
     RenalBelow,
     RenalEsrd,
+    RenalDialysis,
     RenalOk,
     RenalBelowEgfr,
     RenalOkEgfr,
@@ -294,7 +295,7 @@ pub enum StepMsg {
 }
 
 impl StepMsg {
-    pub const ALL: [StepMsg; 27] = [
+    pub const ALL: [StepMsg; 28] = [
         StepMsg::WeightFromLb,
         StepMsg::WeightKg,
         StepMsg::RuleFixed,
@@ -308,6 +309,7 @@ impl StepMsg {
         StepMsg::TwiceDaily,
         StepMsg::RenalBelow,
         StepMsg::RenalEsrd,
+        StepMsg::RenalDialysis,
         StepMsg::RenalOk,
         StepMsg::RenalBelowEgfr,
         StepMsg::RenalOkEgfr,
@@ -376,6 +378,10 @@ impl Translate for StepMsg {
             StepMsg::RenalEsrd => [
                 "End-stage kidney disease / dialysis: the label says to consider every other day, same dose each time.",
                 "Enfermedad renal terminal / diálisis: la ficha técnica indica considerar la administración en días alternos, misma dosis cada vez.",
+            ],
+            StepMsg::RenalDialysis => [
+                "Dialysis removes less than 2.5 % of a dose.",
+                "La diálisis elimina menos del 2,5 % de una dosis.",
             ],
             StepMsg::RenalOk => [
                 "Creatinine clearance {crcl} mL/min is {threshold} mL/min or more: no change to the schedule.",
