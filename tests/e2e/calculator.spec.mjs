@@ -305,7 +305,8 @@ test('Print from the second widget prints its own result, in its language', asyn
   await widgetsReady(page, 2);
   const [first, second] = [page.locator('#primary'), page.locator('#secondary')];
   await dose(first, 'dira', '20', '8');
-  await dose(second, 'nomid', '10', '2');
+  // The second widget is region="eu": CAPS (IND-EU-CAPS), not NOMID.
+  await dose(second, 'caps', '10', '2');
   await expect(first.locator('.kw-dose')).toHaveText('160 mg (1.07 mL)');
   await expect(second.locator('.kw-dose')).toHaveText('20 mg (0,13 mL)');
   await capturePrints(page);
