@@ -449,3 +449,14 @@ for (const lang of ['en', 'es']) {
     expect(await axeViolations(page), 'errors, edit form, confirm delete').toEqual([]);
   });
 }
+
+test('region eu in Spanish: the site view cites its facts and stays axe clean', async ({ page }) => {
+  // SITE-ZONES, SITE-ROTATE: the same body map and rotation in the EU.
+  const w = await sitesPage(page, 'es');
+  await w.evaluate((el) => el.setAttribute('region', 'eu'));
+  await expect(w.locator('g[data-a=zone]').first()).toBeVisible();
+  await w.locator('g[data-a=zone]').nth(0).click();
+  await w.locator('[data-a=log]').click();
+  await expect(w.locator('#kw-logged')).toBeFocused();
+  expect(await axeViolations(page)).toEqual([]);
+});

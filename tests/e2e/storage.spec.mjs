@@ -394,3 +394,21 @@ test('COVID-19: hospital use only, no home checklist, timer or history', async (
   await expect(w.locator('.kw-hi')).toHaveCount(0);
   await expect(w.getByRole('timer')).toHaveCount(0);
 });
+
+test('EU in Spanish: 30 hours at 22 °C is usable within 72 hours; frozen is "No la use"; axe clean', async ({ page }) => {
+  // STORE-EU-RT (72 horas), STORE-FROZEN, in region eu and Spanish.
+  const w = await openStorage(page, { region: 'eu', lang: 'es', units: 'c' });
+  await w.locator('#kw-mh-out').check();
+  await w.locator('#kw-mh-hours').fill('30');
+  await w.locator('#kw-mh-temp').fill('22');
+  await w.getByRole('button', { name: '¿Qué debo hacer?' }).click();
+  const result = w.locator('.kw-mh-result');
+  await expect(result).toContainText('Aún puede usarla');
+  await expect(result).toContainText('72 horas');
+  await expect(result).toContainText('EU PL 5');
+  await w.locator('#kw-mh-temp').fill('0');
+  await w.getByRole('button', { name: '¿Qué debo hacer?' }).click();
+  await expect(result.locator('.kw-danger')).toHaveCount(1);
+  await expect(result).not.toContainText('Aún puede usarla');
+  expect(await axeViolations(page)).toEqual([]);
+});
