@@ -105,6 +105,9 @@ for (const width of [320, 640]) {
 }
 
 test('forced colours and reduced motion: still readable, zero axe violations', async ({ page }) => {
+  // Four full axe runs (one per view): on a loaded 2-core machine this takes
+  // longer than the default 30 s, with nothing wrong.
+  test.setTimeout(90_000);
   await page.emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce', colorScheme: 'dark' });
   await page.goto('/');
   await widgetsReady(page);
