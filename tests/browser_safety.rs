@@ -83,7 +83,11 @@ async fn dizziness_is_an_emergency_sign_and_eu_reporting_has_no_fda_number() {
     dizzy.click();
     settle().await;
     assert!(text(&f.host, ".kw-sf-result").starts_with("Get emergency help now"));
-    assert!(f.host.query_selector("a[href^='tel:']").unwrap().is_none());
+    // No FDA number in the EU; the emergency banner and the answer under the
+    // group offer 112 (general practice, not in the label; SE-EMERG).
+    assert!(f.host.query_selector("a[href^='tel:+1']").unwrap().is_none());
+    assert_eq!(f.host.query_selector_all(".kw-sf-banner a[href='tel:112'], .kw-sf-answer a[href='tel:112']").unwrap().length(), 2);
+    assert!(text(&f.host, ".kw-sf-banner").contains("general practice, not in the label"));
     let report = text(&f.host, ".kw-sf-report");
     // SE-REPORT: the national reporting system, with its source.
     assert!(report.contains("national reporting system") && !report.contains("FDA"), "{report}");

@@ -141,44 +141,37 @@ fn focused(f: &Fixture) -> Option<Element> {
     gloo::utils::document().active_element().filter(|e| f.host.contains(Some(e)))
 }
 
-/// Arrows walk through every zone of the map, the suggested one included
-/// (whose "Choose this site" button shares its data-v), in both modes.
+/// Arrows follow the drawing (`core::sites::rotation::neighbour`, in the
+/// layout the figures have now) from every zone in every direction, in both
+/// modes; the suggested zone is one of them.
 #[wasm_bindgen_test]
-async fn arrows_walk_the_whole_map_across_the_suggested_zone() {
+async fn arrows_follow_the_drawn_map_from_every_zone() {
+    use kineret_widget::core::sites::rotation::{neighbour, Dir, MapLayout};
+    use kineret_widget::core::sites::ZoneId;
     let f = widget("en").await;
-    let order = [
-        "abdomen-right",
-        "abdomen-left",
-        "thigh-right",
-        "thigh-left",
-        "arm-left",
-        "arm-right",
-        "buttock-left",
-        "buttock-right",
-    ];
+    let figs = f.all(".kw-fig");
+    let top = |i: usize| figs[i].clone().dyn_into::<HtmlElement>().unwrap().offset_top();
+    let layout = if top(1) > top(0) + 20 { MapLayout::Stacked } else { MapLayout::SideBySide };
+    let keys = [(Dir::Up, "ArrowUp"), (Dir::Down, "ArrowDown"), (Dir::Left, "ArrowLeft"), (Dir::Right, "ArrowRight")];
     for who in ["selfInjecting", "caregiver"] {
         f.click(&format!("input[name=who][value={who}]")).await;
         let suggested = f.one(".kw-suggest [data-a=zone]").get_attribute("data-v").unwrap_or_default();
-        assert!(order.contains(&suggested.as_str()), "{suggested}");
-        f.key(&f.zone(order[7]), "Home").await;
-        for (i, id) in order.iter().enumerate().skip(1) {
-            let from = focused(&f).expect("focus in the widget");
-            f.key(&from, if i % 2 == 1 { "ArrowRight" } else { "ArrowDown" }).await;
-            let now = focused(&f).expect("focus in the widget");
-            assert_eq!(now.tag_name(), "g", "{who}: step {i} left the map");
-            assert_eq!(now.get_attribute("data-v").as_deref(), Some(*id), "{who}: step {i}");
-            assert_eq!(now.get_attribute("tabindex").as_deref(), Some("0"));
-        }
-        // Back across the suggestion, then End and Home.
-        for id in order.iter().rev().skip(1) {
-            let from = focused(&f).expect("focus in the widget");
-            f.key(&from, "ArrowLeft").await;
-            assert_eq!(focused(&f).and_then(|e| e.get_attribute("data-v")).as_deref(), Some(*id), "{who}");
+        assert!(ZoneId::parse(&suggested).is_some(), "{suggested}");
+        for from in ZoneId::ALL {
+            for (dir, key) in keys {
+                let start = f.zone(from.as_str());
+                start.clone().dyn_into::<HtmlElement>().unwrap().focus().unwrap();
+                f.key(&start, key).await;
+                let want = neighbour(from, dir, layout).unwrap_or(from);
+                let now = focused(&f).expect("focus in the widget");
+                assert_eq!(now.tag_name(), "g", "{who}: {from:?} {key} left the map");
+                assert_eq!(now.get_attribute("data-v").as_deref(), Some(want.as_str()), "{who}: {from:?} {key}");
+            }
         }
         f.key(&focused(&f).expect("focus"), "End").await;
-        assert_eq!(focused(&f).and_then(|e| e.get_attribute("data-v")).as_deref(), Some(order[7]));
+        assert_eq!(focused(&f).and_then(|e| e.get_attribute("data-v")).as_deref(), Some("buttock-right"));
         f.key(&focused(&f).expect("focus"), "Home").await;
-        assert_eq!(focused(&f).and_then(|e| e.get_attribute("data-v")).as_deref(), Some(order[0]));
+        assert_eq!(focused(&f).and_then(|e| e.get_attribute("data-v")).as_deref(), Some("abdomen-right"));
     }
 }
 
@@ -214,7 +207,8 @@ async fn logging_adds_a_history_row_with_the_note_as_text_and_emits_an_event() {
     // A visible confirmation (focused) with Undo; the form is closed, so
     // logging again needs a new choice of zone.
     let done = f.one("#kw-logged");
-    assert_eq!(done.text_content().unwrap_or_default(), format!("{said}Undo"));
+    // (The dose offer follows: today's dose is not recorded yet.)
+    assert!(done.text_content().unwrap_or_default().starts_with(&format!("{said}Undo")));
     assert_eq!(gloo::utils::document().active_element(), Some(done));
     assert!(f.all("[data-a=log]").is_empty());
     assert!(f.all("#kw-log-note").is_empty());

@@ -66,9 +66,12 @@ test('log three injections with the keyboard only; they survive a reload', async
   await tabTo(page, isLog);
   await page.keyboard.press('Enter');
   await expect(w.locator('.kw-log li')).toHaveCount(2);
-  // 3: right thigh.
+  // 3: right thigh: down from the left abdomen is the left thigh, then left
+  // (as drawn on the front view, the person's right is on the viewer's left).
   await tabTo(page, isZone, true);
-  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  expect((await active(page)).value).toBe('thigh-left');
+  await page.keyboard.press('ArrowLeft');
   expect((await active(page)).value).toBe('thigh-right');
   await page.keyboard.press('Enter');
   await tabTo(page, isLog);
@@ -90,34 +93,47 @@ test('log three injections with the keyboard only; they survive a reload', async
   await expect(w.locator('.kw-suggest')).toContainText('Never used');
 });
 
-for (const who of ['I inject myself', 'A caregiver injects me']) {
-  test(`arrow keys walk every zone, the suggested one included (${who})`, async ({ page }) => {
+// Arrows follow the picture (core::sites::rotation::neighbour): a path
+// through all eight zones for the figures side by side (this viewport) and
+// one for the figures stacked (a phone: phone-sites.spec.mjs).
+const PATHS = {
+  sideBySide: [['ArrowDown', 'thigh-right'], ['ArrowRight', 'thigh-left'], ['ArrowUp', 'abdomen-left'],
+    ['ArrowRight', 'buttock-left'], ['ArrowRight', 'buttock-right'], ['ArrowUp', 'arm-right'], ['ArrowLeft', 'arm-left']],
+  stacked: [['ArrowRight', 'abdomen-left'], ['ArrowDown', 'thigh-left'], ['ArrowLeft', 'thigh-right'],
+    ['ArrowDown', 'arm-left'], ['ArrowRight', 'arm-right'], ['ArrowDown', 'buttock-right'], ['ArrowLeft', 'buttock-left']],
+};
+
+for (const who of ['The patient injects themselves', 'Someone else gives it (parent, caregiver, nurse)']) {
+  test(`arrow keys follow the drawn map through every zone, the suggested one included (${who})`, async ({ page }) => {
     const w = await sitesPage(page);
     await w.getByLabel(who).check();
     const suggested = await w.locator('.kw-suggest [data-a=zone]').getAttribute('data-v');
+    const stacked = await w.locator('.kw-fig').evaluateAll((f) => f[1].offsetTop > f[0].offsetTop + 20);
+    expect(stacked).toBe(false);
     await w.getByRole('tab', { name: 'Injection sites' }).focus();
     const first = await tabTo(page, isZone);
+    expect(first.value).toBe('abdomen-right');
     const seen = [first.value];
-    for (let i = 0; i < 7; i++) {
-      await page.keyboard.press(i % 2 ? 'ArrowDown' : 'ArrowRight');
+    for (const [key, zone] of PATHS.sideBySide) {
+      await page.keyboard.press(key);
       const a = await active(page);
       // A zone of the map (named), never the suggestion card's button.
-      expect(isZone(a), `step ${i + 1}: ${JSON.stringify(a)}`).toBe(true);
+      expect(isZone(a), `${key}: ${JSON.stringify(a)}`).toBe(true);
+      expect(a.value, key).toBe(zone);
       seen.push(a.value);
     }
     expect(new Set(seen).size).toBe(8);
     expect(seen).toContain(suggested);
-    await page.keyboard.press('ArrowRight');
-    expect((await active(page)).value).toBe(first.value);
-    await page.keyboard.press('ArrowLeft');
-    expect((await active(page)).value).toBe(seen[7]);
+    // At the edge of the picture an arrow stays put (no wrapping).
+    await page.keyboard.press('ArrowUp');
+    expect((await active(page)).value).toBe('arm-left');
     await page.keyboard.press('Home');
-    expect((await active(page)).value).toBe(seen[0]);
+    expect((await active(page)).value).toBe('abdomen-right');
     await page.keyboard.press('End');
-    expect((await active(page)).value).toBe(seen[7]);
+    expect((await active(page)).value).toBe('buttock-right');
     // One zone in the tab order: the focused one.
     await expect(w.locator('g[data-a=zone][tabindex="0"]')).toHaveCount(1);
-    await expect(w.locator(`g[data-a=zone][data-v=${seen[7]}]`)).toHaveAttribute('tabindex', '0');
+    await expect(w.locator('g[data-a=zone][data-v=buttock-right]')).toHaveAttribute('tabindex', '0');
   });
 }
 
@@ -130,7 +146,7 @@ test('logging confirms visibly, closes the form and can be undone without losing
   await w.getByRole('button', { name: 'Log injection' }).click();
   const done = w.locator('#kw-logged');
   await expect(done).toBeVisible();
-  await expect(done).toHaveText(/^Logged: Right thigh, .*\d.*Undo$/);
+  await expect(done).toHaveText(/^Logged: Right thigh, .*\d.*Undo/);
   await expect(done).toBeFocused();
   await expect(w.getByRole('status').filter({ hasText: /^Logged: Right thigh, / })).toHaveCount(1);
   // The form closed: no zone chosen, no "Log injection" to press twice.
@@ -306,7 +322,7 @@ test('export JSON and import it back: no duplicates; CSV downloads too', async (
   }, row[2]);
   expect(row.slice(1, 4)).toEqual(['thigh-left', row[2], 'selfInjecting']);
   expect(row[2]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-  expect(row.slice(6)).toEqual([local, 'Left thigh', 'Me', '']);
+  expect(row.slice(6)).toEqual([local, 'Left thigh', 'The patient', '']);
   // In Spanish: headers and readable columns in Spanish, the codes unchanged.
   await page.locator('kineret-widget').evaluate((el) => el.setAttribute('lang', 'es'));
   const [csvEs] = await Promise.all([
@@ -316,7 +332,7 @@ test('export JSON and import it back: no duplicates; CSV downloads too', async (
   const es = await (await import('node:fs/promises')).readFile(await csvEs.path(), 'utf8');
   expect(es.split('\n')[0]).toBe('id,zona,fecha y hora (UTC),administrada por,reacciones,nota,'
     + 'fecha y hora (local),zona de inyección,quién la puso,reacciones en la piel');
-  expect(es).toContain(`,thigh-left,${row[2]},selfInjecting,,,${local},Muslo izquierdo,Yo,\n`);
+  expect(es).toContain(`,thigh-left,${row[2]},selfInjecting,,,${local},Muslo izquierdo,El (la) paciente,\n`);
 });
 
 test('two instances on one page see each other\'s log', async ({ page }) => {
@@ -341,8 +357,8 @@ test('two instances on one page see each other\'s log', async ({ page }) => {
   await logZone(b, 'Left abdomen, never used');
   await expect(a.locator('.kw-log li')).toHaveCount(2);
   // Who is injecting is shared too.
-  await b.getByLabel('A caregiver injects me').check();
-  await expect(a.getByLabel('A caregiver injects me')).toBeChecked();
+  await b.getByLabel('Someone else gives it (parent, caregiver, nurse)').check();
+  await expect(a.getByLabel('Someone else gives it (parent, caregiver, nurse)')).toBeChecked();
   await expect(a.getByRole('button', { name: 'Left arm, never used' })).toBeVisible();
 });
 
@@ -400,7 +416,11 @@ test('print shows only the last 30 days table', async ({ page }) => {
   // table is display:none on screen there too), never the whole page.
   await expect.poll(() => page.evaluate(() => window.printedFrames.length)).toBe(1);
   const [frame] = await page.evaluate(() => window.printedFrames);
-  expect(frame.title).toBe('Injection sites: the last 30 days');
+  expect(frame.title).toBe('Kineret injection log');
+  // The printed log: title, dates covered, who injected in words.
+  expect(frame.text).toContain('Kineret injection log');
+  expect(frame.text).toMatch(/ to .* \(the last 30 days\)/);
+  expect(frame.text).toContain('The patient');
   expect(frame.lang).toBe('en');
   expect(frame.text).toContain('Left thigh');
   expect(frame.html).toContain('<table');

@@ -186,7 +186,35 @@ messages! {
         GroupLessCommon => ["Check with your doctor immediately — less common", "Consulte con su médico de inmediato: menos frecuentes"],
         GroupNotKnown => ["Check with your doctor immediately — frequency not known", "Consulte con su médico de inmediato: frecuencia desconocida"],
         GroupUsuallyNot => ["Usually do not need medical attention", "Por lo general no necesitan atención médica"],
+        CallEmergency => ["Call {number}", "Llame al {number}"],
+        BannerLabel => ["Emergency", "Emergencia"],
     }
+}
+
+/// The emergency number a banner offers to call, by region: 911 in the US,
+/// 112 in the EU. General emergency-number practice, NOT a label fact (the
+/// labels say "get emergency help" / "call your local emergency number"):
+/// shown with [`EMERGENCY_NUMBER_SOURCE`].
+pub fn emergency_number(region: Region) -> (&'static str, &'static str) {
+    match region {
+        Region::Us => ("911", "tel:911"),
+        Region::Eu => ("112", "tel:112"),
+    }
+}
+
+/// The source shown next to the emergency number (not a label fact).
+pub const EMERGENCY_NUMBER_SOURCE: &str = "general practice, not in the label";
+
+/// The answer to show right under `group`, where the user ticked: its
+/// level when at least one of its signs is ticked, else `None`.
+pub fn group_answer(group: Group, selected: &[Symptom]) -> Option<Triage> {
+    selected.iter().any(|s| s.group() == group).then(|| group.level())
+}
+
+/// Whether the view shows the emergency banner (with the call link) at its
+/// top: an emergency sign is ticked (SE-EMERG, WARN-ALLERGY).
+pub fn emergency_banner(selected: &[Symptom]) -> bool {
+    triage(selected) == Triage::Emergency
 }
 
 impl Triage {
@@ -305,6 +333,27 @@ pub const REPORT_FACT: Fact = Fact::SeReport;
 mod tests {
     use super::*;
     use Symptom::*;
+
+    /// SE-EMERG, WARN-ALLERGY: an emergency sign gets its answer under its
+    /// own group and the banner with the region's emergency number (general
+    /// practice, marked as not from the label).
+    #[test]
+    fn emergency_answer_under_its_group_and_a_banner_with_the_number() {
+        assert_eq!(group_answer(Group::Emergency, &[TroubleBreathing]), Some(Triage::Emergency));
+        assert_eq!(group_answer(Group::Infection, &[TroubleBreathing]), None);
+        assert_eq!(group_answer(Group::UsuallyNot, &[TroubleBreathing, MuscleStiffness]), Some(Triage::UsuallyGoesAway));
+        assert_eq!(group_answer(Group::AttentionMoreCommon, &[Headache]), Some(Triage::CallDoctorToday));
+        assert!(emergency_banner(&[Headache, TroubleBreathing]));
+        assert!(!emergency_banner(&[Headache]));
+        assert_eq!(Group::Emergency.facts(), &[Fact::SeEmerg, Fact::WarnAllergy]);
+        assert_eq!(emergency_number(Region::Us), ("911", "tel:911"));
+        assert_eq!(emergency_number(Region::Eu), ("112", "tel:112"));
+        assert_eq!(
+            crate::core::i18n::source_text(EMERGENCY_NUMBER_SOURCE, Lang::Es),
+            "práctica habitual, no figura en la ficha técnica"
+        );
+        assert_eq!(crate::core::i18n::fill(TriageMsg::CallEmergency.tr(Lang::Es), &[("number", "112")]), "Llame al 112");
+    }
 
     #[test]
     fn levels() {
@@ -509,7 +558,7 @@ mod tests {
         assert!(TriageMsg::Disclaimer.tr(Lang::En).contains("does not diagnose"));
         assert!(Triage::Emergency.msg().tr(Lang::En).contains("emergency"));
         for &m in TriageMsg::ALL {
-            if m != TriageMsg::MedWatch {
+            if m != TriageMsg::MedWatch && m != TriageMsg::CallEmergency {
                 assert!(!m.tr(Lang::Es).contains('{'));
             }
         }

@@ -340,8 +340,8 @@ mod tests {
         assert_eq!(
             csv,
             "id,zone,date-time (UTC),given by,reactions,note,date and time (local),site,who injected,skin reactions\n\
-             1709665200123-000000ab,thigh-left,2024-03-05T19:00:00.123Z,selfInjecting,redness;pain,\"He said \"\"ouch\"\", then\nleft\",2024-03-05 19:00,Left thigh,Me,\"redness, pain\"\n\
-             0-00000001,arm-right,1970-01-01T00:00:00.000Z,selfInjecting,,\"'=HYPERLINK(\"\"x\"\")\",1970-01-01 00:00,Right arm,Me,\n"
+             1709665200123-000000ab,thigh-left,2024-03-05T19:00:00.123Z,selfInjecting,redness;pain,\"He said \"\"ouch\"\", then\nleft\",2024-03-05 19:00,Left thigh,The patient,\"redness, pain\"\n\
+             0-00000001,arm-right,1970-01-01T00:00:00.000Z,selfInjecting,,\"'=HYPERLINK(\"\"x\"\")\",1970-01-01 00:00,Right arm,The patient,\n"
         );
         assert!(export_csv(&[], Lang::Es, &utc).unwrap_or_default().starts_with("id,zona,fecha y hora (UTC)"));
     }
@@ -409,7 +409,7 @@ mod tests {
                     "",
                     "2024-03-31 01:30",
                     "Abdomen, lado izquierdo",
-                    "Cuidador(a)",
+                    "Otra persona (padre o madre, cuidador(a), enfermero(a))",
                     "enrojecimiento, dolor",
                 ],
                 vec![
@@ -421,7 +421,7 @@ mod tests {
                     "'=1+1",
                     "2024-03-31 03:30",
                     "Glúteo derecho",
-                    "Yo",
+                    "El (la) paciente",
                     "enrojecimiento, dolor",
                 ],
             ]

@@ -355,10 +355,16 @@ pub const PRINT_DAYS: i64 = 30;
 /// Entries of the last [`PRINT_DAYS`] local calendar days, newest first
 /// (`entries` must already be sorted newest first, as in [`SitesState`]).
 pub fn recent_entries<'a>(entries: &'a [LogEntry], clock: &dyn Clock) -> impl Iterator<Item = &'a LogEntry> + 'a {
+    let from = print_from(clock);
+    entries.iter().filter(move |e| e.at_ms >= from)
+}
+
+/// The first instant the printed log covers: local midnight starting the
+/// [`PRINT_DAYS`]-day window that ends now (the printed range is this to now).
+pub fn print_from(clock: &dyn Clock) -> i64 {
     let now = clock.now_ms();
     let today = local_day(now, clock.local_offset_minutes(now));
-    let from = local_to_utc(clock, today - (PRINT_DAYS - 1), 0);
-    entries.iter().filter(move |e| e.at_ms >= from)
+    local_to_utc(clock, today - (PRINT_DAYS - 1), 0)
 }
 
 fn at_local_day(clock: &dyn Clock, day: i64, hour: u32, minute: u32) -> Result<i64, BackdateError> {
@@ -634,6 +640,8 @@ mod tests {
         let got: Vec<u32> =
             recent_entries(&s.entries, &clock).map(|e| (NOW - e.at_ms).div_euclid(MS_PER_DAY) as u32).collect();
         assert_eq!(got, vec![0, 29]);
+        // The printed range starts at that first included instant.
+        assert_eq!(print_from(&clock), NOW - 12 * 3_600_000 - 29 * MS_PER_DAY);
     }
 
     #[test]

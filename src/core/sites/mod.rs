@@ -7,6 +7,7 @@
 //! - [`export`]: JSON/CSV export, strictly validated JSON import and merge.
 //! - [`text`]: every user-visible string (en, es).
 
+pub mod dose;
 pub mod export;
 pub mod log;
 pub mod rotation;
@@ -49,8 +50,11 @@ impl Injector {
 impl Translate for Injector {
     fn texts(self) -> [&'static str; 2] {
         match self {
-            Injector::SelfInjecting => ["I inject myself", "Me inyecto yo mismo(a)"],
-            Injector::Caregiver => ["A caregiver injects me", "Me inyecta un(a) cuidador(a)"],
+            Injector::SelfInjecting => ["The patient injects themselves", "El (la) paciente se inyecta"],
+            Injector::Caregiver => [
+                "Someone else gives it (parent, caregiver, nurse)",
+                "Otra persona se la pone (padre o madre, cuidador(a), enfermero(a))",
+            ],
         }
     }
 }

@@ -251,14 +251,29 @@ impl ZoneStatus {
     }
 
     /// The text drawn in the zone, so state never depends on colour alone:
-    /// days since last use, "!" when flagged, "–" when unavailable, nothing
-    /// when never used (see the legend).
-    pub fn cue(&self) -> String {
+    /// days since last use in words ("Today", "1 d", "5 d"), "!" when
+    /// flagged, "–" when unavailable, nothing when never used (see the
+    /// legend).
+    pub fn cue(&self, lang: Lang) -> String {
         match (self.tone(), self.days_ago) {
             (Tone::Unavailable, _) => "–".into(),
             (Tone::Flagged, _) => "!".into(),
-            (_, Some(d)) => d.to_string(),
+            (_, Some(d)) if d <= 0 => SitesMsg::CueToday.tr(lang).into(),
+            (_, Some(d)) => fill(SitesMsg::CueDays.tr(lang), &[("n", &d.to_string())]),
             (_, None) => String::new(),
+        }
+    }
+
+    /// The colour ramp of a recently used zone, the most recent strongest:
+    /// today, 1–2 days, 3–6 days (`kw-age0`..`kw-age2`, 20-sites.css); `None`
+    /// for every other tone. The cue (days) and, in forced colours, the
+    /// stripes say the same without colour.
+    pub fn age_class(&self) -> Option<&'static str> {
+        match (self.tone(), self.days_ago) {
+            (Tone::Recent, Some(d)) if d <= 0 => Some("kw-age0"),
+            (Tone::Recent, Some(1..=2)) => Some("kw-age1"),
+            (Tone::Recent, Some(_)) => Some("kw-age2"),
+            _ => None,
         }
     }
 }
@@ -276,19 +291,81 @@ pub const MAP_ORDER: [ZoneId; 8] = [
     ZoneId::ButtockRight,
 ];
 
-/// The zone a key moves to from `from` (arrows wrap around, Home/End), or
-/// `None` when the key does not move.
-pub fn map_key(from: ZoneId, key: &str) -> Option<ZoneId> {
-    let n = MAP_ORDER.len();
-    let i = MAP_ORDER.iter().position(|&z| z == from).unwrap_or(0);
-    let to = match key {
-        "ArrowRight" | "ArrowDown" => (i + 1) % n,
-        "ArrowLeft" | "ArrowUp" => (i + n - 1) % n,
-        "Home" => 0,
-        "End" => n - 1,
+/// An arrow key's direction on the body map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dir {
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+impl Dir {
+    pub const ALL: [Dir; 4] = [Dir::Up, Dir::Down, Dir::Left, Dir::Right];
+}
+
+/// Where the back figure is drawn relative to the front one, in viewBox
+/// units: side by side (wide screens) or under it (phones). The shell
+/// measures it; the keyboard follows the picture the user sees.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MapLayout {
+    SideBySide,
+    Stacked,
+}
+
+/// A zone's centre on the whole map (both figures in one plane).
+fn map_point(z: ZoneId, layout: MapLayout) -> (i32, i32) {
+    let (x, y) = super::zones::CENTRES[z as usize];
+    match (z.zone().view, layout) {
+        (super::View::Front, _) => (x, y),
+        // 200-unit figures plus the gap between them.
+        (super::View::Back, MapLayout::SideBySide) => (x + 220, y),
+        (super::View::Back, MapLayout::Stacked) => (x, y + 340),
+    }
+}
+
+/// The zone an arrow reaches from `from`, following the drawing: the
+/// nearest zone whose centre lies in that direction within a 45° cone,
+/// distance measured along the arrow plus twice the sideways offset (so
+/// "up" prefers the zone straight above); ties go to the fixed zone order.
+/// `None` at the edge of the picture (no wrapping).
+pub fn neighbour(from: ZoneId, dir: Dir, layout: MapLayout) -> Option<ZoneId> {
+    let (fx, fy) = map_point(from, layout);
+    let mut best: Option<(i32, ZoneId)> = None;
+    for z in ZoneId::ALL {
+        let (x, y) = map_point(z, layout);
+        let (dx, dy) = (x - fx, y - fy);
+        let (along, side) = match dir {
+            Dir::Up => (-dy, dx.abs()),
+            Dir::Down => (dy, dx.abs()),
+            Dir::Left => (-dx, dy.abs()),
+            Dir::Right => (dx, dy.abs()),
+        };
+        if along <= 0 || side > along {
+            continue;
+        }
+        let cost = along + 2 * side;
+        if best.is_none_or(|(c, _)| cost < c) {
+            best = Some((cost, z));
+        }
+    }
+    best.map(|(_, z)| z)
+}
+
+/// The zone a key moves to from `from` (arrows follow the drawing,
+/// [`neighbour`]; Home/End: first and last of [`MAP_ORDER`]), or `None`
+/// when the key does not move focus.
+pub fn map_key(from: ZoneId, key: &str, layout: MapLayout) -> Option<ZoneId> {
+    let dir = match key {
+        "ArrowUp" => Dir::Up,
+        "ArrowDown" => Dir::Down,
+        "ArrowLeft" => Dir::Left,
+        "ArrowRight" => Dir::Right,
+        "Home" => return Some(MAP_ORDER[0]),
+        "End" => return Some(MAP_ORDER[MAP_ORDER.len() - 1]),
         _ => return None,
     };
-    Some(MAP_ORDER[to])
+    neighbour(from, dir, layout)
 }
 
 /// Logging needs an explicit "log anyway" (flagged zone, or the zone of the
@@ -465,9 +542,9 @@ mod tests {
         let e = vec![entry(ZoneId::ThighLeft, NOW - 3 * MS_PER_DAY), entry(ZoneId::ThighRight, NOW - 9 * MS_PER_DAY)];
         let flags = vec![flag(ZoneId::AbdomenLeft), flag(ZoneId::ArmLeft)];
         let st = zone_statuses(&e, &flags, Injector::SelfInjecting, &clock);
-        let tc = |z: ZoneId| (st[z as usize].tone(), st[z as usize].cue());
-        assert_eq!(tc(ZoneId::ThighLeft), (Tone::Recent, "3".to_string()));
-        assert_eq!(tc(ZoneId::ThighRight), (Tone::Rested, "9".to_string()));
+        let tc = |z: ZoneId| (st[z as usize].tone(), st[z as usize].cue(Lang::En));
+        assert_eq!(tc(ZoneId::ThighLeft), (Tone::Recent, "3 d".to_string()));
+        assert_eq!(tc(ZoneId::ThighRight), (Tone::Rested, "9 d".to_string()));
         assert_eq!(tc(ZoneId::AbdomenLeft), (Tone::Flagged, "!".to_string()));
         assert_eq!(tc(ZoneId::ArmLeft), (Tone::Unavailable, "–".to_string()), "disabled wins over flagged");
         assert_eq!(tc(ZoneId::ButtockLeft), (Tone::Never, String::new()));
@@ -476,22 +553,98 @@ mod tests {
         assert_eq!(st[ZoneId::ArmRight as usize].tone().class(), "kw-tone-never");
     }
 
+    /// "Today / 1 d / 5 d", not bare numbers, with a colour ramp that the
+    /// words repeat (recent = stronger; rested and never used: no ramp).
     #[test]
-    fn map_keys_visit_every_zone_and_wrap() {
-        let mut z = MAP_ORDER[0];
-        let mut seen = vec![z];
-        for _ in 1..MAP_ORDER.len() {
-            z = map_key(z, "ArrowRight").unwrap_or(z);
-            seen.push(z);
+    fn map_cues_say_days_since_in_words_with_a_colour_ramp() {
+        let clock = FixedClock::new(NOW, 0);
+        let e = vec![
+            entry(ZoneId::ThighLeft, NOW - 1000),
+            entry(ZoneId::ThighRight, NOW - MS_PER_DAY),
+            entry(ZoneId::AbdomenLeft, NOW - 5 * MS_PER_DAY),
+            entry(ZoneId::AbdomenRight, NOW - 12 * MS_PER_DAY),
+        ];
+        let st = zone_statuses(&e, &[], Injector::SelfInjecting, &clock);
+        let at = |z: ZoneId| &st[z as usize];
+        assert_eq!(at(ZoneId::ThighLeft).cue(Lang::En), "Today");
+        assert_eq!(at(ZoneId::ThighLeft).cue(Lang::Es), "Hoy");
+        assert_eq!(at(ZoneId::ThighRight).cue(Lang::En), "1 d");
+        assert_eq!(at(ZoneId::AbdomenLeft).cue(Lang::Es), "5 d");
+        assert_eq!(at(ZoneId::AbdomenRight).cue(Lang::En), "12 d");
+        assert_eq!(at(ZoneId::ButtockLeft).cue(Lang::En), "");
+        let ramp: Vec<_> = [ZoneId::ThighLeft, ZoneId::ThighRight, ZoneId::AbdomenLeft, ZoneId::AbdomenRight, ZoneId::ButtockLeft]
+            .iter()
+            .map(|&z| at(z).age_class())
+            .collect();
+        assert_eq!(ramp, vec![Some("kw-age0"), Some("kw-age1"), Some("kw-age2"), None, None]);
+        // A flag wins over the ramp (hatched, "!").
+        let st = zone_statuses(&e, &[flag(ZoneId::ThighLeft)], Injector::SelfInjecting, &clock);
+        assert_eq!(st[ZoneId::ThighLeft as usize].age_class(), None);
+    }
+
+    /// Every zone and direction, in both layouts, against the picture
+    /// (SITE-ZONES as drawn: front view, person's right on the viewer's
+    /// left; back view the other way round). `-` = edge, no move.
+    #[test]
+    fn arrow_keys_follow_the_drawing_for_every_zone_and_direction() {
+        use ZoneId::*;
+        let none = None;
+        // from: [up, down, left, right]
+        let side_by_side: [(ZoneId, [Option<ZoneId>; 4]); 8] = [
+            (ThighRight, [Some(AbdomenRight), none, none, Some(ThighLeft)]),
+            (ThighLeft, [Some(AbdomenLeft), none, Some(ThighRight), Some(ButtockLeft)]),
+            (AbdomenRight, [none, Some(ThighRight), none, Some(AbdomenLeft)]),
+            (AbdomenLeft, [none, Some(ThighLeft), Some(AbdomenRight), Some(ButtockLeft)]),
+            (ButtockRight, [Some(ArmRight), none, Some(ButtockLeft), none]),
+            (ButtockLeft, [Some(ArmLeft), none, Some(AbdomenLeft), Some(ButtockRight)]),
+            (ArmRight, [none, Some(ButtockRight), Some(ArmLeft), none]),
+            (ArmLeft, [none, Some(ButtockLeft), Some(AbdomenLeft), Some(ArmRight)]),
+        ];
+        let stacked: [(ZoneId, [Option<ZoneId>; 4]); 8] = [
+            (ThighRight, [Some(AbdomenRight), Some(ArmLeft), none, Some(ThighLeft)]),
+            (ThighLeft, [Some(AbdomenLeft), Some(ArmRight), Some(ThighRight), none]),
+            (AbdomenRight, [none, Some(ThighRight), none, Some(AbdomenLeft)]),
+            (AbdomenLeft, [none, Some(ThighLeft), Some(AbdomenRight), none]),
+            (ButtockRight, [Some(ArmRight), none, Some(ButtockLeft), none]),
+            (ButtockLeft, [Some(ArmLeft), none, none, Some(ButtockRight)]),
+            (ArmRight, [Some(ThighLeft), Some(ButtockRight), Some(ArmLeft), none]),
+            (ArmLeft, [Some(ThighRight), Some(ButtockLeft), none, Some(ArmRight)]),
+        ];
+        for (layout, table) in [(MapLayout::SideBySide, side_by_side), (MapLayout::Stacked, stacked)] {
+            for (from, want) in table {
+                for (d, w) in Dir::ALL.into_iter().zip(want) {
+                    assert_eq!(neighbour(from, d, layout), w, "{layout:?} {from:?} {d:?}");
+                }
+            }
         }
-        seen.sort();
-        assert_eq!(seen, ZoneId::ALL.to_vec());
-        assert_eq!(map_key(z, "ArrowDown"), Some(MAP_ORDER[0]));
-        assert_eq!(map_key(MAP_ORDER[0], "ArrowLeft"), Some(MAP_ORDER[7]));
-        assert_eq!(map_key(MAP_ORDER[3], "ArrowUp"), Some(MAP_ORDER[2]));
-        assert_eq!(map_key(MAP_ORDER[3], "Home"), Some(MAP_ORDER[0]));
-        assert_eq!(map_key(MAP_ORDER[3], "End"), Some(MAP_ORDER[7]));
-        assert_eq!(map_key(MAP_ORDER[3], "Enter"), None);
+        // The example: up from the left thigh is the left abdomen.
+        assert_eq!(map_key(ThighLeft, "ArrowUp", MapLayout::Stacked), Some(AbdomenLeft));
+        assert_eq!(map_key(ThighLeft, "Home", MapLayout::Stacked), Some(MAP_ORDER[0]));
+        assert_eq!(map_key(ThighLeft, "End", MapLayout::SideBySide), Some(MAP_ORDER[7]));
+        assert_eq!(map_key(ThighLeft, "Enter", MapLayout::SideBySide), None);
+    }
+
+    /// Whatever zone is suggested, the arrows reach it from any zone (the
+    /// map is one connected picture in both layouts).
+    #[test]
+    fn every_zone_reaches_every_zone_with_arrows() {
+        for layout in [MapLayout::SideBySide, MapLayout::Stacked] {
+            for start in ZoneId::ALL {
+                let mut seen = vec![start];
+                let mut i = 0;
+                while i < seen.len() {
+                    for d in Dir::ALL {
+                        if let Some(n) = neighbour(seen[i], d, layout) {
+                            if !seen.contains(&n) {
+                                seen.push(n);
+                            }
+                        }
+                    }
+                    i += 1;
+                }
+                assert_eq!(seen.len(), ZoneId::ALL.len(), "{layout:?} from {start:?}");
+            }
+        }
     }
 
     #[test]

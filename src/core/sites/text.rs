@@ -7,8 +7,11 @@ messages! {
     /// Labels, headings and notices of the injection-site view.
     pub enum SitesUi {
         WhoLegend => ["Who is injecting?", "¿Quién pone la inyección?"],
-        ByMe => ["Me", "Yo"],
-        ByCaregiver => ["Caregiver", "Cuidador(a)"],
+        ByMe => ["The patient", "El (la) paciente"],
+        ByCaregiver => [
+            "Someone else (parent, caregiver, nurse)",
+            "Otra persona (padre o madre, cuidador(a), enfermero(a))",
+        ],
         SuggestTitle => ["Suggested next site", "Próxima zona sugerida"],
         UseSuggested => ["Choose this site", "Elegir esta zona"],
         MapLabel => ["Body map: injection sites", "Mapa del cuerpo: zonas de inyección"],
@@ -23,17 +26,17 @@ messages! {
         LegendTitle => ["Key", "Leyenda"],
         LegendNever => ["Never used (no number)", "Nunca usada (sin número)"],
         LegendRecent => [
-            "Used in the last 7 days (number: days ago)",
-            "Usada en los últimos 7 días (número: hace cuántos días)",
+            "Used in the last 7 days: Today, 1 d … 6 d since the last use; the more recent, the stronger the colour",
+            "Usada en los últimos 7 días: Hoy, 1 d … 6 d desde el último uso; cuanto más reciente, más intenso el color",
         ],
         LegendRested => [
-            "Not used for 7 days or more (number: days ago)",
-            "Sin usar 7 días o más (número: hace cuántos días)",
+            "Not used for 7 days or more (7 d or more since the last use)",
+            "Sin usar 7 días o más (7 d o más desde el último uso)",
         ],
         LegendFlagged => ["Marked as not usable (hatched, !)", "Marcada como no apta (rayada, !)"],
         LegendUnavailable => [
-            "Only when a caregiver injects (dotted, –)",
-            "Solo si inyecta un(a) cuidador(a) (punteada, –)",
+            "Only when someone else gives it (dotted, –)",
+            "Solo si otra persona la pone (punteada, –)",
         ],
         LegendSuggested => ["Suggested next site (dashed ring)", "Zona sugerida (anillo discontinuo)"],
         LegendSelected => ["Your choice (thick outline)", "Su elección (borde grueso)"],
@@ -82,7 +85,21 @@ messages! {
         Edited => ["Entry changed.", "Entrada modificada."],
         Undo => ["Undo", "Deshacer"],
         PrintButton => ["Print the last 30 days", "Imprimir los últimos 30 días"],
-        PrintTitle => ["Injection sites: the last 30 days", "Zonas de inyección: los últimos 30 días"],
+        PrintTitle => ["Kineret injection log", "Registro de inyecciones de Kineret"],
+        PrintRange => ["{from} to {to} (the last 30 days)", "Del {from} al {to} (los últimos 30 días)"],
+        DoseOffer => ["Also record today's dose", "Registrar también la dosis de hoy"],
+        DoseRecorded => [
+            "Today's dose is recorded in the dose history.",
+            "La dosis de hoy quedó registrada en el historial de dosis.",
+        ],
+        DoseAlready => [
+            "Today's dose was already recorded in the dose history.",
+            "La dosis de hoy ya estaba registrada en el historial de dosis.",
+        ],
+        DoseNotSaved => [
+            "The dose could not be saved. Try again, or record it under “Storage and preparation”.",
+            "No se pudo guardar la dosis. Inténtelo de nuevo o regístrela en «Conservación y preparación».",
+        ],
         ColWhen => ["Date and time", "Fecha y hora"],
         ColNotes => ["Reactions and notes", "Reacciones y notas"],
         DataTitle => ["Your data", "Sus datos"],
@@ -114,6 +131,9 @@ pub enum SitesMsg {
     WhenToday,
     WhenYesterday,
     WhenDaysAgo,
+    // The body map's cue: days since the last use.
+    CueToday,
+    CueDays,
     // Suggestion reasons.
     SuggestNeverUsed,
     SuggestNotUsedFor,
@@ -171,6 +191,8 @@ impl Translate for SitesMsg {
             WhenToday => ["today", "hoy"],
             WhenYesterday => ["yesterday", "ayer"],
             WhenDaysAgo => ["{n} days ago", "hace {n} días"],
+            CueToday => ["Today", "Hoy"],
+            CueDays => ["{n} d", "{n} d"],
             SuggestNeverUsed => ["Never used", "Sin usar"],
             SuggestNotUsedFor => ["Not used for {n} days", "Sin usar desde hace {n} días"],
             SuggestUsedYesterday => ["Least recently used: yesterday", "Uso menos reciente: ayer"],

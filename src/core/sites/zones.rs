@@ -80,6 +80,28 @@ pub const ZONES: [Zone; 8] = [
     z(ZoneId::ArmLeft, Side::Left, Area::UpperArm, View::Back, true),
 ];
 
+/// Each zone's ellipse as drawn on the body map (viewBox 200 × 320 per
+/// figure), in [`ZoneId::ALL`] order, as ready-made attribute strings (no
+/// number formatting at run time): cx, cy, rx, ry, focus-ring rx/ry (+7),
+/// suggestion-ring rx/ry (+3), baseline of the day cue (cy+6). Front view:
+/// the person's right is on the viewer's left; back view: the other way
+/// round. [`CENTRES`] holds the same centres as numbers (a test checks).
+pub const DRAWN: [[&str; 9]; 8] = [
+    ["77", "250", "23", "30", "30", "37", "26", "33", "256"], // thigh-right
+    ["123", "250", "23", "30", "30", "37", "26", "33", "256"], // thigh-left
+    ["76", "160", "23", "23", "30", "30", "26", "26", "166"], // abdomen-right
+    ["124", "160", "23", "23", "30", "30", "26", "26", "166"], // abdomen-left
+    ["126", "197", "24", "23", "31", "30", "27", "26", "203"], // buttock-right
+    ["74", "197", "24", "23", "31", "30", "27", "26", "203"], // buttock-left
+    ["164", "104", "24", "30", "31", "37", "27", "33", "110"], // arm-right
+    ["36", "104", "24", "30", "31", "37", "27", "33", "110"], // arm-left
+];
+
+/// The drawn centre (x, y) of each zone within its figure, in [`ZoneId::ALL`]
+/// order: the keyboard follows these (`rotation::neighbour`).
+pub const CENTRES: [(i32, i32); 8] =
+    [(77, 250), (123, 250), (76, 160), (124, 160), (126, 197), (74, 197), (164, 104), (36, 104)];
+
 const IDS: [&str; 8] = [
     "thigh-right",
     "thigh-left",
@@ -168,5 +190,23 @@ mod tests {
             assert_eq!(ZONES[i].side, if i % 2 == 0 { Side::Right } else { Side::Left });
         }
         assert_eq!(ZoneId::parse("Thigh-left"), None);
+    }
+
+    #[test]
+    fn centres_match_the_drawing() {
+        for (i, row) in DRAWN.iter().enumerate() {
+            let n = |s: &str| s.parse::<i32>().unwrap_or(-1);
+            assert_eq!((n(row[0]), n(row[1])), CENTRES[i], "{:?}", ZoneId::ALL[i]);
+            // The cue's baseline sits 6 units under the centre.
+            assert_eq!(n(row[8]), CENTRES[i].1 + 6);
+        }
+        // As drawn: on the front the person's right is on the viewer's left,
+        // on the back on the viewer's right (SITE-ZONES).
+        for pair in [(ZoneId::ThighRight, ZoneId::ThighLeft), (ZoneId::AbdomenRight, ZoneId::AbdomenLeft)] {
+            assert!(CENTRES[pair.0 as usize].0 < CENTRES[pair.1 as usize].0);
+        }
+        for pair in [(ZoneId::ButtockRight, ZoneId::ButtockLeft), (ZoneId::ArmRight, ZoneId::ArmLeft)] {
+            assert!(CENTRES[pair.0 as usize].0 > CENTRES[pair.1 as usize].0);
+        }
     }
 }

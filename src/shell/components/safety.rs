@@ -108,6 +108,7 @@ pub fn view() -> Html {
     h.m(r#"<h3 id="kw-sf-h">"#).t(Ui::TabSafety.tr(lang)).m(r#"</h3><p class="kw-hint">"#).t(SafetyUi::Intro.tr(lang)).m("</p>");
     html! {
         <section class="kw-safety" aria-labelledby="kw-sf-h" {oninput}>
+            { triage::banner(f, lang, env.region) }
             { raw(&mut h) }
             { monitoring::view(f, lang, today_now().0, ctx, onclick) }
             { triage::view(f, lang, env.region) }

@@ -24,7 +24,7 @@ use yew::prelude::*;
 use crate::core::clock::Clock;
 use crate::core::i18n::{fill, Lang, Translate};
 use crate::core::sites::log::{flag_until, parse_local};
-use crate::core::sites::rotation::{disabled_reason, map_key, needs_confirmation};
+use crate::core::sites::rotation::{disabled_reason, map_key, needs_confirmation, MapLayout};
 use crate::core::sites::text::SitesUi;
 use crate::core::sites::{
     export_csv, export_json, input_values, parse_import, Flag, FlagReason, Injector, LogEntry, Reaction,
@@ -39,9 +39,16 @@ use crate::shell::hooks::use_data_revision::use_data_revision;
 use crate::shell::services::clock::BrowserClock;
 use crate::shell::services::files::{download, read_text};
 use crate::shell::services::print::print_alone;
-use crate::shell::services::storage::JsonCodec;
+use crate::shell::services::storage::{notify_changed, shared_repo, JsonCodec};
+use crate::shell::app::LastDoseCtx;
+use crate::core::checklist::history::DoseSchedule;
+use crate::core::checklist::store::{load as checklist_load, save_run};
+use crate::core::sites::dose::{dose_run, offer_dose};
 
-use model::{both, core, ui, Act, Draft, FieldErr, Model, Notice};
+/// `focus_next` marker: reveal the chosen zone's form (`reveal_form`).
+const REVEAL: &str = "reveal";
+
+use model::{both, core, ui, Act, DoseOffer, Draft, FieldErr, Model, Notice};
 
 /// Name of the `CustomEvent` dispatched on the host after an injection is logged.
 pub const LOGGED_EVENT: &str = "kineret:injection-logged";
@@ -66,11 +73,62 @@ fn target_with(e: &Event, selector: &str) -> Option<Element> {
 fn focus(root: &NodeRef, selector: &str) {
     let el = root.cast::<Element>().and_then(|r| r.query_selector(selector).ok().flatten());
     if let Some(el) = el {
-        if let Ok(f) = js_sys::Reflect::get(&el, &"focus".into()) {
-            if let Some(f) = f.dyn_ref::<js_sys::Function>() {
-                let _ = f.call0(&el);
-            }
+        call_focus(&el, false);
+    }
+}
+
+fn call_focus(el: &Element, prevent_scroll: bool) {
+    if let Ok(f) = js_sys::Reflect::get(el, &"focus".into()) {
+        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+            let opts = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&opts, &"preventScroll".into(), &prevent_scroll.into());
+            let _ = f.call1(el, &opts);
         }
+    }
+}
+
+/// Selector of the log form's first control ("Now"), focused after a zone
+/// is chosen.
+const FORM_FIRST: &str = ".kw-detail [data-d=log] input";
+
+/// Brings the chosen zone's form into view (on a phone it is under the
+/// map): its heading to the top of the screen when the form is not fully
+/// in view, then focus on its first control.
+fn reveal_form(root: &NodeRef) {
+    let Some(r) = root.cast::<Element>() else { return };
+    let Some(first) = r.query_selector(FORM_FIRST).ok().flatten() else { return };
+    let heading = r.query_selector(".kw-detail h4").ok().flatten();
+    let view_h = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let edge = |el: &Element, side: &str| {
+        js_sys::Reflect::get(el, &"getBoundingClientRect".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .and_then(|f| f.call0(el).ok())
+            .and_then(|rect| js_sys::Reflect::get(&rect, &side.into()).ok())
+            .and_then(|v| v.as_f64())
+    };
+    let top = heading.as_ref().and_then(|h| edge(h, "top"));
+    let bottom = edge(&first, "bottom");
+    let hidden = top.is_some_and(|t| t < 0.0) || bottom.is_some_and(|b| b > view_h);
+    if let (true, Some(h)) = (hidden, heading) {
+        h.scroll_into_view();
+    }
+    call_focus(&first, hidden);
+}
+
+/// How the two figures are laid out now: the back one under the front one
+/// (phones) or beside it.
+fn map_layout(root: &NodeRef) -> MapLayout {
+    let figs = root.cast::<Element>().and_then(|r| r.query_selector_all(".kw-fig").ok());
+    let top = |i: u32| {
+        figs.as_ref()
+            .and_then(|l| l.item(i))
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+            .map(|e| e.offset_top())
+    };
+    match (top(0), top(1)) {
+        (Some(front), Some(back)) if back > front + 20 => MapLayout::Stacked,
+        _ => MapLayout::SideBySide,
     }
 }
 
@@ -85,6 +143,9 @@ struct Ctx {
     root: NodeRef,
     /// Focus this selector after the next render.
     focus_next: Rc<RefCell<Option<String>>>,
+    /// The dose schedule (calculator's dose, else the storage view's choice,
+    /// else daily), for how many doses a day may be recorded.
+    schedule: DoseSchedule,
 }
 
 impl Ctx {
@@ -140,7 +201,42 @@ fn log(c: &Ctx, confirmed: bool) {
     if let Some(host) = &c.env.host {
         emit(host, LOGGED_EVENT, &entry);
     }
+    // One dose, one record: offer the dose history when today's dose is
+    // not recorded yet (core::sites::dose).
+    let runs = shared_repo().try_borrow_mut().map(|mut r| checklist_load(&mut r).runs).unwrap_or_default();
+    let offer = offer_dose(entry.at_ms, &runs, c.schedule, &clock);
+    m.dispatch(ui(move |u| u.dose = if offer { DoseOffer::Offer(entry.at_ms) } else { DoseOffer::None }));
     c.then_focus("#kw-logged");
+}
+
+/// "Also record today's dose": saved through the checklist's own store, as
+/// the storage view saves a completed run; every view then reloads.
+fn record_dose(c: &Ctx) {
+    let (DoseOffer::Offer(at) | DoseOffer::NotSaved(at)) = c.m.ui.dose else { return };
+    let repo = shared_repo();
+    let result = match repo.try_borrow_mut() {
+        Ok(mut r) => {
+            let runs = checklist_load(&mut r).runs;
+            if offer_dose(at, &runs, c.schedule, &BrowserClock) {
+                save_run(&mut r, &dose_run(at), None).map(|_| DoseOffer::Recorded).unwrap_or(DoseOffer::NotSaved(at))
+            } else {
+                DoseOffer::Already
+            }
+        }
+        Err(_) => DoseOffer::NotSaved(at),
+    };
+    if result == DoseOffer::Recorded {
+        wasm_bindgen_futures::spawn_local(async { notify_changed() });
+    }
+    let said = match result {
+        DoseOffer::Recorded => SitesUi::DoseRecorded,
+        DoseOffer::Already => SitesUi::DoseAlready,
+        _ => SitesUi::DoseNotSaved,
+    }
+    .tr(c.env.lang)
+    .to_string();
+    c.m.dispatch(ui(move |u| (u.dose, u.announce) = (result, said)));
+    c.then_focus("#kw-dose-msg");
 }
 
 /// "Logged: Left thigh, 5 Mar 2024, 10:32".
@@ -218,7 +314,10 @@ fn on_action(c: &Ctx, action: &str, value: String) {
                 u.focus_zone = z;
                 u.confirm = false;
             }));
+            // The form comes into view with focus on its first control.
+            c.then_focus(REVEAL);
         }
+        "dose" => record_dose(c),
         "log" => log(c, false),
         "log-yes" => log(c, true),
         "log-no" => {
@@ -403,11 +502,27 @@ pub fn view() -> Html {
         let (root, focus_next) = (root.clone(), focus_next.clone());
         use_effect(move || {
             if let Some(selector) = focus_next.borrow_mut().take() {
-                focus(&root, &selector);
+                if selector == REVEAL {
+                    reveal_form(&root);
+                } else {
+                    focus(&root, &selector);
+                }
             }
         });
     }
-    let ctx = Rc::new(Ctx { m: m.clone(), env: env.clone(), root: root.clone(), focus_next });
+    let last_dose = use_context::<LastDoseCtx>().and_then(|c| *c);
+    let chosen = *use_memo((), |_| {
+        shared_repo().try_borrow_mut().ok().and_then(|mut r| checklist_load(&mut r).schedule).unwrap_or(DoseSchedule::Daily)
+    });
+    let schedule = match last_dose {
+        Some(d) => DoseSchedule::from_dose(d.administrations_per_day, d.interval_days),
+        None => chosen,
+    };
+    // The key starts open where there is room for it beside the map.
+    let key_open = *use_memo((), |_| {
+        web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|w| w >= 640.0)
+    });
+    let ctx = Rc::new(Ctx { m: m.clone(), env: env.clone(), root: root.clone(), focus_next, schedule });
     let onclick = {
         let ctx = ctx.clone();
         Callback::from(move |e: MouseEvent| {
@@ -433,7 +548,11 @@ pub fn view() -> Html {
                 return;
             };
             let key = e.key();
-            if let Some(to) = map_key(z, &key) {
+            if key.starts_with("Arrow") {
+                // At the edge of the picture too: the page does not scroll.
+                e.prevent_default();
+            }
+            if let Some(to) = map_key(z, &key, map_layout(&ctx.root)) {
                 e.prevent_default();
                 // `g`: the suggestion card's "Choose this site" button has the
                 // same data-a/data-v and comes first in the DOM.
@@ -477,6 +596,7 @@ pub fn view() -> Html {
         suggested: suggestion.zone(),
         focus: u.focus_zone,
         arm_reason: s.injector == Injector::SelfInjecting,
+        key_open,
     };
     let mut h = Markup::default();
     h.m(r#"<h3 id="kw-sites-title">"#).t(UiText::TabSites.tr(lang)).m("</h3>");

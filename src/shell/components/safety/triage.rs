@@ -10,7 +10,11 @@ use crate::core::attrs::Region;
 use crate::core::i18n::{Lang, Translate};
 use crate::core::safety::form::{field, Markup};
 use crate::core::safety::form::source_line;
-use crate::core::safety::triage::{fold, matches_filter, report_msg, Group, TriageMsg, MEDWATCH_PHONE, MEDWATCH_TEL, REPORT_FACT};
+use crate::core::i18n::fill;
+use crate::core::safety::triage::{
+    emergency_banner, emergency_number, fold, group_answer, matches_filter, report_msg, Group, Triage, TriageMsg,
+    EMERGENCY_NUMBER_SOURCE, MEDWATCH_PHONE, MEDWATCH_TEL, REPORT_FACT,
+};
 use crate::core::safety::{SafetyForm, Symptom};
 
 const OUTCOME_CLASS: [&str; 4] = [
@@ -19,6 +23,40 @@ const OUTCOME_CLASS: [&str; 4] = [
     r#"<p class="kw-notice kw-ok kw-sf-outcome">"#,
     r#"<p class="kw-notice kw-sf-outcome">"#,
 ];
+
+/// "Call 911" (US) / "Call 112" (EU) as a phone link with its source:
+/// general emergency-number practice, not a label fact.
+fn call_link(h: &mut Markup, lang: Lang, region: Region) {
+    let (number, tel) = emergency_number(region);
+    h.m(r#"<a class="kw-sf-call" href=""#).m(tel).m(r#"">"#);
+    h.t(&fill(TriageMsg::CallEmergency.tr(lang), &[("number", number)])).m("</a>");
+    h.m(r#" <span class="kw-source">"#);
+    h.t(&fill(crate::core::dose::labels::CalcUi::Source.tr(lang), &[("source", &crate::core::i18n::source_text(EMERGENCY_NUMBER_SOURCE, lang))]));
+    h.m("</span>");
+}
+
+/// An answer (headline and text) as a notice of its level.
+fn answer(h: &mut Markup, level: Triage, lang: Lang, class: &str) {
+    h.m(r#"<div class=""#).m(class).m(" ").m(["kw-danger", "kw-caution", "kw-ok", ""][level as usize]).m(r#""><p>"#);
+    if let Some(head) = level.headline() {
+        h.m("<strong>").t(head.tr(lang)).m("</strong> ");
+    }
+    h.t(level.msg().tr(lang)).m("</p>");
+}
+
+/// The emergency banner at the top of the view (SE-EMERG, WARN-ALLERGY):
+/// the answer in short and a tap-to-call link; it stays in sight (sticky).
+pub fn banner(f: &SafetyForm, lang: Lang, region: Region) -> Html {
+    if !emergency_banner(&f.symptoms) {
+        return Html::default();
+    }
+    let mut h = Markup::default();
+    h.m(r#"<div class="kw-notice kw-danger kw-sf-banner" role="region" aria-label=""#);
+    h.t(TriageMsg::BannerLabel.tr(lang)).m(r#""><p><strong>"#).t(TriageMsg::GroupEmergency.tr(lang)).m("</strong> ");
+    call_link(&mut h, lang, region);
+    h.m("</p></div>");
+    raw(&mut h)
+}
 
 pub fn view(f: &SafetyForm, lang: Lang, region: Region) -> Html {
     let t = |m: TriageMsg| m.tr(lang);
@@ -52,11 +90,24 @@ pub fn view(f: &SafetyForm, lang: Lang, region: Region) -> Html {
             h.m(r#"<p class="kw-hint">"#).t(t(TriageMsg::BothGroups)).m("</p>");
         }
         let class = if g == Group::Emergency { "kw-sf-group kw-sf-emergency" } else { "kw-sf-group" };
+        let legend = raw(&mut h);
+        // The answer right under the group the user ticked in.
+        let mut a = Markup::default();
+        if let Some(level) = group_answer(g, &f.symptoms) {
+            answer(&mut a, level, lang, "kw-notice kw-sf-answer");
+            if level == Triage::Emergency {
+                a.m(r#"<p class="kw-sf-callrow">"#);
+                call_link(&mut a, lang, region);
+                a.m("</p>");
+            }
+            a.m("</div>");
+        }
         groups.push(with_attrs(
             html! {
                 <fieldset>
-                    { raw(&mut h) }
+                    { legend }
                     <ul class="kw-sf-list">{ list(items) }</ul>
+                    { raw(&mut a) }
                 </fieldset>
             },
             &["class", "hidden"],

@@ -18,7 +18,7 @@ use crate::core::sites::rotation::{active_flag, Severity};
 use crate::core::sites::text::SitesUi;
 use crate::core::sites::{FlagReason, Reaction, SitesState, Undo, ZoneId};
 
-use super::model::{Draft, FieldErr, Notice, Ui};
+use super::model::{DoseOffer, Draft, FieldErr, Notice, Ui};
 use super::time_text;
 
 /// Element ids of one form: date, time, their error, note.
@@ -209,10 +209,33 @@ fn logged(lang: Lang, ui: &Ui, s: &SitesState) -> Html {
     };
     let mut h = Markup::default();
     h.m("<p><strong>").t(&super::logged_text(e, lang)).m("</strong></p>");
+    let logged = raw(&mut h);
+    // One dose, one record: offer the dose history too (core::sites::dose).
+    let dose = match ui.dose {
+        DoseOffer::None => Html::default(),
+        DoseOffer::Offer(_) => button("kw-button", "dose", SitesUi::DoseOffer.tr(lang)),
+        DoseOffer::Recorded | DoseOffer::Already | DoseOffer::NotSaved(_) => {
+            let (msg, class) = match ui.dose {
+                DoseOffer::Recorded => (SitesUi::DoseRecorded, "kw-dose-done"),
+                DoseOffer::Already => (SitesUi::DoseAlready, "kw-dose-done"),
+                _ => (SitesUi::DoseNotSaved, "kw-dose-done kw-error"),
+            };
+            h.m(r#"<p id="kw-dose-msg" tabindex="-1" class=""#).m(class).m(r#"">"#).t(msg.tr(lang)).m("</p>");
+            let p = raw(&mut h);
+            if let DoseOffer::NotSaved(_) = ui.dose {
+                html! { <>{ p }{ button("kw-button", "dose", SitesUi::DoseOffer.tr(lang)) }</> }
+            } else {
+                p
+            }
+        }
+    };
     html! {
-        <div class="kw-notice kw-ok kw-row kw-logged" id="kw-logged" tabindex="-1">
-            { raw(&mut h) }
-            { button("kw-button kw-secondary", "undo", SitesUi::Undo.tr(lang)) }
+        <div class="kw-notice kw-ok kw-logged" id="kw-logged" tabindex="-1">
+            <div class="kw-row">
+                { logged }
+                { button("kw-button kw-secondary", "undo", SitesUi::Undo.tr(lang)) }
+            </div>
+            { dose }
         </div>
     }
 }

@@ -157,7 +157,16 @@ pub fn history(lang: Lang, ui: &Ui, s: &SitesState) -> Html {
 /// Hidden on screen; the only part of the view that prints (text only).
 pub fn print_view(lang: Lang, s: &SitesState, clock: &dyn Clock) -> Html {
     let mut h = Markup::default();
-    h.m(r#"<div class="kw-print"><h3>"#).t(SitesUi::PrintTitle.tr(lang)).m("</h3><table><thead><tr>");
+    // A title, the dates covered, and who injected in words (the column).
+    let range = fill(
+        SitesUi::PrintRange.tr(lang),
+        &[
+            ("from", &time_text(crate::core::sites::log::print_from(clock), lang, false)),
+            ("to", &time_text(clock.now_ms(), lang, false)),
+        ],
+    );
+    h.m(r#"<div class="kw-print"><h3>"#).t(SitesUi::PrintTitle.tr(lang)).m("</h3><p>").t(&range);
+    h.m("</p><table><thead><tr>");
     for col in [SitesUi::ColWhen, SitesUi::SiteLabel, SitesUi::GivenByLabel, SitesUi::ColNotes] {
         h.m("<th>").t(col.tr(lang)).m("</th>");
     }

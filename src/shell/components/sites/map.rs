@@ -21,21 +21,9 @@ use crate::core::sites::rotation::{Tone, ZoneStatus};
 use crate::core::sites::text::SitesUi;
 use crate::core::sites::{View, ZoneId};
 
-/// Each zone's ellipse, in [`ZoneId::ALL`] order, as ready-made attribute
-/// strings (no number formatting at run time): cx, cy, rx, ry, focus-ring
-/// rx/ry (+7), suggestion-ring rx/ry (+3), baseline of the day count (cy+6).
-/// Front view: the person's right is on the viewer's left; back view: the
-/// other way round.
-const GEOMETRY: [[&str; 9]; 8] = [
-    ["77", "250", "23", "30", "30", "37", "26", "33", "256"], // thigh-right
-    ["123", "250", "23", "30", "30", "37", "26", "33", "256"], // thigh-left
-    ["76", "160", "23", "23", "30", "30", "26", "26", "166"], // abdomen-right
-    ["124", "160", "23", "23", "30", "30", "26", "26", "166"], // abdomen-left
-    ["126", "197", "24", "23", "31", "30", "27", "26", "203"], // buttock-right
-    ["74", "197", "24", "23", "31", "30", "27", "26", "203"], // buttock-left
-    ["164", "104", "24", "30", "31", "37", "27", "33", "110"], // arm-right
-    ["36", "104", "24", "30", "31", "37", "27", "33", "110"], // arm-left
-];
+/// Each zone's ellipse as drawn (`core::sites::zones::DRAWN`: the keyboard
+/// follows the same centres).
+const GEOMETRY: [[&str; 9]; 8] = crate::core::sites::zones::DRAWN;
 
 /// The patterns for flagged (hatched), unavailable (dotted) and, in forced
 /// colors only, recently used (striped) zones; drawn once, in the front
@@ -74,6 +62,8 @@ pub struct MapInput<'a> {
     pub suggested: Option<ZoneId>,
     pub focus: ZoneId,
     pub arm_reason: bool,
+    /// The key (legend) starts open (wide screens).
+    pub key_open: bool,
 }
 
 /// `<ellipse class=… [fill=…] cx cy rx ry/>`.
@@ -111,11 +101,21 @@ fn zone(m: &MapInput, st: &ZoneStatus, items: &mut Vec<Html>) {
     }[usize::from(sel)];
     let disabled = st.disabled.is_some();
     let mut h = Markup::default();
+    // The focus ring: two rings, a solid one under a dashed one of the
+    // other colour (visible on light and dark; 20-sites.css).
     ellipse(&mut h, "kw-zring", None, [cx, cy, rrx, rry]);
+    ellipse(&mut h, "kw-zring kw-zring2", None, [cx, cy, rrx, rry]);
     if m.suggested == Some(z) {
         ellipse(&mut h, "kw-zsug", None, [cx, cy, srx, sry]);
     }
-    ellipse(&mut h, "kw-zshape", None, [cx, cy, rx, ry]);
+    // Recently used: the colour ramp (most recent strongest).
+    let shape = match st.age_class() {
+        Some("kw-age0") => "kw-zshape kw-age0",
+        Some("kw-age1") => "kw-zshape kw-age1",
+        Some(_) => "kw-zshape kw-age2",
+        None => "kw-zshape",
+    };
+    ellipse(&mut h, shape, None, [cx, cy, rx, ry]);
     if let Some(p) = pattern(tone) {
         ellipse(&mut h, "kw-zpat", Some(p), [cx, cy, rx, ry]);
     }
@@ -136,8 +136,11 @@ fn zone(m: &MapInput, st: &ZoneStatus, items: &mut Vec<Html>) {
     );
     items.push(g);
     // Outside the button, so its accessible name stays the full sentence.
-    h.m(r#"<text class="kw-zcue" x=""#).m(cx).m(r#"" y=""#).m(ty);
-    h.m(r#"" text-anchor="middle" aria-hidden="true">"#).t(&st.cue()).m("</text>");
+    let cue = st.cue(m.lang);
+    // A word ("Today") is set smaller than "5 d" to fit in the zone.
+    h.m(if cue.len() > 4 { r#"<text class="kw-zcue kw-zcue-word" x=""# } else { r#"<text class="kw-zcue" x=""# });
+    h.m(cx).m(r#"" y=""#).m(ty);
+    h.m(r#"" text-anchor="middle" aria-hidden="true">"#).t(&cue).m("</text>");
     items.push(raw(&mut h));
 }
 
@@ -173,21 +176,24 @@ fn figure(m: &MapInput, view: View) -> Html {
     }
 }
 
-/// The hints under the map and the legend (text only).
-fn legend(h: &mut Markup, lang: Lang, arm_reason: bool) {
+/// The hints under the map (text only).
+fn hints(h: &mut Markup, lang: Lang, arm_reason: bool) {
     h.m(r#"<p class="kw-hint" id="kw-map-hint">"#).t(SitesUi::MapHint.tr(lang)).m("</p>");
     if arm_reason {
         h.m(r#"<p class="kw-hint" id="kw-arm-reason">"#);
         h.t(crate::core::sites::rotation::DisabledReason::CaregiverOnly.text(lang)).m("</p>");
     }
-    h.m(r#"<h4 id="kw-legend-title">"#).t(SitesUi::LegendTitle.tr(lang));
-    h.m(r#"</h4><ul class="kw-key" aria-labelledby="kw-legend-title">"#);
+}
+
+/// The legend's list (text only), inside the key's `<details>`.
+fn legend(h: &mut Markup, lang: Lang) {
+    h.m(r#"<ul class="kw-key" aria-labelledby="kw-legend-title">"#);
     // Drawn like the map's zones (same classes, patterns and cues), so a
     // swatch and its zones look alike in every colour mode.
     let key: [(&str, Option<Tone>, &str, SitesUi); 7] = [
         ("kw-zone kw-tone-never", Some(Tone::Never), "", SitesUi::LegendNever),
-        ("kw-zone kw-tone-recent", Some(Tone::Recent), "2", SitesUi::LegendRecent),
-        ("kw-zone kw-tone-rested", Some(Tone::Rested), "9", SitesUi::LegendRested),
+        ("kw-zone kw-tone-recent", Some(Tone::Recent), "2 d", SitesUi::LegendRecent),
+        ("kw-zone kw-tone-rested", Some(Tone::Rested), "9 d", SitesUi::LegendRested),
         ("kw-zone kw-tone-flagged", Some(Tone::Flagged), "!", SitesUi::LegendFlagged),
         ("kw-zone kw-tone-unavailable", Some(Tone::Unavailable), "–", SitesUi::LegendUnavailable),
         ("kw-zone kw-tone-never", None, "", SitesUi::LegendSuggested),
@@ -200,7 +206,7 @@ fn legend(h: &mut Markup, lang: Lang, arm_reason: bool) {
         if tone.is_none() {
             ellipse(h, "kw-zsug", None, ["14", "14", "12", "12"]);
         }
-        ellipse(h, "kw-zshape", None, C9);
+        ellipse(h, if tone == Some(Tone::Recent) { "kw-zshape kw-age1" } else { "kw-zshape" }, None, C9);
         if let Some(p) = tone.and_then(pattern) {
             ellipse(h, "kw-zpat", Some(p), C9);
         }
@@ -214,7 +220,11 @@ fn legend(h: &mut Markup, lang: Lang, arm_reason: bool) {
 pub fn body_map(m: &MapInput, onkeydown: Callback<KeyboardEvent>) -> Html {
     let lang = m.lang;
     let mut h = Markup::default();
-    legend(&mut h, lang, m.arm_reason);
+    hints(&mut h, lang, m.arm_reason);
+    let hints = raw(&mut h);
+    legend(&mut h, lang);
+    // The key folds away (closed on narrow screens): a native disclosure,
+    // so keyboard and screen readers get it for free.
     html! {
         <div class="kw-mapcol">
             <div class="kw-map" role="group" aria-label={SitesUi::MapLabel.tr(lang)}
@@ -222,7 +232,11 @@ pub fn body_map(m: &MapInput, onkeydown: Callback<KeyboardEvent>) -> Html {
                 { figure(m, View::Front) }
                 { figure(m, View::Back) }
             </div>
-            { raw(&mut h) }
+            { hints }
+            <details class="kw-keybox" open={m.key_open}>
+                <summary id="kw-legend-title">{ SitesUi::LegendTitle.tr(lang) }</summary>
+                { raw(&mut h) }
+            </details>
         </div>
     }
 }

@@ -80,6 +80,19 @@ pub enum Notice {
     ExportFailed,
 }
 
+/// "Also record today's dose" under "Logged: …" (`core::sites::dose`).
+#[derive(Clone, Copy, PartialEq, Default)]
+pub enum DoseOffer {
+    #[default]
+    None,
+    /// The button, for the dose of an injection given at this time.
+    Offer(i64),
+    Recorded,
+    /// Recorded meanwhile (another tab or the storage view).
+    Already,
+    NotSaved(i64),
+}
+
 #[derive(Clone, PartialEq)]
 pub struct Ui {
     pub selected: Option<ZoneId>,
@@ -97,6 +110,7 @@ pub struct Ui {
     pub announce: String,
     pub confirm_wipe: bool,
     pub show_all: bool,
+    pub dose: DoseOffer,
 }
 
 impl Default for Ui {
@@ -114,6 +128,7 @@ impl Default for Ui {
             announce: String::new(),
             confirm_wipe: false,
             show_all: false,
+            dose: DoseOffer::None,
         }
     }
 }
