@@ -250,6 +250,7 @@ test('headless API: calculateDose, estimateCrCl, estimateEgfrSchwartz from a pag
 
 for (const lang of ['en', 'es']) {
   test(`calculator with a result has zero axe violations (${lang})`, async ({ page }) => {
+    test.slow(); // three axe runs over the whole card (disclosures open) on a shared CPU
     const w = await open(page, 'calculator', lang);
     await w.locator('select').first().selectOption('nomid');
     await w.locator('#kw-calc-weight').fill('20');

@@ -142,7 +142,8 @@ test.describe('phone 390 × 844', () => {
     await w.getByLabel('Prescribed for').selectOption('covid19');
     await w.getByText(T.en.more).click();
     await w.getByLabel('End-stage kidney disease or dialysis').check();
-    await expect(w.getByText('Dosing days: days 1, 3, 5, 7, 9')).toBeVisible();
+    await expect(w.locator('.kw-dosing-days')).toHaveText('Dosing days: days 1, 3, 5, 7, 9');
+    await expect(w.locator('.kw-report-head')).toBeHidden(); // on paper only
     await capturePrints(page);
     await w.getByRole('button', { name: 'Print' }).click();
     await expect.poll(() => page.evaluate(() => window.printedFrames.length)).toBe(1);
