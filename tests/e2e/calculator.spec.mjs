@@ -8,6 +8,12 @@ async function open(page, view = 'calculator', lang = 'en') {
   return w;
 }
 
+/** Opens "More (optional)" (age, kidney function) unless it is open. */
+async function more(w) {
+  const details = w.locator('details.kw-more');
+  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+}
+
 test('RA: 100 mg once daily with no other input (US PI 2.1)', async ({ page }) => {
   const w = await open(page);
   await expect(w.getByText('To see the dose: choose what Kineret is prescribed for.')).toBeVisible();
@@ -16,6 +22,7 @@ test('RA: 100 mg once daily with no other input (US PI 2.1)', async ({ page }) =
   await expect(w.locator('.kw-instructions')).toHaveText('100 mg (0.67 mL) under the skin once daily');
   await expect(w.getByText('Nothing to discard')).toBeVisible();
   // Under 18 warns (not an approved use) but still computes.
+  await more(w);
   await w.getByLabel('Age (years, optional)').fill('16');
   await expect(w.locator('.kw-notice.kw-danger')).toContainText('18');
 });
@@ -34,8 +41,11 @@ test('NOMID weight in lb, decimal comma, twice daily; show your work with source
   await expect(w.getByRole('img', { name: 'Syringe filled to 24.9 mg (0.17 mL)' })).toBeVisible();
   await w.getByText('Show your work').click();
   await expect(w.locator('.kw-steps li').first()).toContainText('44 lb × 0.45359237 kg/lb = 19.95 kg (rounded down to 0.01 kg)');
-  await expect(w.locator('.kw-steps')).toContainText('Source: US PI 2.2');
-  // Titration helper sets the field.
+  await expect(w.locator('.kw-steps')).not.toContainText('Source:'); // gathered under "Sources"
+  await w.getByText('Sources', { exact: true }).click();
+  await expect(w.locator('.kw-source-list')).toContainText('US PI 2.2 (DOSE-NOMID-US');
+  // Titration helper (for prescribers) sets the field.
+  await w.getByText('For prescribers').click();
   await w.getByRole('button', { name: 'Use 3 mg/kg/day' }).click();
   await expect(w.getByLabel('Prescribed dose (mg/kg/day)')).toHaveValue('3');
   await expect(w.locator('.kw-dose')).toHaveText('29.9 mg (0.2 mL)');
@@ -77,6 +87,7 @@ test('renal: entered CrCl below 30 and ESRD give every other day; COVID-19 is 5 
   await w.getByLabel('Prescribed for').selectOption('covid19');
   await expect(w.locator('.kw-notice.kw-danger').first()).toContainText(/hospital/i);
   await expect(w.getByText('Course: 10 doses over 10 days')).toBeVisible();
+  await more(w);
   await w.getByLabel('Enter creatinine clearance').check();
   await w.getByLabel('Creatinine clearance (mL/min)').fill('25');
   await expect(w.getByText('Course: 5 doses over 10 days')).toBeVisible();
@@ -91,6 +102,7 @@ test('renal schedule: every other day is the default suggestion, daily can be ke
   const w = await open(page);
   await w.getByLabel('Prescribed for').selectOption('ra');
   await expect(w.getByRole('radio', { name: /label suggestion: consider/ })).toHaveCount(0);
+  await more(w);
   await w.getByLabel('Enter creatinine clearance').check();
   await w.getByLabel('Creatinine clearance (mL/min)').fill('20');
   await expect(w.getByRole('radio', { name: 'Every other day (label suggestion: consider)' })).toBeChecked();
@@ -137,6 +149,7 @@ for (const [lang, t] of [
 test('adult Cockcroft–Gault estimate feeds the dose', async ({ page }) => {
   const w = await open(page);
   await w.getByLabel('Prescribed for').selectOption('ra');
+  await more(w);
   await w.getByLabel('Estimate it from serum creatinine').check();
   await expect(w.locator('.kw-result')).toHaveCount(0);
   await w.getByLabel('Age (years)').fill('80');
@@ -156,8 +169,11 @@ test('Spanish: labels, decimal comma in results, frequencies spelled out', async
   await expect(w.locator('.kw-instructions')).toContainText('una vez al día');
 });
 
-test('kineret:dose event carries the API result; inputs are not stored without remember', async ({ page }) => {
-  const w = await open(page);
+test('kineret:dose event carries the API result; inputs are not stored without remember (embed)', async ({ page }) => {
+  await page.goto('/embed-demo.html');
+  await widgetsReady(page, 2);
+  const w = page.locator('#primary');
+  await w.evaluate((el) => el.setAttribute('view', 'calculator'));
   await page.evaluate(() => {
     window.__doses = [];
     document.addEventListener('kineret:dose', (e) => window.__doses.push(e.detail));
@@ -234,15 +250,19 @@ test('headless API: calculateDose, estimateCrCl, estimateEgfrSchwartz from a pag
 
 for (const lang of ['en', 'es']) {
   test(`calculator with a result has zero axe violations (${lang})`, async ({ page }) => {
+    test.slow(); // three axe runs over the whole card (disclosures open) on a shared CPU
     const w = await open(page, 'calculator', lang);
     await w.locator('select').first().selectOption('nomid');
     await w.locator('#kw-calc-weight').fill('20');
     await w.locator('#kw-calc-dose').fill('9'); // error state
     expect(await axeViolations(page)).toEqual([]);
     await w.locator('#kw-calc-dose').fill('2');
+    await more(w);
     await w.locator('input[name=kw-calc-renal]').nth(1).check();
     await w.locator('#kw-calc-crcl').fill('25'); // result with a caution notice
     await w.locator('details.kw-work summary').click();
+    await w.locator('details.kw-sources summary').click();
+    await w.locator('details.kw-prescribers summary').click();
     expect(await axeViolations(page)).toEqual([]);
     await w.locator('input[name=kw-calc-renal]').nth(2).check(); // estimate panel, incomplete
     await w.locator('input[name=kw-calc-method]').nth(1).check();
@@ -277,6 +297,12 @@ for (const [pageUrl, count] of [['/embed-demo.html', 2], ['/csp-demo.html', 1]])
     expect(frame.text).toContain('160 mg (1.07 mL)');
     expect(frame.text).toContain('Syringe 2: give 60 mg (0.4 mL)');
     expect(frame.text).toContain('Daily dose: 8 mg/kg/day × 20 kg');
+    // Header (Kineret · indication · date) and the inputs, on paper.
+    const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
+    expect(frame.text).toContain(`Kineret · DIRA · ${today}`);
+    expect(frame.text).toContain('Weight: 20 kg');
+    expect(frame.text).toContain('Kidney function: normal or not known');
+    expect(frame.text).toContain('Total per day: 160 mg (8 mg/kg/day × 20 kg)');
     expect(frame.html).toMatch(/<details class="kw-work" open/); // show-your-work printed open
     expect(frame.html).toMatch(/^<div class="kw-host"[^>]*><section [^>]*class="kw-card kw-result"/);
     expect(frame.html).not.toContain('kw-tabs');
@@ -287,11 +313,12 @@ for (const [pageUrl, count] of [['/embed-demo.html', 2], ['/csp-demo.html', 1]])
     expect(await page.evaluate(() => window.printedPage)).toBe(0);
     // On paper, in dark mode too: controls hidden, text dark on white.
     await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
-    const styles = await printFrameStyles(page, ['.kw-actions', '.kw-titration', '.kw-dose', '.kw-steps']);
+    const styles = await printFrameStyles(page, ['.kw-actions', '.kw-titration', '.kw-dose', '.kw-steps', '.kw-report-head']);
     expect(styles['.kw-actions'].display).toBe('none');
     expect(styles['.kw-titration'].display).toBe('none');
     expect(styles['.kw-dose'].color).toBe('rgb(0, 0, 0)');
     expect(styles['.kw-steps'].display).not.toBe('none');
+    expect(styles['.kw-report-head'].display).toBe('block');
     // The frame stays until the next print replaces it (one per page).
     await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
     await w.getByRole('button', { name: 'Print' }).click();

@@ -8,7 +8,7 @@ use crate::core::dose::{self, field, DoseInput, DosePlan, FieldError, Indication
 use crate::core::dose::labels::CalcUi;
 use crate::core::i18n::{Lang, Translate};
 use crate::core::renal::{self, CgInput, Creatinine, SchwartzInput, Sex};
-use crate::core::units::parse_decimal;
+use crate::core::units::{parse_decimal, MgPerKgPerDay};
 use crate::messages;
 use serde::{Deserialize, Serialize};
 
@@ -398,7 +398,14 @@ pub fn evaluate_in(input: &FormInput, region: Region, lang: Lang) -> FormOutcome
         region,
     };
     match dose::calculate(&dose_input, lang) {
-        Ok(plan) if r.out.errors.is_empty() && r.out.missing.is_empty() => r.out.plan = Some(plan),
+        Ok(mut plan) if r.out.errors.is_empty() && r.out.missing.is_empty() => {
+            // Show-your-work: the estimate's formula, before the kidney steps.
+            if let Some(step) = r.out.estimate.as_ref().and_then(|e| estimate_formula(input, e, region, lang)) {
+                let at = plan.steps.iter().position(|s| s.fact.id().starts_with("RENAL-")).unwrap_or(plan.steps.len());
+                plan.steps.insert(at, step);
+            }
+            r.out.plan = Some(plan)
+        }
         Ok(_) => {}
         Err(errors) => r.core_errors(errors),
     }
@@ -410,10 +417,267 @@ pub fn evaluate_in(input: &FormInput, region: Region, lang: Lang) -> FormOutcome
     r.out
 }
 
+// ---------------------------------------------------------------------------
+// The form's state changes (the Yew view dispatches these; no logic there).
+
+/// One change of the form, as the view dispatches it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FormAction {
+    Text(FormField, String),
+    Indication(Option<Indication>),
+    WeightUnit(WeightUnit),
+    Split(Split),
+    Renal(RenalMode),
+    Method(EstimateMethod),
+    Sex(Sex),
+    ScrUnit(ScrUnit),
+    RenalSchedule(RenalSchedule),
+    /// A titration button ("For prescribers"), by its slot (0..4), the
+    /// dose written in the language's decimal separator.
+    Titrate(usize, Lang),
+    /// Undo the last titration change.
+    Undo,
+    Load(FormInput),
+}
+
+/// A dose change made by a titration button: the texts before and after.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DoseChange {
+    pub from: String,
+    pub to: String,
+}
+
+/// The calculator's whole state: what is typed, and the titration buttons'
+/// base and undo slot (never stored with `remember`).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct CalcState {
+    pub input: FormInput,
+    /// The dose the titration slots count from: the dose as it was before the
+    /// first titration press; `None`: the dose field. Pressing a button does
+    /// not move the others (fixed slots, same labels), so a double click or
+    /// Enter pressed twice sets the same value twice: exactly one step.
+    titration_base: Option<String>,
+    /// The last titration change, for "Dose changed 3 → 2 mg/kg/day · Undo".
+    pub undo: Option<DoseChange>,
+}
+
+impl CalcState {
+    pub fn new(input: FormInput) -> Self {
+        CalcState { input, ..CalcState::default() }
+    }
+
+    /// The prescribed rate the titration slots count from.
+    fn titration_base(&self) -> Option<MgPerKgPerDay> {
+        let text = self.titration_base.as_deref().unwrap_or(&self.input.dose);
+        parse_decimal(text).ok().and_then(|v| MgPerKgPerDay::new(v).ok())
+    }
+
+    /// The four titration buttons, in fixed positions: −1, −0.5, +0.5, +1
+    /// mg/kg/day from the base (DOSE-NOMID-US, DOSE-DIRA-US: 0.5–1 mg/kg
+    /// steps); `None` where that step is not possible (≤ 0 or above the
+    /// maximum, DOSE-MAX): the button stays in its place, disabled. Only for
+    /// a plan whose label gives titration steps.
+    pub fn titration_slots(&self, plan: &DosePlan) -> Option<[Option<f64>; 4]> {
+        plan.indication.rule().dose.titration()?;
+        plan.mg_per_kg_per_day?;
+        self.titration_base().map(dose::titration_steps)
+    }
+
+    /// The slot showing the current dose (marked as current, not disabled:
+    /// a second press of it changes nothing).
+    pub fn is_current(&self, value: f64) -> bool {
+        parse_decimal(&self.input.dose).ok().is_some_and(|d| (d - value).abs() < 1e-9)
+    }
+
+    pub fn apply(&mut self, action: FormAction) {
+        let f = &mut self.input;
+        match action {
+            FormAction::Text(field, v) => match field {
+                FormField::Weight => f.weight = v,
+                FormField::Dose => {
+                    // Typing a dose starts over: the slots count from it.
+                    f.dose = v;
+                    self.titration_base = None;
+                    self.undo = None;
+                }
+                FormField::Age => f.age = v,
+                FormField::Crcl => f.crcl = v,
+                FormField::Scr => f.scr = v,
+                FormField::Height => f.height = v,
+                FormField::Indication | FormField::Sex => {}
+            },
+            FormAction::Indication(i) => {
+                if f.indication != i {
+                    self.titration_base = None;
+                    self.undo = None;
+                }
+                f.indication = i;
+            }
+            FormAction::WeightUnit(u) => f.weight_unit = u,
+            FormAction::Split(s) => f.split = s,
+            FormAction::Renal(r) => f.renal = r,
+            FormAction::Method(m) => f.method = m,
+            FormAction::Sex(s) => f.sex = Some(s),
+            FormAction::ScrUnit(u) => f.scr_unit = u,
+            FormAction::RenalSchedule(r) => f.renal_schedule = Some(r),
+            FormAction::Titrate(slot, lang) => {
+                let Some(to) = self.titration_base().map(dose::titration_steps).and_then(|s| s.get(slot).copied().flatten()) else {
+                    return;
+                };
+                // The same value again (a double click): nothing changes, and
+                // Undo still goes back to the dose before the first press.
+                if self.is_current(to) {
+                    return;
+                }
+                let to = crate::core::format::fmt_number(to, 2, lang);
+                if self.titration_base.is_none() {
+                    self.titration_base = Some(self.input.dose.clone());
+                }
+                let from = std::mem::replace(&mut self.input.dose, to.clone());
+                self.undo = Some(DoseChange { from, to });
+            }
+            FormAction::Undo => {
+                if let Some(change) = self.undo.take() {
+                    self.input.dose = change.from;
+                }
+            }
+            FormAction::Load(input) => *self = CalcState::new(input),
+        }
+    }
+}
+
+/// "Dose changed 3 → 2 mg/kg/day" for the undo notice.
+pub fn change_message(change: &DoseChange, lang: Lang) -> String {
+    let show = |t: &str| parse_decimal(t).map(|v| crate::core::format::fmt_number(v, 4, lang)).unwrap_or_else(|_| t.to_string());
+    crate::core::i18n::fill(CalcUi::DoseChanged.tr(lang), &[("from", &show(&change.from)), ("to", &show(&change.to))])
+}
+
+/// "−1", "+0.5": a titration slot's step, for a disabled slot's label.
+pub fn slot_delta(slot: usize, lang: Lang) -> String {
+    let d = dose::TITRATION_DELTAS.get(slot).copied().unwrap_or(0.0);
+    let sign = if d < 0.0 { "−" } else { "+" };
+    format!("{sign}{}", crate::core::format::fmt_number(d.abs(), 2, lang))
+}
+
+/// "More (optional)" (age, kidney function) opens by itself when it holds a
+/// value or a field message, so nothing typed or wrong is ever hidden.
+pub fn more_must_open(input: &FormInput, out: &FormOutcome) -> bool {
+    !input.age.trim().is_empty()
+        || input.renal != RenalMode::NotKnown
+        || [FormField::Age, FormField::Crcl, FormField::Sex, FormField::Scr, FormField::Height]
+            .iter()
+            .any(|f| out.error(*f).is_some() || out.missing.contains(f))
+}
+
+/// The optional fields (age, kidney function) sit under "More (optional)"
+/// unless an estimate is being made, which needs the age (RENAL-CG,
+/// RENAL-SCHWARTZ). The indication never needs them for the dose itself
+/// (RA and COVID-19 use the age only for the under-18 warning).
+pub fn age_required(input: &FormInput) -> bool {
+    required(input, FormField::Age)
+}
+
+/// How the kidney function in the result was obtained (Copy and Print).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum KidneyBasis {
+    NotGiven,
+    Entered(f64),
+    CockcroftGault(f64),
+    Schwartz(f64),
+    Esrd,
+}
+
+/// The inputs Copy and Print carry besides the result.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ReportInputs {
+    /// kg, as used (per-kg dose) or as typed for Cockcroft–Gault.
+    pub weight_kg: Option<f64>,
+    pub kidney: KidneyBasis,
+}
+
+pub fn report_inputs(input: &FormInput, out: &FormOutcome) -> ReportInputs {
+    let kidney = match (input.renal, out.estimate) {
+        (RenalMode::Esrd, _) => KidneyBasis::Esrd,
+        (RenalMode::Enter, _) => parse_decimal(&input.crcl).map(KidneyBasis::Entered).unwrap_or(KidneyBasis::NotGiven),
+        (RenalMode::Estimate, Some(e)) if e.method == EstimateMethod::Adult => KidneyBasis::CockcroftGault(e.value),
+        (RenalMode::Estimate, Some(e)) => KidneyBasis::Schwartz(e.value),
+        _ => KidneyBasis::NotGiven,
+    };
+    let used = out.plan.as_ref().and_then(|p| p.weight).map(|w| w.value());
+    let typed = if visible(input, FormField::Weight) { typed_kg(input).map(|w| (w * 100.0 + 1e-4).floor() / 100.0) } else { None };
+    ReportInputs { weight_kg: used.or(typed), kidney }
+}
+
+/// The creatinine as the formula uses it: "1.8 mg/dL" or "(159 µmol/L ÷ 88.4)".
+fn scr_text(input: &FormInput, scr: f64, lang: Lang) -> String {
+    use crate::core::format::fmt_number;
+    match input.scr_unit {
+        ScrUnit::MgDl => format!("{} mg/dL", fmt_number(scr, 4, lang)),
+        ScrUnit::UmolL => format!("({} µmol/L ÷ {})", fmt_number(scr, 4, lang), fmt_number(renal::UMOL_L_PER_MG_DL, 2, lang)),
+    }
+}
+
+/// Show-your-work: the estimate's formula with its inputs (RENAL-CG,
+/// RENAL-SCHWARTZ), and that the value is rounded DOWN to 0.1 on purpose
+/// (`renal::down_to_tenth`: never lifted over the 30 mL/min threshold).
+pub fn estimate_formula(input: &FormInput, estimate: &Estimate, region: Region, lang: Lang) -> Option<dose::Step> {
+    use crate::core::format::fmt_number;
+    use crate::core::i18n::fill;
+    let scr = parse_decimal(&input.scr).ok()?;
+    let scr = scr_text(input, scr, lang);
+    let value = fmt_number(estimate.value, 1, lang);
+    let threshold = fmt_number(dose::rules::RENAL_CRCL_BELOW, 0, lang);
+    let (text, fact) = match estimate.method {
+        EstimateMethod::Adult => {
+            let age = fmt_number(parse_decimal(&input.age).ok()?, 2, lang);
+            let w = parse_decimal(&input.weight).ok()?;
+            let weight = match input.weight_unit {
+                WeightUnit::Kg => format!("{} kg", fmt_number(w, 2, lang)),
+                WeightUnit::Lb => format!(
+                    "({} lb × {} kg/lb)",
+                    fmt_number(w, 2, lang),
+                    fmt_number(crate::core::units::KG_PER_LB, 8, lang)
+                ),
+            };
+            let msg = if input.sex == Some(Sex::Female) { CalcUi::CgFormulaFemale } else { CalcUi::CgFormulaMale };
+            let text = fill(
+                msg.tr(lang),
+                &[
+                    ("from", &fmt_number(renal::CG_AGE_FROM, 0, lang)),
+                    ("age", &age),
+                    ("weight", &weight),
+                    ("divisor", &fmt_number(renal::CG_DIVISOR, 0, lang)),
+                    ("scr", &scr),
+                    ("factor", &fmt_number(renal::CG_FEMALE_FACTOR, 2, lang)),
+                    ("value", &value),
+                    ("threshold", &threshold),
+                ],
+            );
+            (text, renal::CG_FACT)
+        }
+        EstimateMethod::Child => {
+            let height = fmt_number(parse_decimal(&input.height).ok()?, 1, lang);
+            let text = fill(
+                CalcUi::SchwartzFormula.tr(lang),
+                &[
+                    ("k", &fmt_number(renal::SCHWARTZ_K, 3, lang)),
+                    ("height", &height),
+                    ("scr", &scr),
+                    ("value", &value),
+                    ("threshold", &threshold),
+                ],
+            );
+            (text, renal::SCHWARTZ_FACT)
+        }
+    };
+    Some(dose::Step { text, source: fact.source_in(region), fact })
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(non_snake_case)]
     use super::*;
+    use crate::core::facts::Fact;
 
     fn nomid(weight: &str, dose: &str) -> FormInput {
         FormInput {
@@ -675,5 +939,212 @@ mod tests {
     fn messages_follow_the_language() {
         let out = evaluate(&nomid("abc", "2"), Lang::Es);
         assert!(out.error(FormField::Weight).is_some_and(|m| m.contains("número")));
+    }
+
+    fn child_66mg() -> FormInput {
+        // A 22 kg child on 3 mg/kg/day: 66 mg (0.44 mL).
+        nomid("22", "3")
+    }
+
+    #[test]
+    fn a_titration_press_twice_is_one_step_and_undo_restores__dose_nomid_us() {
+        // DOSE-NOMID-US: adjust in 0.5–1 mg/kg steps; DOSE-MAX: never above 8.
+        let mut st = CalcState::new(child_66mg());
+        let plan = evaluate(&st.input, Lang::En).plan.expect("a plan");
+        let slots = st.titration_slots(&plan).expect("NOMID has titration steps");
+        assert_eq!(slots, [Some(2.0), Some(2.5), Some(3.5), Some(4.0)]);
+        for slot in 0..4 {
+            let mut s = st.clone();
+            // A double click (or Enter twice): two presses of the same slot.
+            s.apply(FormAction::Titrate(slot, Lang::En));
+            let once = s.input.dose.clone();
+            s.apply(FormAction::Titrate(slot, Lang::En));
+            assert_eq!(s.input.dose, once, "slot {slot}: exactly one step");
+            assert_eq!(parse_decimal(&s.input.dose).ok(), slots[slot]);
+            // The buttons keep their places and labels after the press.
+            let plan = evaluate(&s.input, Lang::En).plan.expect("a plan");
+            assert_eq!(s.titration_slots(&plan), Some(slots), "slot {slot}: no reflow");
+            assert!(s.is_current(slots[slot].unwrap_or_default()));
+            let change = s.undo.clone().expect("an undo slot");
+            assert_eq!(change.from, "3");
+            s.apply(FormAction::Undo);
+            assert_eq!(s.input.dose, "3");
+            assert!(s.undo.is_none());
+        }
+        st.apply(FormAction::Titrate(0, Lang::En));
+        assert_eq!(change_message(st.undo.as_ref().expect("undo"), Lang::En), "Dose changed 3 → 2 mg/kg/day");
+        // A second, different press: from the value before it; Undo goes back one change.
+        st.apply(FormAction::Titrate(3, Lang::Es));
+        assert_eq!(st.input.dose, "4");
+        assert_eq!(change_message(st.undo.as_ref().expect("undo"), Lang::Es), "Dosis cambiada 2 → 4 mg/kg/día");
+        st.apply(FormAction::Undo);
+        assert_eq!(st.input.dose, "2");
+        // Typing a dose starts over: the slots count from it, no undo.
+        st.apply(FormAction::Text(FormField::Dose, "2,5".into()));
+        assert!(st.undo.is_none());
+        let plan = evaluate(&st.input, Lang::En).plan.expect("a plan");
+        assert_eq!(st.titration_slots(&plan), Some([Some(1.5), Some(2.0), Some(3.0), Some(3.5)]));
+        // Spanish writes the comma.
+        st.apply(FormAction::Titrate(1, Lang::Es));
+        st.apply(FormAction::Titrate(2, Lang::Es));
+        assert_eq!(st.input.dose, "3");
+        st.apply(FormAction::Text(FormField::Dose, "2,5".into()));
+        st.apply(FormAction::Titrate(2, Lang::Es));
+        assert_eq!(st.input.dose, "3");
+    }
+
+    #[test]
+    fn titration_slots_that_do_not_apply_stay_in_place_disabled__dose_max() {
+        // DOSE-MAX: 7.5 + 1 would pass 8 mg/kg/day; 0.5 − 1 would be ≤ 0.
+        let st = CalcState::new(nomid("20", "7.5"));
+        let plan = evaluate(&st.input, Lang::En).plan.expect("a plan");
+        assert_eq!(st.titration_slots(&plan), Some([Some(6.5), Some(7.0), Some(8.0), None]));
+        let mut pressed = st.clone();
+        pressed.apply(FormAction::Titrate(3, Lang::En));
+        assert_eq!(pressed, st, "a disabled slot changes nothing");
+        let low = CalcState::new(nomid("20", "0.5"));
+        let plan = evaluate(&low.input, Lang::En).plan.expect("a plan");
+        assert_eq!(low.titration_slots(&plan), Some([None, None, Some(1.0), Some(1.5)]));
+        assert_eq!(slot_delta(0, Lang::En), "−1");
+        assert_eq!(slot_delta(2, Lang::Es), "+0,5");
+        // RA has no titration (DOSE-RA).
+        let ra = CalcState::new(FormInput { indication: Some(Indication::Ra), ..FormInput::default() });
+        let plan = evaluate(&ra.input, Lang::En).plan.expect("a plan");
+        assert_eq!(ra.titration_slots(&plan), None);
+    }
+
+    #[test]
+    fn more_optional_opens_by_itself_with_a_value_or_a_message() {
+        let ra = FormInput { indication: Some(Indication::Ra), ..FormInput::default() };
+        assert!(!more_must_open(&ra, &evaluate(&ra, Lang::En)));
+        let aged = FormInput { age: "16".into(), ..ra.clone() };
+        assert!(more_must_open(&aged, &evaluate(&aged, Lang::En)));
+        let bad = FormInput { age: "abc".into(), ..ra.clone() };
+        assert!(evaluate(&bad, Lang::En).error(FormField::Age).is_some());
+        assert!(more_must_open(&bad, &evaluate(&bad, Lang::En)));
+        let esrd = FormInput { renal: RenalMode::Esrd, ..ra.clone() };
+        assert!(more_must_open(&esrd, &evaluate(&esrd, Lang::En)));
+        // RENAL-SCHWARTZ: the age is required when the child estimate is chosen.
+        let child = FormInput { renal: RenalMode::Estimate, method: EstimateMethod::Child, ..ra };
+        assert!(age_required(&child));
+    }
+
+    #[test]
+    fn show_your_work_gives_the_cockcroft_gault_formula_rounded_down__renal_cg() {
+        // RENAL-CG: female, 72 y, 60 kg, SCr 1.8 mg/dL = 26.76 → 26.7 (taken down).
+        let input = FormInput {
+            indication: Some(Indication::Ra),
+            renal: RenalMode::Estimate,
+            age: "72".into(),
+            weight: "60".into(),
+            sex: Some(Sex::Female),
+            scr: "1.8".into(),
+            ..FormInput::default()
+        };
+        let out = evaluate(&input, Lang::En);
+        let steps: Vec<&str> = out.plan.as_ref().map(|p| p.steps.iter().map(|s| s.text.as_str()).collect()).unwrap_or_default();
+        let cg = "Cockcroft–Gault: (140 − 72) × 60 kg / (72 × 1.8 mg/dL) × 0.85 = 26.7 mL/min, rounded down to 0.1 mL/min on purpose (a clearance just under 30 mL/min is never shown as 30)";
+        assert!(steps.contains(&cg), "{steps:?}");
+        // Before the kidney step it feeds.
+        let at = steps.iter().position(|s| *s == cg).unwrap_or(usize::MAX);
+        assert!(steps[at + 1].starts_with("Creatinine clearance 26.7 mL/min is below 30"), "{steps:?}");
+        let plan = out.plan.as_ref().expect("a plan");
+        assert_eq!(plan.steps[at].fact, Fact::RenalCg);
+        assert_eq!(plan.steps[at].source, "US PI 2.4");
+        // Male, pounds, µmol/L (RENAL-UNITS), in Spanish.
+        let es = FormInput { sex: Some(Sex::Male), weight: "132".into(), weight_unit: WeightUnit::Lb, scr: "159".into(), scr_unit: ScrUnit::UmolL, ..input };
+        let out = evaluate(&es, Lang::Es);
+        let e = out.estimate.expect("an estimate");
+        let step = estimate_formula(&es, &e, Region::Us, Lang::Es).expect("a step");
+        assert!(
+            step.text.starts_with("Cockcroft–Gault: (140 − 72) × (132 lb × 0,45359237 kg/lb) / (72 × (159 µmol/L ÷ 88,4)) = "),
+            "{}",
+            step.text
+        );
+        assert!(step.text.contains("redondeado hacia abajo a 0,1 mL/min a propósito"), "{}", step.text);
+    }
+
+    #[test]
+    fn show_your_work_gives_the_bedside_schwartz_formula__renal_schwartz() {
+        // RENAL-SCHWARTZ: 0.413 × 110 / 1 = 45.43 → 45.4; RENAL-UNITS: 88.4 µmol/L = 1 mg/dL.
+        let input = FormInput {
+            indication: Some(Indication::Nomid),
+            weight: "20".into(),
+            dose: "2".into(),
+            renal: RenalMode::Estimate,
+            method: EstimateMethod::Child,
+            height: "110".into(),
+            scr: "88.4".into(),
+            scr_unit: ScrUnit::UmolL,
+            age: "6".into(),
+            ..FormInput::default()
+        };
+        let plan = evaluate(&input, Lang::En).plan.expect("a plan");
+        let step = plan.steps.iter().find(|s| s.fact == Fact::RenalSchwartz && s.text.starts_with("Bedside Schwartz:"));
+        assert_eq!(
+            step.map(|s| s.text.as_str()),
+            Some("Bedside Schwartz: 0.413 × 110 cm / (88.4 µmol/L ÷ 88.4) = 45.4 mL/min/1.73 m², rounded down to 0.1 on purpose (an estimate just under 30 is never shown as 30)")
+        );
+    }
+
+    #[test]
+    fn copy_text_has_header_inputs_and_the_course_days__dose_covid_us_renal_covid() {
+        use crate::core::dose::labels::{compact_line, report_head, source_lines, summary};
+        // DOSE-COVID-US: 10 days daily; RENAL-COVID: every other day, days 1, 3, 5, 7, 9.
+        let covid = FormInput { indication: Some(Indication::Covid19), renal: RenalMode::Esrd, ..FormInput::default() };
+        let out = evaluate(&covid, Lang::En);
+        let plan = out.plan.as_ref().expect("a plan");
+        let inputs = report_inputs(&covid, &out);
+        assert_eq!(
+            report_head(plan, &inputs, "2026-11-30", Lang::En),
+            vec![
+                "Kineret · COVID-19 · 2026-11-30",
+                "Kidney function: end-stage kidney disease or dialysis",
+                "Dosing days: days 1, 3, 5, 7, 9",
+            ]
+        );
+        let daily = FormInput { renal: RenalMode::Enter, crcl: "45".into(), ..covid };
+        let out = evaluate(&daily, Lang::Es);
+        let plan = out.plan.as_ref().expect("a plan");
+        let text = summary(plan, &report_inputs(&daily, &out), "2026-11-30", Lang::Es);
+        assert!(text.starts_with(
+            "Kineret · COVID-19 · 2026-11-30\nAclaramiento de creatinina: 45 mL/min (introducido)\nDías de administración: días 1–10\n"
+        ), "{text}");
+        // The weight used and a Cockcroft–Gault clearance.
+        let cg = FormInput {
+            indication: Some(Indication::Nomid),
+            weight: "60".into(),
+            dose: "2".into(),
+            renal: RenalMode::Estimate,
+            age: "72".into(),
+            sex: Some(Sex::Female),
+            scr: "1.8".into(),
+            ..FormInput::default()
+        };
+        let out = evaluate(&cg, Lang::En);
+        let plan = out.plan.as_ref().expect("a plan");
+        let text = summary(plan, &report_inputs(&cg, &out), "2026-11-30", Lang::En);
+        assert!(text.starts_with("Kineret · NOMID · 2026-11-30\nWeight: 60 kg\nCreatinine clearance: 26.7 mL/min (Cockcroft–Gault)\n"), "{text}");
+        assert!(text.contains("Total per day: 120 mg (2 mg/kg/day × 60 kg)"), "{text}");
+        // Bedside Schwartz and not given.
+        let kid = FormInput { renal: RenalMode::Estimate, method: EstimateMethod::Child, height: "110".into(), scr: "1".into(), age: "6".into(), weight: "20".into(), ..cg };
+        let out = evaluate(&kid, Lang::En);
+        assert_eq!(report_inputs(&kid, &out).kidney, KidneyBasis::Schwartz(45.4));
+        let plain = child_66mg();
+        let out = evaluate(&plain, Lang::En);
+        let plan = out.plan.as_ref().expect("a plan");
+        let head = report_head(plan, &report_inputs(&plain, &out), "2026-11-30", Lang::Es);
+        assert_eq!(head[1..], ["Peso: 22 kg".to_string(), "Función renal: normal o desconocida (sin aclaramiento de creatinina)".to_string()]);
+        // PROD-GRAD: the compact summary, mg first.
+        assert_eq!(compact_line(plan, Lang::En), "66 mg = 0.44 mL");
+        assert_eq!(compact_line(plan, Lang::Es), "66 mg = 0,44 mL");
+        // Sources gathered once, with their fact IDs (DOSE-NOMID-US, DOSE-MAX).
+        let sources = source_lines(plan, Lang::En);
+        assert!(sources.iter().any(|l| l.starts_with("US PI 2.2 (") && l.contains("DOSE-NOMID-US") && l.contains("DOSE-MAX")), "{sources:?}");
+        let mut shown: Vec<&str> = sources.iter().map(|l| l.split(" (").next().unwrap_or("")).collect();
+        let n = shown.len();
+        shown.sort_unstable();
+        shown.dedup();
+        assert_eq!(shown.len(), n, "each source once: {sources:?}");
     }
 }

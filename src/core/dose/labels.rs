@@ -1,6 +1,7 @@
 //! Labels of the calculator view (the clinical texts are in `text.rs`), and
 //! the result lines the view and the clipboard share.
 
+use super::form::{KidneyBasis, ReportInputs};
 use super::{DosePlan, Indication, Region};
 use crate::core::format::{fmt_kg, fmt_mg, fmt_ml, fmt_number};
 use crate::core::i18n::{fill, Lang, Translate};
@@ -54,8 +55,8 @@ messages! {
         FixErrors => ["Correct the highlighted fields to see the dose.", "Corrija los campos señalados para ver la dosis."],
         Result => ["Result", "Resultado"],
         PerAdministration => ["Each dose", "Cada dosis"],
-        DailyDose => ["Dose per dosing day: {dose}", "Dosis por día de administración: {dose}"],
-        DailyDosePerKg => ["Dose per dosing day: {dose} ({rate} mg/kg/day × {kg})", "Dosis por día de administración: {dose} ({rate} mg/kg/día × {kg})"],
+        DailyDose => ["Total per day: {dose}", "Total al día: {dose}"],
+        DailyDosePerKg => ["Total per day: {dose} ({rate} mg/kg/day × {kg})", "Total al día: {dose} ({rate} mg/kg/día × {kg})"],
         SummaryTitle => ["Kineret (anakinra), {indication}", "Kineret (anakinra), {indication}"],
         Course => ["Course: {doses} doses over {days} days", "Tratamiento: {doses} dosis en {days} días"],
         SyringePlan => ["Syringe plan (each syringe: 100 mg in 0.67 mL, single use)", "Plan de jeringas (cada jeringa: 100 mg en 0,67 mL, un solo uso)"],
@@ -78,6 +79,36 @@ messages! {
         SeverityDanger => ["Important:", "Importante:"],
         SeverityCaution => ["Caution:", "Precaución:"],
         SeverityInfo => ["Note:", "Nota:"],
+        ForPrescribers => ["For prescribers", "Para quien prescribe"],
+        SlotUnavailable => ["{delta} mg/kg/day: not possible", "{delta} mg/kg/día: no es posible"],
+        DoseChanged => ["Dose changed {from} → {to} mg/kg/day", "Dosis cambiada {from} → {to} mg/kg/día"],
+        Undo => ["Undo", "Deshacer"],
+        More => ["More (optional): age, kidney function", "Más (opcional): edad, función renal"],
+        Compact => ["{mg} = {ml}", "{mg} = {ml}"],
+        FullResult => ["See the full result", "Ver el resultado completo"],
+        FullResultWarnings => ["See the full result and warnings", "Ver el resultado completo y las advertencias"],
+        Sources => ["Sources", "Fuentes"],
+        ReportHeader => ["Kineret · {indication} · {date}", "Kineret · {indication} · {date}"],
+        ReportWeight => ["Weight: {kg}", "Peso: {kg}"],
+        ReportKidneyNotGiven => ["Kidney function: normal or not known (no creatinine clearance entered)", "Función renal: normal o desconocida (sin aclaramiento de creatinina)"],
+        ReportKidneyEntered => ["Creatinine clearance: {value} mL/min (entered)", "Aclaramiento de creatinina: {value} mL/min (introducido)"],
+        ReportKidneyCg => ["Creatinine clearance: {value} mL/min (Cockcroft–Gault)", "Aclaramiento de creatinina: {value} mL/min (Cockcroft–Gault)"],
+        ReportKidneySchwartz => ["Estimated GFR: {value} mL/min/1.73 m² (bedside Schwartz eGFR)", "FG estimado: {value} mL/min/1,73 m² (TFGe por Schwartz a pie de cama)"],
+        ReportKidneyEsrd => ["Kidney function: end-stage kidney disease or dialysis", "Función renal: enfermedad renal terminal o diálisis"],
+        DosingDaysEvery => ["Dosing days: days {days}", "Días de administración: días {days}"],
+        DosingDaysRange => ["Dosing days: days 1–{last}", "Días de administración: días 1–{last}"],
+        CgFormulaFemale => [
+            "Cockcroft–Gault: ({from} − {age}) × {weight} / ({divisor} × {scr}) × {factor} = {value} mL/min, rounded down to 0.1 mL/min on purpose (a clearance just under {threshold} mL/min is never shown as {threshold})",
+            "Cockcroft–Gault: ({from} − {age}) × {weight} / ({divisor} × {scr}) × {factor} = {value} mL/min, redondeado hacia abajo a 0,1 mL/min a propósito (un aclaramiento justo por debajo de {threshold} mL/min nunca se muestra como {threshold})",
+        ],
+        CgFormulaMale => [
+            "Cockcroft–Gault: ({from} − {age}) × {weight} / ({divisor} × {scr}) = {value} mL/min, rounded down to 0.1 mL/min on purpose (a clearance just under {threshold} mL/min is never shown as {threshold})",
+            "Cockcroft–Gault: ({from} − {age}) × {weight} / ({divisor} × {scr}) = {value} mL/min, redondeado hacia abajo a 0,1 mL/min a propósito (un aclaramiento justo por debajo de {threshold} mL/min nunca se muestra como {threshold})",
+        ],
+        SchwartzFormula => [
+            "Bedside Schwartz: {k} × {height} cm / {scr} = {value} mL/min/1.73 m², rounded down to 0.1 on purpose (an estimate just under {threshold} is never shown as {threshold})",
+            "Schwartz a pie de cama: {k} × {height} cm / {scr} = {value} mL/min/1,73 m², redondeado hacia abajo a 0,1 a propósito (una estimación justo por debajo de {threshold} nunca se muestra como {threshold})",
+        ],
         Remembered => ["Your entries are saved in this browser (remember is on).", "Sus datos se guardan en este navegador (recordar activado)."],
     }
 }
@@ -111,7 +142,7 @@ pub fn indication_option(ind: Indication, region: Region) -> IndicationOption {
     }
 }
 
-/// "Dose per dosing day: 49.8 mg (2.5 mg/kg/day × 19.95 kg)": the total and,
+/// "Total per day: 49.8 mg (2.5 mg/kg/day × 19.95 kg)": the total and,
 /// for a weight-based dose, the per-kg dose and the weight used (ISMP: show
 /// both the per-kg dose and the total).
 pub fn daily_dose_line(plan: &DosePlan, lang: Lang) -> String {
@@ -159,15 +190,76 @@ pub fn full_syringes_line(plan: &DosePlan, lang: Lang) -> Option<String> {
     }
 }
 
-/// The plain-text result for the clipboard: drug and indication, the
-/// instruction, the daily dose with its per-kg dose, the syringe plan, the
-/// discard and every warning.
-pub fn summary(plan: &DosePlan, lang: Lang) -> String {
-    let mut lines = vec![
-        fill(CalcUi::SummaryTitle.tr(lang), &[("indication", plan.indication.tr(lang))]),
-        plan.instructions.clone(),
-        daily_dose_line(plan, lang),
-    ];
+/// "66 mg = 0.44 mL": the compact summary that stays in view on a phone
+/// (PROD-GRAD: mg first, then mL).
+pub fn compact_line(plan: &DosePlan, lang: Lang) -> String {
+    fill(
+        CalcUi::Compact.tr(lang),
+        &[("mg", &fmt_mg(plan.dose_per_administration.value(), lang)), ("ml", &fmt_ml(plan.volume_per_administration.value(), lang))],
+    )
+}
+
+/// The card's sources, gathered: one line per distinct source shown, with
+/// the fact IDs behind it, e.g. "US PI 2.2 (DOSE-NOMID-US, DOSE-MAX)", in
+/// the order they first appear in the warnings, then the steps.
+pub fn source_lines(plan: &DosePlan, lang: Lang) -> Vec<String> {
+    let mut groups: Vec<(&str, Vec<&'static str>)> = Vec::new();
+    let pairs = plan.warnings.iter().map(|w| (w.source.as_str(), w.fact)).chain(plan.steps.iter().map(|s| (s.source.as_str(), s.fact)));
+    for (source, fact) in pairs {
+        let id = fact.id();
+        match groups.iter_mut().find(|(s, _)| *s == source) {
+            Some((_, ids)) if !ids.contains(&id) => ids.push(id),
+            Some(_) => {}
+            None => groups.push((source, vec![id])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(source, ids)| format!("{} ({})", crate::core::i18n::source_text(source, lang), ids.join(", ")))
+        .collect()
+}
+
+/// A course's dosing days: "days 1, 3, 5, 7, 9" every other day, "days
+/// 1–10" daily (DOSE-COVID-US, RENAL-COVID).
+pub fn dosing_days_line(plan: &DosePlan, lang: Lang) -> Option<String> {
+    let days = plan.course_days?;
+    if plan.interval_days > 1 {
+        let list: Vec<String> = (1..=days).step_by(usize::from(plan.interval_days)).map(|d| d.to_string()).collect();
+        Some(fill(CalcUi::DosingDaysEvery.tr(lang), &[("days", &list.join(", "))]))
+    } else {
+        Some(fill(CalcUi::DosingDaysRange.tr(lang), &[("last", &days.to_string())]))
+    }
+}
+
+/// The lines Copy and Print start with: "Kineret · NOMID · 2026-11-30"
+/// (`date` from the caller: the core has no clock), the weight, the
+/// kidney function and how it was obtained, and a course's dosing days.
+pub fn report_head(plan: &DosePlan, inputs: &ReportInputs, date: &str, lang: Lang) -> Vec<String> {
+    let t = |m: CalcUi| m.tr(lang);
+    let mut lines = vec![fill(t(CalcUi::ReportHeader), &[("indication", plan.indication.tr(lang)), ("date", date)])];
+    if let Some(kg) = inputs.weight_kg {
+        lines.push(fill(t(CalcUi::ReportWeight), &[("kg", &fmt_kg(kg, lang))]));
+    }
+    let value = |v: f64| fmt_number(v, 1, lang);
+    lines.push(match inputs.kidney {
+        KidneyBasis::NotGiven => t(CalcUi::ReportKidneyNotGiven).to_string(),
+        KidneyBasis::Entered(v) => fill(t(CalcUi::ReportKidneyEntered), &[("value", &value(v))]),
+        KidneyBasis::CockcroftGault(v) => fill(t(CalcUi::ReportKidneyCg), &[("value", &value(v))]),
+        KidneyBasis::Schwartz(v) => fill(t(CalcUi::ReportKidneySchwartz), &[("value", &value(v))]),
+        KidneyBasis::Esrd => t(CalcUi::ReportKidneyEsrd).to_string(),
+    });
+    lines.extend(dosing_days_line(plan, lang));
+    lines
+}
+
+/// The plain-text result for the clipboard: the header and inputs
+/// ([`report_head`]), the instruction, the daily total with its per-kg dose,
+/// the syringe plan, the discard and every warning.
+pub fn summary(plan: &DosePlan, inputs: &ReportInputs, date: &str, lang: Lang) -> String {
+    let mut lines = report_head(plan, inputs, date, lang);
+    lines.push(fill(CalcUi::SummaryTitle.tr(lang), &[("indication", plan.indication.tr(lang))]));
+    lines.push(plan.instructions.clone());
+    lines.push(daily_dose_line(plan, lang));
     lines.extend(syringe_rows(plan, lang));
     lines.extend(full_syringes_line(plan, lang));
     lines.push(discard_line(plan, lang));
@@ -212,11 +304,15 @@ mod tests {
         };
         let plan = calculate(&input, Lang::En).map_err(|e| format!("{e:?}"));
         let plan = plan.as_ref().map_err(String::as_str).expect("a plan");
+        let inputs = ReportInputs { weight_kg: Some(20.0), kidney: KidneyBasis::Esrd };
         assert_eq!(
-            summary(plan, Lang::En),
-            "Kineret (anakinra), NOMID\n\
+            summary(plan, &inputs, "2026-11-30", Lang::En),
+            "Kineret · NOMID · 2026-11-30\n\
+             Weight: 20 kg\n\
+             Kidney function: end-stage kidney disease or dialysis\n\
+             Kineret (anakinra), NOMID\n\
              20 mg (0.13 mL) under the skin twice daily\n\
-             Dose per dosing day: 40 mg (2 mg/kg/day × 20 kg)\n\
+             Total per day: 40 mg (2 mg/kg/day × 20 kg)\n\
              Syringe 1: give 20 mg (0.13 mL)\n\
              Discard 80 mg left in the last syringe.\n\
              Creatinine clearance below 30 mL/min or end-stage kidney disease / dialysis: the label's suggestion to consider every other day is not combined with a twice-daily split automatically. This plan keeps the prescribed twice-daily schedule; check with the prescriber."
@@ -225,15 +321,15 @@ mod tests {
         let big = calculate(&big, Lang::Es).map_err(|e| format!("{e:?}"));
         let big = big.as_ref().map_err(String::as_str).expect("a plan");
         assert_eq!(full_syringes_line(big, Lang::Es).as_deref(), Some("1 jeringa entera y, de la última, la cantidad indicada."));
-        assert_eq!(daily_dose_line(big, Lang::Es), "Dosis por día de administración: 160 mg (8 mg/kg/día × 20 kg)");
+        assert_eq!(daily_dose_line(big, Lang::Es), "Total al día: 160 mg (8 mg/kg/día × 20 kg)");
         // The rate as the steps show it (4 decimals), so the product adds up.
         let odd = DoseInput { mg_per_kg_per_day: Some(2.125), ..input };
         let odd = calculate(&odd, Lang::En).map_err(|e| format!("{e:?}"));
         let odd = odd.as_ref().map_err(String::as_str).expect("a plan");
-        assert_eq!(daily_dose_line(odd, Lang::En), "Dose per dosing day: 42.5 mg (2.125 mg/kg/day × 20 kg)");
+        assert_eq!(daily_dose_line(odd, Lang::En), "Total per day: 42.5 mg (2.125 mg/kg/day × 20 kg)");
         let ra = calculate(&DoseInput { indication: Some(Indication::Ra), weight: None, mg_per_kg_per_day: None, ..input }, Lang::En);
         let ra = ra.as_ref().map_err(|_| "no plan").expect("a plan");
-        assert_eq!(daily_dose_line(ra, Lang::En), "Dose per dosing day: 100 mg");
+        assert_eq!(daily_dose_line(ra, Lang::En), "Total per day: 100 mg");
         assert_eq!(full_syringes_line(ra, Lang::En), None);
         assert_eq!(discard_line(ra, Lang::En), "Nothing to discard: every syringe is used in full.");
     }

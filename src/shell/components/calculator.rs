@@ -11,14 +11,16 @@ use yew::prelude::*;
 
 use crate::core::api::plan_result;
 use crate::core::dose::form::{
-    evaluate_in, shows_split, visible, EstimateMethod, FormField, FormInput, FormOutcome, RenalMode, ScrUnit, WeightUnit,
+    change_message, evaluate_in, more_must_open, report_inputs, shows_split, slot_delta, visible, CalcState, EstimateMethod,
+    FormAction, FormField, FormInput, FormOutcome, RenalMode, ReportInputs, ScrUnit, WeightUnit,
 };
 use crate::core::dose::labels::{
-    daily_dose_line, discard_line, full_syringes_line, indication_option, summary, syringe_rows, CalcUi,
+    compact_line, daily_dose_line, discard_line, dosing_days_line, full_syringes_line, indication_option, report_head,
+    source_lines, summary, syringe_rows, CalcUi,
 };
-use crate::core::dose::{titration_steps, DosePlan, Indication, RenalSchedule, Severity, Split};
+use crate::core::dose::{DosePlan, Indication, RenalSchedule, Severity, Split};
 use crate::core::format::{fmt_mg, fmt_ml, fmt_number};
-use crate::core::i18n::{fill, Lang, Translate, source_text};
+use crate::core::i18n::{fill, Lang, Translate};
 use crate::core::dose::rules::RENAL_CRCL_BELOW;
 use crate::core::renal::{Sex, CG_FACT, SCHWARTZ_FACT, UNITS_FACT};
 use crate::core::safety::form::Markup;
@@ -27,48 +29,21 @@ use crate::shell::components::raw;
 use crate::shell::events::emit;
 use crate::shell::services::print::print_alone;
 use crate::shell::services::storage::shared_repo;
+use crate::shell::services::clock::BrowserClock;
+use crate::core::clock::{local_day, Clock};
+use crate::core::safety::date::ymd_iso;
 
-pub enum Action {
-    Text(FormField, String),
-    Indication(Option<Indication>),
-    WeightUnit(WeightUnit),
-    Split(Split),
-    Renal(RenalMode),
-    Method(EstimateMethod),
-    Sex(Sex),
-    ScrUnit(ScrUnit),
-    RenalSchedule(RenalSchedule),
-    Load(FormInput),
-}
-
+/// The form's state: `core::dose::form::CalcState` (what a press does, the
+/// undo slot), behind Yew's reducer.
 #[derive(PartialEq, Default)]
-struct Form(FormInput);
+struct Form(CalcState);
 
 impl Reducible for Form {
-    type Action = Action;
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut f = self.0.clone();
-        match action {
-            Action::Text(field, v) => match field {
-                FormField::Weight => f.weight = v,
-                FormField::Dose => f.dose = v,
-                FormField::Age => f.age = v,
-                FormField::Crcl => f.crcl = v,
-                FormField::Scr => f.scr = v,
-                FormField::Height => f.height = v,
-                FormField::Indication | FormField::Sex => {}
-            },
-            Action::Indication(i) => f.indication = i,
-            Action::WeightUnit(u) => f.weight_unit = u,
-            Action::Split(s) => f.split = s,
-            Action::Renal(r) => f.renal = r,
-            Action::Method(m) => f.method = m,
-            Action::Sex(s) => f.sex = Some(s),
-            Action::ScrUnit(u) => f.scr_unit = u,
-            Action::RenalSchedule(r) => f.renal_schedule = Some(r),
-            Action::Load(input) => f = input,
-        }
-        Rc::new(Form(f))
+    type Action = FormAction;
+    fn reduce(self: Rc<Self>, action: FormAction) -> Rc<Self> {
+        let mut state = self.0.clone();
+        state.apply(action);
+        Rc::new(Form(state))
     }
 }
 
@@ -104,23 +79,23 @@ const TEXT_FIELDS: [FormField; 6] =
     [FormField::Weight, FormField::Dose, FormField::Age, FormField::Crcl, FormField::Scr, FormField::Height];
 
 /// The action of radio `i` of group `group` (ids `kw-calc-<group>-<i>`).
-fn radio_action(group: &str, i: u8) -> Option<Action> {
+fn radio_action(group: &str, i: u8) -> Option<FormAction> {
     Some(match (group, i) {
-        ("wunit", 0) => Action::WeightUnit(WeightUnit::Kg),
-        ("wunit", 1) => Action::WeightUnit(WeightUnit::Lb),
-        ("split", 0) => Action::Split(Split::Once),
-        ("split", 1) => Action::Split(Split::Twice),
-        ("renal", 0) => Action::Renal(RenalMode::NotKnown),
-        ("renal", 1) => Action::Renal(RenalMode::Enter),
-        ("renal", 2) => Action::Renal(RenalMode::Estimate),
-        ("renal", 3) => Action::Renal(RenalMode::Esrd),
-        ("method", 0) => Action::Method(EstimateMethod::Adult),
-        ("method", 1) => Action::Method(EstimateMethod::Child),
-        ("sex", 0) => Action::Sex(Sex::Female),
-        ("sex", 1) => Action::Sex(Sex::Male),
+        ("wunit", 0) => FormAction::WeightUnit(WeightUnit::Kg),
+        ("wunit", 1) => FormAction::WeightUnit(WeightUnit::Lb),
+        ("split", 0) => FormAction::Split(Split::Once),
+        ("split", 1) => FormAction::Split(Split::Twice),
+        ("renal", 0) => FormAction::Renal(RenalMode::NotKnown),
+        ("renal", 1) => FormAction::Renal(RenalMode::Enter),
+        ("renal", 2) => FormAction::Renal(RenalMode::Estimate),
+        ("renal", 3) => FormAction::Renal(RenalMode::Esrd),
+        ("method", 0) => FormAction::Method(EstimateMethod::Adult),
+        ("method", 1) => FormAction::Method(EstimateMethod::Child),
+        ("sex", 0) => FormAction::Sex(Sex::Female),
+        ("sex", 1) => FormAction::Sex(Sex::Male),
         // RENAL-EOD: the label's suggestion, or the prescribed schedule kept.
-        ("schedule", 0) => Action::RenalSchedule(RenalSchedule::EveryOtherDay),
-        ("schedule", 1) => Action::RenalSchedule(RenalSchedule::Daily),
+        ("schedule", 0) => FormAction::RenalSchedule(RenalSchedule::EveryOtherDay),
+        ("schedule", 1) => FormAction::RenalSchedule(RenalSchedule::Daily),
         _ => return None,
     })
 }
@@ -138,15 +113,15 @@ fn form_event(d: &UseReducerDispatcher<Form>, e: &Event, input: bool) {
         }
         let v = select.value();
         match name {
-            "indication" => Action::Indication(Indication::parse(&v)),
-            "scr-unit" => Action::ScrUnit(if v == "umol" { ScrUnit::UmolL } else { ScrUnit::MgDl }),
+            "indication" => FormAction::Indication(Indication::parse(&v)),
+            "scr-unit" => FormAction::ScrUnit(if v == "umol" { ScrUnit::UmolL } else { ScrUnit::MgDl }),
             _ => return,
         }
     } else if let Some(field) = TEXT_FIELDS.into_iter().find(|f| f.id() == name) {
         if !input {
             return;
         }
-        Action::Text(field, el.unchecked_into::<HtmlInputElement>().value())
+        FormAction::Text(field, el.unchecked_into::<HtmlInputElement>().value())
     } else {
         let Some((group, i)) = name.rsplit_once('-') else { return };
         match (input, i.parse::<u8>().ok().and_then(|i| radio_action(group, i))) {
@@ -241,10 +216,70 @@ fn severity_label(s: Severity) -> CalcUi {
     }
 }
 
-fn result_card(plan: &DosePlan, lang: Lang, dispatch: &UseReducerDispatcher<Form>, status: &UseStateHandle<Option<CalcUi>>) -> Html {
+/// Today's date for Copy and Print's header (the browser's clock and offset;
+/// the core gets it as a parameter).
+fn today() -> String {
+    let now = BrowserClock.now_ms();
+    ymd_iso(local_day(now, BrowserClock.local_offset_minutes(now)))
+}
+
+/// "For prescribers": the titration buttons in four fixed slots (never
+/// reflowing: a slot that does not apply is disabled in place), the undo
+/// notice below them (announced politely). What a press does is
+/// `CalcState::apply(FormAction::Titrate)`: counted from the dose before the
+/// first press, so a double click is one step.
+fn prescribers(state: &CalcState, slots: [Option<f64>; 4], lang: Lang, dispatch: &UseReducerDispatcher<Form>) -> Html {
     let t = |m: CalcUi| m.tr(lang);
+    let undo = {
+        let d = dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(FormAction::Undo))
+    };
+    html! {
+        <details class="kw-prescribers">
+            <summary>{ t(CalcUi::ForPrescribers) }</summary>
+            <p class="kw-hint" id="kw-calc-titration-hint">{ t(CalcUi::Titration) }</p>
+            <div class="kw-titration" role="group" aria-labelledby="kw-calc-titration-hint">
+                { for slots.iter().enumerate().map(|(i, v)| match *v {
+                    Some(v) => {
+                        let d = dispatch.clone();
+                        let onclick = Callback::from(move |_: MouseEvent| d.dispatch(FormAction::Titrate(i, lang)));
+                        let current = state.is_current(v);
+                        html! {
+                            <button type="button" class={classes!("kw-button", "kw-secondary", "kw-small", current.then_some("kw-current"))}
+                                aria-current={current.then_some("true")} {onclick}>
+                                { fill(t(CalcUi::UseStep), &[("dose", &fmt_number(v, 2, lang))]) }
+                            </button>
+                        }
+                    }
+                    None => html! {
+                        <button type="button" class="kw-button kw-secondary kw-small" disabled=true>
+                            { fill(t(CalcUi::SlotUnavailable), &[("delta", &slot_delta(i, lang))]) }
+                        </button>
+                    },
+                }) }
+            </div>
+            <div class="kw-row kw-dose-change">
+                <p role="status" aria-live="polite">{ state.undo.as_ref().map(|c| change_message(c, lang)).unwrap_or_default() }</p>
+                if state.undo.is_some() {
+                    <button type="button" class="kw-button kw-small" onclick={undo}>{ t(CalcUi::Undo) }</button>
+                }
+            </div>
+        </details>
+    }
+}
+
+fn result_card(
+    plan: &DosePlan,
+    state: &CalcState,
+    inputs: &ReportInputs,
+    lang: Lang,
+    dispatch: &UseReducerDispatcher<Form>,
+    status: &UseStateHandle<Option<CalcUi>>,
+) -> Html {
+    let t = |m: CalcUi| m.tr(lang);
+    let date = today();
     let copy = {
-        let text = summary(plan, lang);
+        let text = summary(plan, inputs, &date, lang);
         let status = status.clone();
         Callback::from(move |_: MouseEvent| {
             let status = status.clone();
@@ -264,17 +299,25 @@ fn result_card(plan: &DosePlan, lang: Lang, dispatch: &UseReducerDispatcher<Form
         print_alone(from, ".kw-result", CalcUi::PrintTitle.tr(lang), lang.code());
     });
     // Only where the label gives 0.5–1 mg/kg steps (DOSE-NOMID-US, DOSE-DIRA-US).
-    let titration = plan.mg_per_kg_per_day.filter(|_| plan.indication.rule().dose.titration().is_some()).map(titration_steps);
-    let source = |s: &str| fill(t(CalcUi::Source), &[("source", &source_text(s, lang))]);
+    let titration = state.titration_slots(plan);
 
     // Everything but the controls is static markup (docs/SIZE.md rule 15).
     let mut h = Markup::default();
+    // The header and inputs, on paper only (Copy carries the same lines).
+    h.m(r#"<div class="kw-report-head">"#);
+    for line in report_head(plan, inputs, &date, lang) {
+        h.m("<p>").t(&line).m("</p>");
+    }
+    h.m("</div>");
     h.m(r#"<h4 id="kw-calc-result-h">"#).t(t(CalcUi::Result)).m(r#"</h4><p class="kw-dose">"#);
     h.t(&fmt_mg(plan.dose_per_administration.value(), lang)).m(" (");
     h.t(&fmt_ml(plan.volume_per_administration.value(), lang)).m(r#")</p><p class="kw-instructions">"#);
     h.t(&plan.instructions).m("</p><p>").t(&daily_dose_line(plan, lang)).m("</p>");
     if let (Some(doses), Some(days)) = (plan.total_doses, plan.course_days) {
         h.m("<p>").t(&fill(t(CalcUi::Course), &[("doses", &doses.to_string()), ("days", &days.to_string())])).m("</p>");
+    }
+    if let Some(days) = dosing_days_line(plan, lang) {
+        h.m(r#"<p class="kw-dosing-days">"#).t(&days).m("</p>");
     }
     if !plan.warnings.is_empty() {
         h.m(r#"<div class="kw-warnings" role="group" aria-label=""#).t(t(CalcUi::Warnings)).m(r#"">"#);
@@ -284,8 +327,7 @@ fn result_card(plan: &DosePlan, lang: Lang, dispatch: &UseReducerDispatcher<Form
                 Severity::Caution => r#"<div class="kw-notice kw-caution"><strong>"#,
                 Severity::Info => r#"<div class="kw-notice"><strong>"#,
             });
-            h.t(t(severity_label(w.severity))).m("</strong> ").t(&w.message);
-            h.m(r#"<span class="kw-source"> "#).t(&source(&w.source)).m("</span></div>");
+            h.t(t(severity_label(w.severity))).m("</strong> ").t(&w.message).m("</div>");
         }
         h.m("</div>");
     }
@@ -308,28 +350,30 @@ fn result_card(plan: &DosePlan, lang: Lang, dispatch: &UseReducerDispatcher<Form
     let head = raw(&mut h);
     h.m(r#"<ol class="kw-steps">"#);
     for s in &plan.steps {
-        h.m("<li>").t(&s.text).m(r#"<span class="kw-source"> — "#).t(&source(&s.source)).m("</span></li>");
+        h.m("<li>").t(&s.text).m("</li>");
     }
     h.m("</ol>");
     let steps = raw(&mut h);
+    // Every line's source, gathered once per card with its fact IDs.
+    h.m(r#"<ul class="kw-source-list">"#);
+    for line in source_lines(plan, lang) {
+        h.m("<li>").t(&line).m("</li>");
+    }
+    h.m("</ul>");
+    let sources = raw(&mut h);
     html! {
-        <section class="kw-card kw-result" aria-labelledby="kw-calc-result-h">
+        <section class="kw-card kw-result" id="kw-calc-result" tabindex="-1" aria-labelledby="kw-calc-result-h">
             { head }
-            if let Some(steps) = titration {
-                <div class="kw-titration" role="group" aria-label={t(CalcUi::Titration)}>
-                    <p class="kw-hint">{ t(CalcUi::Titration) }</p>
-                    { for steps.iter().flatten().map(|v| {
-                        let v = *v;
-                        let text = fmt_number(v, 2, lang);
-                        let d = dispatch.clone();
-                        let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Action::Text(FormField::Dose, fmt_number(v, 2, lang))));
-                        html! { <button type="button" class="kw-button kw-secondary kw-small" {onclick}>{ fill(t(CalcUi::UseStep), &[("dose", &text)]) }</button> }
-                    }) }
-                </div>
+            if let Some(slots) = titration {
+                { prescribers(state, slots, lang, dispatch) }
             }
             <details class="kw-work">
                 <summary>{ t(CalcUi::ShowWork) }</summary>
                 { steps }
+            </details>
+            <details class="kw-sources">
+                <summary>{ t(CalcUi::Sources) }</summary>
+                { sources }
             </details>
             <div class="kw-row kw-actions">
                 <button type="button" class="kw-button" onclick={copy}>{ t(CalcUi::Copy) }</button>
@@ -339,12 +383,40 @@ fn result_card(plan: &DosePlan, lang: Lang, dispatch: &UseReducerDispatcher<Form
     }
 }
 
+/// "66 mg = 0.44 mL": stays in view at the bottom of the widget while the
+/// form is filled on a phone (sticky, inside the shadow DOM); its button moves
+/// focus to the full result card.
+fn compact_summary(plan: &DosePlan, lang: Lang) -> Html {
+    let t = |m: CalcUi| m.tr(lang);
+    let go = Callback::from(move |e: MouseEvent| {
+        let card = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(".kw-calculator").ok().flatten())
+            .and_then(|root| root.query_selector("#kw-calc-result").ok().flatten())
+            .and_then(|card| card.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(card) = card {
+            let _ = card.focus();
+            card.scroll_into_view();
+        }
+    });
+    let link = if plan.warnings.is_empty() { CalcUi::FullResult } else { CalcUi::FullResultWarnings };
+    html! {
+        <div class="kw-compact">
+            <strong class="kw-compact-dose">{ compact_line(plan, lang) }</strong>
+            <span class="kw-compact-freq">{ plan.frequency.tr(lang) }</span>
+            <button type="button" class="kw-button kw-small kw-link" onclick={go}>{ t(link) }</button>
+        </div>
+    }
+}
+
 #[function_component(Calculator)]
 pub fn calculator() -> Html {
     let env = use_env();
     let lang = env.lang;
     let form = use_reducer(Form::default);
     let status = use_state(|| None::<CalcUi>);
+    let more_open = use_state(|| false);
     let last_dose = use_context::<LastDoseCtx>();
     let dispatch = form.dispatcher();
     let t = |m: CalcUi| m.tr(lang);
@@ -356,7 +428,7 @@ pub fn calculator() -> Html {
             if *remember {
                 let saved = shared_repo().try_borrow_mut().ok().and_then(|mut r| r.load_all::<FormInput>().records.into_iter().next());
                 if let Some(saved) = saved {
-                    dispatch.dispatch(Action::Load(saved));
+                    dispatch.dispatch(FormAction::Load(saved));
                 }
             }
         });
@@ -366,7 +438,7 @@ pub fn calculator() -> Html {
         // turned on (or on mount) the form on screen is not yet the saved
         // one, and writing it would overwrite what was saved.
         let seen = use_mut_ref(|| None::<bool>);
-        use_effect_with((env.remember, form.0.clone()), move |(remember, input)| {
+        use_effect_with((env.remember, form.0.input.clone()), move |(remember, input)| {
             let just_switched = seen.borrow().is_none_or(|prev| prev != *remember);
             *seen.borrow_mut() = Some(*remember);
             if *remember && !just_switched {
@@ -378,7 +450,7 @@ pub fn calculator() -> Html {
     }
 
     let region = env.region;
-    let out = use_memo((form.0.clone(), region, lang), |(input, region, lang)| evaluate_in(input, *region, *lang));
+    let out = use_memo((form.0.input.clone(), region, lang), |(input, region, lang)| evaluate_in(input, *region, *lang));
 
     // Tell the host page and the other views about each new valid dose.
     {
@@ -403,7 +475,29 @@ pub fn calculator() -> Html {
         });
     }
 
-    let input = &form.0;
+    // The compact summary never covers the field being typed in: when it
+    // appears, and whenever a field gets focus, a covered field is scrolled
+    // above it (the fields' scroll-margin-bottom leaves room for it).
+    {
+        let host = env.host.clone();
+        use_effect_with(out.plan.is_some(), move |shown| {
+            if *shown {
+                if let Some(host) = host {
+                    uncover(&host);
+                }
+            }
+        });
+    }
+    let onfocusin = {
+        let host = env.host.clone();
+        Callback::from(move |_: FocusEvent| {
+            if let Some(host) = &host {
+                uncover(host);
+            }
+        })
+    };
+    let state = &form.0;
+    let input = &state.input;
     let show = |f: FormField| visible(input, f);
     let oninput = {
         let d = dispatch.clone();
@@ -425,6 +519,18 @@ pub fn calculator() -> Html {
     if let Some(i) = input.indication.filter(|i| !i.in_label(region)) {
         indications.push(i);
     }
+    // "More (optional)": opens by itself when it holds a value or a message;
+    // once open (by the user or by itself) it stays open.
+    let must_open = more_must_open(input, &out);
+    let on_more_toggle = {
+        let more_open = more_open.clone();
+        Callback::from(move |e: Event| {
+            if let Some(open) = e.target().and_then(|t| js_sys::Reflect::get(&t, &"open".into()).ok()).and_then(|v| v.as_bool()) {
+                more_open.set(open);
+            }
+        })
+    };
+    let inputs = report_inputs(input, &out);
     // RENAL-EOD: the schedule choice shows when the kidney rule applies.
     let renal_choice = out.plan.as_ref().and_then(|p| p.renal_schedule);
 
@@ -433,7 +539,7 @@ pub fn calculator() -> Html {
             <h3 id="kw-calc-h">{ t(CalcUi::Heading) }</h3>
             <p class="kw-hint">{ t(CalcUi::Intro) }</p>
             if env.remember { <p class="kw-hint">{ t(CalcUi::Remembered) }</p> }
-            <form class="kw-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} {oninput} {onchange}>
+            <form class="kw-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} {oninput} {onchange} {onfocusin}>
                 <div class="kw-field">
                     <label for={field_id(FormField::Indication)}>{ t(CalcUi::Indication) }</label>
                     <select id={field_id(FormField::Indication)}
@@ -459,55 +565,61 @@ pub fn calculator() -> Html {
                             Some(if input.split == Split::Twice { 1 } else { 0 }), None) }
                     }
                 }
-                { number_field(FormField::Age, age_label, &input.age, &out, None) }
-                { radios("renal", t(CalcUi::Kidney),
-                    &[t(CalcUi::KidneyNotKnown), t(CalcUi::KidneyEnter), t(CalcUi::KidneyEstimate), t(CalcUi::KidneyEsrd)],
-                    Some(input.renal as usize), None) }
-                if show(FormField::Crcl) {
-                    { number_field(FormField::Crcl, t(CalcUi::Crcl), &input.crcl, &out, None) }
-                }
-                if input.renal == RenalMode::Estimate {
-                    { radios("method", t(CalcUi::Method), &[t(CalcUi::MethodAdult), t(CalcUi::MethodChild)],
-                        Some(input.method as usize), None) }
-                    if show(FormField::Sex) {
-                        { radios("sex", t(CalcUi::Sex), &[t(CalcUi::Female), t(CalcUi::Male)],
-                            input.sex.map(|s| if s == Sex::Male { 1 } else { 0 }),
-                            out.error(FormField::Sex).map(|m| (error_id(FormField::Sex), m))) }
+                <details class="kw-more" open={*more_open || must_open} ontoggle={on_more_toggle}>
+                    <summary>{ t(CalcUi::More) }</summary>
+                    { number_field(FormField::Age, age_label, &input.age, &out, None) }
+                    { radios("renal", t(CalcUi::Kidney),
+                        &[t(CalcUi::KidneyNotKnown), t(CalcUi::KidneyEnter), t(CalcUi::KidneyEstimate), t(CalcUi::KidneyEsrd)],
+                        Some(input.renal as usize), None) }
+                    if show(FormField::Crcl) {
+                        { number_field(FormField::Crcl, t(CalcUi::Crcl), &input.crcl, &out, None) }
                     }
-                    if show(FormField::Height) {
-                        { number_field(FormField::Height, t(CalcUi::Height), &input.height, &out, None) }
-                    }
-                    <div class="kw-row">
-                        { number_field(FormField::Scr, t(CalcUi::Scr), &input.scr, &out, None) }
-                        <div class="kw-field">
-                            <label for="kw-calc-scr-unit">{ t(CalcUi::ScrUnit) }</label>
-                            <select id="kw-calc-scr-unit">
-                                <option value="mgdl" selected={input.scr_unit == ScrUnit::MgDl}>{ "mg/dL" }</option>
-                                <option value="umol" selected={input.scr_unit == ScrUnit::UmolL}>{ "µmol/L" }</option>
-                            </select>
+                    if input.renal == RenalMode::Estimate {
+                        { radios("method", t(CalcUi::Method), &[t(CalcUi::MethodAdult), t(CalcUi::MethodChild)],
+                            Some(input.method as usize), None) }
+                        if show(FormField::Sex) {
+                            { radios("sex", t(CalcUi::Sex), &[t(CalcUi::Female), t(CalcUi::Male)],
+                                input.sex.map(|s| if s == Sex::Male { 1 } else { 0 }),
+                                out.error(FormField::Sex).map(|m| (error_id(FormField::Sex), m))) }
+                        }
+                        if show(FormField::Height) {
+                            { number_field(FormField::Height, t(CalcUi::Height), &input.height, &out, None) }
+                        }
+                        <div class="kw-row">
+                            { number_field(FormField::Scr, t(CalcUi::Scr), &input.scr, &out, None) }
+                            <div class="kw-field">
+                                <label for="kw-calc-scr-unit">{ t(CalcUi::ScrUnit) }</label>
+                                <select id="kw-calc-scr-unit">
+                                    <option value="mgdl" selected={input.scr_unit == ScrUnit::MgDl}>{ "mg/dL" }</option>
+                                    <option value="umol" selected={input.scr_unit == ScrUnit::UmolL}>{ "µmol/L" }</option>
+                                </select>
+                            </div>
                         </div>
-                    </div>
-                    if let Some(e) = out.estimate {
-                        <p class="kw-notice" role="status">{ fill(
-                            t(if e.method == EstimateMethod::Adult { CalcUi::EstimateAdult } else { CalcUi::EstimateChild }),
-                            &[("value", &fmt_number(e.value, 1, lang)), ("threshold", &fmt_number(RENAL_CRCL_BELOW, 0, lang))],
-                        ) }
-                        // RENAL-CG / RENAL-SCHWARTZ, and RENAL-UNITS for µmol/L.
-                        <span class="kw-source">{ " " }{ fill(t(CalcUi::Source), &[("source", &estimate_source(e.method, input.scr_unit))]) }</span></p>
-                        if out.estimate_caution {
-                            <p class="kw-notice kw-caution">{ t(CalcUi::SchwartzUnderOne) }</p>
+                        if let Some(e) = out.estimate {
+                            <p class="kw-notice" role="status">{ fill(
+                                t(if e.method == EstimateMethod::Adult { CalcUi::EstimateAdult } else { CalcUi::EstimateChild }),
+                                &[("value", &fmt_number(e.value, 1, lang)), ("threshold", &fmt_number(RENAL_CRCL_BELOW, 0, lang))],
+                            ) }
+                            // RENAL-CG / RENAL-SCHWARTZ, and RENAL-UNITS for µmol/L.
+                            <span class="kw-source">{ " " }{ fill(t(CalcUi::Source), &[("source", &estimate_source(e.method, input.scr_unit))]) }</span></p>
+                            if out.estimate_caution {
+                                <p class="kw-notice kw-caution">{ t(CalcUi::SchwartzUnderOne) }</p>
+                            }
                         }
                     }
-                }
+                </details>
                 if let Some(chosen) = renal_choice {
                     { radios("schedule", t(CalcUi::Schedule),
                         &[t(CalcUi::ScheduleEveryOtherDay), t(CalcUi::ScheduleKeepDaily)],
                         Some(if chosen == RenalSchedule::EveryOtherDay { 0 } else { 1 }), None) }
                 }
             </form>
+            if let Some(plan) = &out.plan {
+                { compact_summary(plan, lang) }
+            }
             <div class="kw-result-area" aria-live="polite">
                 if let Some(plan) = &out.plan {
-                    { result_card(plan, lang, &dispatch, &status) }
+                    { result_card(plan, state, &inputs, lang, &dispatch, &status) }
                 } else if !out.errors.is_empty() {
                     <p class="kw-notice kw-caution">{ t(CalcUi::FixErrors) }</p>
                 } else {
@@ -516,5 +628,24 @@ pub fn calculator() -> Html {
             </div>
             <p class="kw-visually-hidden" role="status">{ status.map(|m| m.tr(lang)).unwrap_or("") }</p>
         </section>
+    }
+}
+
+/// Scrolls the focused field above the compact summary when it is under it.
+fn uncover(host: &web_sys::HtmlElement) {
+    use js_sys::Reflect;
+    let Some(root) = host.shadow_root() else { return };
+    let (Some(active), Ok(Some(compact))) = (root.active_element(), root.query_selector(".kw-compact")) else { return };
+    if active.closest(".kw-form").ok().flatten().is_none() {
+        return;
+    }
+    let edge = |el: &web_sys::Element, side: &str| -> Option<f64> {
+        let rect = js_sys::Function::from(Reflect::get(el, &"getBoundingClientRect".into()).ok()?).call0(el).ok()?;
+        Reflect::get(&rect, &side.into()).ok()?.as_f64()
+    };
+    if let (Some(bottom), Some(top)) = (edge(&active, "bottom"), edge(&compact, "top")) {
+        if bottom > top {
+            active.scroll_into_view_with_bool(false);
+        }
     }
 }
