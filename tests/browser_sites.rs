@@ -149,9 +149,15 @@ async fn arrows_follow_the_drawn_map_from_every_zone() {
     use kineret_widget::core::sites::rotation::{neighbour, Dir, MapLayout};
     use kineret_widget::core::sites::ZoneId;
     let f = widget("en").await;
+    // The figures and zones are SVG elements (not HtmlElement): call the DOM
+    // methods through JS.
+    fn call(el: &Element, name: &str) -> JsValue {
+        let f: js_sys::Function = js_sys::Reflect::get(el, &name.into()).unwrap().dyn_into().unwrap();
+        f.call0(el).unwrap()
+    }
     let figs = f.all(".kw-fig");
-    let top = |i: usize| figs[i].clone().dyn_into::<HtmlElement>().unwrap().offset_top();
-    let layout = if top(1) > top(0) + 20 { MapLayout::Stacked } else { MapLayout::SideBySide };
+    let top = |i: usize| js_sys::Reflect::get(&call(&figs[i], "getBoundingClientRect"), &"top".into()).unwrap().as_f64().unwrap();
+    let layout = if top(1) > top(0) + 20.0 { MapLayout::Stacked } else { MapLayout::SideBySide };
     let keys = [(Dir::Up, "ArrowUp"), (Dir::Down, "ArrowDown"), (Dir::Left, "ArrowLeft"), (Dir::Right, "ArrowRight")];
     for who in ["selfInjecting", "caregiver"] {
         f.click(&format!("input[name=who][value={who}]")).await;
@@ -160,7 +166,7 @@ async fn arrows_follow_the_drawn_map_from_every_zone() {
         for from in ZoneId::ALL {
             for (dir, key) in keys {
                 let start = f.zone(from.as_str());
-                start.clone().dyn_into::<HtmlElement>().unwrap().focus().unwrap();
+                call(&start, "focus");
                 f.key(&start, key).await;
                 let want = neighbour(from, dir, layout).unwrap_or(from);
                 let now = focused(&f).expect("focus in the widget");
