@@ -16,6 +16,10 @@ messages! {
             "No corresponde: esta jeringa no se debe usar (paso {step}).",
         ],
         Source => ["Source: {source}", "Fuente: {source}"],
+        ZoneLabel => [
+            "Injection site for this dose (saved in the injection site log when you record the dose)",
+            "Zona de inyección de esta dosis (se guarda en el registro de zonas de inyección al registrar la dosis)",
+        ],
         StepMissing => [
             "Not ticked yet: step {n}, “{step}”.",
             "Aún sin marcar: paso {n}, «{step}».",
