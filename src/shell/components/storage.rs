@@ -155,6 +155,19 @@ fn focus_after_render(from: &web_sys::Element, selector: String) {
     .forget();
 }
 
+/// Scrolls the mishap answer into view (its bottom edge, so the control the
+/// user just used stays above it) once the render is done: the answer
+/// appears where the user acted, on a phone too.
+fn reveal_answer(from: &web_sys::Element) {
+    let Ok(Some(section)) = from.closest(".kw-storage") else { return };
+    Timeout::new(0, move || {
+        if let Ok(Some(el)) = section.query_selector(".kw-mh-result > *") {
+            el.scroll_into_view_with_bool(false);
+        }
+    })
+    .forget();
+}
+
 /// What the handler needs of the render it belongs to.
 #[derive(Clone, Copy)]
 struct Seen {
@@ -178,6 +191,9 @@ fn handle(d: &UseReducerDispatcher<Model>, e: &Event, ev: Ev, lang: Lang, region
     use mishap::Change;
     if ev == Ev::Submit {
         e.prevent_default();
+        if let Some(form) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            reveal_answer(&form);
+        }
         d.dispatch(Msg::Mishap(Change::Check(unit, region)));
         return;
     }
@@ -244,6 +260,8 @@ fn handle(d: &UseReducerDispatcher<Model>, e: &Event, ev: Ev, lang: Lang, region
                 if let Some(i) = checklist::ID.iter().position(|x| *x == id) {
                     Msg::Toggle(Step::ALL[i], now)
                 } else if let Some(i) = mishap::KIND_IDS.iter().position(|x| *x == id) {
+                    // Every kind but "left out" is answered at once.
+                    reveal_answer(&el);
                     Msg::Mishap(Change::Kind(MishapKind::ALL[i], unit, region))
                 } else if let Some(i) = mishap::BAND_IDS.iter().position(|x| *x == id) {
                     // The first choice is "I know the temperature" (a number).
