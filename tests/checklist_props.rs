@@ -188,3 +188,60 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// The double-dose guard (MISSED: never double up on your own; RENAL-EOD:
+    /// the schedule chosen): for any schedule, any checklist doses and any
+    /// site-log entries, one more dose needs a confirmation exactly when the
+    /// day's due doses are all recorded or today is not a dose day; and the
+    /// strip agrees (one dose, one record: today is never "Due today" once
+    /// a dose is logged, by either record).
+    #[test]
+    fn the_guard_follows_the_schedule_and_both_records(
+        s in schedule(),
+        run_offsets in proptest::collection::vec((0i64..20, 0i64..24), 0..12),
+        log_offsets in proptest::collection::vec((0i64..20, 0i64..24), 0..12),
+        hour in 0i64..24,
+    ) {
+        use kineret_widget::core::checklist::guard::{dose_guard, merged_dose_days, Guard};
+        use kineret_widget::core::checklist::history::history_strip_with;
+        // MISSED, RENAL-EOD, RENAL-SPLIT.
+        const H: i64 = 3_600_000;
+        let today = 19_820i64;
+        let at = |(d, h): (i64, i64)| (today - d) * 86_400_000 + h * H;
+        let now = today * 86_400_000 + hour * H;
+        let runs: Vec<Run> = run_offsets.iter().map(|&o| {
+            let mut r = Run::new(at(o) - H, None);
+            r.completed_ms = Some(at(o));
+            r
+        }).filter(|r| r.completed_ms <= Some(now)).collect();
+        let logged: Vec<i64> = log_offsets.iter().map(|&o| at(o)).filter(|&ms| ms <= now).collect();
+        let clock = FixedClock::new(now, 0);
+        let days = merged_dose_days(&runs, &logged, &clock);
+        let count = days.iter().filter(|&&d| d == today).count() as u32;
+        // One dose, one record: per day, the larger of the two counts.
+        let n_runs = runs.iter().filter(|r| r.completed_ms.map(|m| m.div_euclid(86_400_000)) == Some(today)).count() as u32;
+        let n_logs = logged.iter().filter(|&&m| m.div_euclid(86_400_000) == today).count() as u32;
+        prop_assert_eq!(count, n_runs.max(n_logs));
+        let due = match s.start_day(&days) { None => s.per_day(), start => s.doses_due(today, start) };
+        let g = dose_guard(&runs, &logged, s, &clock);
+        match g {
+            Guard::Clear => prop_assert!(count < due),
+            Guard::AlreadyRecorded { count: c, last_ms } => {
+                prop_assert!(c == count && c > 0 && c >= due);
+                prop_assert_eq!(last_ms.div_euclid(86_400_000), today);
+            }
+            Guard::NotDoseDay => prop_assert!(due == 0 && count == 0),
+        }
+        // Twice daily allows two; once daily one.
+        if s == DoseSchedule::TwiceDaily && count == 1 {
+            prop_assert_eq!(g, Guard::Clear);
+        }
+        let cell = history_strip_with(&runs, &logged, s, &clock, 1)[0].state;
+        if count > 0 {
+            prop_assert_ne!(cell, DayState::TodayPending);
+        }
+    }
+}

@@ -38,7 +38,7 @@ test('NOMID weight in lb, decimal comma, twice daily; show your work with source
   await w.getByRole('radio', { name: /twice daily/ }).check();
   await expect(w.locator('.kw-instructions')).toHaveText('24.9 mg (0.17 mL) under the skin twice daily');
   await expect(w.getByText('Discard 75.1 mg left in the last syringe.')).toBeVisible();
-  await expect(w.getByRole('img', { name: 'Syringe filled to 24.9 mg (0.17 mL)' })).toBeVisible();
+  await expect(w.getByRole('img', { name: 'Syringe 1: keep 24.9 mg (0.17 mL), push out 75.1 mg (0.5 mL)' })).toBeVisible();
   await w.getByText('Show your work').click();
   await expect(w.locator('.kw-steps li').first()).toContainText('44 lb × 0.45359237 kg/lb = 19.95 kg (rounded down to 0.01 kg)');
   await expect(w.locator('.kw-steps')).not.toContainText('Source:'); // gathered under "Sources"

@@ -43,6 +43,9 @@ test('storage unavailable: works in memory and says so', async ({ page }) => {
   await log(w, 'Right abdomen');
   await expect(w.locator('.kw-log li')).toHaveCount(2);
   await w.getByRole('tab', { name: 'Storage and preparation' }).click();
+  // One dose, one record: the sites logged today (in memory) are today's
+  // doses, so the checklist first asks before another dose.
+  await w.getByRole('button', { name: 'Start another dose anyway' }).click();
   await w.getByRole('checkbox').first().check();
   await expect(w.getByRole('checkbox').first()).toBeChecked();
   await w.getByRole('tab', { name: 'Injection sites' }).click();

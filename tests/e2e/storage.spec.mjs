@@ -46,13 +46,16 @@ test('warm-up: early "ready" needs the override; 30 minutes later it says ready'
   await expect(flat).toBeChecked();
 });
 
-test('the override allows "laid flat" before the timer ends', async ({ page }) => {
+test('the override ticks "laid flat" before the timer ends and stops the timer', async ({ page }) => {
+  // PREP-WARM: "It has already been at room temperature for 30 minutes".
   const w = await openStorage(page);
   await w.getByLabel(OUT).check();
+  await expect(w.getByRole('timer')).toBeVisible();
   await w.getByRole('button', { name: /already been at room temperature/ }).click();
   await expect(w.getByText('You confirmed it is already at room temperature.')).toBeVisible();
-  await w.getByLabel(FLAT).check();
   await expect(w.getByLabel(FLAT)).toBeChecked();
+  await expect(w.getByLabel(FLAT)).toBeFocused();
+  await expect(w.getByRole('timer')).toHaveCount(0);
 });
 
 test('a reload mid warm-up continues from the stored start time', async ({ page }) => {
@@ -211,7 +214,9 @@ test('the storage card and mishap answers cite the region label', async ({ page 
   await expect(card).not.toContainText('US PI');
   await w.getByLabel('It was frozen').check();
   await expect(w.locator('.kw-mh-result')).toContainText('Source: EU PL 5');
-  await expect(w.locator('.kw-mh-result')).not.toContainText('US PI');
+  // The answer cites the EU label only (the note on this dose's new syringe,
+  // PROD-SINGLE, cites the one source the register has for it).
+  await expect(w.locator('.kw-mh-result .kw-danger')).not.toContainText('US PI');
   await w.evaluate((el) => el.setAttribute('region', 'us'));
   await expect(card).toContainText('Source: US PI 16; EU PL 5');
   await w.getByLabel('It was left in the light or out of its carton').check();
@@ -242,9 +247,11 @@ test('completing a run records today as taken and emits kineret:dose-prepared', 
   await w.getByLabel('Clear and colorless').check();
   await w.getByLabel('Hands washed').check();
   await w.getByLabel('Injection site chosen').check();
-  // Completing early is refused with the reason.
+  // Completing early is refused, naming the missing step, and focus moves to it.
   await w.getByRole('button', { name: 'Record this dose as taken' }).click();
-  await expect(w.getByRole('button', { name: 'Record this dose as taken' })).toHaveAccessibleDescription(/Some steps are not ticked yet\./);
+  await expect(w.getByRole('button', { name: 'Record this dose as taken' }))
+    .toHaveAccessibleDescription(/Not ticked yet: step 7, “Injected under the skin \(subcutaneous\)”\.$/);
+  await expect(w.getByLabel('Injected under the skin')).toBeFocused();
   await w.getByLabel('Injected under the skin').check();
   await w.getByLabel('sharps container').check();
   await w.getByLabel('Any medicine left in the syringe thrown away').check();
@@ -256,8 +263,18 @@ test('completing a run records today as taken and emits kineret:dose-prepared', 
   expect(doses).toHaveLength(1);
   expect(doses[0].runId).toMatch(/^run-\d+$/);
   expect(typeof doses[0].completedMs).toBe('number');
-  // A new dose starts a fresh checklist; the history keeps today's dose.
+  // One dose, one record: the site shown in the picker went into the injection log.
+  const entries = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('sites/entry'))
+    .map((k) => JSON.parse(localStorage.getItem(k)).data));
+  expect(entries).toHaveLength(1);
+  expect(entries[0].zone).toBe('thigh-right');
+  expect(entries[0].atMs).toBe(doses[0].completedMs);
+  // A new dose: today's dose is already recorded (MISSED: never double up),
+  // so the checklist waits for an explicit confirmation.
   await w.getByRole('button', { name: 'Start a new dose' }).click();
+  await expect(w.locator('.kw-ck-guard')).toContainText(/Today's dose was already recorded at 9:3\d\sAM\./);
+  await expect(w.getByLabel('Expiration date checked')).toHaveCount(0);
+  await w.getByRole('button', { name: 'Start another dose anyway' }).click();
   await expect(w.getByLabel('Expiration date checked')).not.toBeChecked();
   await page.reload();
   const again = await openStorage(page);
@@ -378,7 +395,9 @@ test('a 160 mg dose: the checklist takes 2 syringes and prepares the last one be
   const ids = await w.locator('.kw-ck-steps input[type=checkbox]').evaluateAll((els) => els.map((e) => e.id));
   expect(ids.indexOf('kw-ck-partial')).toBeLessThan(ids.indexOf('kw-ck-injected'));
   await expect(w.locator('.kw-ck-steps')).toContainText('Source: US IFU; EU PL'); // PREP-HANDS
-  await expect(w.locator('.kw-ck-discard')).toHaveText('Your dose does not use all of the last syringe: throw away the 40 mg left in it.');
+  await expect(w.locator('.kw-ck-discard')).toHaveText('Your dose does not use all of the last syringe: throw away the 40 mg (0.27 mL) left in it.');
+  // The syringe being prepared, its target and what to push out (PREP-PARTIAL).
+  await expect(w.locator('.kw-ck-steps').getByRole('img', { name: 'Syringe 2: keep 60 mg (0.4 mL), push out 40 mg (0.27 mL)' })).toBeVisible();
 });
 
 test('COVID-19: hospital use only, no home checklist, timer or history', async ({ page }) => {

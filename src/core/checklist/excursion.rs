@@ -211,11 +211,63 @@ pub enum Mishap {
     /// Left out of the refrigerator for `hours` at `temp`. `earlier_excursion`:
     /// it had already been out before (and was put back).
     OutOfFridge { hours: f64, temp: Temp, earlier_excursion: bool },
+    /// Left out for `hours`, the temperature given only as a band ("room
+    /// temperature", "warmer", "colder", "don't know"): a parent often
+    /// cannot give a number.
+    OutOfFridgeAbout { hours: f64, band: TempBand, earlier_excursion: bool },
     Frozen,
     /// Left in the light / out of its carton.
     LeftInLight,
     PastExpiry,
     Foamy,
+}
+
+/// How warm it was, for a user without a thermometer reading. Mapped to the
+/// existing rules honestly: room temperature is up to 25 °C (the EU 72-hour
+/// rule, STORE-EU-RT; in the US the 24-hour consumer limit and the
+/// pharmacist, STORE-US-RT); warmer is STORE-HOT; colder than the
+/// refrigerator, near freezing, may have frozen (STORE-FROZEN); don't know is
+/// the most cautious answer that applies (both, with the pharmacist).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TempBand {
+    Room,
+    Warmer,
+    Colder,
+    Unknown,
+}
+
+impl TempBand {
+    pub const ALL: [TempBand; 4] = [TempBand::Room, TempBand::Warmer, TempBand::Colder, TempBand::Unknown];
+
+    /// Stable id for form controls.
+    pub fn code(self) -> &'static str {
+        match self {
+            TempBand::Room => "room",
+            TempBand::Warmer => "warmer",
+            TempBand::Colder => "colder",
+            TempBand::Unknown => "unknown",
+        }
+    }
+
+    /// The choice's label, the room-temperature limit in `unit`.
+    pub fn label(self, lang: Lang, unit: TempUnit) -> String {
+        fill(self.tr(lang), &[("hot", &format_temp(HOT_ABOVE_C, unit, lang))])
+    }
+}
+
+impl Translate for TempBand {
+    fn texts(self) -> [&'static str; 2] {
+        match self {
+            TempBand::Room => ["Room temperature (up to {hot})", "Temperatura ambiente (hasta {hot})"],
+            TempBand::Warmer => ["Warmer than room temperature", "Más caliente que la temperatura ambiente"],
+            TempBand::Colder => [
+                "Colder than the refrigerator (for example, near freezing)",
+                "Más frío que el refrigerador (nevera) (por ejemplo, casi congelándose)",
+            ],
+            TempBand::Unknown => ["I don't know", "No lo sé"],
+        }
+    }
 }
 
 /// The choices of the "something went wrong" helper, in display order.
@@ -355,6 +407,25 @@ pub fn mishap_from_form(kind: MishapKind, hours: &str, temp: &str, unit: TempUni
     })
 }
 
+/// Like [`mishap_from_form`], with the temperature given as a band instead
+/// of a number (`band`: `None` reads the typed number as before).
+pub fn mishap_from_form_band(
+    kind: MishapKind,
+    hours: &str,
+    band: Option<TempBand>,
+    temp: &str,
+    unit: TempUnit,
+    earlier_excursion: bool,
+) -> Result<Mishap, FormErrors> {
+    match (kind, band) {
+        (MishapKind::OutOfFridge, Some(band)) => match parse_amount(hours) {
+            Ok(hours) => Ok(Mishap::OutOfFridgeAbout { hours, band, earlier_excursion }),
+            Err(e) => Err(FormErrors { hours: Some(e), temp: None }),
+        },
+        _ => mishap_from_form(kind, hours, temp, unit, earlier_excursion),
+    }
+}
+
 messages! {
     /// Outcome texts. Placeholders: {maxTemp} {maxHours} {limitHours} {range}
     /// {hot} {frozen}; the field messages (`TempError::text`) {min} {max}.
@@ -427,6 +498,29 @@ messages! {
             "Store in the refrigerator at {range}, in the original carton to protect from light. Do not freeze. Do not shake. Keep out of the sight and reach of children. The syringe and its needle cover are not made with natural rubber latex.",
             "Guárdela en el refrigerador (nevera) a {range}, en su caja original para protegerla de la luz. No la congele. No la agite. Manténgala fuera de la vista y del alcance de los niños. La jeringa y el capuchón de la aguja no están fabricados con látex de caucho natural.",
         ],
+        ColderMaybeFrozen => [
+            "Do not use it: colder than the refrigerator, near freezing, it may have frozen. Ask your pharmacist.",
+            "No la use: más fría que el refrigerador (nevera), casi congelándose, pudo congelarse. Consulte a su farmacéutico(a).",
+        ],
+        UnknownTemp => [
+            "Do not use it until you have talked to your pharmacist: without the temperature, it may have been warmer than room temperature (above {hot}) or near freezing.",
+            "No la use hasta hablar con su farmacéutico(a): sin la temperatura, pudo estar más caliente que la temperatura ambiente (más de {hot}) o casi congelándose.",
+        ],
+        UnknownFrozenNote => [
+            "A syringe that may have frozen must not be used.",
+            "No se debe usar una jeringa que pudo congelarse.",
+        ],
+        TonightTitle => ["For this dose", "Para esta dosis"],
+        TonightKeep => [
+            "Use a new syringe from the refrigerator for this dose, and keep this one to show your pharmacist.",
+            "Use una jeringa nueva del refrigerador (nevera) para esta dosis y guarde esta para mostrársela a su farmacéutico(a).",
+        ],
+        TonightNew => [
+            "Use a new syringe from the refrigerator for this dose.",
+            "Use una jeringa nueva del refrigerador (nevera) para esta dosis.",
+        ],
+        BandQuestion => ["How warm was it where it was kept?", "¿Qué temperatura había donde estuvo?"],
+        BandNumber => ["I know the temperature", "Sé la temperatura"],
         AlsoTitle => ["Also:", "Además:"],
     }
 }
@@ -499,25 +593,42 @@ pub fn assess(mishap: Mishap, profile: &'static RegionProfile) -> Vec<Outcome> {
     use ExcursionMsg as M;
     use Severity::*;
     let o = |sev, msg, fact: Fact| Outcome::new(sev, msg, Some(fact), profile);
-    let (hours, c, earlier) = match mishap {
+    let (hours, c, band, earlier) = match mishap {
         Mishap::Frozen => return vec![o(DoNotUse, M::Frozen, Fact::StoreFrozen)],
         Mishap::LeftInLight => return vec![o(Caution, M::LeftInLight, Fact::StoreFridge)],
         Mishap::PastExpiry => return vec![o(DoNotUse, M::PastExpiry, Fact::StoreExpiry)],
         Mishap::Foamy => return vec![o(Caution, M::Foamy, Fact::StoreFoam)],
-        Mishap::OutOfFridge { hours, temp, earlier_excursion } => (hours, temp.celsius(), earlier_excursion),
+        Mishap::OutOfFridge { hours, temp, earlier_excursion } => (hours, temp.celsius(), None, earlier_excursion),
+        // A band is checked by its rules below; the number is never read.
+        Mishap::OutOfFridgeAbout { hours, band, earlier_excursion } => (hours, HOT_ABOVE_C, Some(band), earlier_excursion),
     };
     if !(hours.is_finite() && hours >= 0.0 && check_temp(c, TempUnit::C).is_ok()) {
         return vec![Outcome::new(Caution, M::InvalidEntry, None, profile)];
     }
     let mut found: Vec<Outcome> = Vec::with_capacity(3);
     // Temperature rules.
-    if c <= FROZEN_AT_OR_BELOW_C {
-        found.push(o(DoNotUse, M::FrozenReading, Fact::StoreFrozen));
-    } else if c < FRIDGE.min_c {
-        found.push(o(Caution, M::TooCold, FRIDGE.fact));
-    }
-    if c > HOT_ABOVE_C {
-        found.push(o(DoNotUse, M::TooHot, Fact::StoreHot));
+    match band {
+        None => {
+            if c <= FROZEN_AT_OR_BELOW_C {
+                found.push(o(DoNotUse, M::FrozenReading, Fact::StoreFrozen));
+            } else if c < FRIDGE.min_c {
+                found.push(o(Caution, M::TooCold, FRIDGE.fact));
+            }
+            if c > HOT_ABOVE_C {
+                found.push(o(DoNotUse, M::TooHot, Fact::StoreHot));
+            }
+        }
+        // Up to 25 °C: only the time rules apply.
+        Some(TempBand::Room) => {}
+        Some(TempBand::Warmer) => found.push(o(DoNotUse, M::TooHot, Fact::StoreHot)),
+        Some(TempBand::Colder) => found.push(o(DoNotUse, M::ColderMaybeFrozen, Fact::StoreFrozen)),
+        // The most cautious answer that applies: it may have been too warm
+        // or frozen; not before the pharmacist.
+        Some(TempBand::Unknown) => {
+            let mut x = o(DoNotUse, M::UnknownTemp, Fact::StoreHot);
+            x.note = Some((M::UnknownFrozenNote, Fact::StoreFrozen));
+            found.push(x);
+        }
     }
     // Time out of the refrigerator, by the region's label.
     let mut allowed = None;
@@ -549,6 +660,43 @@ pub fn assess(mishap: Mishap, profile: &'static RegionProfile) -> Vec<Outcome> {
         sorted.insert(at, x);
     }
     sorted
+}
+
+impl ExcursionMsg {
+    /// The answer sends the user to the pharmacist.
+    pub fn asks_pharmacist(self) -> bool {
+        use ExcursionMsg as M;
+        matches!(
+            self,
+            M::TooHot
+                | M::EuOnceOnly
+                | M::UsContactPharmacist
+                | M::UsOverConsumerLimit
+                | M::FrozenReading
+                | M::TooCold
+                | M::Frozen
+                | M::LeftInLight
+                | M::PastExpiry
+                | M::ColderMaybeFrozen
+                | M::UnknownTemp
+        )
+    }
+}
+
+/// What to do for this dose (PROD-SINGLE: a new syringe for every dose),
+/// after any "do not use" or "talk to your pharmacist" answer: use a new
+/// syringe from the refrigerator, and keep this one to show the pharmacist
+/// when the pharmacist is asked. `None` when every answer allows using it
+/// (or only says to wait for the foam to clear).
+pub fn tonight_note(outcomes: &[Outcome]) -> Option<(ExcursionMsg, Fact)> {
+    let pharmacist = outcomes.iter().any(|o| o.msg.asks_pharmacist());
+    if pharmacist {
+        Some((ExcursionMsg::TonightKeep, Fact::ProdSingle))
+    } else if worst(outcomes) == Severity::DoNotUse {
+        Some((ExcursionMsg::TonightNew, Fact::ProdSingle))
+    } else {
+        None
+    }
 }
 
 /// The most serious severity among `outcomes` (`Ok` for none).
@@ -721,13 +869,17 @@ mod tests {
         }
         assert!(first(Mishap::Foamy, &EU_PROFILE).text(Lang::En, TempUnit::C).contains("few minutes"));
         assert!(first(Mishap::LeftInLight, &EU_PROFILE).text(Lang::En, TempUnit::C).contains("pharmacist"));
-        // "Do not use" answers say "ask your pharmacist"; CLINICAL.md has no
-        // rule for "take another syringe", so they do not say it.
+        // "Do not use" answers say "ask your pharmacist"; what to do for this
+        // dose (a new syringe, PROD-SINGLE) is the separate `tonight_note`.
         for m in ExcursionMsg::ALL {
             let en = m.texts()[0];
             if en.starts_with("Do not use") {
                 assert!(en.contains("pharmacist") || *m == ExcursionMsg::EuTooLong, "{m:?}");
                 assert!(!en.contains("new syringe") && !en.contains("Take a new"), "{m:?}");
+            }
+            // The list of pharmacist answers matches the texts.
+            if !matches!(m, ExcursionMsg::TonightKeep | ExcursionMsg::UnknownFrozenNote) {
+                assert_eq!(m.asks_pharmacist(), en.contains("pharmacist"), "{m:?}");
             }
         }
         assert_eq!(first(out(f64::NAN, 20.0, TempUnit::C), &EU_PROFILE).msg, ExcursionMsg::InvalidEntry);
@@ -916,5 +1068,112 @@ mod tests {
                 }
             }
         }
+    }
+
+    fn about(hours: f64, band: TempBand) -> Vec<Outcome> {
+        assess(Mishap::OutOfFridgeAbout { hours, band, earlier_excursion: false }, profile(REGION_UNUSED))
+    }
+    const REGION_UNUSED: Region = Region::Eu;
+
+    fn msgs(all: &[Outcome]) -> Vec<ExcursionMsg> {
+        all.iter().map(|o| o.msg).collect()
+    }
+
+    #[test]
+    fn eu_bands_without_a_thermometer() {
+        use ExcursionMsg as M;
+        let eu = |h, b| assess(Mishap::OutOfFridgeAbout { hours: h, band: b, earlier_excursion: false }, &EU_PROFILE);
+        // Room temperature = up to 25 °C: the 72-hour rule (STORE-EU-RT).
+        let all = eu(6.0, TempBand::Room);
+        assert_eq!((msgs(&all), all[0].severity, all[0].fact), (vec![M::EuAllowed], Severity::Ok, Some(Fact::StoreEuRt)));
+        assert_eq!(tonight_note(&all), None);
+        assert_eq!(msgs(&eu(73.0, TempBand::Room)), vec![M::EuTooLong]);
+        assert_eq!(tonight_note(&eu(73.0, TempBand::Room)), Some((M::TonightNew, Fact::ProdSingle)));
+        // Warmer: STORE-HOT, do not use.
+        let hot = eu(1.0, TempBand::Warmer);
+        assert_eq!((msgs(&hot), hot[0].severity, hot[0].fact), (vec![M::TooHot], Severity::DoNotUse, Some(Fact::StoreHot)));
+        // Colder, near freezing: may have frozen, STORE-FROZEN, do not use.
+        let cold = eu(1.0, TempBand::Colder);
+        assert_eq!((msgs(&cold), cold[0].severity, cold[0].fact), (vec![M::ColderMaybeFrozen], Severity::DoNotUse, Some(Fact::StoreFrozen)));
+        assert_eq!(cold[0].source().as_deref(), Some("EU PL 5"));
+        // Don't know: the most cautious answer, with the pharmacist; both facts.
+        let unknown = eu(1.0, TempBand::Unknown);
+        assert_eq!((msgs(&unknown), unknown[0].severity), (vec![M::UnknownTemp], Severity::DoNotUse));
+        assert_eq!(unknown[0].fact, Some(Fact::StoreHot));
+        assert_eq!(unknown[0].note.map(|n| n.1), Some(Fact::StoreFrozen));
+        assert!(unknown[0].text(Lang::En, TempUnit::C).contains("above 25 °C"));
+        // Every band keeps the time rules: 80 hours and colder lists both.
+        assert_eq!(msgs(&eu(80.0, TempBand::Colder)), vec![M::ColderMaybeFrozen, M::EuTooLong]);
+        assert_eq!(about(1.0, TempBand::Room).len(), 1);
+    }
+
+    #[test]
+    fn us_bands_without_a_thermometer() {
+        use ExcursionMsg as M;
+        let us = |h, b| assess(Mishap::OutOfFridgeAbout { hours: h, band: b, earlier_excursion: false }, &US_PROFILE);
+        // Room temperature: no allowance in the US label; the pharmacist, with the 24-hour note (STORE-US-RT).
+        let room = us(6.0, TempBand::Room);
+        assert_eq!((msgs(&room), room[0].severity, room[0].fact), (vec![M::UsContactPharmacist], Severity::Caution, Some(Fact::StoreUsRt)));
+        assert!(room[0].note.is_some());
+        assert_eq!(msgs(&us(25.0, TempBand::Room)), vec![M::UsOverConsumerLimit]);
+        // Warmer: STORE-HOT (USP in the US).
+        let hot = us(1.0, TempBand::Warmer);
+        assert_eq!(hot[0].msg, M::TooHot);
+        assert_eq!(hot[0].source().as_deref(), Some("USP 659"));
+        // Colder: STORE-FROZEN.
+        assert_eq!(us(1.0, TempBand::Colder)[0].source().as_deref(), Some("US PI 16"));
+        assert_eq!(us(1.0, TempBand::Unknown)[0].severity, Severity::DoNotUse);
+    }
+
+    #[test]
+    fn every_do_not_use_or_pharmacist_answer_says_what_to_do_for_this_dose() {
+        // PROD-SINGLE: a new syringe from the refrigerator for this dose; keep
+        // this one to show the pharmacist.
+        for p in [&US_PROFILE, &EU_PROFILE] {
+            let mut cases: Vec<Mishap> = vec![Mishap::Frozen, Mishap::LeftInLight, Mishap::PastExpiry, Mishap::Foamy];
+            for h in [1.0, 30.0, 80.0] {
+                for t in [-3.0, 1.0, 20.0, 30.0] {
+                    cases.push(out(h, t, TempUnit::C));
+                }
+                for b in TempBand::ALL {
+                    cases.push(Mishap::OutOfFridgeAbout { hours: h, band: b, earlier_excursion: false });
+                }
+            }
+            for m in cases {
+                let all = assess(m, p);
+                let needs = all.iter().any(|o| o.severity == Severity::DoNotUse || o.msg.asks_pharmacist());
+                let note = tonight_note(&all);
+                assert_eq!(note.is_some(), needs, "{m:?}");
+                if let Some((msg, fact)) = note {
+                    assert_eq!(fact, Fact::ProdSingle);
+                    assert!(msg.tr(Lang::En).contains("new syringe from the refrigerator"));
+                    assert!(msg.tr(Lang::Es).contains("jeringa nueva del refrigerador"));
+                    let keep = all.iter().any(|o| o.msg.asks_pharmacist());
+                    assert_eq!(msg == ExcursionMsg::TonightKeep, keep, "{m:?}");
+                }
+            }
+        }
+        assert!(ExcursionMsg::TonightKeep.tr(Lang::En).contains("keep this one to show your pharmacist"));
+        // The band labels, the limit in the user's unit.
+        assert_eq!(TempBand::Room.label(Lang::En, TempUnit::C), "Room temperature (up to 25 °C)");
+        assert_eq!(TempBand::Room.label(Lang::Es, TempUnit::F), "Temperatura ambiente (hasta 77 °F)");
+        for b in TempBand::ALL {
+            let [en, es] = b.texts();
+            assert!(en != es && !b.code().is_empty());
+        }
+    }
+
+    #[test]
+    fn the_band_form_reads_only_the_hours() {
+        let m = mishap_from_form_band(MishapKind::OutOfFridge, "2,5", Some(TempBand::Colder), "nonsense", TempUnit::C, true);
+        assert_eq!(m, Ok(Mishap::OutOfFridgeAbout { hours: 2.5, band: TempBand::Colder, earlier_excursion: true }));
+        let e = mishap_from_form_band(MishapKind::OutOfFridge, "", Some(TempBand::Room), "", TempUnit::C, false);
+        assert_eq!(e, Err(FormErrors { hours: Some(NumberError::Empty), temp: None }));
+        // Without a band, the number is read as before.
+        assert_eq!(
+            mishap_from_form_band(MishapKind::OutOfFridge, "1", None, "22", TempUnit::C, false),
+            mishap_from_form(MishapKind::OutOfFridge, "1", "22", TempUnit::C, false)
+        );
+        assert_eq!(mishap_from_form_band(MishapKind::Frozen, "", Some(TempBand::Room), "", TempUnit::C, false), Ok(Mishap::Frozen));
     }
 }

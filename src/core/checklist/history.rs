@@ -124,9 +124,15 @@ impl DoseSchedule {
 /// Whether today is a dose day under `schedule` (always, before a first dose
 /// without an anchor: the first dose starts the schedule).
 pub fn due_today(runs: &[Run], schedule: DoseSchedule, clock: &dyn Clock) -> bool {
+    due_today_with(runs, &[], schedule, clock)
+}
+
+/// [`due_today`] counting the injection log's doses too (`logged_ms`: one
+/// dose, one record; see [`super::guard::merged_dose_days`]).
+pub fn due_today_with(runs: &[Run], logged_ms: &[i64], schedule: DoseSchedule, clock: &dyn Clock) -> bool {
     let now_ms = clock.now_ms();
     let today = local_day(now_ms, clock.local_offset_minutes(now_ms));
-    let taken = dose_days(runs, clock);
+    let taken = super::guard::merged_dose_days(runs, logged_ms, clock);
     match schedule.start_day(&taken) {
         None => true,
         start => schedule.doses_due(today, start) > 0,
@@ -178,9 +184,17 @@ pub fn dose_days(runs: &[Run], clock: &dyn Clock) -> Vec<i64> {
 /// the strip does not invent misses from before treatment started. Future days
 /// never appear, so they are never marked missed. "Today" is the clock's now.
 pub fn history_strip(runs: &[Run], schedule: DoseSchedule, clock: &dyn Clock, days: usize) -> Vec<DayCell> {
+    history_strip_with(runs, &[], schedule, clock, days)
+}
+
+/// [`history_strip`] counting the injection log's doses too (`logged_ms`,
+/// when each injection was given): a day whose dose was logged, by the
+/// checklist or by the site log, is never "Due today" (one dose, one record;
+/// see [`super::guard::merged_dose_days`]).
+pub fn history_strip_with(runs: &[Run], logged_ms: &[i64], schedule: DoseSchedule, clock: &dyn Clock, days: usize) -> Vec<DayCell> {
     let now_ms = clock.now_ms();
     let today = local_day(now_ms, clock.local_offset_minutes(now_ms));
-    let taken = dose_days(runs, clock);
+    let taken = super::guard::merged_dose_days(runs, logged_ms, clock);
     let start = schedule.start_day(&taken);
     let n = days as i64;
     (0..n)
@@ -282,6 +296,15 @@ impl DayState {
             DayState::TodayPending => HistoryMsg::TodayPending,
         };
         m.tr(lang).to_string()
+    }
+
+    /// The count shown in the day's cell, next to the symbol, when more than
+    /// one dose was taken that day ("×2"): visible, not only to screen readers.
+    pub fn visible_count(self) -> Option<String> {
+        match self {
+            DayState::Taken(n) if n > 1 => Some(format!("×{n}")),
+            _ => None,
+        }
     }
 
     /// Accessible label: "{date}: ✓ Taken". `date` is formatted by the shell.
@@ -434,6 +457,24 @@ mod tests {
         assert!(cells[..29].iter().all(|c| c.state == DayState::NotDue));
         assert_eq!(cells[29].state, DayState::TodayPending);
         assert!(history_strip(&[], DoseSchedule::Daily, &FixedClock::new(0, 0), 0).is_empty());
+    }
+
+    #[test]
+    fn a_day_logged_only_in_the_site_log_is_taken_not_due() {
+        // One dose, one record: the site log's injection today is today's dose.
+        let c = FixedClock::new(at(D0, 20), 0);
+        let cells = history_strip_with(&[], &[at(D0, 8)], DoseSchedule::Daily, &c, 2);
+        assert_eq!(states(&cells), vec![DayState::NotDue, DayState::Taken(1)]);
+        assert!(!due_today_with(&[dose(at(D0 - 1, 8))], &[at(D0, 8)], DoseSchedule::EveryOtherDay { anchor_day: None }, &c));
+        // The checklist and the site log of the same dose count once.
+        let cells = history_strip_with(&[dose(at(D0, 8))], &[at(D0, 8)], DoseSchedule::Daily, &c, 1);
+        assert_eq!(states(&cells), vec![DayState::Taken(1)]);
+        // Twice daily: two logged sites, two doses, a visible count (RENAL-EOD: the schedule chosen).
+        let cells = history_strip_with(&[dose(at(D0, 8))], &[at(D0, 8), at(D0, 19)], DoseSchedule::TwiceDaily, &c, 1);
+        assert_eq!(states(&cells), vec![DayState::Taken(2)]);
+        assert_eq!(cells[0].state.visible_count().as_deref(), Some("×2"));
+        assert_eq!(DayState::Taken(1).visible_count(), None);
+        assert_eq!(DayState::Partial.visible_count(), None);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! caller (the shell reads them from `core::clock`).
 
 pub mod excursion;
+pub mod guard;
 pub mod history;
 pub mod steps;
 pub mod store;
@@ -12,7 +13,8 @@ pub mod timer;
 use serde::{Deserialize, Serialize};
 
 use crate::core::facts::Fact;
-use crate::core::i18n::{Lang, Translate};
+use crate::core::i18n::{fill, Lang, Translate};
+use crate::core::sites::ZoneId;
 use crate::messages;
 
 pub use excursion::{Region, Severity, TempUnit};
@@ -114,6 +116,14 @@ pub struct Run {
     /// mg of the syringe to throw away (from the dose calculator), if known.
     #[serde(default)]
     pub discard_mg: Option<f64>,
+    /// The user confirmed "another dose anyway" past the double-dose guard
+    /// (`guard`; MISSED: never double up on your own).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub extra_dose_confirmed: bool,
+    /// The injection site chosen in the checklist; logged in the injection
+    /// log when the dose is recorded (one dose, one record).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<ZoneId>,
 }
 
 /// Everything the user can do to a run.
@@ -122,9 +132,14 @@ pub enum RunAction {
     Tick(Step),
     Untick(Step),
     Inspect(Inspection),
-    /// "It is already at room temperature": allows ticking [`Step::LaidFlat`]
-    /// before the timer ends.
+    /// "It has already been at room temperature for 30 minutes": ticks
+    /// [`Step::LaidFlat`] before the timer ends, which stops the timer
+    /// (PREP-WARM).
     OverrideWarmUp,
+    /// "Another dose anyway", past the double-dose guard.
+    ConfirmExtraDose,
+    /// The injection site chosen for this dose.
+    ChooseSite(ZoneId),
     Complete,
     /// Throw this run away and start a fresh one (also the "reset").
     NewRun { discard_mg: Option<f64> },
@@ -164,6 +179,7 @@ messages! {
             "Some steps are not ticked yet.",
             "Aún faltan pasos por marcar.",
         ],
+
     }
 }
 
@@ -180,6 +196,8 @@ impl Run {
             completed_ms: None,
             stopped: None,
             discard_mg,
+            extra_dose_confirmed: false,
+            site: None,
         }
     }
 
@@ -214,6 +232,11 @@ impl Run {
         Step::ALL.iter().copied().filter(|&s| self.applies(s) && !self.is_ticked(s)).collect()
     }
 
+    /// Any step ticked: the checklist has started.
+    pub fn started(&self) -> bool {
+        self.steps.iter().any(|s| s.ticked_ms.is_some())
+    }
+
     /// Completed or stopped: no more changes except [`RunAction::NewRun`].
     pub fn is_closed(&self) -> bool {
         self.completed_ms.is_some() || self.stopped.is_some()
@@ -241,6 +264,16 @@ impl Run {
             None => self.steps.push(StepState { step, ticked_ms }),
         }
     }
+}
+
+/// Why the dose cannot be recorded yet, naming the first missing step and
+/// its number as shown (steps that do not apply are not numbered); `None`
+/// when nothing is missing.
+pub fn missing_step_text(run: &Run, plan: PrepPlan, lang: Lang) -> Option<(Step, String)> {
+    let step = *run.missing_steps().first()?;
+    let n = Step::ALL.iter().filter(|&&s| run.applies(s) && s.index() <= step.index()).count();
+    let label = step.label_for(lang, plan);
+    Some((step, fill(text::ChecklistMsg::StepMissing.tr(lang), &[("n", &n.to_string()), ("step", &label)])))
 }
 
 /// The pure reducer: the next state of `run` after `action` at `now_ms`, or
@@ -308,7 +341,12 @@ pub fn reduce(run: &Run, action: RunAction, now_ms: i64) -> Result<Run, Refusal>
                 return Err(Refusal::OutOfFridgeFirst);
             }
             r.warm_up_overridden = true;
+            if !r.is_ticked(Step::LaidFlat) {
+                r.set(Step::LaidFlat, Some(now_ms));
+            }
         }
+        RunAction::ConfirmExtraDose => r.extra_dose_confirmed = true,
+        RunAction::ChooseSite(zone) => r.site = Some(zone),
         RunAction::SetDiscard(mg) => {
             r.discard_mg = mg.filter(|m| m.is_finite() && *m >= 0.0);
         }

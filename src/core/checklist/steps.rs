@@ -76,6 +76,18 @@ pub fn ml_of(mg: f64) -> f64 {
     hundredths as f64 / 100.0
 }
 
+/// The note under "remainder discarded" (PROD-SINGLE): what is left in the
+/// (last) syringe, mg first then mL; `None` when the amount is unknown.
+pub fn discard_note(plan: PrepPlan, lang: Lang) -> Option<String> {
+    use super::text::ChecklistMsg;
+    let mg = plan.discard_mg.filter(|m| m.is_finite() && *m >= 0.0)?;
+    if mg <= 0.0 {
+        return Some(ChecklistMsg::DiscardNone.tr(lang).to_string());
+    }
+    let msg = if plan.many() { ChecklistMsg::DiscardMgLast } else { ChecklistMsg::DiscardMg };
+    Some(fill(msg.tr(lang), &[("mg", &fmt_mg(mg, lang)), ("ml", &fmt_ml(ml_of(mg), lang))]))
+}
+
 messages! {
     /// Step texts that depend on the plan.
     pub enum StepMsg {
@@ -322,5 +334,18 @@ mod tests {
         assert_eq!(ml_of(25.0), 0.17); // 0.1675 → 0.17 (half up)
         assert_eq!(ml_of(100.0), 0.67);
         assert_eq!(ml_of(12.5), 0.08);
+    }
+
+    #[test]
+    fn the_discard_is_given_in_mg_and_ml() {
+        // PROD-SINGLE: what is left is thrown away; mg first, then mL (PROD-SYR).
+        let one = PrepPlan { syringes: 1, discard_mg: Some(34.0) };
+        assert_eq!(discard_note(one, Lang::En).as_deref(), Some("Your dose does not use the whole syringe: throw away the 34 mg (0.23 mL) left in it."));
+        assert_eq!(discard_note(one, Lang::Es).as_deref(), Some("Su dosis no usa toda la jeringa: deseche los 34 mg (0,23 mL) que quedan en ella."));
+        let two = PrepPlan { syringes: 2, discard_mg: Some(40.0) };
+        assert_eq!(discard_note(two, Lang::En).as_deref(), Some("Your dose does not use all of the last syringe: throw away the 40 mg (0.27 mL) left in it."));
+        assert!(discard_note(PrepPlan { syringes: 1, discard_mg: Some(0.0) }, Lang::En).is_some_and(|t| t.contains("nothing is left")));
+        assert_eq!(discard_note(PrepPlan { syringes: 1, discard_mg: None }, Lang::En), None);
+        assert_eq!(Step::RemainderDiscarded.facts(), &[Fact::ProdSingle]);
     }
 }

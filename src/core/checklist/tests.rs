@@ -280,3 +280,54 @@ fn covid_19_gets_no_home_guidance_only_the_hospital_note() {
     assert!(t.contains("COVID-19") && t.contains("hospital"));
     assert!(text::ChecklistMsg::HospitalOnly.tr(Lang::Es).contains("hospital"));
 }
+
+#[test]
+fn the_override_ticks_the_warm_up_step_and_stops_the_timer() {
+    // PREP-WARM: "It has already been at room temperature for 30 minutes".
+    let r = apply(&Run::new(T0, None), &[(RunAction::Tick(Step::OutOfFridge), T0), (RunAction::OverrideWarmUp, T0 + 2 * MIN)]);
+    assert!(r.warm_up_overridden);
+    assert_eq!(r.ticked_ms(Step::LaidFlat), Some(T0 + 2 * MIN));
+    assert!(Step::LaidFlat.facts().contains(&crate::core::facts::Fact::PrepWarm));
+}
+
+#[test]
+fn an_incomplete_checklist_names_its_first_missing_step() {
+    use crate::core::checklist::{missing_step_text, PrepPlan};
+    let plan = PrepPlan { syringes: 1, discard_mg: None };
+    let r = apply(&Run::new(T0, None), &[(RunAction::Tick(Step::ExpiryChecked), T0)]);
+    let (step, text) = missing_step_text(&r, plan, Lang::En).unwrap();
+    assert_eq!(step, Step::OutOfFridge);
+    assert_eq!(text, "Not ticked yet: step 2, “One prefilled syringe taken out of the refrigerator”.");
+    assert!(missing_step_text(&r, plan, Lang::Es).unwrap().1.starts_with("Aún sin marcar: paso 2, «Una jeringa precargada"));
+    // PREP-PARTIAL: the partial step is numbered only when it applies.
+    let mut all = Run::new(T0, Some(34.0));
+    for s in Step::ALL {
+        if s != Step::Injected && s != Step::SharpsDisposed {
+            all.set(s, Some(T0));
+        }
+    }
+    let (step, text) = missing_step_text(&all, PrepPlan { syringes: 1, discard_mg: Some(34.0) }, Lang::En).unwrap();
+    assert_eq!(step, Step::Injected);
+    assert!(text.starts_with("Not ticked yet: step 8, "), "{text}");
+    all.discard_mg = None;
+    assert!(missing_step_text(&all, plan, Lang::En).unwrap().1.starts_with("Not ticked yet: step 7, "));
+    for s in Step::ALL {
+        all.set(s, Some(T0));
+    }
+    assert_eq!(missing_step_text(&all, plan, Lang::En), None);
+}
+
+#[test]
+fn the_chosen_site_and_the_extra_dose_confirmation_are_kept_with_the_run() {
+    use crate::core::sites::ZoneId;
+    let r = apply(&Run::new(T0, None), &[(RunAction::ChooseSite(ZoneId::ThighLeft), T0), (RunAction::ConfirmExtraDose, T0)]);
+    assert_eq!(r.site, Some(ZoneId::ThighLeft));
+    assert!(r.extra_dose_confirmed);
+    let json = serde_json::to_string(&r).unwrap();
+    assert!(json.contains(r#""site":"thigh-left""#) && json.contains(r#""extraDoseConfirmed":true"#), "{json}");
+    assert_eq!(serde_json::from_str::<Run>(&json).unwrap(), r);
+    // Older records (neither field) still load; a fresh run writes neither.
+    let fresh = serde_json::to_string(&Run::new(T0, None)).unwrap();
+    assert!(!fresh.contains(r#""site":"#) && !fresh.contains("extraDose"), "{fresh}");
+    assert_eq!(serde_json::from_str::<Run>(&fresh).unwrap(), Run::new(T0, None));
+}

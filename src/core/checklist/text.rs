@@ -16,6 +16,14 @@ messages! {
             "No corresponde: esta jeringa no se debe usar (paso {step}).",
         ],
         Source => ["Source: {source}", "Fuente: {source}"],
+        ZoneLabel => [
+            "Injection site for this dose (saved in the injection site log when you record the dose)",
+            "Zona de inyección de esta dosis (se guarda en el registro de zonas de inyección al registrar la dosis)",
+        ],
+        StepMissing => [
+            "Not ticked yet: step {n}, “{step}”.",
+            "Aún sin marcar: paso {n}, «{step}».",
+        ],
         CompleteButton => ["Record this dose as taken", "Registrar esta dosis como administrada"],
         TimerLabel => ["Warm-up time left", "Tiempo que falta a temperatura ambiente"],
         NotifyButton => ["Notify me when it is ready", "Avisarme cuando esté lista"],
@@ -33,12 +41,12 @@ messages! {
         ],
         SiteSuggested => ["Suggested site: {zone}. {reason}", "Zona sugerida: {zone}. {reason}"],
         DiscardMg => [
-            "Your dose does not use the whole syringe: throw away the {mg} mg left in it.",
-            "Su dosis no usa toda la jeringa: deseche los {mg} mg que quedan en ella.",
+            "Your dose does not use the whole syringe: throw away the {mg} ({ml}) left in it.",
+            "Su dosis no usa toda la jeringa: deseche los {mg} ({ml}) que quedan en ella.",
         ],
         DiscardMgLast => [
-            "Your dose does not use all of the last syringe: throw away the {mg} mg left in it.",
-            "Su dosis no usa toda la última jeringa: deseche los {mg} mg que quedan en ella.",
+            "Your dose does not use all of the last syringe: throw away the {mg} ({ml}) left in it.",
+            "Su dosis no usa toda la última jeringa: deseche los {mg} ({ml}) que quedan en ella.",
         ],
         DiscardNone => [
             "Your dose uses the whole syringe: nothing is left to throw away.",
@@ -101,6 +109,9 @@ mod tests {
             check(&format!("{m:?}"), m.texts());
         }
         for m in ExcursionMsg::ALL {
+            check(&format!("{m:?}"), m.texts());
+        }
+        for m in crate::core::checklist::guard::GuardMsg::ALL {
             check(&format!("{m:?}"), m.texts());
         }
         for m in Refusal::ALL {

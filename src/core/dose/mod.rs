@@ -12,6 +12,7 @@
 pub mod form;
 pub mod labels;
 pub mod rules;
+pub mod syringe;
 pub mod text;
 
 pub use crate::core::attrs::Region;

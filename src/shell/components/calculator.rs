@@ -177,27 +177,6 @@ fn radios(name: &str, legend: &str, labels: &[&str], checked: Option<usize>, err
     }
 }
 
-/// The 0.67 mL syringe, filled to `ml`, with 0.1 mL graduations. Integer
-/// coordinates (no float formatting in the bundle; 1 unit ≈ 0.0025 mL).
-fn syringe_svg(h: &mut Markup, ml: f64, label: &str) {
-    const X: i32 = 40; // barrel start
-    const W: i32 = 268; // barrel width = 0.67 mL
-    const END: i32 = X + W;
-    let fill = ((ml / 0.67).clamp(0.0, 1.0) * f64::from(W)).round() as i32;
-    let tick = |tenths: i32| (END - tenths * W * 10 / 67).to_string();
-    h.m(r#"<svg class="kw-syringe" viewBox="0 0 360 64" role="img" focusable="false" aria-label=""#).t(label);
-    h.m(r#""><rect class="kw-syringe-plunger" x="4" y="26" height="12" width=""#).m(&(END - fill - 4).to_string());
-    h.m(r#""/><rect class="kw-syringe-fill" y="14" height="24" x=""#).m(&(END - fill).to_string());
-    h.m(r#"" width=""#).m(&fill.to_string()).m(r#""/><rect class="kw-syringe-barrel" x="40" y="14" width="268" height="24" rx="3"/>"#);
-    for i in 1..=6 {
-        let x = tick(i);
-        h.m(r#"<line class="kw-syringe-tick" y1="38" y2="46" x1=""#).m(&x).m(r#"" x2=""#).m(&x).m(r#""/>"#);
-    }
-    h.m(r#"<text y="60" font-size="11" text-anchor="middle" x=""#).m(&tick(6)).m(r#"">0.6</text>"#);
-    h.m(r#"<text y="60" font-size="11" text-anchor="middle" x=""#).m(&tick(1)).m(r#"">0.1</text>"#);
-    h.m(r#"<rect class="kw-syringe-hub" x="308" y="21" width="14" height="10"/><line class="kw-syringe-needle" x1="322" x2="356" y1="26" y2="26"/></svg>"#);
-}
-
 /// The estimate's sources: its formula (RENAL-CG, RENAL-SCHWARTZ) and, for a
 /// creatinine in µmol/L, the conversion (RENAL-UNITS).
 fn estimate_source(method: EstimateMethod, unit: ScrUnit) -> String {
@@ -339,14 +318,8 @@ fn result_card(
     if let Some(full) = full_syringes_line(plan, lang) {
         h.m(r#"<p class="kw-hint">"#).t(&full).m("</p>");
     }
-    if let Some(d) = plan.syringes.last() {
-        // PROD-GRAD: mg first, mL second.
-        let label = fill(
-            t(CalcUi::SyringeDrawing),
-            &[("mg", &fmt_mg(d.dose.value(), lang)), ("ml", &fmt_ml(d.volume.value(), lang))],
-        );
-        syringe_svg(&mut h, d.volume.value(), &label);
-    }
+    // One picture per syringe: the target to keep, what to push out (PREP-PARTIAL).
+    crate::core::dose::syringe::plan_pictures(&mut h, plan, lang);
     let head = raw(&mut h);
     h.m(r#"<ol class="kw-steps">"#);
     for s in &plan.steps {

@@ -24,15 +24,18 @@ use crate::core::checklist::timer::{warm_up_status, WarmUp};
 use crate::core::attrs::Region;
 use crate::core::checklist::excursion::MishapKind;
 use crate::core::checklist::text::ChecklistMsg;
-use crate::core::checklist::history::{due_today, HistoryMsg, SCHEDULE_FACT, SPLIT_FACT};
-use crate::core::checklist::{DosePrepared, DoseSchedule, Inspection, RunAction, Step, TempUnit, DOSE_PREPARED_EVENT};
+use crate::core::checklist::excursion::TempBand;
+use crate::core::checklist::guard::dose_guard;
+use crate::core::checklist::{DosePrepared, DoseSchedule, Inspection, Run, RunAction, Step, TempUnit, DOSE_PREPARED_EVENT};
 use crate::core::checklist::view_parts;
 use crate::core::clock::Pinned;
 use crate::core::clock::Clock;
 use crate::core::i18n::{fill, Lang, Translate, source_text};
 use crate::core::safety::form::Markup;
 use crate::core::storage::{StorageMsg, StorageStatus};
-use crate::core::sites::Suggestion;
+use crate::core::sites::log::persist;
+use crate::core::sites::rotation::disabled_reason;
+use crate::core::sites::{LogEntry, SitesAction, ZoneId};
 use crate::core::ui::Ui;
 use crate::shell::app::{use_env, LastDoseCtx};
 use crate::shell::events::emit;
@@ -40,7 +43,7 @@ use crate::shell::hooks::use_data_revision::use_data_revision;
 use crate::shell::services::clock::BrowserClock;
 use crate::shell::services::storage::{notify_changed, shared_repo};
 
-use model::{Model, Msg};
+use model::{Model, Msg, SiteLog};
 use super::{list, raw};
 pub use warmup::Notify;
 
@@ -99,22 +102,79 @@ fn input_label(
     }
 }
 
-/// The site to suggest, from the stored site log.
-fn suggestion() -> Suggestion {
+/// What the view needs of the stored site log: the site to suggest, when
+/// each injection was given, who injects.
+fn site_log() -> SiteLog {
     let (sites, _) = crate::core::sites::log::load(&mut shared_repo().borrow_mut());
-    sites.suggest(&BrowserClock)
+    SiteLog {
+        suggestion: sites.suggest(&BrowserClock),
+        logged_ms: sites.entries.iter().map(|e| e.at_ms).collect(),
+        injector: sites.injector,
+    }
+}
+
+/// One dose, one record: a recorded dose also logs its site in the
+/// injection log (the sites view's records, through the same shared repo
+/// and reducer). The entry's id comes from the dose's time, so logging the
+/// same dose twice is ignored. Returns whether it was saved.
+fn log_site(run: &Run) -> bool {
+    let (Some(zone), Some(at)) = (run.site, run.completed_ms) else { return true };
+    let shared = shared_repo();
+    let Ok(mut repo) = shared.try_borrow_mut() else { return false };
+    let (mut sites, _) = crate::core::sites::log::load(&mut repo);
+    if disabled_reason(zone, sites.injector).is_some() {
+        return true;
+    }
+    let entry = LogEntry::new(zone, at, at, sites.injector, Vec::new(), "", CHECKLIST_NONCE);
+    let changes = sites.apply(SitesAction::Log(entry));
+    persist(&mut repo, &changes).is_ok()
+}
+
+/// The id nonce of entries logged by the checklist (`LogEntry::new`).
+const CHECKLIST_NONCE: u32 = 0x000c_4ec1;
+
+/// "7:49 AM": a time of day in the widget's language (the browser's Intl,
+/// like the view's dates).
+fn time_label(ms: i64, lang: Lang) -> String {
+    let opts = js_sys::Object::new();
+    for (k, v) in [("hour", "numeric"), ("minute", "2-digit")] {
+        let _ = js_sys::Reflect::set(&opts, &k.into(), &v.into());
+    }
+    js_sys::Date::new(&(ms as f64).into()).to_locale_time_string_with_options(lang.code(), &opts).into()
 }
 
 /// Focuses the element matching `selector` in the view once the render that
 /// the current event causes is done (a 0 ms timeout runs after it).
-fn focus_after_render(from: &web_sys::Element, selector: &'static str) {
+fn focus_after_render(from: &web_sys::Element, selector: String) {
     let Ok(Some(section)) = from.closest(".kw-storage") else { return };
     Timeout::new(0, move || {
-        if let Some(el) = section.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if let Some(el) = section.query_selector(&selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = el.focus();
         }
     })
     .forget();
+}
+
+/// Scrolls the mishap answer into view (its bottom edge, so the control the
+/// user just used stays above it) once the render is done: the answer
+/// appears where the user acted, on a phone too.
+fn reveal_answer(from: &web_sys::Element) {
+    let Ok(Some(section)) = from.closest(".kw-storage") else { return };
+    Timeout::new(0, move || {
+        if let Ok(Some(el)) = section.query_selector(".kw-mh-result > *") {
+            el.scroll_into_view_with_bool(false);
+        }
+    })
+    .forget();
+}
+
+/// What the handler needs of the render it belongs to.
+#[derive(Clone, Copy)]
+struct Seen {
+    /// The first step still to tick (focused when recording is refused).
+    first_missing: Option<Step>,
+    /// The site the picker shows (the run's choice, else the suggestion).
+    site: Option<ZoneId>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -127,10 +187,13 @@ enum Ev {
 
 /// The view's one event handler (delegated: one listener per event type on
 /// the `<section>`, routed by the target's id).
-fn handle(d: &UseReducerDispatcher<Model>, e: &Event, ev: Ev, lang: Lang, region: Region, unit: TempUnit) {
+fn handle(d: &UseReducerDispatcher<Model>, e: &Event, ev: Ev, lang: Lang, region: Region, unit: TempUnit, seen: Seen) {
     use mishap::Change;
     if ev == Ev::Submit {
         e.prevent_default();
+        if let Some(form) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            reveal_answer(&form);
+        }
         d.dispatch(Msg::Mishap(Change::Check(unit, region)));
         return;
     }
@@ -149,8 +212,31 @@ fn handle(d: &UseReducerDispatcher<Model>, e: &Event, ev: Ev, lang: Lang, region
         }
         Ev::Click => match id {
             checklist::NEW_RUN => Msg::NewRun(now),
-            checklist::COMPLETE => Msg::Act(RunAction::Complete, now, None),
-            warmup::OVERRIDE => Msg::Act(RunAction::OverrideWarmUp, now, Some(Step::LaidFlat)),
+            checklist::COMPLETE | checklist::RECORD_ANYWAY => {
+                if id == checklist::RECORD_ANYWAY {
+                    d.dispatch(Msg::Act(RunAction::ConfirmExtraDose, now, None));
+                }
+                match seen.first_missing {
+                    // Name it (at the button) and move focus to it.
+                    Some(step) => focus_after_render(&el, checklist::focus_selector(step)),
+                    // The site shown in the picker is the one logged.
+                    None => {
+                        if let Some(zone) = seen.site {
+                            d.dispatch(Msg::Act(RunAction::ChooseSite(zone), now, None));
+                        }
+                    }
+                }
+                Msg::Act(RunAction::Complete, now, None)
+            }
+            checklist::START_ANYWAY => {
+                focus_after_render(&el, "#kw-ck-title".to_string());
+                Msg::Act(RunAction::ConfirmExtraDose, now, None)
+            }
+            warmup::OVERRIDE => {
+                // The button goes with the timer: focus the step it ticked.
+                focus_after_render(&el, "#kw-ck-flat".to_string());
+                Msg::Act(RunAction::OverrideWarmUp, now, Some(Step::LaidFlat))
+            }
             warmup::NOTIFY => return warmup::request(d.clone()),
             _ => return,
         },
@@ -159,15 +245,27 @@ fn handle(d: &UseReducerDispatcher<Model>, e: &Event, ev: Ev, lang: Lang, region
             "kw-ck-insp-bad" => {
                 // The run stops and this radio is disabled: focus the stop box
                 // shown under it.
-                focus_after_render(&el, checklist::STOP_SELECTOR);
+                focus_after_render(&el, checklist::STOP_SELECTOR.to_string());
                 Msg::Act(RunAction::Inspect(Inspection::CloudyDiscoloredParticles), now, Some(Step::Inspected))
             }
             "kw-mh-earlier" => Msg::Mishap(Change::Earlier),
+            checklist::ZONE_ID => {
+                let value = el.unchecked_ref::<web_sys::HtmlSelectElement>().value();
+                match ZoneId::parse(&value) {
+                    Some(zone) => Msg::Act(RunAction::ChooseSite(zone), now, Some(Step::SiteChosen)),
+                    None => return,
+                }
+            }
             _ => {
                 if let Some(i) = checklist::ID.iter().position(|x| *x == id) {
                     Msg::Toggle(Step::ALL[i], now)
                 } else if let Some(i) = mishap::KIND_IDS.iter().position(|x| *x == id) {
+                    // Every kind but "left out" is answered at once.
+                    reveal_answer(&el);
                     Msg::Mishap(Change::Kind(MishapKind::ALL[i], unit, region))
+                } else if let Some(i) = mishap::BAND_IDS.iter().position(|x| *x == id) {
+                    // The first choice is "I know the temperature" (a number).
+                    Msg::Mishap(Change::Band(i.checked_sub(1).map(|b| TempBand::ALL[b])))
                 } else if let Some(i) = history::SCHEDULE_IDS.iter().position(|x| *x == id) {
                     let s = DoseSchedule::CHOICES[i];
                     d.dispatch(Msg::Schedule(s));
@@ -196,7 +294,7 @@ pub fn view() -> Html {
 
     let model = use_reducer(|| {
         let loaded = load(&mut shared_repo().borrow_mut());
-        Model::start(loaded, now_ms(), ctx_discard, storage_notice(lang), warmup::notify_initial(), suggestion())
+        Model::start(loaded, now_ms(), ctx_discard, storage_notice(lang), warmup::notify_initial(), site_log())
     });
     let force = use_force_update();
 
@@ -206,7 +304,7 @@ pub fn view() -> Html {
         use_effect_with(data_rev, move |rev| {
             if *rev > 0 {
                 let loaded = load(&mut shared_repo().borrow_mut());
-                dispatch.dispatch(Msg::Loaded(loaded, suggestion()));
+                dispatch.dispatch(Msg::Loaded(loaded, site_log()));
             }
         });
     }
@@ -220,8 +318,10 @@ pub fn view() -> Html {
                 let saved = save_run(&mut shared_repo().borrow_mut(), &m.run, m.replaced.as_ref());
                 // Read before dispatching: the handle derefs to the latest state.
                 let done = if m.completed_now { DosePrepared::from_run(&m.run) } else { None };
+                // One dose, one record: the site goes into the injection log.
+                let logged = done.is_some() && log_site(&m.run);
                 m.dispatch(Msg::Notice(storage_notice(lang)));
-                if saved.is_ok() {
+                if saved.is_ok() || logged {
                     notify_changed();
                 }
                 if let (Some(host), Some(detail)) = (host, done) {
@@ -246,7 +346,8 @@ pub fn view() -> Html {
     // Warm-up: a 1 s tick only while the timer runs; dropped on unmount.
     let now = now_ms();
     let out_ms = model.run.out_of_fridge_ms.filter(|_| !model.run.is_closed());
-    let running = out_ms.is_some_and(|o| warm_up_status(o, now) != WarmUp::Done);
+    // The override ticks "laid flat": the timer stops (PREP-WARM).
+    let running = out_ms.is_some_and(|o| warm_up_status(o, now) != WarmUp::Done) && !model.run.is_ticked(Step::LaidFlat);
     {
         let notify_on = model.notify == Notify::On;
         use_effect_with((out_ms, running, notify_on), move |&(out, running, notify_on)| {
@@ -274,9 +375,11 @@ pub fn view() -> Html {
         None => model.schedule.unwrap_or(DoseSchedule::Daily),
     };
     let unit = TempUnit::for_locale(&browser_locale(), env.units.explicit());
+    let site = model.run.site.or(model.sites.suggestion.zone());
+    let seen = Seen { first_missing: model.run.missing_steps().first().copied(), site };
     let on = |ev: Ev| {
         let d = model.dispatcher();
-        move |e: &Event| handle(&d, e, ev, lang, region, unit)
+        move |e: &Event| handle(&d, e, ev, lang, region, unit, seen)
     };
     let oninput = {
         let f = on(Ev::Input);
@@ -319,13 +422,10 @@ pub fn view() -> Html {
         };
     }
     let card = raw(&mut h);
-    // RENAL-EOD / RENAL-SPLIT: the checklist follows the schedule chosen.
-    if !due_today(&model.runs, schedule, &Pinned { inner: &BrowserClock, now_ms: now }) {
-        h.m(r#"<p class="kw-notice kw-caution kw-ck-notdue">"#);
-        h.t(&fill(HistoryMsg::NotDueToday.tr(lang), &[("schedule", schedule.tr(lang))])).m("</p>");
-        let fact = if schedule.unlabelled_split() { SPLIT_FACT } else { SCHEDULE_FACT };
-        source(&mut h, lang, &fact.source_in(region));
-    }
+    // The double-dose guard, by the schedule chosen (RENAL-EOD / RENAL-SPLIT;
+    // MISSED: never double up), counting the site log's doses too.
+    let clock = Pinned { inner: &BrowserClock, now_ms: now };
+    let guard = dose_guard(&model.runs, &model.sites.logged_ms, schedule, &clock);
     let syringes = last_dose.map_or(1, |d| d.syringes_per_administration.max(1));
     html! {
         <section class="kw-storage" aria-labelledby="kw-st-title" {oninput} {onchange} {onclick} {onsubmit}>
@@ -333,9 +433,9 @@ pub fn view() -> Html {
             <div role="status" class="kw-st-notice">{ notice }</div>
             { card }
             { raw(&mut h) }
-            { checklist::view(&checklist::Ctx { lang, region, model: &model, now, syringes }) }
+            { checklist::view(&checklist::Ctx { lang, region, model: &model, now, syringes, guard, schedule, site, time: &|ms| time_label(ms, lang) }) }
             { mishap::view(lang, region, unit, &model.mishap) }
-            { history::view(lang, region, &model.runs, schedule, last_dose.is_some(), now) }
+            { history::view(lang, region, &model.runs, &model.sites.logged_ms, schedule, last_dose.is_some(), now) }
         </section>
     }
 }

@@ -8,13 +8,17 @@ use yew::prelude::*;
 use super::model::Model;
 use super::{input_label, list, raw, source, warmup};
 use crate::core::checklist::text::ChecklistMsg;
-use crate::core::format::fmt_number;
 use crate::core::checklist::timer::WarmUpMsg;
 use crate::core::attrs::Region;
-use crate::core::checklist::{stop_text, Inspection, PrepPlan, Run, Step};
+use crate::core::checklist::excursion::join_sources;
+use crate::core::checklist::guard::{guard_facts, guard_text, needs_confirmation, Guard, GuardMsg};
+use crate::core::checklist::steps::discard_note;
+use crate::core::checklist::{missing_step_text, stop_text, DoseSchedule, Inspection, PrepPlan, Refusal, Run, Step};
+use crate::core::dose::syringe::partial_picture;
 use crate::core::i18n::{fill, Lang, Translate};
 use crate::core::safety::form::Markup;
-use crate::core::sites::Suggestion;
+use crate::core::sites::rotation::disabled_reason;
+use crate::core::sites::{Suggestion, ZoneId};
 use crate::shell::components::classed;
 
 /// Id of the one refusal message (there is at most one at a time).
@@ -41,6 +45,18 @@ pub const NEW_RUN: &str = "kw-ck-new";
 pub const STOP_ID: &str = "kw-ck-stop";
 pub const STOP_SELECTOR: &str = "#kw-ck-stop";
 pub const COMPLETE: &str = "kw-ck-record";
+/// "Record another dose anyway" (past the double-dose guard).
+pub const RECORD_ANYWAY: &str = "kw-ck-record-anyway";
+/// "Start another dose anyway" (the guard before the checklist starts).
+pub const START_ANYWAY: &str = "kw-ck-start-anyway";
+/// The site picker.
+pub const ZONE_ID: &str = "kw-ck-zone";
+
+/// The control to focus for `step` (the inspection is a pair of radios).
+pub fn focus_selector(step: Step) -> String {
+    let id = if step == Step::Inspected { "kw-ck-insp-ok" } else { ID[step.index()] };
+    format!("#{id}")
+}
 
 pub struct Ctx<'a> {
     pub lang: Lang,
@@ -50,6 +66,13 @@ pub struct Ctx<'a> {
     /// Syringe count from the calculator's last dose (PREP-COUNT); the
     /// partial amount comes from the run's mg to discard.
     pub syringes: u32,
+    /// The double-dose guard for one more dose now.
+    pub guard: Guard,
+    pub schedule: DoseSchedule,
+    /// The site the picker shows: the run's choice, else the suggestion.
+    pub site: Option<ZoneId>,
+    /// Formats a time of day like the rest of the view.
+    pub time: &'a dyn Fn(i64) -> String,
 }
 
 impl Ctx<'_> {
@@ -78,6 +101,13 @@ fn extra(h: &mut Markup, c: &Ctx, step: Step) {
         h.m(r#"<p class="kw-hint">"#).t(hint).m("</p>");
     }
     let text = match step {
+        Step::PartialPrepared => {
+            // PREP-PARTIAL: the syringe being prepared, target and push-out marked.
+            h.m(r#"<div class="kw-syringes">"#);
+            partial_picture(h, c.syringes, c.model.run.discard_mg, lang);
+            h.m("</div>");
+            return;
+        }
         Step::LaidFlat => {
             h.m(r#"<p class="kw-hint">"#).t(&WarmUpMsg::Instruction.text(lang)).m("</p>");
             return;
@@ -88,15 +118,13 @@ fn extra(h: &mut Markup, c: &Ctx, step: Step) {
             }
             s @ Suggestion::NoneAvailable => s.reason(lang),
         },
-        Step::RemainderDiscarded => match c.model.run.discard_mg {
-            Some(mg) if mg > 0.0 => {
-                h.m(r#"<p class="kw-ck-info kw-ck-discard">"#);
-                let msg = if c.syringes > 1 { ChecklistMsg::DiscardMgLast } else { ChecklistMsg::DiscardMg };
-                h.t(&fill(msg.tr(lang), &[("mg", &fmt_number(mg, 1, lang))])).m("</p>");
+        Step::RemainderDiscarded => match (discard_note(c.plan(), lang), c.model.run.discard_mg) {
+            (Some(note), Some(mg)) if mg > 0.0 => {
+                h.m(r#"<p class="kw-ck-info kw-ck-discard">"#).t(&note).m("</p>");
                 return;
             }
-            Some(_) => ChecklistMsg::DiscardNone.tr(lang).to_string(),
-            None => return,
+            (Some(note), _) => note,
+            (None, _) => return,
         },
         _ => return,
     };
@@ -105,7 +133,7 @@ fn extra(h: &mut Markup, c: &Ctx, step: Step) {
 
 impl Ctx<'_> {
     fn suggestion(&self) -> Suggestion {
-        self.model.suggestion
+        self.model.sites.suggestion
     }
 }
 
@@ -192,7 +220,11 @@ fn step_item(c: &Ctx, step: Step, closed: bool) -> Html {
         }
         None => extra(&mut h, c, step),
     }
-    let warm = if step == Step::LaidFlat { warmup::view(lang, run, c.now, c.model.notify) } else { html! {} };
+    let warm = match step {
+        Step::LaidFlat => warmup::view(lang, run, c.now, c.model.notify),
+        Step::SiteChosen => site_picker(c, closed),
+        _ => html! {},
+    };
     classed(
         step_class(run, step),
         html! {
@@ -208,6 +240,42 @@ fn step_item(c: &Ctx, step: Step, closed: bool) -> Html {
     )
 }
 
+/// The injection site of this dose (one dose, one record: it is logged in the
+/// injection log when the dose is recorded); the zones of the site log
+/// (SITE-ZONES) the injector may use, the suggestion (SITE-ROTATE) first chosen.
+fn site_picker(c: &Ctx, closed: bool) -> Html {
+    let lang = c.lang;
+    let injector = c.model.sites.injector;
+    let options: Vec<Html> = ZoneId::ALL
+        .into_iter()
+        .filter(|&z| disabled_reason(z, injector).is_none())
+        .map(|z| html! { <option value={z.as_str()} selected={c.site == Some(z)}>{ z.tr(lang) }</option> })
+        .collect();
+    html! {
+        <div class="kw-field kw-ck-zone">
+            <label for={ZONE_ID}>{ ChecklistMsg::ZoneLabel.tr(lang) }</label>
+            <select id={ZONE_ID} disabled={closed}>{ list(options) }</select>
+        </div>
+    }
+}
+
+/// The double-dose guard's box with its one way on (`button`: start or record
+/// another dose anyway).
+fn guard_box(c: &Ctx, button: &'static str) -> Html {
+    let lang = c.lang;
+    let Some(text) = guard_text(c.guard, c.schedule, lang, c.time) else { return html! {} };
+    let mut h = Markup::default();
+    h.m(r#"<p><strong>! "#).t(&text).m("</strong></p><p>").t(GuardMsg::Advice.tr(lang)).m("</p>");
+    source(&mut h, lang, &join_sources(&guard_facts(c.schedule), Some(c.region)));
+    let label = if button == START_ANYWAY { GuardMsg::StartAnyway } else { GuardMsg::RecordAnyway };
+    html! {
+        <div class="kw-notice kw-caution kw-ck-guard">
+            { raw(&mut h) }
+            <button type="button" class="kw-button kw-secondary" id={button}>{ label.tr(lang) }</button>
+        </div>
+    }
+}
+
 fn outcome(c: &Ctx, run: &Run) -> Html {
     let lang = c.lang;
     let mut h = Markup::default();
@@ -218,7 +286,21 @@ fn outcome(c: &Ctx, run: &Run) -> Html {
         // Shown under the step that stopped the run (`stop_box`).
         return html! {};
     } else {
-        let (err, described) = refusal_for(c, None);
+        let (err, described) = match c.model.refusal {
+            // Name the first missing step (the handler moves focus to it).
+            Some((None, Refusal::StepsMissing)) => match missing_step_text(run, c.plan(), lang) {
+                Some((_, text)) => {
+                    h.m(r#"<p id="kw-ck-err" class="kw-error" role="alert">"#).t(&text).m("</p>");
+                    (raw(&mut h), Some(AttrValue::Static(ERR_ID)))
+                }
+                None => refusal_for(c, None),
+            },
+            _ => refusal_for(c, None),
+        };
+        if needs_confirmation(c.guard, run) {
+            // Recording another dose today needs an explicit confirmation.
+            return html! { <>{ err }{ guard_box(c, RECORD_ANYWAY) }</> };
+        }
         return html! {
             <>
                 { err }
@@ -244,7 +326,17 @@ pub fn view(c: &Ctx) -> Html {
         items.push(step_item(c, s, closed));
     }
     let mut h = Markup::default();
-    h.m(r#"<h4 id="kw-ck-title">"#).t(ChecklistMsg::Title.tr(c.lang)).m("</h4>");
+    h.m(r#"<h4 id="kw-ck-title" tabindex="-1">"#).t(ChecklistMsg::Title.tr(c.lang)).m("</h4>");
+    if needs_confirmation(c.guard, run) && !run.started() {
+        // Before the checklist starts: the guard, and the steps only after
+        // "Start another dose anyway".
+        return html! {
+            <div class="kw-ck">
+                { raw(&mut h) }
+                { guard_box(c, START_ANYWAY) }
+            </div>
+        };
+    }
     html! {
         <div class="kw-ck">
             { raw(&mut h) }

@@ -11,7 +11,8 @@ use crate::core::safety::form::Markup;
 use crate::core::attrs::Region;
 use crate::core::checklist::history::{any_missed, DayState, HistoryMsg, MISSED_DOSE_FACT, SCHEDULE_FACT, SPLIT_FACT};
 use crate::core::checklist::text::ChecklistMsg;
-use crate::core::checklist::{history_strip, DoseSchedule, Run};
+use crate::core::checklist::history::history_strip_with;
+use crate::core::checklist::{DoseSchedule, Run};
 use crate::core::clock::{civil_from_days, Pinned, MS_PER_DAY};
 use crate::core::i18n::{fill, Lang, Translate, source_text};
 use crate::shell::services::clock::BrowserClock;
@@ -78,8 +79,10 @@ fn schedule_part(lang: Lang, region: Region, schedule: DoseSchedule, from_calcul
     html! { <><fieldset>{ list(items) }</fieldset>{ raw(&mut h) }</> }
 }
 
-pub fn view(lang: Lang, region: Region, runs: &[Run], schedule: DoseSchedule, from_calculator: bool, now: i64) -> Html {
-    let cells = history_strip(runs, schedule, &Pinned { inner: &BrowserClock, now_ms: now }, DAYS);
+/// `logged_ms`: the injection log's doses (one dose, one record: a day whose
+/// dose was logged there is never "Due today").
+pub fn view(lang: Lang, region: Region, runs: &[Run], logged_ms: &[i64], schedule: DoseSchedule, from_calculator: bool, now: i64) -> Html {
+    let cells = history_strip_with(runs, logged_ms, schedule, &Pinned { inner: &BrowserClock, now_ms: now }, DAYS);
     let days = DAYS.to_string();
     let mut h = Markup::default();
     h.m(r#"<h4 id="kw-hi-title">"#).t(&fill(ChecklistMsg::HistoryTitle.tr(lang), &[("days", &days)])).m("</h4>");
@@ -89,7 +92,12 @@ pub fn view(lang: Lang, region: Region, runs: &[Run], schedule: DoseSchedule, fr
         let label = c.state.label(&date_label(c.local_day, lang), lang);
         h.m(r#"<li class=""#).m(state_class(c.state)).m(r#""><span class="kw-day-num" aria-hidden="true">"#);
         h.t(&civil_from_days(c.local_day).2.to_string()).m(r#"</span><span class="kw-day-sym" aria-hidden="true">"#);
-        h.t(c.state.symbol()).m(r#"</span><span class="kw-visually-hidden">"#).t(&label).m("</span></li>");
+        h.t(c.state.symbol());
+        if let Some(n) = c.state.visible_count() {
+            // The count is visible too, not only in the accessible label.
+            h.m(r#"<span class="kw-day-count">"#).t(&n).m("</span>");
+        }
+        h.m(r#"</span><span class="kw-visually-hidden">"#).t(&label).m("</span></li>");
     }
     h.m(r#"</ol><p class="kw-strip-key"><span class="kw-visually-hidden">"#).t(ChecklistMsg::LegendTitle.tr(lang));
     h.m(": </span>");

@@ -8,7 +8,8 @@ use yew::prelude::*;
 use super::{input_label, raw, source};
 use crate::core::attrs::Region;
 use crate::core::checklist::excursion::{
-    assess, mishap_from_form, profile, storage_source, storage_text, ExcursionMsg, FormErrors, MishapKind, Outcome,
+    assess, mishap_from_form_band, profile, storage_source, storage_text, tonight_note, ExcursionMsg, FormErrors, MishapKind,
+    Outcome, TempBand,
 };
 use crate::core::checklist::text::ChecklistMsg;
 use crate::core::checklist::{Severity, TempUnit};
@@ -23,6 +24,8 @@ pub struct Form {
     pub hours: String,
     pub temp: String,
     pub earlier: bool,
+    /// The temperature as a band ("room temperature", …); `None`: a number.
+    pub band: Option<TempBand>,
     /// Every rule's answer, worst first.
     pub result: Option<Result<Vec<Outcome>, FormErrors>>,
 }
@@ -32,10 +35,15 @@ pub enum Change {
     Hours(String),
     Temp(String),
     Earlier,
+    /// "I know the temperature" (`None`) or a band.
+    Band(Option<TempBand>),
     Kind(MishapKind, TempUnit, Region),
     /// "What should I do?" (submit).
     Check(TempUnit, Region),
 }
+
+/// Radio ids: "I know the temperature", then `TempBand::ALL` order.
+pub const BAND_IDS: [&str; 5] = ["kw-mh-band-number", "kw-mh-band-room", "kw-mh-band-warmer", "kw-mh-band-colder", "kw-mh-band-unknown"];
 
 /// Radio ids, in `MishapKind::ALL` order.
 pub const KIND_IDS: [&str; 5] = ["kw-mh-out", "kw-mh-frozen", "kw-mh-light", "kw-mh-expired", "kw-mh-foamy"];
@@ -58,6 +66,11 @@ impl Form {
                 self.result = None;
                 return;
             }
+            Change::Band(b) => {
+                self.band = b;
+                self.result = None;
+                return;
+            }
             Change::Kind(kind, unit, region) => {
                 self.kind = Some(kind);
                 // Only "left out" needs more answers; the others are decided now.
@@ -74,7 +87,8 @@ impl Form {
         };
         let (hours, temp, earlier) =
             if kind == MishapKind::OutOfFridge { (&*self.hours, &*self.temp, self.earlier) } else { ("", "", false) };
-        self.result = Some(mishap_from_form(kind, hours, temp, unit, earlier).map(|m| assess(m, profile(region))));
+        self.result =
+            Some(mishap_from_form_band(kind, hours, self.band, temp, unit, earlier).map(|m| assess(m, profile(region))));
     }
 }
 
@@ -115,10 +129,17 @@ fn one(h: &mut Markup, lang: Lang, unit: TempUnit, o: &Outcome) {
     }
 }
 
-/// The worst answer in its box, then every other rule that applies.
-fn outcomes(h: &mut Markup, lang: Lang, unit: TempUnit, all: &[Outcome]) {
+/// The worst answer in its box, what to do for this dose (PROD-SINGLE),
+/// then every other rule that applies.
+fn outcomes(h: &mut Markup, lang: Lang, region: Region, unit: TempUnit, all: &[Outcome]) {
     let Some((worst, rest)) = all.split_first() else { return };
     outcome(h, lang, unit, worst);
+    if let Some((msg, fact)) = tonight_note(all) {
+        h.m(r#"<div class="kw-notice kw-mh-tonight"><p><strong>"#).t(ExcursionMsg::TonightTitle.tr(lang)).m(":</strong> ");
+        h.t(msg.tr(lang)).m("</p>");
+        source(h, lang, &fact.source_in(region));
+        h.m("</div>");
+    }
     if !rest.is_empty() {
         h.m(r#"<div class="kw-mh-also"><p><strong>"#).t(ExcursionMsg::AlsoTitle.tr(lang)).m("</strong></p><ul>");
         for o in rest {
@@ -156,11 +177,32 @@ pub fn view(lang: Lang, region: Region, unit: TempUnit, f: &Form) -> Html {
     };
     let mut h = Markup::default();
     let out_fields = if f.kind == Some(MishapKind::OutOfFridge) {
+        // A parent often has no thermometer reading: a band, or the number.
+        h.m("<legend>").t(ExcursionMsg::BandQuestion.tr(lang)).m("</legend>");
+        let mut bands = vec![raw(&mut h)];
+        for (i, id) in BAND_IDS.into_iter().enumerate() {
+            let band = i.checked_sub(1).map(|b| TempBand::ALL[b]);
+            let (code, label) = match band {
+                Some(b) => (b.code(), b.label(lang, unit)),
+                None => ("number", ExcursionMsg::BandNumber.tr(lang).to_string()),
+            };
+            bands.push(html! {
+                <div class="kw-ck-row">
+                    { input_label("radio", "kw-mh-band", id, code, f.band == band, false, None, &label) }
+                </div>
+            });
+        }
+        let temp = if f.band.is_none() {
+            field("kw-mh-temp", &fill(ChecklistMsg::TempLabel.tr(lang), &[("unit", unit.symbol())]), &f.temp,
+                errors.temp.map(|e| e.text(lang, unit)).as_deref())
+        } else {
+            html! {}
+        };
         html! {
             <>
                 { field("kw-mh-hours", ChecklistMsg::HoursLabel.tr(lang), &f.hours, errors.hours.map(|e| e.tr(lang))) }
-                { field("kw-mh-temp", &fill(ChecklistMsg::TempLabel.tr(lang), &[("unit", unit.symbol())]), &f.temp,
-                    errors.temp.map(|e| e.text(lang, unit)).as_deref()) }
+                <fieldset class="kw-mh-band">{ super::list(bands) }</fieldset>
+                { temp }
                 <div class="kw-ck-row">
                     { input_label("checkbox", "", "kw-mh-earlier", "", f.earlier, false, None, ChecklistMsg::EarlierLabel.tr(lang)) }
                 </div>
@@ -171,7 +213,7 @@ pub fn view(lang: Lang, region: Region, unit: TempUnit, f: &Form) -> Html {
         html! {}
     };
     if let Some(Ok(all)) = &f.result {
-        outcomes(&mut h, lang, unit, all);
+        outcomes(&mut h, lang, region, unit, all);
     }
     let result = raw(&mut h);
     h.m(r#"<h4 id="kw-mh-title">"#).t(ChecklistMsg::MishapTitle.tr(lang)).m(r#"</h4><p class="kw-hint">"#);

@@ -11,7 +11,17 @@ use super::mishap;
 use super::warmup::Notify;
 use crate::core::checklist::store::{upsert, Loaded};
 use crate::core::checklist::{reduce, DoseSchedule, Refusal, Run, RunAction, Step};
-use crate::core::sites::Suggestion;
+use crate::core::sites::{Injector, Suggestion};
+
+/// What the view reads of the injection-site log: the suggestion, the
+/// injections' times (one dose, one record: the history and the double-dose
+/// guard count them) and who injects (the site picker's zones).
+#[derive(Clone, PartialEq)]
+pub struct SiteLog {
+    pub suggestion: Suggestion,
+    pub logged_ms: Vec<i64>,
+    pub injector: Injector,
+}
 
 #[derive(Clone, PartialEq)]
 pub struct Model {
@@ -36,8 +46,8 @@ pub struct Model {
     pub notify: Notify,
     /// The "something went wrong" helper.
     pub mishap: mishap::Form,
-    /// The injection site to suggest (read from the site log on data changes).
-    pub suggestion: Suggestion,
+    /// The site log (read on data changes).
+    pub sites: SiteLog,
 }
 
 pub enum Msg {
@@ -48,7 +58,7 @@ pub enum Msg {
     /// "Start a new dose" (keeps the run's mg to discard).
     NewRun(i64),
     /// Stored data changed (another instance or tab, or our own save).
-    Loaded(Loaded, Suggestion),
+    Loaded(Loaded, SiteLog),
     /// The user chose a schedule (saved by the caller).
     Schedule(DoseSchedule),
     Notice(Option<String>),
@@ -58,7 +68,7 @@ pub enum Msg {
 
 impl Model {
     /// At mount: continue the latest open run, else a fresh (unsaved) one.
-    pub fn start(loaded: Loaded, now_ms: i64, discard_mg: Option<f64>, notice: Option<String>, notify: Notify, suggestion: Suggestion) -> Model {
+    pub fn start(loaded: Loaded, now_ms: i64, discard_mg: Option<f64>, notice: Option<String>, notify: Notify, sites: SiteLog) -> Model {
         let run = loaded.current().cloned().unwrap_or_else(|| Run::new(now_ms, discard_mg));
         let mut runs = loaded.runs;
         upsert(&mut runs, &run);
@@ -73,7 +83,7 @@ impl Model {
             notice,
             notify,
             mishap: mishap::Form::default(),
-            suggestion,
+            sites,
         }
     }
 }
@@ -89,7 +99,7 @@ impl Reducible for Model {
                 (a, now, Some(step))
             }
             Msg::NewRun(now) => (RunAction::NewRun { discard_mg: self.run.discard_mg }, now, None),
-            Msg::Loaded(loaded, suggestion) => {
+            Msg::Loaded(loaded, sites) => {
                 let stored_self = loaded.runs.iter().find(|r| r.id == self.run.id);
                 let run = match (loaded.current(), stored_self) {
                     // Another tab started a newer dose: follow it.
@@ -102,7 +112,7 @@ impl Reducible for Model {
                 let mut runs = loaded.runs;
                 upsert(&mut runs, &run);
                 let schedule = loaded.schedule.or(self.schedule);
-                if run == self.run && runs == self.runs && schedule == self.schedule && suggestion == self.suggestion {
+                if run == self.run && runs == self.runs && schedule == self.schedule && sites == self.sites {
                     return self;
                 }
                 let mut m = (*self).clone();
@@ -114,7 +124,7 @@ impl Reducible for Model {
                 m.replaced = None;
                 m.completed_now = false;
                 m.schedule = schedule;
-                m.suggestion = suggestion;
+                m.sites = sites;
                 return Rc::new(m);
             }
             other => {
