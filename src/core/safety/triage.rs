@@ -88,7 +88,8 @@ messages! {
         // Usually no medical attention needed (more common). The seed also
         // lists "headache" and "muscle aches" here, word for word or nearly,
         // as well as under "check with your doctor immediately"; they are
-        // shown once, above, with the safer answer (`TriageMsg::BothGroups`).
+        // shown once, above, with the safer answer (no note about the drug
+        // page's own list: users do not need it).
         // Infection, ulceration, blistering and bleeding are above (SE-CALL).
         InjectionSiteReaction => ["At the injection site: burning, coldness, skin discoloration, pressure, hives, inflammation, itching, lumps, numbness, pain, rash, redness, scarring, soreness, stinging, swelling, tenderness, tingling or warmth", "En la zona de inyección: ardor, frío, cambio de color de la piel, presión, urticaria, inflamación, picazón, bultos, entumecimiento, dolor, sarpullido, enrojecimiento, cicatrices, molestia, escozor, hinchazón, sensibilidad, hormigueo o calor"],
         DifficultyMoving => ["Difficulty with moving", "Dificultad para moverse"],
@@ -164,10 +165,6 @@ messages! {
         ReportNational => [
             "Call your doctor for medical advice about side effects. You can report side effects through your country's national reporting system, or ask your doctor or pharmacist to report them.",
             "Llame a su médico para pedir consejo sobre los efectos secundarios. Puede comunicar los efectos secundarios a través del sistema nacional de notificación de su país, o pedir a su médico o farmacéutico(a) que los comunique.",
-        ],
-        BothGroups => [
-            "The drug page also lists headache and muscle aches here; because it lists them under “check with your doctor immediately” too, they are shown once, above, with that answer.",
-            "La página del medicamento también incluye aquí el dolor de cabeza y los dolores musculares; como también los incluye en «consulte con su médico de inmediato», se muestran una sola vez, arriba, con esa respuesta.",
         ],
         Disclaimer => [
             "This list does not diagnose anything and does not list every side effect. If you are worried, call your healthcare provider.",

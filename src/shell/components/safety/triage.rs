@@ -86,9 +86,6 @@ pub fn view(f: &SafetyForm, lang: Lang, region: Region) -> Html {
         any |= shown;
         h.m("<legend>").t(g.heading().tr(lang)).m(r#"</legend><p class="kw-source">"#);
         h.t(&source_line(g.facts(), region, lang)).m("</p>");
-        if g == Group::UsuallyNot {
-            h.m(r#"<p class="kw-hint">"#).t(t(TriageMsg::BothGroups)).m("</p>");
-        }
         let class = if g == Group::Emergency { "kw-sf-group kw-sf-emergency" } else { "kw-sf-group" };
         let legend = raw(&mut h);
         // The answer right under the group the user ticked in.
