@@ -143,11 +143,19 @@ pub fn picture(h: &mut Markup, n: u32, keep_tenths: u32, lang: Lang) {
 /// One picture per syringe of one administration of `plan` (the calculator's
 /// result card): whole syringes first, then the last one's amount.
 pub fn plan_pictures(h: &mut Markup, plan: &DosePlan, lang: Lang) {
-    h.m(r#"<div class="kw-syringes">"#);
+    open_row(h, lang);
     for (i, s) in plan.syringes.iter().enumerate() {
         picture(h, i as u32 + 1, (s.dose.value() * 10.0).round() as u32, lang);
     }
     h.m("</div>");
+}
+
+/// The row the pictures sit in. It scrolls sideways on a narrow screen (the
+/// pictures never shrink below readable labels), so it is focusable and
+/// named for keyboard users (WCAG 2.1.1). Close it with `</div>`.
+pub fn open_row(h: &mut Markup, lang: Lang) {
+    h.m(r#"<div class="kw-syringes" role="group" tabindex="0" aria-label=""#);
+    h.t(super::labels::CalcUi::SyringePictures.tr(lang)).m(r#"">"#);
 }
 
 /// The syringe prepared in the checklist's partial-dose step: the last of

@@ -14,7 +14,7 @@ use crate::core::checklist::excursion::join_sources;
 use crate::core::checklist::guard::{guard_facts, guard_text, needs_confirmation, Guard, GuardMsg};
 use crate::core::checklist::steps::discard_note;
 use crate::core::checklist::{missing_step_text, stop_text, DoseSchedule, Inspection, PrepPlan, Refusal, Run, Step};
-use crate::core::dose::syringe::partial_picture;
+use crate::core::dose::syringe::{open_row, partial_picture};
 use crate::core::i18n::{fill, Lang, Translate};
 use crate::core::safety::form::Markup;
 use crate::core::sites::rotation::disabled_reason;
@@ -103,7 +103,7 @@ fn extra(h: &mut Markup, c: &Ctx, step: Step) {
     let text = match step {
         Step::PartialPrepared => {
             // PREP-PARTIAL: the syringe being prepared, target and push-out marked.
-            h.m(r#"<div class="kw-syringes">"#);
+            open_row(h, lang);
             partial_picture(h, c.syringes, c.model.run.discard_mg, lang);
             h.m("</div>");
             return;
