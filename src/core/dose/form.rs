@@ -1125,7 +1125,8 @@ mod tests {
         let plan = out.plan.as_ref().expect("a plan");
         let text = summary(plan, &report_inputs(&cg, &out), "2026-11-30", Lang::En);
         assert!(text.starts_with("Kineret · NOMID · 2026-11-30\nWeight: 60 kg\nCreatinine clearance: 26.7 mL/min (Cockcroft–Gault)\n"), "{text}");
-        assert!(text.contains("Total per day: 120 mg (2 mg/kg/day × 60 kg)"), "{text}");
+        // RENAL-EOD: 26.7 mL/min defaults to every other day: a dosing-day total.
+        assert!(text.contains("Total on each dosing day (every other day): 120 mg (2 mg/kg/day × 60 kg)"), "{text}");
         // Bedside Schwartz and not given.
         let kid = FormInput { renal: RenalMode::Estimate, method: EstimateMethod::Child, height: "110".into(), scr: "1".into(), age: "6".into(), weight: "20".into(), ..cg };
         let out = evaluate(&kid, Lang::En);

@@ -57,6 +57,9 @@ messages! {
         PerAdministration => ["Each dose", "Cada dosis"],
         DailyDose => ["Total per day: {dose}", "Total al día: {dose}"],
         DailyDosePerKg => ["Total per day: {dose} ({rate} mg/kg/day × {kg})", "Total al día: {dose} ({rate} mg/kg/día × {kg})"],
+        // Every other day (RENAL-EOD): "per day" would read as a daily total.
+        DosingDayDose => ["Total on each dosing day (every other day): {dose}", "Total en cada día de dosis (en días alternos): {dose}"],
+        DosingDayDosePerKg => ["Total on each dosing day (every other day): {dose} ({rate} mg/kg/day × {kg})", "Total en cada día de dosis (en días alternos): {dose} ({rate} mg/kg/día × {kg})"],
         SummaryTitle => ["Kineret (anakinra), {indication}", "Kineret (anakinra), {indication}"],
         Course => ["Course: {doses} doses over {days} days", "Tratamiento: {doses} dosis en {days} días"],
         SyringePlan => ["Syringe plan (each syringe: 100 mg in 0.67 mL, single use)", "Plan de jeringas (cada jeringa: 100 mg en 0,67 mL, un solo uso)"],
@@ -147,12 +150,13 @@ pub fn indication_option(ind: Indication, region: Region) -> IndicationOption {
 /// both the per-kg dose and the total).
 pub fn daily_dose_line(plan: &DosePlan, lang: Lang) -> String {
     let dose = fmt_mg(plan.daily_dose.value(), lang);
+    let eod = plan.interval_days > 1;
     match (plan.mg_per_kg_per_day, plan.weight) {
         (Some(rate), Some(kg)) => fill(
-            CalcUi::DailyDosePerKg.tr(lang),
+            if eod { CalcUi::DosingDayDosePerKg } else { CalcUi::DailyDosePerKg }.tr(lang),
             &[("dose", &dose), ("rate", &fmt_number(rate.value(), 4, lang)), ("kg", &fmt_kg(kg.value(), lang))],
         ),
-        _ => fill(CalcUi::DailyDose.tr(lang), &[("dose", &dose)]),
+        _ => fill(if eod { CalcUi::DosingDayDose } else { CalcUi::DailyDose }.tr(lang), &[("dose", &dose)]),
     }
 }
 
@@ -329,7 +333,15 @@ mod tests {
         assert_eq!(daily_dose_line(odd, Lang::En), "Total per day: 42.5 mg (2.125 mg/kg/day × 20 kg)");
         let ra = calculate(&DoseInput { indication: Some(Indication::Ra), weight: None, mg_per_kg_per_day: None, ..input }, Lang::En);
         let ra = ra.as_ref().map_err(|_| "no plan").expect("a plan");
-        assert_eq!(daily_dose_line(ra, Lang::En), "Total per day: 100 mg");
+        // `input` has end-stage kidney disease: RA is every other day.
+        assert_eq!(daily_dose_line(ra, Lang::En), "Total on each dosing day (every other day): 100 mg");
+        let ra_daily = calculate(&DoseInput { indication: Some(Indication::Ra), ..DoseInput::default() }, Lang::En).unwrap();
+        assert_eq!(daily_dose_line(&ra_daily, Lang::En), "Total per day: 100 mg");
+        // RENAL-EOD: every other day is never called a daily total.
+        let ra_eod = calculate(&DoseInput { indication: Some(Indication::Ra), esrd: true, ..DoseInput::default() }, Lang::En).unwrap();
+        assert_eq!(ra_eod.interval_days, 2);
+        assert_eq!(daily_dose_line(&ra_eod, Lang::En), "Total on each dosing day (every other day): 100 mg");
+        assert_eq!(daily_dose_line(&ra_eod, Lang::Es), "Total en cada día de dosis (en días alternos): 100 mg");
         assert_eq!(full_syringes_line(ra, Lang::En), None);
         assert_eq!(discard_line(ra, Lang::En), "Nothing to discard: every syringe is used in full.");
     }
