@@ -843,9 +843,9 @@ mod tests {
         assert!(out.plan.is_none());
     }
 
-    #[test]
-    fn child_estimate_uses_schwartz_and_umol_per_litre() {
-        let input = FormInput {
+    /// A 6-year-old, 20 kg, 110 cm, SCr 88.4 µmol/L (1 mg/dL), NOMID 2 mg/kg/day.
+    fn schwartz_child() -> FormInput {
+        FormInput {
             indication: Some(Indication::Nomid),
             weight: "20".into(),
             dose: "2".into(),
@@ -856,7 +856,12 @@ mod tests {
             scr_unit: ScrUnit::UmolL,
             age: "6".into(),
             ..FormInput::default()
-        };
+        }
+    }
+
+    #[test]
+    fn child_estimate_uses_schwartz_and_umol_per_litre() {
+        let input = schwartz_child();
         // 0.413 × 110 / 1.0 = 45.4
         let out = evaluate(&input, Lang::En);
         assert_eq!(out.estimate.map(|e| e.value), Some(45.4));
@@ -1067,18 +1072,7 @@ mod tests {
     #[test]
     fn show_your_work_gives_the_bedside_schwartz_formula__renal_schwartz() {
         // RENAL-SCHWARTZ: 0.413 × 110 / 1 = 45.43 → 45.4; RENAL-UNITS: 88.4 µmol/L = 1 mg/dL.
-        let input = FormInput {
-            indication: Some(Indication::Nomid),
-            weight: "20".into(),
-            dose: "2".into(),
-            renal: RenalMode::Estimate,
-            method: EstimateMethod::Child,
-            height: "110".into(),
-            scr: "88.4".into(),
-            scr_unit: ScrUnit::UmolL,
-            age: "6".into(),
-            ..FormInput::default()
-        };
+        let input = schwartz_child();
         let plan = evaluate(&input, Lang::En).plan.expect("a plan");
         let step = plan.steps.iter().find(|s| s.fact == Fact::RenalSchwartz && s.text.starts_with("Bedside Schwartz:"));
         assert_eq!(
