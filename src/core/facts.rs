@@ -258,6 +258,26 @@ impl Fact {
     }
 }
 
+/// The distinct sources of `facts`, in first-seen order, each with the IDs
+/// that cite it: `[("US PI 16; EU PL 5", ["STORE-FRIDGE", "STORE-EXPIRY"])]`.
+/// With a region, each fact's part for that region ([`Fact::source_in`]).
+/// For a card's one "Sources" list instead of a source after every line.
+pub fn source_groups(facts: impl IntoIterator<Item = Fact>, region: Option<Region>) -> Vec<(String, Vec<&'static str>)> {
+    let mut groups: Vec<(String, Vec<&'static str>)> = Vec::new();
+    for f in facts {
+        let src = match region {
+            Some(r) => f.source_in(r),
+            None => f.source().to_string(),
+        };
+        match groups.iter_mut().find(|(s, _)| *s == src) {
+            Some((_, ids)) if !ids.contains(&f.id()) => ids.push(f.id()),
+            Some(_) => {}
+            None => groups.push((src, vec![f.id()])),
+        }
+    }
+    groups
+}
+
 fn belongs(part: &str, region: Region) -> bool {
     let eu = part.starts_with("EU ");
     let us = part.starts_with("US ") || part == "US PI" || part.starts_with("EUA") || part.starts_with("AHFS") || part.starts_with("USP");
@@ -291,6 +311,22 @@ mod tests {
         // RENAL-COVID (EUA) in the EU: nothing left, so kept whole.
         assert_eq!(Fact::RenalCovid.source_in(Region::Eu), "EUA");
         assert_eq!(Fact::StoreHot.source_in(Region::Us), "USP 659");
+    }
+
+    #[test]
+    fn source_groups_gather_each_source_once_with_its_ids() {
+        // PREP-HANDS and PREP-SHARPS: two sources; STORE-FRIDGE twice is one ID.
+        let g = source_groups([Fact::PrepHands, Fact::StoreFridge, Fact::StoreFridge, Fact::PrepSharps], None);
+        assert_eq!(
+            g,
+            vec![
+                ("US IFU; EU PL".to_string(), vec!["PREP-HANDS"]),
+                ("US PI 16; EU PL 5".to_string(), vec!["STORE-FRIDGE"]),
+                ("seed, FDA".to_string(), vec!["PREP-SHARPS"]),
+            ]
+        );
+        let eu = source_groups([Fact::StoreFridge, Fact::StoreExpiry], Some(Region::Eu));
+        assert_eq!(eu, vec![("EU PL 5".to_string(), vec!["STORE-FRIDGE", "STORE-EXPIRY"])]);
     }
 
     #[test]

@@ -394,7 +394,12 @@ test('a 160 mg dose: the checklist takes 2 syringes and prepares the last one be
   // The partial step comes before the injection.
   const ids = await w.locator('.kw-ck-steps input[type=checkbox]').evaluateAll((els) => els.map((e) => e.id));
   expect(ids.indexOf('kw-ck-partial')).toBeLessThan(ids.indexOf('kw-ck-injected'));
-  await expect(w.locator('.kw-ck-steps')).toContainText('Source: US IFU; EU PL'); // PREP-HANDS
+  // One "Sources" toggle for the checklist, not a source after every step (PREP-HANDS, PREP-PARTIAL).
+  await expect(w.locator('.kw-ck-steps')).not.toContainText('Source:');
+  const sources = w.locator('.kw-ck > .kw-sources');
+  await sources.locator('summary').click();
+  await expect(sources).toContainText('US IFU; EU PL (PREP-HANDS)');
+  await expect(sources).toContainText('PREP-PARTIAL');
   await expect(w.locator('.kw-ck-discard')).toHaveText('Your dose does not use all of the last syringe: throw away the 40 mg (0.27 mL) left in it.');
   // The syringe being prepared, its target and what to push out (PREP-PARTIAL).
   await expect(w.locator('.kw-ck-steps').getByRole('img', { name: 'Syringe 2: keep 60 mg (0.4 mL), push out 40 mg (0.27 mL)' })).toBeVisible();

@@ -15,7 +15,7 @@ use crate::core::checklist::guard::{guard_facts, guard_text, needs_confirmation,
 use crate::core::checklist::steps::discard_note;
 use crate::core::checklist::{missing_step_text, stop_text, DoseSchedule, Inspection, PrepPlan, Refusal, Run, Step};
 use crate::core::dose::syringe::{open_row, partial_picture};
-use crate::core::i18n::{fill, Lang, Translate};
+use crate::core::i18n::{fill, source_text, Lang, Translate};
 use crate::core::safety::form::Markup;
 use crate::core::sites::rotation::disabled_reason;
 use crate::core::sites::{Suggestion, ZoneId};
@@ -81,6 +81,17 @@ impl Ctx<'_> {
     }
 }
 
+/// The card's one "Sources" toggle: every source once, with the fact IDs
+/// citing it (instead of a source line after every step).
+fn sources(h: &mut Markup, lang: Lang, facts: impl Iterator<Item = crate::core::facts::Fact>) {
+    h.m(r#"<details class="kw-sources"><summary>"#).t(crate::core::dose::labels::CalcUi::Sources.tr(lang));
+    h.m(r#"</summary><ul class="kw-source-list">"#);
+    for (src, ids) in crate::core::facts::source_groups(facts, None) {
+        h.m("<li>").t(&source_text(&src, lang)).t(" (").t(&ids.join(", ")).m(")</li>");
+    }
+    h.m("</ul></details>");
+}
+
 /// The refusal shown next to `target`, and the `aria-describedby` value for it.
 fn refusal_for(c: &Ctx, target: Option<Step>) -> (Html, Option<AttrValue>) {
     match c.model.refusal {
@@ -93,10 +104,9 @@ fn refusal_for(c: &Ctx, target: Option<Step>) -> (Html, Option<AttrValue>) {
     }
 }
 
-/// The step's source and the text under it.
+/// The text under a step (its source is in the card's one "Sources" list).
 fn extra(h: &mut Markup, c: &Ctx, step: Step) {
     let lang = c.lang;
-    source(h, lang, &step.source());
     if let Some(hint) = step.hint(lang) {
         h.m(r#"<p class="kw-hint">"#).t(hint).m("</p>");
     }
@@ -337,10 +347,14 @@ pub fn view(c: &Ctx) -> Html {
             </div>
         };
     }
+    let title = raw(&mut h);
+    sources(&mut h, c.lang, Step::ALL.iter().filter(|s| run.applies(**s)).flat_map(|s| s.facts().iter().copied()));
+    let sources = raw(&mut h);
     html! {
         <div class="kw-ck">
-            { raw(&mut h) }
+            { title }
             <ol class="kw-ck-steps" aria-labelledby="kw-ck-title">{ list(items) }</ol>
+            { sources }
             <div class="kw-ck-end">{ outcome(c, run) }</div>
         </div>
     }
