@@ -192,7 +192,6 @@ fn inspection(c: &Ctx, closed: bool) -> Html {
             </div>
         });
     }
-    source(&mut h, lang, &Step::Inspected.source());
     if let Some(hint) = Step::Inspected.hint(lang) {
         h.m(r#"<p class="kw-hint">"#).t(hint).m("</p>");
     }
