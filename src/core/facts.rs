@@ -258,6 +258,27 @@ impl Fact {
     }
 }
 
+/// The sources of `facts` (only `region`'s labels when given), joined with
+/// "; ", each label group once.
+pub fn join_sources(facts: &[Fact], region: Option<Region>) -> String {
+    let mut out = String::new();
+    for f in facts {
+        let src = match region {
+            Some(r) => f.source_in(r),
+            None => f.source().to_string(),
+        };
+        for part in src.split("; ") {
+            if !out.split("; ").any(|p| p == part) {
+                if !out.is_empty() {
+                    out.push_str("; ");
+                }
+                out.push_str(part);
+            }
+        }
+    }
+    out
+}
+
 /// The distinct sources of `facts`, in first-seen order, each with the IDs
 /// that cite it: `[("US PI 16; EU PL 5", ["STORE-FRIDGE", "STORE-EXPIRY"])]`.
 /// With a region, each fact's part for that region ([`Fact::source_in`]).

@@ -129,26 +129,28 @@ messages! {
     }
 }
 
-/// A rule's source as shown to users: each comma-separated part that is one
-/// of CLINICAL.md's internal short names ("seed") becomes words in `lang`;
-/// label sections ("US PI 2.2", "EU SmPC 6.4") stay as they are. The JS API
-/// and exports keep the short names.
+/// A rule's source as shown to users: each part (between ", " or "; ") that
+/// is one of CLINICAL.md's internal short names ("seed") becomes words in
+/// `lang`; label sections ("US PI 2.2", "EU SmPC 6.4") and the separators
+/// stay as they are, so sources joined from several facts read right too.
+/// The JS API and exports keep the short names.
 pub fn source_text(source: &str, lang: Lang) -> String {
     const GENERAL_PRACTICE: &str = "general practice, not in the label";
     let mut out = String::with_capacity(source.len() + 16);
     let mut rest = source;
     while !rest.is_empty() {
-        let (part, next) = if let Some(after) = rest.strip_prefix(GENERAL_PRACTICE) {
-            (SourceName::GeneralPractice.tr(lang), after)
-        } else {
-            let (part, after) = rest.split_once(", ").map_or((rest, ""), |(p, a)| (p, a));
-            (if part == "seed" { SourceName::Seed.tr(lang) } else { part }, after)
-        };
-        out.push_str(part);
-        rest = next.strip_prefix(", ").unwrap_or(next);
-        if !rest.is_empty() {
-            out.push_str(", ");
+        if let Some(after) = rest.strip_prefix(GENERAL_PRACTICE) {
+            out.push_str(SourceName::GeneralPractice.tr(lang));
+            rest = after;
+            continue;
         }
+        // The next part ends at the first ", " or "; " (kept as it is).
+        let end = [rest.find(", "), rest.find("; ")].into_iter().flatten().min().unwrap_or(rest.len());
+        let part = &rest[..end];
+        out.push_str(if part == "seed" { SourceName::Seed.tr(lang) } else { part });
+        let sep_len = if end < rest.len() { 2 } else { 0 };
+        out.push_str(&rest[end..end + sep_len]);
+        rest = &rest[end + sep_len..];
     }
     out
 }
@@ -160,6 +162,9 @@ mod tests {
     #[test]
     fn source_text_names_the_seed_and_keeps_label_sections() {
         assert_eq!(source_text("US PI 16, seed", Lang::En), "US PI 16, Kineret drug page");
+        // Sources joined from several facts keep their "; " and read right.
+        assert_eq!(source_text("seed; US PI 5.3", Lang::En), "Kineret drug page; US PI 5.3");
+        assert_eq!(source_text("US IFU; EU PL; seed, FDA", Lang::Es), "US IFU; EU PL; página del medicamento Kineret, FDA");
         assert_eq!(source_text("seed", Lang::Es), "página del medicamento Kineret");
         assert_eq!(source_text("EU SmPC 6.4, SPS", Lang::Es), "EU SmPC 6.4, SPS");
         assert_eq!(

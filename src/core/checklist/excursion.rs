@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::messages;
-use crate::core::facts::Fact;
+use crate::core::facts::{join_sources, Fact};
 use crate::core::i18n::{fill, Lang, Translate};
 use crate::core::units::NumberError;
 
@@ -181,27 +181,6 @@ pub const STORAGE_CARD_FACTS: [Fact; 3] = [Fact::StoreFridge, Fact::StoreChildre
 /// region, without repeats ("EU PL 5" in the EU, "US PI 16; EU PL 5" in the US).
 pub fn storage_source(region: Region) -> String {
     join_sources(&STORAGE_CARD_FACTS, Some(region))
-}
-
-/// The sources of `facts` (only `region`'s labels when given), joined with
-/// "; ", each label group once.
-pub fn join_sources(facts: &[Fact], region: Option<Region>) -> String {
-    let mut out = String::new();
-    for f in facts {
-        let src = match region {
-            Some(r) => f.source_in(r),
-            None => f.source().to_string(),
-        };
-        for part in src.split("; ") {
-            if !out.split("; ").any(|p| p == part) {
-                if !out.is_empty() {
-                    out.push_str("; ");
-                }
-                out.push_str(part);
-            }
-        }
-    }
-    out
 }
 
 /// Something that happened to a syringe.

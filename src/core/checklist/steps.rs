@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::excursion::join_sources;
+use crate::core::facts::join_sources;
 use super::timer::WARM_UP_MINUTES;
 use crate::core::dose::rules::{ML_PER_MG, SYRINGE_MG};
 use crate::core::facts::Fact;

@@ -207,19 +207,11 @@ pub fn compact_line(plan: &DosePlan, lang: Lang) -> String {
 /// the fact IDs behind it, e.g. "US PI 2.2 (DOSE-NOMID-US, DOSE-MAX)", in
 /// the order they first appear in the warnings, then the steps.
 pub fn source_lines(plan: &DosePlan, lang: Lang) -> Vec<String> {
-    let mut groups: Vec<(&str, Vec<&'static str>)> = Vec::new();
-    let pairs = plan.warnings.iter().map(|w| (w.source.as_str(), w.fact)).chain(plan.steps.iter().map(|s| (s.source.as_str(), s.fact)));
-    for (source, fact) in pairs {
-        let id = fact.id();
-        match groups.iter_mut().find(|(s, _)| *s == source) {
-            Some((_, ids)) if !ids.contains(&id) => ids.push(id),
-            Some(_) => {}
-            None => groups.push((source, vec![id])),
-        }
-    }
-    groups
+    // Every warning and step shows its fact's part for the plan's region.
+    let facts = plan.warnings.iter().map(|w| w.fact).chain(plan.steps.iter().map(|s| s.fact));
+    crate::core::facts::source_groups(facts, Some(plan.region))
         .into_iter()
-        .map(|(source, ids)| format!("{} ({})", crate::core::i18n::source_text(source, lang), ids.join(", ")))
+        .map(|(source, ids)| format!("{} ({})", crate::core::i18n::source_text(&source, lang), ids.join(", ")))
         .collect()
 }
 

@@ -405,16 +405,8 @@ messages! {
 /// "Source: …" for the facts behind a row, in the region's labels
 /// ([`Fact::source_in`]), each label group once, the seed page named.
 pub fn source_line(facts: &[Fact], region: Region, lang: Lang) -> String {
-    let mut parts: Vec<String> = Vec::with_capacity(facts.len() * 2);
-    for f in facts {
-        for p in f.source_in(region).split("; ") {
-            let p = source_text(p, lang);
-            if !parts.contains(&p) {
-                parts.push(p);
-            }
-        }
-    }
-    fill(CalcUi::Source.tr(lang), &[("source", &parts.join("; "))])
+    let joined = crate::core::facts::join_sources(facts, Some(region));
+    fill(CalcUi::Source.tr(lang), &[("source", &source_text(&joined, lang))])
 }
 
 /// A small HTML builder for the view's static parts (headings, hints,

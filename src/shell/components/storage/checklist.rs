@@ -10,7 +10,7 @@ use super::{input_label, list, raw, source, warmup};
 use crate::core::checklist::text::ChecklistMsg;
 use crate::core::checklist::timer::WarmUpMsg;
 use crate::core::attrs::Region;
-use crate::core::checklist::excursion::join_sources;
+use crate::core::facts::join_sources;
 use crate::core::checklist::guard::{guard_facts, guard_text, needs_confirmation, Guard, GuardMsg};
 use crate::core::checklist::steps::discard_note;
 use crate::core::checklist::{missing_step_text, stop_text, DoseSchedule, Inspection, PrepPlan, Refusal, Run, Step};
