@@ -26,7 +26,7 @@ WASM_OPT := -Oz --low-memory-unused --converge
 TERSER_FLAGS := --module --compress passes=2 --mangle
 RUST_SRC := $(shell find src -name '*.rs' -o -name '*.css') Cargo.toml Cargo.lock
 
-.PHONY: rules help tools tools-apt tools-rust tools-npm dist serve test test-native test-wasm test-e2e bench clean
+.PHONY: rules api help tools tools-apt tools-rust tools-npm dist serve test test-native test-wasm test-types test-e2e bench clean
 
 help:
 	@echo "make serve   build and serve the app and embed demo on http://127.0.0.1:$(PORT)"
@@ -85,6 +85,7 @@ test: tools
 	@status=0; \
 	$(MAKE) --no-print-directory test-native 2>&1 | tee build/test-logs/native.log || status=1; \
 	$(MAKE) --no-print-directory test-wasm 2>&1 | tee build/test-logs/wasm.log || status=1; \
+	$(MAKE) --no-print-directory test-types 2>&1 | tee build/test-logs/types.log || status=1; \
 	{ $(MAKE) --no-print-directory dist && $(MAKE) --no-print-directory test-e2e; } 2>&1 | tee build/test-logs/e2e.log || status=1; \
 	node scripts/hardening-report.mjs || status=1; \
 	node scripts/test-summary.mjs || status=1; \
@@ -92,6 +93,15 @@ test: tools
 
 test-native:
 	cargo test
+
+# The package's TypeScript types (www/types/) as a consumer uses them, under
+# --strict: tests/types/ok*.ts* must compile, and every `// @ts-expect-error`
+# line of tests/types/errors*.ts* must be an error. One check per file of
+# correct uses and per expected error.
+TYPE_CHECKS = $$(( $$(ls tests/types/ok*.ts* | wc -l) + $$(cat tests/types/errors*.ts* | grep -c '^ *// @ts-expect-error') ))
+test-types: tools-npm
+	@if $(NPM_BIN)/tsc -p tests/types/tsconfig.json; then echo "types: $(TYPE_CHECKS) passed; 0 failed"; \
+	else echo "types: 0 passed; $(TYPE_CHECKS) failed"; exit 1; fi
 
 test-wasm: tools-apt tools-rust
 	CHROMEDRIVER=$$(command -v chromedriver) WASM_BINDGEN_TEST_TIMEOUT=120 \

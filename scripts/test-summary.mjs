@@ -5,6 +5,7 @@ import { readFileSync, existsSync } from 'node:fs';
 const levels = [
   ['native (cargo test: unit, property)', 'build/test-logs/native.log', /test result: \w+\. (\d+) passed; (\d+) failed/g],
   ['wasm (wasm-bindgen-test, headless Chromium)', 'build/test-logs/wasm.log', /test result: \w+\. (\d+) passed; (\d+) failed/g],
+  ['types (tsc --strict over tests/types)', 'build/test-logs/types.log', /^types: (\d+) passed; (\d+) failed/gm],
   ['end-to-end (Playwright, Chromium)', 'build/test-logs/e2e.log', /^\s+(\d+) (passed|failed)/gm],
 ];
 let passed = 0, failed = 0;
