@@ -34,6 +34,7 @@ help:
 	@echo "make bench   sizes and load times (a benchmark: never fails on its numbers)"
 	@echo "make dist    production bundle in dist/"
 	@echo "make rules   regenerate docs/RULES.md (the rule book) from the code"
+	@echo "make api     record new public JS names in docs/api-snapshot.txt"
 
 tools: tools-apt tools-rust tools-npm
 
@@ -70,6 +71,11 @@ build/opt/kineret_widget_bg.wasm: $(RUST_SRC) | tools-rust tools-npm
 # test fails when they are stale (tests/rulebook.rs).
 rules:
 	UPDATE_RULES=1 cargo test --test rulebook -- rules_md_is_up_to_date clinical_md_fact_table_is_up_to_date
+
+# The public JS contract (docs/api-snapshot.txt), read from the code: records
+# new names; refuses a removed one without a breaking version (tests/api_contract.rs).
+api:
+	UPDATE_API=1 cargo test --test api_contract -- api_snapshot_only_loses_names_on_a_breaking_version
 
 dist: rules build/opt/kineret_widget_bg.wasm $(wildcard www/* www/styles/*) index.html scripts/dist.mjs scripts/icons.mjs scripts/precache.mjs
 	node scripts/dist.mjs

@@ -14,6 +14,8 @@ pub enum View {
 }
 
 impl View {
+    /// Every value (the API contract test and its snapshot; never shipped code).
+    pub const ALL: [View; 5] = [View::All, View::Calculator, View::Sites, View::Storage, View::Safety];
     /// The tabs shown by `view="all"`, in order.
     pub const TABS: [View; 4] = [View::Calculator, View::Sites, View::Storage, View::Safety];
 
@@ -48,6 +50,7 @@ pub enum Region {
 }
 
 impl Region {
+    pub const ALL: [Region; 2] = [Region::Us, Region::Eu];
     pub fn parse(s: &str) -> Option<Region> {
         match s.trim().to_ascii_lowercase().as_str() {
             "us" => Some(Region::Us),

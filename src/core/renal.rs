@@ -42,6 +42,16 @@ pub enum Sex {
 }
 
 impl Sex {
+    pub const ALL: [Sex; 2] = [Sex::Female, Sex::Male];
+
+    /// "female" | "male": the API value.
+    pub fn code(self) -> &'static str {
+        match self {
+            Sex::Female => "female",
+            Sex::Male => "male",
+        }
+    }
+
     /// "female" | "male" (trimmed, ASCII case-insensitive).
     pub fn parse(s: &str) -> Option<Sex> {
         let t = s.trim();

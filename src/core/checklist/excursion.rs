@@ -25,6 +25,16 @@ pub enum TempUnit {
 }
 
 impl TempUnit {
+    pub const ALL: [TempUnit; 2] = [TempUnit::C, TempUnit::F];
+
+    /// The `units` attribute's value: "c" | "f".
+    pub fn code(self) -> &'static str {
+        match self {
+            TempUnit::C => "c",
+            TempUnit::F => "f",
+        }
+    }
+
     /// °F for "en-US" and "es-US" (any case, `_` or `-`), °C for every other
     /// locale. An explicit choice always wins.
     pub fn for_locale(locale: &str, explicit: Option<TempUnit>) -> TempUnit {

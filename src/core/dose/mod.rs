@@ -61,6 +61,7 @@ pub enum Split {
 }
 
 impl Split {
+    pub const ALL: [Split; 2] = [Split::Once, Split::Twice];
     /// "once" | "twice" (trimmed, ASCII case-insensitive).
     pub fn parse(s: &str) -> Option<Split> {
         let t = s.trim();
@@ -94,10 +95,11 @@ pub enum RenalSchedule {
 }
 
 impl RenalSchedule {
+    pub const ALL: [RenalSchedule; 2] = [RenalSchedule::Daily, RenalSchedule::EveryOtherDay];
     /// "daily" | "every-other-day" (trimmed, ASCII case-insensitive).
     pub fn parse(s: &str) -> Option<RenalSchedule> {
         let t = s.trim();
-        [RenalSchedule::Daily, RenalSchedule::EveryOtherDay].into_iter().find(|r| r.code().eq_ignore_ascii_case(t))
+        RenalSchedule::ALL.into_iter().find(|r| r.code().eq_ignore_ascii_case(t))
     }
 
     pub fn code(self) -> &'static str {

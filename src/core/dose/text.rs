@@ -16,6 +16,7 @@ pub enum Severity {
 }
 
 impl Severity {
+    pub const ALL: [Severity; 3] = [Severity::Info, Severity::Caution, Severity::Danger];
     /// "info" | "caution" | "danger".
     pub fn code(self) -> &'static str {
         match self {
