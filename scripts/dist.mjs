@@ -1,10 +1,13 @@
 // Assembles dist/ from the optimised wasm-bindgen output (build/opt) and www/.
 // Content-hashes every file except the stable entry and the HTML pages, fills
 // the entry's placeholders, draws the app's PNG icons, writes the SRI embed
-// snippet and, last, the service worker and precache list (precache.mjs).
+// snippet, the service worker and precache list (precache.mjs) and, last,
+// makes dist/ an npm package (package.json, types, README) and packs it into
+// build/pkg/kineret-widget-<version>.tgz (never published from here).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync, rmSync, readdirSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { writeIcons } from './icons.mjs';
 import { minify } from 'terser';
 import { writeWorker, sri } from './precache.mjs';
@@ -83,3 +86,39 @@ const cache = writeWorker(out);
 
 const files = readdirSync(out).sort();
 console.log(`dist/ (${version}, cache ${cache}): ${files.join(', ')}`);
+
+// The npm package: the embed (entry + hashed core), its types and README.
+// Written after the worker so the installable app does not precache them;
+// the app's own files (index.html, app.js, sw.js, icons…) stay out of the
+// tarball (`files`): a package user embeds the widget in their own app.
+const cargo = readFileSync(join(root, 'Cargo.toml'), 'utf8');
+const field = (name) => new RegExp(`^${name}\\s*=\\s*"([^"]+)"`, 'm').exec(cargo)[1];
+for (const f of ['kineret-widget.d.ts', 'react.d.ts']) copyFileSync(join(www, 'types', f), join(out, f));
+copyFileSync(join(root, 'README.md'), join(out, 'README.md'));
+const pkg = {
+  name: 'kineret-widget',
+  version,
+  description: field('description'),
+  license: field('license'),
+  // repository, homepage, bugs, author: for the publisher to fill in.
+  type: 'module',
+  main: './kineret-widget.js',
+  types: './kineret-widget.d.ts',
+  exports: {
+    '.': { types: './kineret-widget.d.ts', default: './kineret-widget.js' },
+    './react': { types: './react.d.ts' },
+    './package.json': './package.json',
+  },
+  files: ['kineret-widget.js', glueName, wasmName, 'kineret-widget.d.ts', 'react.d.ts', 'precache.json'],
+  // Importing the entry defines <kineret-widget>: never tree-shake it away.
+  sideEffects: ['./kineret-widget.js'],
+  keywords: ['kineret', 'anakinra', 'web-component', 'custom-element', 'webassembly', 'dose-calculator'],
+};
+writeFileSync(join(out, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
+const pkgDir = join(root, 'build', 'pkg');
+rmSync(pkgDir, { recursive: true, force: true });
+mkdirSync(pkgDir, { recursive: true });
+const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', pkgDir], { cwd: out, encoding: 'utf8' }));
+const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;
+console.log(`build/pkg/${packed.filename}: ${kib(packed.size)} packed, ${kib(packed.unpackedSize)} unpacked, ${packed.entryCount} files:`);
+for (const f of packed.files) console.log(`  ${f.path} (${kib(f.size)})`);

@@ -1,0 +1,69 @@
+// The npm package in a consumer's app (examples/, README "Framework
+// recipes"): each example is built from the packed tarball by
+// scripts/examples.mjs (React: tsc --strict, then esbuild; Vue: esbuild with
+// the runtime template compiler; plain HTML: no build), served on its own
+// port, and must render the widget and hand a `kineret:dose` event to the
+// framework, which renders it on the page.
+import { spawn } from 'node:child_process';
+import { test, expect, widgetsReady, axeViolations } from './fixtures.mjs';
+import { buildExample } from '../../scripts/examples.mjs';
+
+/** scripts/serve.mjs on a free port; resolves with its base URL. */
+function serve(dir) {
+  const child = spawn(process.execPath, [new URL('../../scripts/serve.mjs', import.meta.url).pathname, dir, '0'],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /app:\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m) resolve({ url: m[1], stop: () => child.kill() });
+    });
+  });
+}
+
+for (const [name, label] of [['react', 'React received'], ['vue', 'Vue received'], ['html', 'The page received']]) {
+  test.describe(`${name} example`, () => {
+    test.describe.configure({ mode: 'serial' });
+    let server;
+    test.beforeAll(async () => {
+      test.setTimeout(120_000);
+      server = await serve(await buildExample(name));
+    });
+    test.afterAll(() => server?.stop());
+
+    test(`${name}: the built app renders the widget and receives kineret:dose`, async ({ page }) => {
+      const requests = [];
+      page.on('request', (r) => requests.push(new URL(r.url()).origin));
+      await page.goto(server.url);
+      await widgetsReady(page);
+      const status = page.locator('#last-dose');
+      await expect(status).toHaveText('No dose yet');
+      const w = page.locator('kineret-widget');
+      if (name === 'vue') {
+        // region="eu": FMF from 50 kg is 100 mg once daily.
+        await w.getByLabel('Prescribed for').selectOption('fmf');
+        await w.getByLabel('Weight', { exact: true }).fill('60');
+        await expect(status).toHaveText(`${label} kineret:dose: 100 mg`);
+      } else {
+        await w.getByLabel('Prescribed for').selectOption('nomid');
+        await w.getByLabel('Weight', { exact: true }).fill('20');
+        await w.getByLabel('Prescribed dose (mg/kg/day)').fill('2');
+        await expect(status).toHaveText(name === 'react'
+          ? `${label} kineret:dose: 40 mg, 0.27 mL`
+          : `${label} kineret:dose: 40 mg (0.27 mL) under the skin once daily`);
+      }
+      if (name === 'react') {
+        // The headless API from the same import, and a live attribute from React state.
+        await expect(page.locator('#headless')).toHaveText('Headless API: 40 mg (0.27 mL) under the skin once daily');
+        await page.getByRole('button', { name: 'Widget language: en' }).click();
+        await expect(w).toHaveAttribute('lang', 'es');
+        await expect(w.getByLabel('Recetado para')).toBeVisible();
+      }
+      expect(await axeViolations(page)).toEqual([]);
+      expect([...new Set(requests)]).toEqual([new URL(server.url).origin]);
+    });
+  });
+}
