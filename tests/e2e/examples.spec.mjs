@@ -36,7 +36,7 @@ for (const [name, label] of [['react', 'React received'], ['vue', 'Vue received'
 
     test(`${name}: the built app renders the widget and receives kineret:dose`, async ({ page }) => {
       const requests = [];
-      page.on('request', (r) => requests.push(new URL(r.url()).origin));
+      page.on('request', (r) => r.url().startsWith('http') && requests.push(new URL(r.url()).origin));
       await page.goto(server.url);
       await widgetsReady(page);
       const status = page.locator('#last-dose');
