@@ -2,7 +2,7 @@
 //
 //   import type {} from 'kineret-widget/react';
 //
-// once in the app (or `"types": ["kineret-widget/react"]` in tsconfig.json).
+// once in the app (a type-only import: nothing is bundled).
 // React 19 passes the attributes through; listen for the widget's events with
 // `addEventListener` in an effect (README "React 19").
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
