@@ -4,9 +4,30 @@
 // the runtime template compiler; plain HTML: no build), served on its own
 // port, and must render the widget and hand a `kineret:dose` event to the
 // framework, which renders it on the page.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { test, expect, widgetsReady, axeViolations } from './fixtures.mjs';
 import { buildExample } from '../../scripts/examples.mjs';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+test('the npm tarball holds the embed, its types and README, and none of the app', () => {
+  const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(`${root}Cargo.toml`, 'utf8'))[1];
+  expect(readdirSync(`${root}build/pkg`)).toEqual([`kineret-widget-${version}.tgz`]);
+  const tgz = `${root}build/pkg/kineret-widget-${version}.tgz`;
+  const files = execFileSync('tar', ['-tzf', tgz], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, '')).sort();
+  const core = files.filter((f) => /^kw-core\.[0-9a-f]{12}\.(js|wasm)$/.test(f));
+  expect(core.map((f) => f.split('.').pop()).sort()).toEqual(['js', 'wasm']);
+  expect(files).toEqual(['README.md', 'kineret-widget.d.ts', 'kineret-widget.js', ...core, 'package.json', 'precache.json', 'react.d.ts'].sort());
+  const pkg = JSON.parse(execFileSync('tar', ['-xzOf', tgz, 'package/package.json'], { encoding: 'utf8' }));
+  expect(pkg).toMatchObject({
+    name: 'kineret-widget', version, type: 'module', license: 'MIT', sideEffects: ['./kineret-widget.js'],
+    exports: { '.': { types: './kineret-widget.d.ts', default: './kineret-widget.js' }, './react': { types: './react.d.ts' } },
+  });
+  // The packed entry loads exactly the packed core.
+  const entry = execFileSync('tar', ['-xzOf', tgz, 'package/kineret-widget.js'], { encoding: 'utf8' });
+  for (const f of core) expect(entry).toContain(`./${f}`);
+});
 
 /** scripts/serve.mjs on a free port; resolves with its base URL. */
 function serve(dir) {
