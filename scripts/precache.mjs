@@ -27,7 +27,7 @@ export function writeWorker(dir) {
     .sort(([a], [b]) => (a < b ? -1 : 1));
   const template = readFileSync(join(www, 'sw.js'), 'utf8');
   const build = createHash('sha256').update(template).update(JSON.stringify(files)).digest('hex').slice(0, 12);
-  const cache = `kineret-widget-${build}`;
+  const cache = `kineret-app-${build}`; // sw.js deletes only its own prefix
   const worker = template
     .replace("'__CACHE__'", JSON.stringify(cache))
     .replace('__FILES__', '[\n' + files.map((f) => '  ' + JSON.stringify(f)).join(',\n') + ',\n]');

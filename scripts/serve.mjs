@@ -4,7 +4,7 @@
 // does, so transfer sizes and load times are the real ones.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { join, normalize, extname } from 'node:path';
+import { isAbsolute, join, normalize, extname, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const dir = normalize(process.argv[2] || join(new URL('..', import.meta.url).pathname, 'dist'));
@@ -40,7 +40,10 @@ const server = createServer(async (req, res) => {
     let path = decodeURIComponent(url.pathname);
     if (path.endsWith('/')) path += 'index.html';
     const file = normalize(join(dir, path));
-    if (!file.startsWith(dir)) {
+    // Inside `dir` only: `startsWith(dir)` alone would let `/..%2fdist2/x`
+    // reach a sibling folder sharing the name's prefix.
+    const rel = relative(dir, file);
+    if (rel === '..' || rel.startsWith('..' + sep) || isAbsolute(rel)) {
       res.writeHead(403).end();
       return;
     }

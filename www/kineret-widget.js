@@ -50,7 +50,7 @@ function styles() {
   return sheet;
 }
 
-const OBSERVED = ['lang', 'view', 'region', 'units', 'remember', 'update-available'];
+const OBSERVED = ['lang', 'view', 'region', 'units', 'remember', 'update-available', 'events-include-note'];
 
 class KineretWidget extends HTMLElement {
   static get observedAttributes() {

@@ -7,7 +7,14 @@
 // the page, the entry, the glue and the wasm it is served always belong to the
 // same build. A new worker waits until the page asks it to take over
 // (SKIP_WAITING, after the user accepted the update); then the old caches go.
-const PREFIX = 'kineret-widget-';
+//
+// The app's caches have a prefix of their own, `kineret-app-`: a host page on
+// the same origin may keep the embed's files in caches of its own (README
+// suggests a host-chosen name; earlier READMEs suggested `kineret-widget-…`),
+// and those are never touched. LEGACY matches only the names earlier app
+// builds gave their caches (`kineret-widget-` + 12 hex digits of the build).
+const PREFIX = 'kineret-app-';
+const LEGACY = /^kineret-widget-[0-9a-f]{12}$/;
 const CACHE = '__CACHE__';
 const FILES = __FILES__; // [path relative to the worker, "sha384-…"]
 
@@ -32,7 +39,7 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys().then((keys) =>
-      Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))),
+      Promise.all(keys.filter((k) => (k.startsWith(PREFIX) || LEGACY.test(k)) && k !== CACHE).map((k) => caches.delete(k))),
     ),
   );
 });

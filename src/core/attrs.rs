@@ -97,6 +97,29 @@ impl Units {
     }
 }
 
+/// Whether `kineret:injection-logged` carries the free-text note
+/// (`events-include-note`, a boolean attribute). Every script on the host
+/// page can read an event's detail, so by default the note, health data the
+/// user typed, is left out; a host that needs it opts in explicitly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum EventNote {
+    #[default]
+    Omit,
+    Include,
+}
+
+impl EventNote {
+    /// Present (`""`, `"true"` or its own name, as HTML boolean attributes
+    /// are written) includes the note; `"false"` leaves it out.
+    pub fn parse(s: &str) -> Option<EventNote> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "" | "true" | "events-include-note" => Some(EventNote::Include),
+            "false" => Some(EventNote::Omit),
+            _ => None,
+        }
+    }
+}
+
 /// Outcome of reading one attribute: the value to use, and whether the raw
 /// value was rejected (the shell then logs one `console.warn`).
 #[derive(Debug, PartialEq, Eq)]
@@ -127,6 +150,15 @@ mod tests {
         assert_eq!(parse_or_default(Some("xx"), Lang::parse), Parsed { value: Lang::En, rejected: true });
         assert_eq!(parse_or_default(Some("EU"), Region::parse), Parsed { value: Region::Eu, rejected: false });
         assert_eq!(parse_or_default::<View>(None, View::parse), Parsed { value: View::All, rejected: false });
+    }
+
+    #[test]
+    fn the_note_reaches_events_only_when_the_host_opts_in() {
+        assert_eq!(parse_or_default(None, EventNote::parse), Parsed { value: EventNote::Omit, rejected: false });
+        assert_eq!(parse_or_default(Some(""), EventNote::parse), Parsed { value: EventNote::Include, rejected: false });
+        assert_eq!(parse_or_default(Some("TRUE"), EventNote::parse), Parsed { value: EventNote::Include, rejected: false });
+        assert_eq!(parse_or_default(Some("false"), EventNote::parse), Parsed { value: EventNote::Omit, rejected: false });
+        assert_eq!(parse_or_default(Some("yes please"), EventNote::parse), Parsed { value: EventNote::Omit, rejected: true });
     }
 
     #[test]

@@ -22,6 +22,19 @@ messages! {
             "No se pudieron leer {count} elemento(s) guardado(s); se apartaron, no se borraron. Descárguelos con todos sus datos para conservarlos o mostrarlos al soporte.",
         ],
         SetAsideDownload => ["Download my data, set-aside items included (JSON)", "Descargar mis datos, con los elementos apartados (JSON)"],
+        // "Delete all my data" in the footer (components/delete_all.rs).
+        DeleteAll => ["Delete all my data", "Eliminar todos mis datos"],
+        DeleteAllQuestion => [
+            "Delete everything this widget saved on this device: injection log, checklists, safety schedule, saved calculator entries and set-aside items? This cannot be undone.",
+            "¿Eliminar todo lo que este widget guardó en este dispositivo: registro de inyecciones, listas de comprobación, calendario de seguridad, datos guardados de la calculadora y elementos apartados? No se puede deshacer.",
+        ],
+        DeleteAllYes => ["Yes, delete all my data", "Sí, eliminar todos mis datos"],
+        DeleteAllCancel => ["Cancel", "Cancelar"],
+        DeleteAllDone => ["All your data on this device was deleted.", "Se eliminaron todos sus datos de este dispositivo."],
+        DeleteAllFailed => [
+            "Some of your data could not be deleted. Please try again.",
+            "No se pudieron eliminar algunos de sus datos. Inténtelo de nuevo.",
+        ],
         // The installed app's update banner (attribute `update-available`).
         UpdateAvailable => [
             "Update available — reload to use the new version.",

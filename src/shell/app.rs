@@ -3,13 +3,14 @@
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::core::attrs::{Region, Units, View};
+use crate::core::attrs::{EventNote, Region, Units, View};
 use crate::core::i18n::{fill, Lang, Translate};
 use crate::core::ui::Ui;
 use crate::shell::hooks::use_data_revision::use_data_revision;
 use crate::shell::services::files::download;
-use crate::shell::services::storage::shared_repo;
+use crate::shell::services::storage::{with_repo, DELETED_EVENT};
 use crate::shell::components::tabs::Tabs;
+use crate::shell::components::delete_all::DeleteAll;
 use crate::shell::components::{calculator::Calculator, safety::Safety, sites::Sites, storage::StoragePrep};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -20,6 +21,8 @@ pub struct AppProps {
     /// Temperature unit forced by the `units` attribute (else the locale's).
     pub units: Units,
     pub remember: bool,
+    /// `events-include-note`: the injection-logged event carries the note.
+    pub event_note: EventNote,
     /// Set by the installed app's page (www/app.js) when a new version waits.
     pub update_available: bool,
     /// The `<kineret-widget>` element: events are dispatched on it.
@@ -33,6 +36,8 @@ pub struct Env {
     pub region: Region,
     pub units: Units,
     pub remember: bool,
+    /// The host opted in to the note in `kineret:injection-logged`.
+    pub events_include_note: bool,
     /// Where `CustomEvent`s are dispatched.
     pub host: Option<HtmlElement>,
 }
@@ -68,12 +73,14 @@ pub fn tab_label(view: View) -> Ui {
     }
 }
 
-fn view_body(view: View) -> Html {
+/// The view; `fresh` is its key: a new value (after "Delete all my data")
+/// mounts it anew, so nothing deleted stays in its memory.
+fn view_body(view: View, fresh: u32) -> Html {
     match view {
-        View::All | View::Calculator => html! { <Calculator /> },
-        View::Sites => html! { <Sites /> },
-        View::Storage => html! { <StoragePrep /> },
-        View::Safety => html! { <Safety /> },
+        View::All | View::Calculator => html! { <Calculator key={fresh} /> },
+        View::Sites => html! { <Sites key={fresh} /> },
+        View::Storage => html! { <StoragePrep key={fresh} /> },
+        View::Safety => html! { <Safety key={fresh} /> },
     }
 }
 
@@ -105,7 +112,7 @@ fn update_banner(lang: Lang, host: &HtmlElement) -> Html {
 /// frame offers every stored item, set-aside ones included, as one JSON file.
 fn set_aside_download(lang: Lang, count: usize) -> Html {
     let onclick = Callback::from(|_| {
-        let json = shared_repo().try_borrow_mut().ok().and_then(|mut r| r.export_all_json().ok());
+        let json = with_repo(|r| r.export_all_json().ok()).flatten();
         if let Some(json) = json {
             let _ = download("kineret-widget-backup.json", "application/json", &json);
         }
@@ -128,13 +135,25 @@ pub fn app(props: &AppProps) -> Html {
     {
         let set_aside = set_aside.clone();
         use_effect_with((revision, *selected), move |_| {
-            let n = shared_repo().try_borrow_mut().ok().and_then(|mut r| r.quarantined_items().ok()).map_or(0, |v| v.len());
+            let n = with_repo(|r| r.quarantined_items().map_or(0, |v| v.len())).unwrap_or(0);
             set_aside.set(n);
+        });
+    }
+    // Grows when the user deleted all their data (in any instance).
+    let fresh = use_state(|| 0u32);
+    {
+        let fresh = fresh.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo::events::EventListener::new(&w, DELETED_EVENT, move |_| fresh.set(fresh.wrapping_add(1)))
+            });
+            move || drop(listener)
         });
     }
     let last_dose: LastDoseCtx = use_state(|| None);
     let lang = props.lang;
-    let env = Env { lang, region: props.region, units: props.units, remember: props.remember, host: Some(props.host.clone()) };
+    let env = Env { lang, region: props.region, units: props.units, remember: props.remember,
+        events_include_note: props.event_note == EventNote::Include, host: Some(props.host.clone()) };
     let on_select = {
         let selected = selected.clone();
         Callback::from(move |v: View| selected.set(v))
@@ -145,12 +164,12 @@ pub fn app(props: &AppProps) -> Html {
                 <Tabs lang={lang} tabs={View::TABS.to_vec()} selected={*selected} on_select={on_select} />
                 <div class="kw-panel" role="tabpanel" id={format!("kw-panel-{}", selected.code())}
                      aria-labelledby={format!("kw-tab-{}", selected.code())} tabindex="0">
-                    { view_body(*selected) }
+                    { view_body(*selected, *fresh) }
                 </div>
             </>
         }
     } else {
-        html! { <div class="kw-panel">{ view_body(props.view) }</div> }
+        html! { <div class="kw-panel">{ view_body(props.view, *fresh) }</div> }
     };
     html! {
         <ContextProvider<Env> context={env}>
@@ -164,6 +183,7 @@ pub fn app(props: &AppProps) -> Html {
                 { body }
                 if *set_aside > 0 { { set_aside_download(lang, *set_aside) } }
                 <footer class="kw-footer">
+                    <DeleteAll lang={lang} />
                     <p>{ Ui::Disclaimer.tr(lang) }</p>
                     <p class="kw-version">{ fill(Ui::Version.tr(lang), &[("version", crate::VERSION)]) }</p>
                 </footer>

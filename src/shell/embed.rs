@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement};
 use yew::AppHandle;
 
-use crate::core::attrs::{parse_or_default, Region, Units, View};
+use crate::core::attrs::{parse_or_default, EventNote, Region, Units, View};
 use crate::core::i18n::Lang;
 use crate::shell::app::{App, AppProps};
 
@@ -48,6 +48,7 @@ fn read_props(host: &HtmlElement, warned: &mut Vec<(&'static str, String)>) -> A
         region: attr(host, "region", Region::parse, warned),
         units: attr(host, "units", Units::parse, warned),
         remember: host.has_attribute("remember"),
+        event_note: attr(host, "events-include-note", EventNote::parse, warned),
         update_available: host.has_attribute("update-available"),
         host: host.clone(),
     }

@@ -148,6 +148,47 @@ test('a new build waits: "Not now" keeps the old version, "Reload" loads the new
   }
 });
 
+test('an app update deletes only the app\'s own caches: a host page\'s caches survive', async ({ page }) => {
+  const site = makeSite();
+  const server = await serve(site.current);
+  try {
+    await installed(page, server.url);
+    expect(site.caches.a).toMatch(/^kineret-app-[0-9a-f]{12}$/);
+    // The host page's own caches on the same origin, README's example name
+    // and the kineret-widget-* name earlier READMEs suggested included, and
+    // a cache an earlier app build made (kineret-widget-<12 hex>).
+    const host = ['kineret-widget-host', 'kineret-widget-0.1.0', 'my-pharmacy-kineret-0.1.0'];
+    const legacy = 'kineret-widget-0123456789ab';
+    await page.evaluate(async (names) => {
+      for (const name of names) {
+        const cache = await caches.open(name);
+        await cache.put(new Request(`/host/${name}.txt`), new Response(`kept ${name}`));
+      }
+    }, [...host, legacy]);
+
+    site.swapTo(join(site.root, 'b'));
+    await page.reload();
+    const w = page.locator('kineret-widget');
+    const banner = w.getByRole('status').filter({ hasText: 'Update available — reload' });
+    await expect(banner).toBeVisible({ timeout: 20_000 });
+    const reloaded = page.waitForEvent('load');
+    await banner.getByRole('button', { name: 'Reload' }).click();
+    await reloaded;
+    await widgetsReady(page);
+
+    // The previous app cache and the legacy one go; the host's stay, whole.
+    await expect.poll(async () => (await cacheNames(page)).sort()).toEqual([...host, site.caches.b].sort());
+    const kept = await page.evaluate(async (names) => Promise.all(names.map(async (name) => {
+      const hit = await (await caches.open(name)).match(`/host/${name}.txt`);
+      return hit ? hit.text() : null;
+    })), host);
+    expect(kept).toEqual(host.map((name) => `kept ${name}`));
+  } finally {
+    server.stop();
+    site.remove();
+  }
+});
+
 test('the app is installable: manifest, icons, worker', async ({ page, context }) => {
   const site = makeSite();
   const server = await serve(site.current);

@@ -225,6 +225,16 @@ fn validate_flag(raw: RawFlag) -> Result<Flag, ImportProblem> {
     Ok(Flag { zone, reason, until_ms: raw.until_ms })
 }
 
+/// Refuses a chosen file by its size (`File.size`, bytes) before it is read:
+/// a file over [`MAX_IMPORT_BYTES`] is never loaded into memory.
+pub fn check_import_size(bytes: f64) -> Result<(), ImportError> {
+    // `!(a <= b)` also refuses NaN.
+    if !(bytes <= MAX_IMPORT_BYTES as f64) {
+        return Err(ImportError::TooLarge);
+    }
+    Ok(())
+}
+
 /// Parses and validates an export file. All or nothing: any problem is an
 /// `Err` and nothing is returned to merge. Entries repeated within the file
 /// with identical content are kept once; the same id with different content
@@ -327,6 +337,14 @@ mod tests {
             vec![entry(ZoneId::ThighLeft, NOW - 1000, 1, "fine"), entry(ZoneId::AbdomenRight, NOW - 90_000_000, 2, "")],
             vec![Flag { zone: ZoneId::ButtockLeft, reason: FlagReason::Scar, until_ms: None }],
         )
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_by_its_size() {
+        assert_eq!(check_import_size(0.0), Ok(()));
+        assert_eq!(check_import_size(MAX_IMPORT_BYTES as f64), Ok(()));
+        assert_eq!(check_import_size(MAX_IMPORT_BYTES as f64 + 1.0), Err(ImportError::TooLarge));
+        assert_eq!(check_import_size(f64::NAN), Err(ImportError::TooLarge));
     }
 
     #[test]

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::i18n::Translate;
 use crate::core::storage::{Codec, Record};
 
-pub use export::{export_csv, export_json, merge, parse_import, ImportDoc, ImportError, MergeReport};
+pub use export::{check_import_size, export_csv, export_json, merge, parse_import, ImportDoc, ImportError, MergeReport};
 pub use log::{backdate, entry_id, flag_until, input_values, recent_entries, Change, SitesAction, SitesState, Undo};
 pub use rotation::{Severity, Suggestion, Warning, ZoneStatus};
 pub use zones::{Area, Side, View, Zone, ZoneId, ZONES};
@@ -191,6 +191,36 @@ impl LogEntry {
     ) -> LogEntry {
         LogEntry { id: self.id.clone(), ..LogEntry::new(zone, at_ms, self.logged_ms, injector, reactions, note, 0) }
     }
+
+    /// The `kineret:injection-logged` event's detail. Every script on the
+    /// host page can read it, so the free-text note (health data the user
+    /// typed) is left out unless the host opted in (`events-include-note`).
+    pub fn event_detail(&self, include_note: bool) -> LoggedEvent<'_> {
+        LoggedEvent {
+            id: &self.id,
+            zone: self.zone,
+            at_ms: self.at_ms,
+            logged_ms: self.logged_ms,
+            injector: self.injector,
+            reactions: &self.reactions,
+            note: include_note.then_some(self.note.as_str()),
+        }
+    }
+}
+
+/// See [`LogEntry::event_detail`]: `{ id, zone, atMs, loggedMs, injector,
+/// reactions }`, plus `note` only when the host opted in.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LoggedEvent<'a> {
+    pub id: &'a str,
+    pub zone: ZoneId,
+    pub at_ms: i64,
+    pub logged_ms: i64,
+    pub injector: Injector,
+    pub reactions: &'a [Reaction],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'a str>,
 }
 
 /// A zone the user marked as not usable, until a date or until cleared.
@@ -308,6 +338,19 @@ mod tests {
         assert_eq!(
             JsonCodec.encode(&f).unwrap_or_default(),
             r#"{"zone":"arm-right","reason":"stretchMarks","untilMs":null}"#
+        );
+    }
+
+    #[test]
+    fn logged_event_leaves_the_note_out_unless_the_host_opted_in() {
+        let e = LogEntry::new(ZoneId::ThighLeft, 5, 6, Injector::Caregiver, vec![Reaction::Itching], "private", 42);
+        assert_eq!(
+            JsonCodec.encode(&e.event_detail(false)).unwrap_or_default(),
+            r#"{"id":"5-0000002a","zone":"thigh-left","atMs":5,"loggedMs":6,"injector":"caregiver","reactions":["itching"]}"#
+        );
+        assert_eq!(
+            JsonCodec.encode(&e.event_detail(true)).unwrap_or_default(),
+            r#"{"id":"5-0000002a","zone":"thigh-left","atMs":5,"loggedMs":6,"injector":"caregiver","reactions":["itching"],"note":"private"}"#
         );
     }
 

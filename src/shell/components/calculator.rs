@@ -28,7 +28,7 @@ use crate::shell::app::{use_env, LastDose, LastDoseCtx};
 use crate::shell::components::raw;
 use crate::shell::events::emit;
 use crate::shell::services::print::print_alone;
-use crate::shell::services::storage::shared_repo;
+use crate::shell::services::storage::with_repo;
 use crate::shell::services::clock::BrowserClock;
 use crate::core::clock::{local_day, Clock};
 use crate::core::safety::date::ymd_iso;
@@ -399,7 +399,7 @@ pub fn calculator() -> Html {
         let dispatch = dispatch.clone();
         use_effect_with(env.remember, move |remember| {
             if *remember {
-                let saved = shared_repo().try_borrow_mut().ok().and_then(|mut r| r.load_all::<FormInput>().records.into_iter().next());
+                let saved = with_repo(|r| r.load_all::<FormInput>().records.into_iter().next()).flatten();
                 if let Some(saved) = saved {
                     dispatch.dispatch(FormAction::Load(saved));
                 }
@@ -415,9 +415,7 @@ pub fn calculator() -> Html {
             let just_switched = seen.borrow().is_none_or(|prev| prev != *remember);
             *seen.borrow_mut() = Some(*remember);
             if *remember && !just_switched {
-                if let Ok(mut repo) = shared_repo().try_borrow_mut() {
-                    let _ = repo.put(input);
-                }
+                let _ = with_repo(|r| r.put(input));
             }
         });
     }

@@ -1,6 +1,7 @@
 //! One component per file, and the few helpers the views share.
 
 pub mod calculator;
+pub mod delete_all;
 pub mod safety;
 pub mod sites;
 pub mod storage;

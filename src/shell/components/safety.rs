@@ -28,46 +28,63 @@ use crate::core::ui::Ui;
 use crate::shell::app::{use_env, LastDoseCtx};
 use crate::shell::services::clock::BrowserClock;
 use crate::shell::services::files::download;
-use crate::shell::services::storage::{notify_changed, shared_repo};
+use crate::core::storage::StoreError;
+use crate::shell::services::storage::{notify_changed, with_repo};
 use super::{list, raw};
 
 pub enum Act {
     /// A control's (name, value, checked).
     Input(String, String, bool),
     Notice(Notice),
+    /// What saving the last change gave (`None`: saved, nothing to say).
+    Saved(Option<Notice>),
 }
 
+/// The form, and how many accepted changes it has had: the view's effect
+/// saves the record when that number grows (no storage write in the reducer).
 #[derive(PartialEq)]
-pub struct State(SafetyForm);
+pub struct State(SafetyForm, u32);
 
 impl Reducible for State {
     type Action = Act;
     fn reduce(self: Rc<Self>, action: Act) -> Rc<Self> {
         let mut f = self.0.clone();
+        let mut changes = self.1;
         match action {
             Act::Input(name, value, checked) => {
                 if f.apply(&name, &value, checked) {
-                    let repo = shared_repo();
-                    let mut repo = repo.borrow_mut();
-                    let result = repo.put(&f.record());
-                    f.notice = storage_notice(result, repo.is_memory_only());
-                    drop(repo);
-                    notify_changed();
+                    changes = changes.wrapping_add(1);
                 }
             }
             Act::Notice(n) => f.notice = Some(n),
+            Act::Saved(n) => f.notice = n,
         }
-        Rc::new(State(f))
+        Rc::new(State(f, changes))
+    }
+}
+
+/// Saves the schedule; the notice to show (busy counts as not saved).
+fn save(f: &SafetyForm) -> Option<Notice> {
+    let record = f.record();
+    let result = with_repo(|r| (r.put(&record), r.is_memory_only()));
+    match result {
+        Some((result, memory_only)) => {
+            if result.is_ok() {
+                notify_changed();
+            }
+            storage_notice(result, memory_only)
+        }
+        None => storage_notice(Err(StoreError::Other("busy".into())), false),
     }
 }
 
 /// The saved schedule, read once when the view opens.
 fn initial() -> State {
     let mut f = SafetyForm::default();
-    if let Some(r) = shared_repo().borrow_mut().load_all::<MonitoringRecord>().records.first() {
-        f.load(r);
+    if let Some(r) = with_repo(|r| r.load_all::<MonitoringRecord>().records.into_iter().next()).flatten() {
+        f.load(&r);
     }
-    State(f)
+    State(f, 0)
 }
 
 /// (local day number today, UTC ms now) from the browser's clock.
@@ -84,6 +101,14 @@ pub fn view() -> Html {
     let course = use_context::<LastDoseCtx>()
         .and_then(|c| *c)
         .map(|d| Course::new(d.indication, d.administrations_per_day, d.interval_days, d.hospital_only));
+    {
+        let s = state.clone();
+        use_effect_with(state.1, move |changes| {
+            if *changes > 0 {
+                s.dispatch(Act::Saved(save(&s.0)));
+            }
+        });
+    }
     let ctx = Context::new(env.region, course);
     let calc = ctx.plan();
     let oninput = {

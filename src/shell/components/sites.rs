@@ -27,7 +27,7 @@ use crate::core::sites::log::{flag_until, parse_local};
 use crate::core::sites::rotation::{disabled_reason, map_key, needs_confirmation, MapLayout};
 use crate::core::sites::text::SitesUi;
 use crate::core::sites::{
-    export_csv, export_json, input_values, parse_import, Flag, FlagReason, Injector, LogEntry, Reaction,
+    check_import_size, export_csv, export_json, input_values, parse_import, Flag, FlagReason, Injector, LogEntry, Reaction,
     SitesAction, Suggestion, Undo, ZoneId,
 };
 use crate::core::safety::form::Markup;
@@ -39,7 +39,7 @@ use crate::shell::hooks::use_data_revision::use_data_revision;
 use crate::shell::services::clock::BrowserClock;
 use crate::shell::services::files::{download, read_text};
 use crate::shell::services::print::print_alone;
-use crate::shell::services::storage::{notify_changed, shared_repo, JsonCodec};
+use crate::shell::services::storage::{notify_changed, with_repo, JsonCodec};
 use crate::shell::app::LastDoseCtx;
 use crate::core::checklist::history::DoseSchedule;
 use crate::core::checklist::store::{load as checklist_load, save_run};
@@ -154,6 +154,16 @@ impl Ctx {
     }
 }
 
+/// Writes the changes the reducer accepted (storage writes never run inside
+/// the reducer) and shows "not saved" when that failed.
+fn flush(m: &UseReducerHandle<Model>) {
+    if let Some(ok) = m.save_pending() {
+        if ok == m.ui.not_saved {
+            m.dispatch(ui(move |u| u.not_saved = !ok));
+        }
+    }
+}
+
 fn time_error(err: crate::core::sites::log::BackdateError) -> Option<FieldErr> {
     Some(FieldErr::Time(err))
 }
@@ -198,12 +208,14 @@ fn log(c: &Ctx, confirmed: bool) {
         u.notice = Some(Notice::Logged);
         u.announce = announce;
     }));
+    // Saved before the host page hears of it.
+    flush(m);
     if let Some(host) = &c.env.host {
-        emit(host, LOGGED_EVENT, &entry);
+        emit(host, LOGGED_EVENT, &entry.event_detail(c.env.events_include_note));
     }
     // One dose, one record: offer the dose history when today's dose is
     // not recorded yet (core::sites::dose).
-    let runs = shared_repo().try_borrow_mut().map(|mut r| checklist_load(&mut r).runs).unwrap_or_default();
+    let runs = with_repo(|r| checklist_load(r).runs).unwrap_or_default();
     let offer = offer_dose(entry.at_ms, &runs, c.schedule, &clock);
     m.dispatch(ui(move |u| u.dose = if offer { DoseOffer::Offer(entry.at_ms) } else { DoseOffer::None }));
     c.then_focus("#kw-logged");
@@ -213,20 +225,17 @@ fn log(c: &Ctx, confirmed: bool) {
 /// the storage view saves a completed run; every view then reloads.
 fn record_dose(c: &Ctx) {
     let (DoseOffer::Offer(at) | DoseOffer::NotSaved(at)) = c.m.ui.dose else { return };
-    let repo = shared_repo();
-    let result = match repo.try_borrow_mut() {
-        Ok(mut r) => {
-            let runs = checklist_load(&mut r).runs;
-            if offer_dose(at, &runs, c.schedule, &BrowserClock) {
-                save_run(&mut r, &dose_run(at), None).map(|_| DoseOffer::Recorded).unwrap_or(DoseOffer::NotSaved(at))
-            } else {
-                DoseOffer::Already
-            }
+    let result = with_repo(|r| {
+        let runs = checklist_load(r).runs;
+        if offer_dose(at, &runs, c.schedule, &BrowserClock) {
+            save_run(r, &dose_run(at), None).map(|_| DoseOffer::Recorded).unwrap_or(DoseOffer::NotSaved(at))
+        } else {
+            DoseOffer::Already
         }
-        Err(_) => DoseOffer::NotSaved(at),
-    };
+    })
+    .unwrap_or(DoseOffer::NotSaved(at));
     if result == DoseOffer::Recorded {
-        wasm_bindgen_futures::spawn_local(async { notify_changed() });
+        notify_changed();
     }
     let said = match result {
         DoseOffer::Recorded => SitesUi::DoseRecorded,
@@ -499,6 +508,15 @@ pub fn view() -> Html {
         });
     }
     {
+        // Write what the reducer accepted (never inside the reducer).
+        let m = m.clone();
+        use_effect_with(m.pending, move |pending| {
+            if *pending != 0 {
+                flush(&m);
+            }
+        });
+    }
+    {
         let (root, focus_next) = (root.clone(), focus_next.clone());
         use_effect(move || {
             if let Some(selector) = focus_next.borrow_mut().take() {
@@ -512,7 +530,7 @@ pub fn view() -> Html {
     }
     let last_dose = use_context::<LastDoseCtx>().and_then(|c| *c);
     let chosen = *use_memo((), |_| {
-        shared_repo().try_borrow_mut().ok().and_then(|mut r| checklist_load(&mut r).schedule).unwrap_or(DoseSchedule::Daily)
+        with_repo(|r| checklist_load(r).schedule).flatten().unwrap_or(DoseSchedule::Daily)
     });
     let schedule = match last_dose {
         Some(d) => DoseSchedule::from_dose(d.administrations_per_day, d.interval_days),
@@ -570,6 +588,11 @@ pub fn view() -> Html {
             let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
             let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
             input.set_value("");
+            // Too large: refused by its size, without reading it.
+            if let Err(e) = check_import_size(file.size()) {
+                m.dispatch(ui(move |u| u.notice = Some(Notice::ImportFailed(Some(e)))));
+                return;
+            }
             let m = m.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let parsed = match read_text(file).await {

@@ -19,7 +19,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::core::checklist::store::{load, save_run, ChecklistSettings};
+use crate::core::checklist::store::{load, save_run, ChecklistSettings, Loaded};
 use crate::core::checklist::timer::{warm_up_status, WarmUp};
 use crate::core::attrs::Region;
 use crate::core::checklist::excursion::MishapKind;
@@ -41,7 +41,7 @@ use crate::shell::app::{use_env, LastDoseCtx};
 use crate::shell::events::emit;
 use crate::shell::hooks::use_data_revision::use_data_revision;
 use crate::shell::services::clock::BrowserClock;
-use crate::shell::services::storage::{notify_changed, shared_repo};
+use crate::shell::services::storage::{notify_changed, with_repo};
 
 use model::{Model, Msg, SiteLog};
 use super::{list, raw};
@@ -53,7 +53,7 @@ fn now_ms() -> i64 {
 
 /// What to tell the user about storage, if anything (memory only, last write failed).
 fn storage_notice(lang: crate::core::i18n::Lang) -> Option<String> {
-    let status = shared_repo().borrow().status();
+    let status = with_repo(|r| r.status()).unwrap_or(StorageStatus::Ok);
     match status {
         StorageStatus::Ok | StorageStatus::Quarantined(_) => None,
         s => s.message(lang).map(|m| {
@@ -105,7 +105,7 @@ fn input_label(
 /// What the view needs of the stored site log: the site to suggest, when
 /// each injection was given, who injects.
 fn site_log() -> SiteLog {
-    let (sites, _) = crate::core::sites::log::load(&mut shared_repo().borrow_mut());
+    let sites = with_repo(|r| crate::core::sites::log::load(r).0).unwrap_or_default();
     SiteLog {
         suggestion: sites.suggest(&BrowserClock),
         logged_ms: sites.entries.iter().map(|e| e.at_ms).collect(),
@@ -119,15 +119,23 @@ fn site_log() -> SiteLog {
 /// same dose twice is ignored. Returns whether it was saved.
 fn log_site(run: &Run) -> bool {
     let (Some(zone), Some(at)) = (run.site, run.completed_ms) else { return true };
-    let shared = shared_repo();
-    let Ok(mut repo) = shared.try_borrow_mut() else { return false };
-    let (mut sites, _) = crate::core::sites::log::load(&mut repo);
-    if disabled_reason(zone, sites.injector).is_some() {
-        return true;
-    }
-    let entry = LogEntry::new(zone, at, at, sites.injector, Vec::new(), "", CHECKLIST_NONCE);
-    let changes = sites.apply(SitesAction::Log(entry));
-    persist(&mut repo, &changes).is_ok()
+    with_repo(|repo| {
+        let (mut sites, _) = crate::core::sites::log::load(repo);
+        if disabled_reason(zone, sites.injector).is_some() {
+            return true;
+        }
+        let entry = LogEntry::new(zone, at, at, sites.injector, Vec::new(), "", CHECKLIST_NONCE);
+        let changes = sites.apply(SitesAction::Log(entry));
+        persist(repo, &changes).is_ok()
+    })
+    .unwrap_or(false)
+}
+
+/// Everything the view reads, or the storage error state when the
+/// repository is busy (re-entered from a host script).
+fn load_now() -> Loaded {
+    with_repo(|r| load(r))
+        .unwrap_or_else(|| Loaded { error: Some(crate::core::storage::StoreError::Other("busy".into())), ..Loaded::default() })
 }
 
 /// The id nonce of entries logged by the checklist (`LogEntry::new`).
@@ -269,8 +277,8 @@ fn handle(d: &UseReducerDispatcher<Model>, e: &Event, ev: Ev, lang: Lang, region
                 } else if let Some(i) = history::SCHEDULE_IDS.iter().position(|x| *x == id) {
                     let s = DoseSchedule::CHOICES[i];
                     d.dispatch(Msg::Schedule(s));
-                    let saved = shared_repo().borrow_mut().put(&ChecklistSettings { schedule: s });
-                    if saved.is_ok() {
+                    let saved = with_repo(|r| r.put(&ChecklistSettings { schedule: s }));
+                    if matches!(saved, Some(Ok(()))) {
                         notify_changed();
                     }
                     Msg::Notice(storage_notice(lang))
@@ -293,7 +301,7 @@ pub fn view() -> Html {
     let data_rev = use_data_revision();
 
     let model = use_reducer(|| {
-        let loaded = load(&mut shared_repo().borrow_mut());
+        let loaded = load_now();
         Model::start(loaded, now_ms(), ctx_discard, storage_notice(lang), warmup::notify_initial(), site_log())
     });
     let force = use_force_update();
@@ -303,7 +311,7 @@ pub fn view() -> Html {
         let dispatch = model.dispatcher();
         use_effect_with(data_rev, move |rev| {
             if *rev > 0 {
-                let loaded = load(&mut shared_repo().borrow_mut());
+                let loaded = load_now();
                 dispatch.dispatch(Msg::Loaded(loaded, site_log()));
             }
         });
@@ -315,13 +323,15 @@ pub fn view() -> Html {
         let host = env.host.clone();
         use_effect_with(model.rev, move |rev| {
             if *rev > 0 {
-                let saved = save_run(&mut shared_repo().borrow_mut(), &m.run, m.replaced.as_ref());
+                let saved = with_repo(|r| save_run(r, &m.run, m.replaced.as_ref()));
                 // Read before dispatching: the handle derefs to the latest state.
                 let done = if m.completed_now { DosePrepared::from_run(&m.run) } else { None };
                 // One dose, one record: the site goes into the injection log.
                 let logged = done.is_some() && log_site(&m.run);
-                m.dispatch(Msg::Notice(storage_notice(lang)));
-                if saved.is_ok() || logged {
+                // Busy (re-entered from a host script): this change was not saved.
+                let notice = if saved.is_some() { storage_notice(lang) } else { Some(StorageMsg::NotSaved.tr(lang).to_string()) };
+                m.dispatch(Msg::Notice(notice));
+                if matches!(saved, Some(Ok(_))) || logged {
                     notify_changed();
                 }
                 if let (Some(host), Some(detail)) = (host, done) {

@@ -4,7 +4,6 @@
 //! Nothing here panics: every storage failure becomes a `StoreError`.
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -94,27 +93,55 @@ impl Codec for JsonCodec {
 }
 
 pub type BrowserRepo = Repo<LocalStore, JsonCodec>;
-pub type SharedRepo = Rc<RefCell<BrowserRepo>>;
 
 thread_local! {
-    static REPO: SharedRepo = Rc::new(RefCell::new(Repo::new(LocalStore::open(), JsonCodec)));
+    static REPO: RefCell<BrowserRepo> = RefCell::new(Repo::new(LocalStore::open(), JsonCodec));
 }
 
-/// The page's one repository: every widget instance reads and writes through
-/// it, so instances on one page never hold diverging copies.
-pub fn shared_repo() -> SharedRepo {
-    REPO.with(Rc::clone)
+/// The one way into the page's one repository: every widget instance reads
+/// and writes through it, so instances on one page never hold diverging
+/// copies. `None` when the repository is already in use further up the
+/// stack (a host script called back into the widget from inside a storage
+/// operation): the caller handles that like a failed read or write instead
+/// of panicking, since a panic would trap the one wasm instance every widget
+/// on the page shares.
+pub fn with_repo<T>(f: impl FnOnce(&mut BrowserRepo) -> T) -> Option<T> {
+    REPO.with(|cell| {
+        let mut repo = cell.try_borrow_mut().ok()?;
+        Some(f(&mut repo))
+    })
 }
 
 /// Name of the window event fired after any instance saved data, so the
 /// other instances on the page reload (other tabs get the `storage` event).
 pub const CHANGED_EVENT: &str = "kineret-widget:data-changed";
 
-/// Tells every instance on this page that stored data changed.
+/// Tells every instance on this page that stored data changed. Deferred to a
+/// microtask: the listeners (other instances' reloads, host scripts) run
+/// after the current reducer, effect or handler has returned and released
+/// the repository, never inside it.
 pub fn notify_changed() {
-    if let Some(w) = web_sys::window() {
-        if let Ok(ev) = web_sys::Event::new(CHANGED_EVENT) {
-            let _ = w.dispatch_event(&ev);
+    wasm_bindgen_futures::spawn_local(async {
+        if let Some(w) = web_sys::window() {
+            if let Ok(ev) = web_sys::Event::new(CHANGED_EVENT) {
+                let _ = w.dispatch_event(&ev);
+            }
         }
-    }
+    });
+}
+
+/// Name of the window event fired after the user deleted all their data:
+/// every instance on the page starts its views afresh (nothing kept in memory).
+pub const DELETED_EVENT: &str = "kineret-widget:data-deleted";
+
+/// Tells every instance on this page that all stored data was deleted
+/// (deferred like [`notify_changed`]).
+pub fn notify_deleted() {
+    wasm_bindgen_futures::spawn_local(async {
+        if let Some(w) = web_sys::window() {
+            if let Ok(ev) = web_sys::Event::new(DELETED_EVENT) {
+                let _ = w.dispatch_event(&ev);
+            }
+        }
+    });
 }

@@ -1,17 +1,18 @@
 //! The view's state: the core's `SitesState` (saved through the shared repo)
 //! plus what only this widget instance shows (selection, drafts, notices).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::Reducible;
 
 use crate::core::i18n::{Lang, Translate};
-use crate::core::sites::log::{load, persist, BackdateError};
+use crate::core::sites::log::{load, persist, BackdateError, Change};
 use crate::core::sites::rotation::Warning;
 use crate::core::sites::{FlagReason, ImportError, Injector, LogEntry, Reaction, SitesAction, SitesState, ZoneId};
 use crate::core::storage::StorageMsg;
 use crate::shell::services::clock::BrowserClock;
-use crate::shell::services::storage::{notify_changed, shared_repo};
+use crate::shell::services::storage::{notify_changed, with_repo};
 
 /// A problem with a form field, shown next to it.
 #[derive(Clone, Copy, PartialEq)]
@@ -111,6 +112,8 @@ pub struct Ui {
     pub confirm_wipe: bool,
     pub show_all: bool,
     pub dose: DoseOffer,
+    /// The last change could not be written (the state keeps it in memory).
+    pub not_saved: bool,
 }
 
 impl Default for Ui {
@@ -129,6 +132,7 @@ impl Default for Ui {
             confirm_wipe: false,
             show_all: false,
             dose: DoseOffer::None,
+            not_saved: false,
         }
     }
 }
@@ -137,8 +141,11 @@ impl Default for Ui {
 pub struct Model {
     pub s: SitesState,
     pub ui: Ui,
-    /// The last change could not be written (the state keeps it in memory).
-    pub not_saved: bool,
+    /// Changes the reducer accepted and the view's effect has not written
+    /// yet (no storage write inside a reducer: see `Model::save_pending`).
+    outbox: Rc<RefCell<Vec<Change>>>,
+    /// Grows with every accepted change: the effect's trigger.
+    pub pending: u32,
 }
 
 /// A change to the UI state.
@@ -165,9 +172,7 @@ pub fn both(a: SitesAction, f: impl FnOnce(&mut Ui) + 'static) -> Act {
 /// What storage holds now, as a `Reload` (keeps undo), or `None` if the
 /// repository is busy.
 pub fn reload_action() -> Option<SitesAction> {
-    let repo = shared_repo();
-    let mut repo = repo.try_borrow_mut().ok()?;
-    let (s, _) = load(&mut repo);
+    let (s, _) = with_repo(|r| load(r))?;
     Some(SitesAction::Reload { entries: s.entries, flags: s.flags, injector: s.injector })
 }
 
@@ -177,33 +182,41 @@ impl Model {
         if let Some(SitesAction::Reload { entries, flags, injector }) = reload_action() {
             s.apply(SitesAction::Loaded { entries, flags, injector });
         }
-        Model { s, ui: Ui::default(), not_saved: false }
+        Model { s, ui: Ui::default(), outbox: Rc::default(), pending: 0 }
     }
 
     /// The user-facing storage notices: the repo's status (memory only,
     /// quarantine, failed write) and "this change was not saved".
     pub fn storage_notices(&self, lang: Lang) -> Vec<String> {
         let mut out: Vec<String> =
-            shared_repo().try_borrow().ok().and_then(|r| r.status().message(lang)).into_iter().collect();
-        if self.not_saved {
+            with_repo(|r| r.status().message(lang)).flatten().into_iter().collect();
+        if self.ui.not_saved {
             out.push(StorageMsg::NotSaved.tr(lang).to_string());
         }
         out
     }
 }
 
-/// Writes the changes; on success tells every instance (after this event
-/// turn, so no reducer runs inside another).
-fn save(changes: &[crate::core::sites::Change]) -> bool {
-    let repo = shared_repo();
-    let ok = match repo.try_borrow_mut() {
-        Ok(mut r) => persist(&mut r, changes).is_ok(),
-        Err(_) => false,
-    };
-    if ok {
-        wasm_bindgen_futures::spawn_local(async { notify_changed() });
+impl Model {
+    /// Writes what the reducer accepted since the last call (the view runs
+    /// this in an effect when `pending` grows); on success tells every
+    /// instance (deferred by `notify_changed`). Returns whether all of it
+    /// was saved (`None`: nothing was waiting); the repository being busy
+    /// counts as not saved.
+    pub fn save_pending(&self) -> Option<bool> {
+        let changes = match self.outbox.try_borrow_mut() {
+            Ok(mut o) => std::mem::take(&mut *o),
+            Err(_) => return Some(false),
+        };
+        if changes.is_empty() {
+            return None;
+        }
+        let ok = with_repo(|r| persist(r, &changes).is_ok()).unwrap_or(false);
+        if ok {
+            notify_changed();
+        }
+        Some(ok)
     }
-    ok
 }
 
 impl Reducible for Model {
@@ -214,7 +227,11 @@ impl Reducible for Model {
         if let Some(a) = act.core {
             let changes = m.s.apply(a);
             if !changes.is_empty() {
-                m.not_saved = !save(&changes);
+                match m.outbox.try_borrow_mut() {
+                    Ok(mut o) => o.extend(changes),
+                    Err(_) => m.ui.not_saved = true,
+                }
+                m.pending = m.pending.wrapping_add(1);
             }
         }
         if let Some(f) = act.ui {
