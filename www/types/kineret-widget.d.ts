@@ -362,6 +362,8 @@ export interface KineretWidgetAttributes {
   remember?: boolean | '';
   /** Present: show the "Update available — reload" banner (set by the installed app). */
   'update-available'?: boolean | '';
+  /** Present: `kineret:injection-logged` also carries the user's free-text `note` (health data every script on the page can read; left out by default). `'false'` is the same as absent. */
+  'events-include-note'?: boolean | '' | 'true' | 'false';
 }
 
 /** `kineret:injection-logged` detail: the logged injection. */
@@ -375,7 +377,7 @@ export interface InjectionLogged {
   loggedMs: number;
   injector: Injector;
   reactions: Reaction[];
-  /** The user's free-text note (plain text, at most 500 characters). May be absent: free text is health data a host should opt in to. */
+  /** The user's free-text note (plain text, at most 500 characters). Present only when the element has `events-include-note`: free text is health data a host must opt in to. */
   note?: string;
 }
 
