@@ -2,8 +2,6 @@
 //! implements [`Clock`] with JS `Date` and does all display formatting (Intl).
 //! The only formatting here is the machine-readable ISO 8601 used by exports.
 
-use std::cell::Cell;
-
 pub const MS_PER_MINUTE: i64 = 60_000;
 pub const MS_PER_DAY: i64 = 86_400_000;
 
@@ -33,15 +31,18 @@ impl Clock for Pinned<'_> {
 }
 
 /// Test fake: a fixed instant and a fixed offset, both settable through `&self`.
+/// Test-only (unit tests and the `test-util` feature), never shipped.
+#[cfg(any(test, feature = "test-util"))]
 #[derive(Debug, Default)]
 pub struct FixedClock {
-    now: Cell<i64>,
-    offset: Cell<i32>,
+    now: std::cell::Cell<i64>,
+    offset: std::cell::Cell<i32>,
 }
 
+#[cfg(any(test, feature = "test-util"))]
 impl FixedClock {
     pub fn new(now_ms: i64, offset_minutes: i32) -> Self {
-        FixedClock { now: Cell::new(now_ms), offset: Cell::new(offset_minutes) }
+        FixedClock { now: std::cell::Cell::new(now_ms), offset: std::cell::Cell::new(offset_minutes) }
     }
     pub fn set_now(&self, now_ms: i64) {
         self.now.set(now_ms);
@@ -54,6 +55,7 @@ impl FixedClock {
     }
 }
 
+#[cfg(any(test, feature = "test-util"))]
 impl Clock for FixedClock {
     fn now_ms(&self) -> i64 {
         self.now.get()
