@@ -9,6 +9,8 @@ use kineret_widget::shell::services::storage::JsonCodec;
 use serde::Deserialize;
 use wasm_bindgen_test::*;
 
+mod common;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[derive(Debug, Deserialize, PartialEq)]
@@ -70,4 +72,198 @@ fn reports_errors_without_panicking() {
     assert_eq!(err(r#"{"t":0}"#), "missing field `n`");
     assert_eq!(err("5"), "invalid type: floating point `5.0`, expected struct Rec");
     assert!(!err("{").is_empty(), "invalid JSON is an error");
+}
+
+// --- differential: jsde against serde_wasm_bindgen --------------------------
+//
+// `jsde` replaced `serde_wasm_bindgen::from_value` for size and follows it
+// for JSON values. Here the same `JSON.parse`d values, valid stored records
+// and damaged ones (a field replaced by a hostile value, removed, or an
+// unknown one added), are decoded by both into every stored type: both must
+// accept with equal values, or both refuse. The intended differences are
+// asserted by name below (`intended_differences_*`).
+
+mod differential {
+    use std::fmt::Debug;
+
+    use js_sys::{Array, Object, Reflect, JSON};
+    use kineret_widget::core::checklist::store::ChecklistSettings;
+    use kineret_widget::core::checklist::{DoseSchedule, Inspection, Run};
+    use kineret_widget::core::dose::form::{FormInput, RenalMode, WeightUnit};
+    use kineret_widget::core::dose::{Indication, RenalSchedule};
+    use kineret_widget::core::safety::form::MonitoringRecord;
+    use kineret_widget::core::sites::{Flag, FlagReason, Injector, LogEntry, SitesSettings, ZoneId};
+    use kineret_widget::core::storage::Codec;
+    use kineret_widget::shell::services::jsde;
+    use kineret_widget::shell::services::storage::JsonCodec;
+    use serde::de::DeserializeOwned;
+    use serde::Serialize;
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_test::*;
+
+    use super::common::cases::{entry, Rng};
+
+    /// `JSON.parse(text)`.
+    pub fn parse(text: &str) -> JsValue {
+        JSON::parse(text).unwrap()
+    }
+
+    /// Both decoders' results, errors as text.
+    pub fn both<T: DeserializeOwned>(v: &JsValue) -> (Result<T, String>, Result<T, String>) {
+        let ours = jsde::from_value::<T>(v.clone()).map_err(|e| e.0);
+        let reference = serde_wasm_bindgen::from_value::<T>(v.clone()).map_err(|e| e.to_string());
+        (ours, reference)
+    }
+
+    /// Values that break decoders: integers past 2^53 (already rounded by
+    /// `JSON.parse`), fractions, -0, huge, every JSON type, enum shapes,
+    /// nesting 100 levels deep. (Deeper is `deep_nesting_*` below: the
+    /// reference decoder formats a refused value with `Debug`, which recurses
+    /// in JS and throws past a few thousand levels.)
+    fn hostile(rng: &mut Rng) -> JsValue {
+        const TEXTS: [&str; 30] = [
+            "9007199254740993", "9007199254740992", "9007199254740991", "-9007199254740993", "1e21", "1e400",
+            "0.5", "-0", "-1", "4294967296", "256", "0", "\"\"", "\"x\"", "\"redness\"", "\"thigh-left\"",
+            "\"Daily\"", "null", "true", "false", "[]", "{}", "[1,2]", "[\"redness\",\"redness\"]",
+            "{\"a\":1}", "{\"EveryOtherDay\":{\"anchorDay\":3}}", "{\"Daily\":null,\"TwiceDaily\":null}",
+            "{\"EveryOtherDay\":{\"anchorDay\":1e300}}", "\"\\ud800\"", "{\"__proto__\":{\"x\":1}}",
+        ];
+        match rng.below(12) {
+            0 => parse(&format!("{}1{}", "[".repeat(100), "]".repeat(100))),
+            1 => parse(&format!("{}1{}", "{\"a\":".repeat(100), "}".repeat(100))),
+            _ => parse(rng.pick(&TEXTS)),
+        }
+    }
+
+    /// Own keys (objects) or indices (arrays) of `v`.
+    fn keys(v: &JsValue) -> Vec<JsValue> {
+        if Array::is_array(v) {
+            (0..Array::from(v).length()).map(JsValue::from).collect()
+        } else if v.is_object() {
+            Object::keys(v.unchecked_ref::<Object>()).iter().collect()
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// A deep copy of `record` with one thing changed, at the top or one or
+    /// two levels down.
+    fn damaged(rng: &mut Rng, record: &JsValue) -> JsValue {
+        let root = parse(&String::from(JSON::stringify(record).unwrap()));
+        if !root.is_object() || rng.chance(20) {
+            return hostile(rng);
+        }
+        let mut target = root.clone();
+        for _ in 0..2 {
+            let ks = keys(&target);
+            if ks.is_empty() || rng.chance(2) {
+                break;
+            }
+            let next = Reflect::get(&target, &rng.pick(&ks)).unwrap();
+            if !next.is_object() {
+                break;
+            }
+            target = next;
+        }
+        let ks = keys(&target);
+        match rng.below(6) {
+            0 if !ks.is_empty() => {
+                Reflect::delete_property(target.unchecked_ref::<Object>(), &rng.pick(&ks)).unwrap();
+            }
+            1 => {
+                Reflect::set(&target, &JsValue::from_str("unknownKey"), &hostile(rng)).unwrap();
+            }
+            _ if !ks.is_empty() => {
+                Reflect::set(&target, &rng.pick(&ks), &hostile(rng)).unwrap();
+            }
+            _ => return hostile(rng),
+        }
+        root
+    }
+
+    /// `cases` damaged copies of the samples; returns the disagreements.
+    fn differ<T: Serialize + DeserializeOwned + PartialEq + Debug>(
+        name: &str,
+        samples: &[T],
+        rng: &mut Rng,
+        cases: u32,
+    ) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, s) in samples.iter().enumerate() {
+            let v = parse(&JsonCodec.encode(s).unwrap());
+            match both::<T>(&v) {
+                (Ok(a), Ok(b)) if a == *s && b == *s => {}
+                other => out.push(format!("{name} sample {i} does not round-trip: {other:?}")),
+            }
+        }
+        for case in 0..cases {
+            let v = damaged(rng, &parse(&JsonCodec.encode(&samples[case as usize % samples.len()]).unwrap()));
+            let agree = match both::<T>(&v) {
+                (Ok(a), Ok(b)) => a == b,
+                (Err(_), Err(_)) => true,
+                _ => false,
+            };
+            if !agree {
+                let shown = JSON::stringify(&v).map(String::from).unwrap_or_default();
+                let shown: String = shown.chars().take(300).collect();
+                out.push(format!("{name}: {shown}: {:?}", both::<T>(&v)));
+            }
+        }
+        out
+    }
+
+    fn runs(rng: &mut Rng) -> Vec<Run> {
+        (0..4)
+            .map(|i| {
+                let mut r = Run::new(1_709_640_000_000 - rng.below(1_000_000_000) as i64, [None, Some(0.5)][i % 2]);
+                if i > 1 {
+                    r.out_of_fridge_ms = Some(r.started_ms + 60_000);
+                    r.inspection = Some([Inspection::ClearOk, Inspection::CloudyDiscoloredParticles][i % 2]);
+                    r.site = Some(ZoneId::ALL[i]);
+                    r.extra_dose_confirmed = i == 3;
+                }
+                r
+            })
+            .collect()
+    }
+
+    #[wasm_bindgen_test]
+    fn jsde_and_serde_wasm_bindgen_agree_on_every_stored_type() {
+        let rng = &mut Rng::new(14);
+        let entries: Vec<LogEntry> = (0..8).map(|_| entry(rng)).collect();
+        let flags = vec![
+            Flag { zone: ZoneId::ALL[0], reason: FlagReason::ALL[0], until_ms: None },
+            Flag { zone: ZoneId::ALL[3], reason: FlagReason::ALL[6], until_ms: Some(1_709_640_000_000) },
+        ];
+        let settings = vec![SitesSettings { injector: Injector::Caregiver }, SitesSettings::default()];
+        let schedules = [
+            DoseSchedule::Daily,
+            DoseSchedule::EveryOtherDay { anchor_day: None },
+            DoseSchedule::EveryOtherDay { anchor_day: Some(19_787) },
+            DoseSchedule::TwiceDaily,
+        ];
+        let checklist: Vec<ChecklistSettings> = schedules.into_iter().map(|schedule| ChecklistSettings { schedule }).collect();
+        let forms = vec![
+            FormInput::default(),
+            FormInput {
+                indication: Some(Indication::Nomid),
+                weight: "12,5".into(),
+                weight_unit: WeightUnit::Lb,
+                renal: RenalMode::Estimate,
+                renal_schedule: Some(RenalSchedule::EveryOtherDay),
+                ..FormInput::default()
+            },
+        ];
+        let monitoring = vec![MonitoringRecord::default(), MonitoringRecord("2024-03-05".into())];
+        let runs = runs(rng);
+        let mut out = Vec::new();
+        out.extend(differ("LogEntry", &entries, rng, 1_000));
+        out.extend(differ("Flag", &flags, rng, 300));
+        out.extend(differ("SitesSettings", &settings, rng, 200));
+        out.extend(differ("ChecklistSettings", &checklist, rng, 300));
+        out.extend(differ("Run", &runs, rng, 1_000));
+        out.extend(differ("FormInput", &forms, rng, 1_000));
+        out.extend(differ("MonitoringRecord", &monitoring, rng, 200));
+        assert!(out.is_empty(), "{} disagreements:\n{}", out.len(), out.join("\n"));
+    }
 }
