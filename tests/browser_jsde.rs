@@ -266,4 +266,85 @@ mod differential {
         out.extend(differ("MonitoringRecord", &monitoring, rng, 200));
         assert!(out.is_empty(), "{} disagreements:\n{}", out.len(), out.join("\n"));
     }
+
+    /// Duplicate keys: `JSON.parse` keeps the last, before any decoder runs,
+    /// so both decoders (and the shipped codec) read the last one. (serde_json,
+    /// used by the native tests, refuses with "duplicate field".)
+    #[wasm_bindgen_test]
+    fn intended_differences_duplicate_keys_last_wins() {
+        let text = r#"{"id":"a1","zone":"thigh-left","atMs":1,"loggedMs":1,"injector":"caregiver","reactions":[],"note":"first","note":"last","id":"b2"}"#;
+        let v = parse(text);
+        let (ours, reference) = both::<LogEntry>(&v);
+        let ours = ours.unwrap();
+        assert_eq!((ours.id.as_str(), ours.note.as_str()), ("b2", "last"));
+        assert_eq!(reference, Ok(ours.clone()));
+        assert_eq!(JsonCodec.decode::<LogEntry>(text), Ok(ours));
+    }
+
+    /// Integers above 2^53 are rounded by `JSON.parse` before any decoder
+    /// sees them: both refuse a rounded (unsafe) integer with a clean error,
+    /// never a nearby value; 2^53 - 1 reads exactly. Encoding refuses them
+    /// too, so such a time is never stored rounded.
+    #[wasm_bindgen_test]
+    fn intended_differences_integers_past_2_pow_53_are_refused() {
+        let at = |n: &str| {
+            format!(r#"{{"id":"a1","zone":"thigh-left","atMs":{n},"loggedMs":1,"injector":"caregiver","reactions":[],"note":""}}"#)
+        };
+        for n in ["9007199254740992", "9007199254740993", "-9007199254740993", "18446744073709551616", "1e21"] {
+            let (ours, reference) = both::<LogEntry>(&parse(&at(n)));
+            assert_eq!(ours, Err("invalid type: floating point, expected i64".to_string()), "{n}");
+            assert!(reference.is_err(), "{n}: {reference:?}");
+            assert!(JsonCodec.decode::<LogEntry>(&at(n)).is_err());
+        }
+        for (n, exact) in [("9007199254740991", 9_007_199_254_740_991i64), ("-9007199254740991", -9_007_199_254_740_991)] {
+            let (ours, reference) = both::<LogEntry>(&parse(&at(n)));
+            assert_eq!(ours.as_ref().map(|e| e.at_ms), Ok(exact));
+            assert_eq!(reference, ours);
+        }
+        let mut e = entry(&mut Rng::new(1));
+        e.at_ms = (1 << 53) + 1;
+        assert!(JsonCodec.encode(&e).is_err(), "an unsafe integer must not be stored rounded");
+    }
+
+    /// Deep nesting: `JSON.parse` accepts any depth; jsde refuses past
+    /// `MAX_DEPTH` (128, serde_json's limit) with an error instead of running
+    /// the wasm stack out, even for recursive types and serde's buffered
+    /// untagged enums. The stored types are not recursive, so 100 000 levels
+    /// in any of their fields is a plain type error. (serde_wasm_bindgen has
+    /// no limit and formats a refused value with `Debug`, which recurses in
+    /// JS: on 10 000 levels it throws "Maximum call stack size exceeded",
+    /// which is why the differential test stops at 100.)
+    #[wasm_bindgen_test]
+    fn intended_differences_deep_nesting_is_a_clean_error() {
+        #[derive(Debug, serde::Deserialize)]
+        struct Nest(#[allow(dead_code)] Vec<Nest>);
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(untagged)]
+        enum Any {
+            #[allow(dead_code)]
+            N(f64),
+            #[allow(dead_code)]
+            L(Vec<Any>),
+        }
+        let arrays = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        let max = jsde::MAX_DEPTH as usize;
+        assert!(jsde::from_value::<Nest>(parse(&arrays(max))).is_ok());
+        let deeper = jsde::from_value::<Nest>(parse(&arrays(max + 1))).unwrap_err().0;
+        assert_eq!(deeper, "recursion limit exceeded");
+        assert!(jsde::from_value::<Any>(parse(&arrays(max))).is_ok());
+        assert!(jsde::from_value::<Any>(parse(&arrays(100_000))).is_err());
+        assert!(jsde::from_value::<Nest>(parse(&arrays(100_000))).is_err());
+        let objects = format!("{}1{}", "{\"a\":".repeat(100_000), "}".repeat(100_000));
+        for deep in [arrays(100_000), objects] {
+            for field in ["id", "zone", "atMs", "reactions", "note", "unknownKey"] {
+                let text = format!(
+                    r#"{{"id":"a1","zone":"thigh-left","atMs":1,"loggedMs":1,"injector":"caregiver","reactions":[],"note":"","{field}":{deep}}}"#
+                );
+                let decoded = JsonCodec.decode::<LogEntry>(&text);
+                assert_eq!(decoded.is_ok(), field == "unknownKey", "{field}: {decoded:?}");
+            }
+            assert!(JsonCodec.decode::<Run>(&deep).is_err());
+            assert!(JsonCodec.decode::<ChecklistSettings>(&format!(r#"{{"schedule":{deep}}}"#)).is_err());
+        }
+    }
 }
