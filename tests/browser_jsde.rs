@@ -80,8 +80,9 @@ fn reports_errors_without_panicking() {
 // for JSON values. Here the same `JSON.parse`d values, valid stored records
 // and damaged ones (a field replaced by a hostile value, removed, or an
 // unknown one added), are decoded by both into every stored type: both must
-// accept with equal values, or both refuse. The intended differences are
-// asserted by name below (`intended_differences_*`).
+// accept with equal values, or both refuse, except where jsde is stricter on
+// purpose. The intended differences are asserted by name below
+// (`intended_differences_*`).
 
 mod differential {
     use std::fmt::Debug;
@@ -92,8 +93,10 @@ mod differential {
     use kineret_widget::core::dose::form::{FormInput, RenalMode, WeightUnit};
     use kineret_widget::core::dose::{Indication, RenalSchedule};
     use kineret_widget::core::safety::form::MonitoringRecord;
-    use kineret_widget::core::sites::{Flag, FlagReason, Injector, LogEntry, SitesSettings, ZoneId};
-    use kineret_widget::core::storage::Codec;
+    use kineret_widget::core::sites::{
+        export_json, parse_import, Flag, FlagReason, ImportError, Injector, LogEntry, SitesSettings, ZoneId,
+    };
+    use kineret_widget::core::storage::{record_key, Codec, KvStore, MemoryStore, Record, Repo};
     use kineret_widget::shell::services::jsde;
     use kineret_widget::shell::services::storage::JsonCodec;
     use serde::de::DeserializeOwned;
@@ -101,7 +104,7 @@ mod differential {
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_test::*;
 
-    use super::common::cases::{entry, Rng};
+    use super::common::cases::{entry, Rng, NOW};
 
     /// `JSON.parse(text)`.
     pub fn parse(text: &str) -> JsValue {
@@ -201,7 +204,10 @@ mod differential {
             let agree = match both::<T>(&v) {
                 (Ok(a), Ok(b)) => a == b,
                 (Err(_), Err(_)) => true,
-                _ => false,
+                // Intended: an array where a struct belongs is refused
+                // (`intended_differences_an_array_is_not_a_struct`).
+                (Err(e), Ok(_)) => e.starts_with("invalid type: sequence, expected struct"),
+                (Ok(_), Err(_)) => false,
             };
             if !agree {
                 let shown = JSON::stringify(&v).map(String::from).unwrap_or_default();
@@ -346,5 +352,62 @@ mod differential {
             assert!(JsonCodec.decode::<Run>(&deep).is_err());
             assert!(JsonCodec.decode::<ChecklistSettings>(&format!(r#"{{"schedule":{deep}}}"#)).is_err());
         }
+    }
+
+    /// Unknown keys: jsde reads a struct from all of the object's keys, as
+    /// serde_json does, so `#[serde(deny_unknown_fields)]` (the import file's
+    /// types) refuses them in the browser as in the native tests, and other
+    /// types skip them. serde_wasm_bindgen reads only the declared fields and
+    /// accepted them: an import file with an extra key used to be accepted in
+    /// the browser and refused by the native tests.
+    #[wasm_bindgen_test]
+    fn intended_differences_unknown_keys_refused_where_the_type_denies_them() {
+        #[derive(Debug, PartialEq, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Strict {
+            a: u8,
+        }
+        let (ours, reference) = both::<Strict>(&parse(r#"{"a":1,"b":2}"#));
+        assert_eq!(ours, Err("unknown field `b`, expected `a`".to_string()));
+        assert_eq!(reference, Ok(Strict { a: 1 }));
+        assert_eq!(both::<Strict>(&parse(r#"{"a":1}"#)), (Ok(Strict { a: 1 }), Ok(Strict { a: 1 })));
+
+        let e = entry(&mut Rng::new(2));
+        let text = export_json(&JsonCodec, &[e.clone()], &[]).unwrap();
+        assert_eq!(parse_import(&JsonCodec, &text, NOW).map(|d| d.entries), Ok(vec![e.clone()]));
+        let top = text.replacen('{', "{\"extra\":1,", 1);
+        let inner = text.replacen("\"id\":", "\"extra\":1,\"id\":", 1);
+        assert_ne!(inner, text);
+        for damaged in [top, inner] {
+            assert!(matches!(parse_import(&JsonCodec, &damaged, NOW), Err(ImportError::NotValid(_))), "{damaged}");
+        }
+        // A stored record with a key from a newer version still loads.
+        let stored = JsonCodec.encode(&e).unwrap().replacen('{', "{\"extra\":1,", 1);
+        assert_eq!(JsonCodec.decode::<LogEntry>(&stored), Ok(e));
+    }
+
+    /// An array where a struct belongs: serde_wasm_bindgen (and jsde before)
+    /// read it as an object without the declared fields, so `[1,2]` stored
+    /// as the calculator form loaded as an empty form and the corrupt record
+    /// was lost instead of quarantined. jsde refuses it; the repository then
+    /// quarantines it byte for byte.
+    #[wasm_bindgen_test]
+    fn intended_differences_an_array_is_not_a_struct() {
+        for text in ["[]", "[1,2]"] {
+            let (ours, reference) = both::<FormInput>(&parse(text));
+            assert_eq!(ours, Err("invalid type: sequence, expected struct FormInput".to_string()));
+            assert_eq!(reference, Ok(FormInput::default()));
+        }
+        let (ours, reference) = both::<ChecklistSettings>(&parse(r#"{"schedule":{"everyOtherDay":[]}}"#));
+        assert!(ours.is_err());
+        assert_eq!(reference.map(|c| c.schedule), Ok(DoseSchedule::EveryOtherDay { anchor_day: None }));
+        let mut repo = Repo::new(MemoryStore::new(), JsonCodec);
+        let key = record_key(FormInput::COLLECTION, "current");
+        repo.store_mut().set(&key, r#"{"v":1,"data":[1,2]}"#).unwrap();
+        let report = repo.load_all::<FormInput>();
+        assert!(report.records.is_empty());
+        let quarantined = repo.quarantined_items().unwrap();
+        assert_eq!(quarantined.len(), 1);
+        assert_eq!(quarantined[0].1, r#"{"v":1,"data":[1,2]}"#);
     }
 }

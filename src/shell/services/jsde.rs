@@ -6,10 +6,12 @@
 //! (`flt2dec`: dragon + grisu, ~20 KB of wasm) and `str`'s `Debug` escaping.
 //! Our error type overrides `invalid_type`/`invalid_value` and formats the
 //! unexpected value without floats. The accepted inputs follow
-//! serde-wasm-bindgen 0.6 for JSON values: structs read exactly their declared
-//! fields (unknown keys are ignored, a missing key is a missing field),
-//! `null` is `None`/unit, integers must be safe integers, enums are
-//! `"Variant"` or `{"Variant": payload}`.
+//! serde-wasm-bindgen 0.6 for JSON values (`null` is `None`/unit, integers
+//! must be safe integers, enums are `"Variant"` or `{"Variant": payload}`, a
+//! missing key is a missing field) with one difference, as serde_json does:
+//! a struct is read from all of the object's keys, so
+//! `#[serde(deny_unknown_fields)]` refuses unknown ones (serde-wasm-bindgen
+//! reads only the declared fields and so accepts them; tests/browser_jsde.rs).
 //!
 //! Nesting is limited to [`MAX_DEPTH`] arrays/objects (serde_json's limit):
 //! `JSON.parse` accepts any depth, and a recursive visitor (serde's buffered
@@ -260,18 +262,12 @@ impl<'de> de::Deserializer<'de> for JsDe {
         }
     }
 
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        fields: &'static [&'static str],
-        v: V,
-    ) -> Result<V::Value> {
-        if self.0.is_object() {
-            let depth = self.inner_depth()?;
-            v.visit_map(Fields { obj: self.0, fields: fields.iter(), value: None, depth })
-        } else {
-            Err(self.unexpected(&v))
-        }
+    /// Every key of the object, as serde_json reads a struct: the derived
+    /// visitor skips unknown keys, or refuses them under
+    /// `#[serde(deny_unknown_fields)]` (the import file's types), so the
+    /// browser is as strict as the native tests.
+    fn deserialize_struct<V: Visitor<'de>>(self, _: &'static str, _: &'static [&'static str], v: V) -> Result<V::Value> {
+        self.deserialize_map(v)
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -348,32 +344,6 @@ impl<'de> de::MapAccess<'de> for Entries {
         self.next += 1;
         self.value = Some(pair.get(1));
         seed.deserialize(JsDe(pair.get(0), self.depth)).map(Some)
-    }
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
-        seed.deserialize(JsDe(self.value.take().unwrap_or(JsValue::UNDEFINED), self.depth))
-    }
-}
-
-/// A struct's declared fields that are present on the object.
-struct Fields {
-    obj: JsValue,
-    fields: std::slice::Iter<'static, &'static str>,
-    value: Option<JsValue>,
-    depth: u16,
-}
-
-impl<'de> de::MapAccess<'de> for Fields {
-    type Error = DeError;
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
-        for field in &mut self.fields {
-            let key = JsValue::from_str(field);
-            let value = Reflect::get(&self.obj, &key).unwrap_or(JsValue::UNDEFINED);
-            if !value.is_undefined() || Reflect::has(&self.obj, &key).unwrap_or(false) {
-                self.value = Some(value);
-                return seed.deserialize(de::value::BorrowedStrDeserializer::<DeError>::new(field)).map(Some);
-            }
-        }
-        Ok(None)
     }
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
         seed.deserialize(JsDe(self.value.take().unwrap_or(JsValue::UNDEFINED), self.depth))
