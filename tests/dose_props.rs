@@ -99,6 +99,7 @@ proptest! {
         let input = DoseInput { indication: Some(ind), weight: Some(w), mg_per_kg_per_day: Some(r), split: s, ..DoseInput::default() };
         let p = match calculate(&input, Lang::En) {
             Ok(p) => p,
+            // PROD-GRAD: the one refusal a valid input can get.
             Err(e) => return refused_only_as_too_small(&input, &e),
         };
         let kg = p.weight.map(|k| k.value()).unwrap_or(f64::NAN);
@@ -121,6 +122,7 @@ proptest! {
         let input = DoseInput { indication: Some(ind), weight: Some(w), mg_per_kg_per_day: Some(r), split: Split::Twice, ..DoseInput::default() };
         let p = match calculate(&input, Lang::En) {
             Ok(p) => p,
+            // PROD-GRAD: the one refusal a valid input can get.
             Err(e) => return refused_only_as_too_small(&input, &e),
         };
         let daily = p.daily_dose.value();
@@ -137,6 +139,7 @@ proptest! {
         let p = match calculate(&input, lang) {
             Ok(p) => p,
             Err(e) => {
+                // PROD-GRAD: the one refusal a valid input can get.
                 refused_only_as_too_small(&input, &e)?;
                 return Ok(());
             }
