@@ -343,7 +343,10 @@ impl<'de> de::MapAccess<'de> for Entries {
         let pair: Array = self.entries.get(self.next).unchecked_into();
         self.next += 1;
         self.value = Some(pair.get(1));
-        seed.deserialize(JsDe(pair.get(0), self.depth)).map(Some)
+        // `Object.entries` keys are strings; a `StringDeserializer` per key
+        // type is a little smaller than `JsDe::deserialize_identifier`.
+        let key = pair.get(0).as_string().unwrap_or_default();
+        seed.deserialize(de::value::StringDeserializer::<DeError>::new(key)).map(Some)
     }
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
         seed.deserialize(JsDe(self.value.take().unwrap_or(JsValue::UNDEFINED), self.depth))
