@@ -1,20 +1,37 @@
-// Renders README's hardening table from the rows the test run wrote
-// (build/hardening-report/*.tsv: kind, what, cases, data lost), so the
-// table states what was measured, not what was typed.
+// Renders README's hardening table from the rows the test run wrote, so the
+// table states what was measured, not what was typed:
+// - build/hardening-report/native.tsv: tests/hardening.rs (serde_json codec),
+// - build/hardening-report/*.tsv (others): the Playwright specs,
+// - build/test-logs/wasm.log, lines `kw-hardening<TAB>row`: tests/browser_hardening.rs,
+//   the same storage/import cases through the shipped decoder (JSON.parse + jsde).
+// Each row: kind, what, cases, data lost. Exits non-zero if any row lost data.
 import { readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const dir = join(root, 'build', 'hardening-report');
-if (!existsSync(dir)) {
+const wasmLog = join(root, 'build', 'test-logs', 'wasm.log');
+const WASM_MARK = 'kw-hardening\t';
+
+const sources = []; // [level, text]
+if (existsSync(dir)) {
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort()) {
+    const level = f === 'native.tsv' ? 'native (proptest, serde_json)' : 'browser (Playwright)';
+    sources.push([level, readFileSync(join(dir, f), 'utf8')]);
+  }
+}
+if (existsSync(wasmLog)) {
+  const lines = readFileSync(wasmLog, 'utf8').split('\n').filter((l) => l.startsWith(WASM_MARK));
+  sources.push(['browser (wasm: JSON.parse + jsde, as shipped)', lines.map((l) => l.slice(WASM_MARK.length)).join('\n')]);
+}
+if (sources.length === 0) {
   console.log('hardening report: no rows (run `make test`)');
   process.exit(0);
 }
 const rows = new Map();
-for (const f of readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort()) {
-  for (const line of readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean)) {
+for (const [level, text] of sources) {
+  for (const line of text.split('\n').filter(Boolean)) {
     const [kind, what, cases, lost] = line.split('\t');
-    const level = f.replace(/\.tsv$/, '') === 'native' ? 'native (proptest)' : 'browser (Playwright)';
     const key = `${kind}\t${what}\t${level}`;
     const prev = rows.get(key) ?? { cases: 0, lost: 0 };
     rows.set(key, { cases: prev.cases + Number(cases), lost: prev.lost + Number(lost) });
@@ -37,3 +54,7 @@ if (text.includes(start) && text.includes(end)) {
   if (updated !== text) writeFileSync(readme, updated);
 }
 console.log(`\nHardening report (${rows.size} rows, data lost in all: ${lostTotal})\n${table}`);
+if (lostTotal > 0) {
+  console.error('hardening report: data lost (see the "data lost" column)');
+  process.exit(1);
+}

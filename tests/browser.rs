@@ -8,30 +8,24 @@ use web_sys::{Element, KeyboardEvent, KeyboardEventInit};
 
 mod common;
 
-use common::browser::{all, mount_widget, text, wait, Fixture};
+use common::browser::{all, mount_ready, text, until, Fixture};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Yew renders on its scheduler: give it a turn of the event loop. A real
-/// view (the injection-site map) takes up to ~160 ms to mount the first time
-/// in an unoptimised test build, so 20 ms was not enough.
-async fn settle() {
-    wait(200).await;
-}
-
+/// A fresh widget, once the app has rendered (Yew renders a view's whole
+/// tree in one pass; how long that takes depends on the build and machine).
 async fn widget(attrs: &[(&str, &str)]) -> Fixture {
-    mount_widget(attrs, 200).await
+    mount_ready(attrs, ".kw-app").await
 }
 
-/// Waits (at most 2 s) until tab `i` is selected: rendering a full view takes
-/// longer than one `settle()` in a debug build on a busy machine.
+/// Waits until tab `i` is selected.
 async fn until_selected(root: &Element, i: usize) {
-    for _ in 0..100 {
-        settle().await;
-        if all(root, "[role=tab]").get(i).and_then(|t| t.get_attribute("aria-selected")).as_deref() == Some("true") {
-            return;
-        }
-    }
+    let selected = || all(root, "[role=tab]").get(i).and_then(|t| t.get_attribute("aria-selected"));
+    until(&format!("tab {i} to be selected"), || selected().as_deref() == Some("true")).await;
+}
+
+fn present(root: &Element, selector: &str) -> bool {
+    root.query_selector(selector).unwrap().is_some()
 }
 
 fn press(el: &Element, key: &str) {
@@ -82,8 +76,7 @@ async fn lang_attribute_change_re_renders_in_spanish() {
     assert_eq!(text(&f.host, ".kw-title"), "Kineret companion");
     f.host.set_attribute("lang", "es").unwrap();
     f.handle.refresh();
-    settle().await;
-    assert_eq!(text(&f.host, ".kw-title"), "Asistente de Kineret");
+    until("the Spanish title", || text(&f.host, ".kw-title") == "Asistente de Kineret").await;
     assert_eq!(f.host.query_selector(".kw-app").unwrap().unwrap().get_attribute("lang").as_deref(), Some("es"));
 }
 
@@ -100,8 +93,7 @@ async fn destroy_removes_the_app() {
     let mut f = widget(&[]).await;
     assert!(f.host.query_selector(".kw-app").unwrap().is_some());
     f.handle.destroy();
-    settle().await;
-    assert!(f.host.query_selector(".kw-app").unwrap().is_none());
+    until("the app to go", || !present(&f.host, ".kw-app")).await;
     // A second destroy is harmless.
     f.handle.destroy();
 }
@@ -125,17 +117,16 @@ async fn calculator_shows_a_dose_only_when_every_input_is_valid() {
     let f = widget(&[("view", "calculator")]).await;
     assert!(f.host.query_selector(".kw-result").unwrap().is_none());
     set_value(&f.host, "#kw-calc-indication", "dira", "change");
-    settle().await;
+    until("the weight-based dose field", || present(&f.host, "#kw-calc-dose")).await;
     set_value(&f.host, "#kw-calc-weight", "20", "input");
     set_value(&f.host, "#kw-calc-dose", "9", "input");
-    settle().await;
     // Above 8 mg/kg/day: a message beside the field and no number anywhere.
+    until("the dose refusal", || present(&f.host, "#kw-calc-dose[aria-invalid=true]")).await;
     let dose = f.host.query_selector("#kw-calc-dose").unwrap().unwrap();
-    assert_eq!(dose.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert!(text(&f.host, "#kw-calc-dose-error").contains('8'));
     assert!(f.host.query_selector(".kw-result").unwrap().is_none());
     set_value(&f.host, "#kw-calc-dose", "2", "input");
-    settle().await;
+    until("the 40 mg dose", || present(&f.host, ".kw-dose")).await;
     assert_eq!(text(&f.host, ".kw-dose"), "40 mg (0.27 mL)");
     assert_eq!(dose.get_attribute("aria-invalid").as_deref(), Some("false"));
 }
@@ -152,7 +143,7 @@ async fn calculator_emits_kineret_dose_with_the_api_result() {
         sink.borrow_mut().push(e.detail());
     });
     set_value(&f.host, "#kw-calc-indication", "ra", "change");
-    settle().await;
+    until("a kineret:dose event", || !seen.borrow().is_empty()).await;
     let events = seen.borrow();
     assert_eq!(events.len(), 1);
     let get = |k: &str| js_sys::Reflect::get(&events[0], &k.into()).unwrap();
@@ -175,16 +166,16 @@ async fn calculator_renal_schedule_is_a_choice_defaulting_to_every_other_day() {
     // RENAL-EOD: "consider" every other day; the user may keep daily.
     let f = widget(&[("view", "calculator")]).await;
     set_value(&f.host, "#kw-calc-indication", "ra", "change");
-    settle().await;
+    until("the RA instructions", || present(&f.host, ".kw-instructions")).await;
     assert!(f.host.query_selector("#kw-calc-schedule-0").unwrap().is_none());
     choose(&f.host, "#kw-calc-renal-3"); // end-stage kidney disease or dialysis
-    settle().await;
-    assert_eq!(text(&f.host, ".kw-instructions"), "100 mg (0.67 mL) under the skin every other day");
+    let eod_text = "100 mg (0.67 mL) under the skin every other day";
+    until("every other day", || text(&f.host, ".kw-instructions") == eod_text).await;
     let eod = f.host.query_selector("#kw-calc-schedule-0").unwrap().unwrap();
     assert!(eod.unchecked_ref::<web_sys::HtmlInputElement>().checked());
     choose(&f.host, "#kw-calc-schedule-1");
-    settle().await;
-    assert_eq!(text(&f.host, ".kw-instructions"), "100 mg (0.67 mL) under the skin once daily");
+    let daily = "100 mg (0.67 mL) under the skin once daily";
+    until("once daily", || text(&f.host, ".kw-instructions") == daily).await;
 }
 
 #[wasm_bindgen_test]
@@ -195,10 +186,10 @@ async fn calculator_in_the_eu_lists_the_eu_indications() {
         all(&f.host, "#kw-calc-indication option").iter().filter_map(|o| o.get_attribute("value")).collect();
     assert_eq!(options, vec!["", "ra", "caps", "fmf", "stills", "covid19"]);
     set_value(&f.host, "#kw-calc-indication", "fmf", "change");
-    settle().await;
+    until("the weight-based dose field", || present(&f.host, "#kw-calc-dose")).await;
     set_value(&f.host, "#kw-calc-weight", "30", "input");
     set_value(&f.host, "#kw-calc-dose", "2", "input");
-    settle().await;
+    until("the 60 mg dose", || present(&f.host, ".kw-dose")).await;
     assert_eq!(text(&f.host, ".kw-dose"), "60 mg (0.4 mL)");
     assert!(f.host.query_selector("#kw-calc-split-0").unwrap().is_none(), "FMF is once daily");
 }

@@ -9,19 +9,20 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 mod common;
 
-use common::browser::{all, mount_widget, wait, Fixture};
+use common::browser::{all, mount_ready, until, Fixture};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-async fn settle() {
-    wait(30).await;
-}
-
-/// A fresh `view="storage"` widget on empty storage (runs persist between mounts).
+/// A fresh `view="storage"` widget on empty storage (runs persist between
+/// mounts), once its checklist steps are rendered.
 async fn widget(attrs: &[(&str, &str)]) -> Fixture {
     let mut all_attrs = vec![("view", "storage")];
     all_attrs.extend_from_slice(attrs);
-    mount_widget(&all_attrs, 30).await
+    mount_ready(&all_attrs, ".kw-ck-steps input[type=checkbox]").await
+}
+
+fn present(root: &Element, selector: &str) -> bool {
+    root.query_selector(selector).unwrap().is_some()
 }
 
 fn one(root: &Element, selector: &str) -> Element {
@@ -68,7 +69,7 @@ async fn cloudy_inspection_stops_the_run() {
     let f = widget(&[]).await;
     assert!(f.host.query_selector(".kw-ck-stop").unwrap().is_none());
     click(&f.host, "#kw-ck-insp-bad");
-    settle().await;
+    until("the stop box", || present(&f.host, ".kw-ck-stop")).await;
     let stop = one(&f.host, ".kw-ck-stop");
     assert_eq!(stop.get_attribute("role").as_deref(), Some("alert"));
     let text = stop.text_content().unwrap_or_default();
@@ -78,9 +79,8 @@ async fn cloudy_inspection_stops_the_run() {
     // Under the step that caused it (step 4), focused, nothing at the bottom.
     let steps = all(&f.host, ".kw-ck-steps > li");
     assert!(steps[3].contains(Some(&stop)), "the stop box is not in step 4");
-    wait(20).await;
-    let focused = web_sys::window().unwrap().document().unwrap().active_element();
-    assert_eq!(focused.map(|e| e.id()).as_deref(), Some("kw-ck-stop"));
+    let focused = || web_sys::window().unwrap().document().unwrap().active_element().map(|e| e.id());
+    until("the stop box to take focus", || focused().as_deref() == Some("kw-ck-stop")).await;
     assert!(all(&f.host, ".kw-ck-end > *").is_empty());
     // Steps 5–9 do not apply; every step is disabled; a new dose can be started.
     for (i, li) in steps.iter().enumerate() {
@@ -96,8 +96,7 @@ async fn cloudy_inspection_stops_the_run() {
     assert_eq!(new_run.len(), 1);
     assert_eq!(new_run[0].text_content().as_deref(), Some("Start a new dose"));
     new_run[0].clone().dyn_into::<HtmlElement>().unwrap().click();
-    settle().await;
-    assert!(f.host.query_selector(".kw-ck-stop").unwrap().is_none());
+    until("the stop box to go", || !present(&f.host, ".kw-ck-stop")).await;
     assert!(f.host.query_selector(".kw-ck-na").unwrap().is_none());
     let first: HtmlInputElement = one(&f.host, "#kw-ck-expiry").dyn_into().unwrap();
     assert!(!first.disabled());
@@ -107,10 +106,14 @@ async fn cloudy_inspection_stops_the_run() {
 async fn early_laid_flat_is_refused_with_a_described_error() {
     let f = widget(&[]).await;
     click(&f.host, "#kw-ck-out");
-    settle().await;
-    assert!(one(&f.host, "[role=timer]").text_content().unwrap_or_default().contains("left"));
+    let timer = || f.host.query_selector("[role=timer]").unwrap().and_then(|t| t.text_content()).unwrap_or_default();
+    until("the warm-up countdown", || timer().contains("left")).await;
     click(&f.host, "#kw-ck-flat");
-    settle().await;
+    let described = || {
+        let id = f.host.query_selector("#kw-ck-flat").unwrap()?.get_attribute("aria-describedby")?;
+        f.host.query_selector(&format!("#{id}")).unwrap()?.text_content()
+    };
+    until("the refusal on the laid-flat step", || described().is_some_and(|t| t.contains("30 minutes"))).await;
     let flat: HtmlInputElement = one(&f.host, "#kw-ck-flat").dyn_into().unwrap();
     assert!(!flat.checked(), "the refused tick must not stay checked");
     let err_id = flat.get_attribute("aria-describedby").expect("aria-describedby");
@@ -149,17 +152,18 @@ async fn units_attribute_and_region_change_the_storage_text() {
 async fn an_impossible_temperature_is_refused_on_its_field() {
     let f = widget(&[("units", "f")]).await;
     click(&f.host, "#kw-mh-out");
-    settle().await;
+    until("the mishap form", || present(&f.host, "#kw-mh-hours") && present(&f.host, "#kw-mh-temp")).await;
     for (id, v) in [("#kw-mh-hours", "2"), ("#kw-mh-temp", "-500")] {
         let input: HtmlInputElement = one(&f.host, id).dyn_into().unwrap();
         input.set_value(v);
         let init = web_sys::InputEventInit::new();
         init.set_bubbles(true);
         input.dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap()).unwrap();
-        settle().await;
     }
+    // Yew handles the input events, then the submit, in order.
     click(&f.host, ".kw-mh button[type=submit]");
-    settle().await;
+    let err = || f.host.query_selector("#kw-mh-temp-err").unwrap().and_then(|e| e.text_content()).unwrap_or_default();
+    until("the temperature refusal", || err().contains("absolute zero")).await;
     let temp = one(&f.host, "#kw-mh-temp");
     assert_eq!(temp.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert!(one(&f.host, "#kw-mh-temp-err").text_content().unwrap_or_default().contains("absolute zero"));

@@ -2,7 +2,7 @@
 //! Property tests for the dose core (US PI 2.2, 2.4; EUA; US PI 3, 16).
 
 use kineret_widget::core::api::{calculate_dose, ApiValue};
-use kineret_widget::core::dose::{calculate, DoseInput, Indication, Region, RenalSchedule, Split, WeightInput};
+use kineret_widget::core::dose::{calculate, DoseInput, FieldError, Indication, Region, RenalSchedule, Split, WeightInput};
 use kineret_widget::core::i18n::Lang;
 use kineret_widget::core::units::{parse_decimal, NumberError};
 use proptest::prelude::*;
@@ -68,6 +68,27 @@ fn valid_input() -> impl Strategy<Value = DoseInput> {
         })
 }
 
+/// The one refusal a valid input can get: a dose per administration whose
+/// volume rounds to 0 mL, i.e. under 0.8 mg (rates from 0.1 mg/kg/day and
+/// weights from 2 kg can give 0.1 mg); PROD-GRAD: no other "too small" limit.
+/// Every other error fails the case, so a test over `calculate` never passes
+/// because `calculate` failed.
+fn refused_only_as_too_small(input: &DoseInput, e: &[FieldError]) -> Result<(), TestCaseError> {
+    let kg = match input.weight {
+        Some(WeightInput::Kg(k)) => k,
+        Some(WeightInput::Lb(lb)) => lb * 0.45359237,
+        None => 0.0,
+    };
+    let may_split = input.indication.is_some_and(|i| i.rule().may_split_twice_daily);
+    let per_day = if input.split == Split::Twice && may_split { 2.0 } else { 1.0 };
+    let per = input.mg_per_kg_per_day.unwrap_or(0.0) * kg / per_day;
+    prop_assert!(
+        e.len() == 1 && e[0].code.code() == "dose_too_small" && per < 0.8 + 1e-6,
+        "valid input refused: {:?}: {:?}", input, e
+    );
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(cfg())]
 
@@ -76,33 +97,39 @@ proptest! {
     #[test]
     fn daily_dose_never_above_cap(ind in weight_based(), w in weight(), r in rate(), s in split()) {
         let input = DoseInput { indication: Some(ind), weight: Some(w), mg_per_kg_per_day: Some(r), split: s, ..DoseInput::default() };
-        if let Ok(p) = calculate(&input, Lang::En) {
-            let kg = p.weight.map(|k| k.value()).unwrap_or(f64::NAN);
-            let daily = p.daily_dose.value();
-            // 1e-9 absorbs binary noise in the f64 product only; the core
-            // computes the product in exact decimal arithmetic, with the rate
-            // taken down to 10⁻⁶ mg/kg/day (10⁻⁹ tolerance for typed decimals).
-            // Upwards that allows at most kg × 10⁻⁹ mg; downwards, for a rate
-            // with more digits than 10⁻⁶ (these are random f64s), the dose may
-            // be up to kg × 10⁻⁶ mg lower and so cross one more 0.1 mg step.
-            // The 8 mg/kg/day maximum is checked with no allowance.
-            prop_assert!(daily <= 8.0 * kg + 1e-9, "{daily} > 8 × {kg}");
-            prop_assert!(daily <= r * kg + kg * 1e-9 + 1e-9, "{daily} > {r} × {kg}");
-            prop_assert!(r * kg - daily < 0.1 + kg * 1e-6 + 1e-9, "{daily} not within 0.1 mg of {r} × {kg}");
-        }
+        let p = match calculate(&input, Lang::En) {
+            Ok(p) => p,
+            // PROD-GRAD: the one refusal a valid input can get.
+            Err(e) => return refused_only_as_too_small(&input, &e),
+        };
+        let kg = p.weight.map(|k| k.value()).unwrap_or(f64::NAN);
+        let daily = p.daily_dose.value();
+        // 1e-9 absorbs binary noise in the f64 product only; the core
+        // computes the product in exact decimal arithmetic, with the rate
+        // taken down to 10⁻⁶ mg/kg/day (10⁻⁹ tolerance for typed decimals).
+        // Upwards that allows at most kg × 10⁻⁹ mg; downwards, for a rate
+        // with more digits than 10⁻⁶ (these are random f64s), the dose may
+        // be up to kg × 10⁻⁶ mg lower and so cross one more 0.1 mg step.
+        // The 8 mg/kg/day maximum is checked with no allowance.
+        prop_assert!(daily <= 8.0 * kg + 1e-9, "{daily} > 8 × {kg}");
+        prop_assert!(daily <= r * kg + kg * 1e-9 + 1e-9, "{daily} > {r} × {kg}");
+        prop_assert!(r * kg - daily < 0.1 + kg * 1e-6 + 1e-9, "{daily} not within 0.1 mg of {r} × {kg}");
     }
 
     /// Twice daily: the halves sum to the daily dose within 0.1 mg and never above it.
     #[test]
     fn twice_daily_halves(ind in weight_based(), w in weight(), r in rate()) {
         let input = DoseInput { indication: Some(ind), weight: Some(w), mg_per_kg_per_day: Some(r), split: Split::Twice, ..DoseInput::default() };
-        if let Ok(p) = calculate(&input, Lang::En) {
-            let daily = p.daily_dose.value();
-            let per = p.dose_per_administration.value();
-            prop_assert_eq!(p.administrations_per_day, 2);
-            prop_assert!(2.0 * per <= daily + 1e-9);
-            prop_assert!(daily - 2.0 * per <= 0.1 + 1e-9);
-        }
+        let p = match calculate(&input, Lang::En) {
+            Ok(p) => p,
+            // PROD-GRAD: the one refusal a valid input can get.
+            Err(e) => return refused_only_as_too_small(&input, &e),
+        };
+        let daily = p.daily_dose.value();
+        let per = p.dose_per_administration.value();
+        prop_assert_eq!(p.administrations_per_day, 2);
+        prop_assert!(2.0 * per <= daily + 1e-9);
+        prop_assert!(daily - 2.0 * per <= 0.1 + 1e-9);
     }
 
     /// Any valid input: volume, syringes, discard and schedule are consistent.
@@ -112,22 +139,8 @@ proptest! {
         let p = match calculate(&input, lang) {
             Ok(p) => p,
             Err(e) => {
-                // The one refusal these inputs can get: a dose per
-                // administration whose volume rounds to 0 mL, i.e. under
-                // 0.8 mg (rates from 0.1 mg/kg/day and weights from 2 kg can
-                // give 0.1 mg); PROD-GRAD: no other "too small" limit.
-                let kg = match input.weight {
-                    Some(WeightInput::Kg(k)) => k,
-                    Some(WeightInput::Lb(lb)) => lb * 0.45359237,
-                    None => 0.0,
-                };
-                let may_split = input.indication.is_some_and(|i| i.rule().may_split_twice_daily);
-                let per_day = if input.split == Split::Twice && may_split { 2.0 } else { 1.0 };
-                let per = input.mg_per_kg_per_day.unwrap_or(0.0) * kg / per_day;
-                prop_assert!(
-                    e.len() == 1 && e[0].code.code() == "dose_too_small" && per < 0.8 + 1e-6,
-                    "valid input refused: {:?}: {:?}", input, e
-                );
+                // PROD-GRAD: the one refusal a valid input can get.
+                refused_only_as_too_small(&input, &e)?;
                 return Ok(());
             }
         };

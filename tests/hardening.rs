@@ -6,8 +6,7 @@
 //! to `build/hardening-report/native.tsv`, from which README's hardening
 //! table is generated (`scripts/hardening-report.mjs`).
 
-use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::cell::{Cell, RefCell};
 use std::fs::{create_dir_all, OpenOptions};
 use std::io::Write;
 use std::rc::Rc;
@@ -17,208 +16,179 @@ use kineret_widget::core::attrs::{parse_or_default, Region, View};
 use kineret_widget::core::dose::form::{evaluate, FormInput, RenalMode};
 use kineret_widget::core::dose::Indication;
 use kineret_widget::core::i18n::Lang;
-use kineret_widget::core::sites::{export_json, parse_import, Injector, LogEntry, Reaction, ZoneId};
-use kineret_widget::core::storage::{
-    record_key, FaultyStore, KvStore, MemoryStore, Record, Repo, StorageStatus, StoreError, QUARANTINE_PREFIX,
-};
+use kineret_widget::core::storage::{KvStore, StoreError};
 use kineret_widget::core::units::{parse_decimal, MAX_MG_PER_KG_PER_DAY};
 use proptest::prelude::*;
 
 mod common;
+use common::cases::{self, entries, row, two_tabs_over, Rng, Shared};
 use common::json::JsonCodec;
 use proptest::test_runner::{Config, TestRunner};
 
-
-const NOW: i64 = 1_709_640_000_000; // 2024-03-05T12:00Z
-
-/// Appends `kind, what, cases, lost` to the report.
-fn report(kind: &str, what: &str, cases: u32, lost: usize) {
+/// Appends a row to the report.
+fn report(line: &str) {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/build/hardening-report");
     if create_dir_all(dir).is_ok() {
         if let Ok(mut f) = OpenOptions::new().create(true).append(true).open(format!("{dir}/native.tsv")) {
-            let _ = writeln!(f, "{kind}\t{what}\t{cases}\t{lost}");
+            let _ = writeln!(f, "{line}");
         }
     }
 }
 
-/// Runs `cases` random cases of `strategy`; each returns the data it lost.
-/// Fails the test on any loss or failed property, then writes the row.
+/// What a scenario measured: cases run, data lost over all of them, and the
+/// first case that lost data.
+struct Measured {
+    cases: u32,
+    lost: usize,
+    first_loss: Option<String>,
+}
+
+/// Runs `cases` random cases of `strategy`. A broken property fails at once
+/// (proptest shrinks it); lost data does not stop the run: it is counted, so
+/// the row states how much was lost and in how many cases.
+fn measure<S: Strategy>(
+    what: &str,
+    cases: u32,
+    strategy: S,
+    check: impl Fn(S::Value) -> Result<usize, TestCaseError>,
+) -> Measured
+where
+    S::Value: std::fmt::Debug + Clone,
+{
+    let mut runner = TestRunner::new(Config { cases, failure_persistence: None, ..Config::default() });
+    let ran = Cell::new(0u32);
+    let lost = Cell::new(0usize);
+    let first_loss = RefCell::new(None);
+    let result = runner.run(&strategy, |v| {
+        ran.set(ran.get() + 1);
+        let l = check(v.clone())?;
+        lost.set(lost.get() + l);
+        if l > 0 && first_loss.borrow().is_none() {
+            *first_loss.borrow_mut() = Some(format!("{v:?}"));
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{what}: {e}");
+    }
+    Measured { cases: ran.get(), lost: lost.get(), first_loss: first_loss.into_inner() }
+}
+
+/// Measures, writes the row (loss included), then fails on any loss.
 fn scenario<S: Strategy>(
     kind: &str,
     what: &str,
     cases: u32,
     strategy: S,
     check: impl Fn(S::Value) -> Result<usize, TestCaseError>,
-) {
-    let mut runner = TestRunner::new(Config { cases, failure_persistence: None, ..Config::default() });
-    let ran = RefCell::new(0u32);
-    let lost = RefCell::new(0usize);
-    let result = runner.run(&strategy, |v| {
-        *ran.borrow_mut() += 1;
-        let l = check(v)?;
-        *lost.borrow_mut() += l;
-        prop_assert_eq!(l, 0, "data lost");
-        Ok(())
-    });
-    if let Err(e) = result {
-        panic!("{what}: {e}");
-    }
-    report(kind, what, ran.into_inner(), lost.into_inner());
+) where
+    S::Value: std::fmt::Debug + Clone,
+{
+    let m = measure(what, cases, strategy, check);
+    report(&row(kind, what, m.cases, m.lost));
+    assert_eq!(m.lost, 0, "{what}: data lost, first in {:?}", m.first_loss);
 }
 
-fn entry() -> impl Strategy<Value = LogEntry> {
-    (prop::sample::select(ZoneId::ALL.to_vec()), 0..400i64, any::<u32>(), "[a-zA-Z <>&\"',;=+-]{0,40}").prop_map(
-        |(zone, hours_ago, nonce, note)| {
-            let at = NOW - hours_ago * 3_600_000;
-            LogEntry::new(zone, at, at, Injector::Caregiver, vec![Reaction::Redness], &note, nonce)
-        },
-    )
-}
-
-fn entries() -> impl Strategy<Value = Vec<LogEntry>> {
-    prop::collection::vec(entry(), 1..12).prop_map(|mut v| {
-        let mut seen = BTreeSet::new();
-        v.retain(|e| seen.insert(e.id.clone()));
-        v
-    })
-}
-
-fn ids(v: &[LogEntry]) -> BTreeSet<String> {
-    v.iter().map(|e| e.id.clone()).collect()
-}
-
-/// Records of `wanted` that are neither loaded nor quarantined.
-fn lost_after_load<S: KvStore>(repo: &mut Repo<S, JsonCodec>, wanted: &BTreeSet<String>) -> usize {
-    let report = repo.load_all::<LogEntry>();
-    let loaded = ids(&report.records);
-    let quarantined: BTreeSet<String> = repo
-        .quarantined_items()
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|(k, _)| k.rsplit('/').next().map(str::to_string))
-        .collect();
-    wanted.iter().filter(|id| !loaded.contains(*id) && !quarantined.contains(*id)).count()
-}
-
-fn seeded(v: &[LogEntry]) -> MemoryStore {
-    let mut repo = Repo::new(MemoryStore::new(), JsonCodec);
-    for e in v {
-        repo.put(e).unwrap();
-    }
-    repo.store().clone()
+/// One of the shared storage/import scenarios (tests/common/cases.rs) over
+/// the serde_json codec, one proptest-drawn seed per case.
+fn shared(what: &str) {
+    let found = cases::scenarios::<JsonCodec>().into_iter().find(|s| s.1 == what);
+    let Some((kind, what, n, check)) = found else { panic!("no scenario {what:?}") };
+    scenario(kind, what, n, any::<u64>(), |seed| check(JsonCodec, &mut Rng::new(seed)).map_err(TestCaseError::fail));
 }
 
 #[test]
 fn storage_unavailable_keeps_working_in_memory() {
-    scenario("storage fault", "storage unavailable (sandboxed iframe, blocked by settings)", 300, entries(), |v| {
-        let mut repo = Repo::new(FaultyStore::unavailable(), JsonCodec);
-        for e in &v {
-            prop_assert!(repo.put(e).is_ok(), "writes go to memory");
-        }
-        prop_assert_eq!(repo.status(), StorageStatus::MemoryOnly);
-        Ok(lost_after_load(&mut repo, &ids(&v)))
-    });
+    shared("storage unavailable (sandboxed iframe, blocked by settings)");
 }
 
 #[test]
 fn quota_exceeded_loses_at_most_the_failed_change_and_reports_it() {
-    scenario("storage fault", "quota exceeded on write", 300, (entries(), entry()), |(v, extra)| {
-        let mut store = FaultyStore::with_data(seeded(&v));
-        store.set_error = Some(StoreError::QuotaExceeded);
-        store.set_fail_count = 1;
-        let mut repo = Repo::new(store, JsonCodec);
-        let write = repo.put(&extra);
-        prop_assert_eq!(write, Err(StoreError::QuotaExceeded), "the failed change is reported to the user");
-        prop_assert!(matches!(repo.status(), StorageStatus::LastWriteFailed(_)));
-        // Everything saved before is intact; the next write works again.
-        let lost = lost_after_load(&mut repo, &ids(&v));
-        prop_assert!(repo.put(&extra).is_ok());
-        Ok(lost)
-    });
+    shared("quota exceeded on write");
 }
 
 #[test]
 fn corrupt_json_is_quarantined_byte_for_byte() {
-    let garbage = prop::sample::select(vec!["{", "null", "[]", "{\"v\":1}", "{\"v\":1,\"data\":{}}", "\u{0}\u{1}", "{\"v\":\"x\"}", ""]);
-    scenario("storage fault", "corrupt JSON in stored records", 300, (entries(), garbage, 0usize..12), |(v, junk, n)| {
-        let mut store = seeded(&v);
-        let victim = v[n % v.len()].clone();
-        let key = record_key(LogEntry::COLLECTION, &victim.id);
-        store.set(&key, junk).unwrap();
-        let mut repo = Repo::new(store, JsonCodec);
-        let lost = lost_after_load(&mut repo, &ids(&v));
-        let q = repo.quarantined_items().unwrap_or_default();
-        prop_assert!(q.iter().any(|(k, raw)| k.starts_with(QUARANTINE_PREFIX) && raw == junk), "kept as it was");
-        Ok(lost)
-    });
+    shared("corrupt JSON in stored records");
 }
 
 #[test]
 fn newer_schema_data_is_quarantined_not_dropped() {
-    scenario("storage fault", "data written by a newer schema version", 300, (entries(), 2u32..50), |(v, version)| {
-        let mut store = seeded(&v);
-        let victim = &v[0];
-        let key = record_key(LogEntry::COLLECTION, &victim.id);
-        let raw = store.get(&key).unwrap().unwrap().replacen("\"v\":1", &format!("\"v\":{version}"), 1);
-        store.set(&key, &raw).unwrap();
-        let mut repo = Repo::new(store, JsonCodec);
-        let report = repo.load_all::<LogEntry>();
-        prop_assert!(!ids(&report.records).contains(&victim.id), "not read with the old schema");
-        Ok(lost_after_load(&mut repo, &ids(&v)))
-    });
+    shared("data written by a newer schema version");
 }
 
 #[test]
 fn older_version_data_is_migrated() {
-    let legacy = (prop::sample::select(vec!["left-thigh", "right-thigh", "left-abdomen", "right-buttock"]), 0..1000i64);
-    scenario("storage fault", "data from an older version (v0, unversioned)", 300, legacy, |(site, hours)| {
-        let mut store = MemoryStore::new();
-        let id = format!("legacy{hours}");
-        let raw = format!(r#"{{"id":"{id}","site":"{site}","time":{},"note":"old"}}"#, NOW - hours * 3_600_000);
-        store.set(&record_key(LogEntry::COLLECTION, &id), &raw).unwrap();
-        let mut repo = Repo::new(store, JsonCodec);
-        let report = repo.load_all::<LogEntry>();
-        prop_assert_eq!(report.records.len(), 1, "migrated: {:?}", report.quarantined);
-        Ok(lost_after_load(&mut repo, &[id].into_iter().collect()))
-    });
-}
-
-/// Two repositories over one store: two tabs (or two instances) writing at once.
-#[derive(Clone)]
-struct Shared(Rc<RefCell<MemoryStore>>);
-
-impl KvStore for Shared {
-    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        self.0.borrow().get(key)
-    }
-    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.0.borrow_mut().set(key, value)
-    }
-    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
-        self.0.borrow_mut().remove(key)
-    }
-    fn keys(&self) -> Result<Vec<String>, StoreError> {
-        self.0.borrow().keys()
-    }
+    shared("data from an older version (v0, unversioned)");
 }
 
 #[test]
 fn two_tabs_writing_at_once_lose_nothing() {
-    scenario("storage fault", "two tabs / two instances writing at once", 300, (entries(), entries()), |(a, b)| {
-        let store = Shared(Rc::default());
-        let mut tab1 = Repo::new(store.clone(), JsonCodec);
-        let mut tab2 = Repo::new(store.clone(), JsonCodec);
-        for pair in a.iter().zip(b.iter().chain(std::iter::repeat(&b[0]))) {
-            tab1.put(pair.0).unwrap();
-            tab2.put(pair.1).unwrap();
+    shared("two tabs / two instances writing at once");
+}
+
+#[test]
+fn import_file_parser_accepts_no_garbage() {
+    shared("import files: random text, damaged and valid exports");
+}
+
+#[test]
+fn every_shared_scenario_has_a_native_test() {
+    let src = include_str!("hardening.rs");
+    for (_, what, _, _) in cases::scenarios::<JsonCodec>() {
+        assert!(src.contains(&format!("shared(\"{what}\")")), "{what} never runs natively");
+    }
+}
+
+/// A store that silently drops every second write (says Ok, keeps nothing):
+/// the kind of bug the "data lost" column exists to show.
+#[derive(Clone, Default)]
+struct LossyStore {
+    inner: Shared,
+    writes: Rc<Cell<u32>>,
+}
+
+impl KvStore for LossyStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.inner.get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.writes.set(self.writes.get() + 1);
+        if self.writes.get() % 2 == 0 {
+            return Ok(());
         }
-        for e in b.iter().skip(a.len()) {
-            tab2.put(e).unwrap();
-        }
-        let mut all = ids(&a);
-        all.extend(ids(&b));
-        Ok(lost_after_load(&mut tab1, &all))
+        self.inner.set(key, value)
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.inner.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        self.inner.keys()
+    }
+}
+
+/// The "data lost" column can show a loss: the measurement every row uses,
+/// run over a deliberately lossy store, counts the dropped records and the
+/// row it would write says so; over the real (shared memory) store it counts
+/// none. Not written to the report: README's table holds real runs only.
+#[test]
+fn data_lost_column_shows_a_lossy_store() {
+    let what = "two tabs / two instances writing at once";
+    let strategy = (any::<u64>(), any::<u64>());
+    let pair = |(x, y): (u64, u64)| (entries(&mut Rng::new(x)), entries(&mut Rng::new(y)));
+    let lossy = measure(what, 50, strategy.clone(), |seeds| {
+        let (a, b) = pair(seeds);
+        two_tabs_over(LossyStore::default(), JsonCodec, &a, &b).map_err(TestCaseError::fail)
     });
+    assert!(lossy.lost >= 50, "every case writes at least 2 records, so drops at least 1: {}", lossy.lost);
+    assert!(lossy.first_loss.is_some());
+    let line = row("storage fault", what, lossy.cases, lossy.lost);
+    assert!(line.ends_with(&format!("\t50\t{}", lossy.lost)) && !line.ends_with("\t0"), "{line}");
+    let real = measure(what, 50, strategy, |seeds| {
+        let (a, b) = pair(seeds);
+        two_tabs_over(Shared::default(), JsonCodec, &a, &b).map_err(TestCaseError::fail)
+    });
+    assert_eq!((real.cases, real.lost, real.first_loss), (50, 0, None));
 }
 
 #[test]
@@ -308,34 +278,6 @@ fn js_api_request_parser_accepts_no_garbage() {
             }
         } else {
             prop_assert!(r.daily_dose_mg.is_none() && r.instructions.is_none() && r.volume_ml_per_administration.is_none());
-        }
-        Ok(0)
-    });
-}
-
-#[test]
-fn import_file_parser_accepts_no_garbage() {
-    let valid = || entries().prop_map(|v| export_json(&JsonCodec, &v, &[]).unwrap_or_default());
-    let mutated = (valid(), any::<prop::sample::Index>(), any::<char>()).prop_map(|(s, i, c)| {
-        let mut chars: Vec<char> = s.chars().collect();
-        if !chars.is_empty() {
-            let at = i.index(chars.len());
-            chars[at] = c;
-        }
-        chars.into_iter().collect::<String>()
-    });
-    let text = prop_oneof![
-        any::<String>(),
-        valid(),
-        mutated,
-        Just("{\"format\":\"kineret-widget-sites\",\"version\":1}".to_string())
-    ];
-    scenario("bad input", "import files: random text, damaged and valid exports", 5_000, text, |s: String| {
-        if let Ok(doc) = parse_import(&JsonCodec, &s, NOW) {
-            for e in &doc.entries {
-                prop_assert!(e.at_ms <= NOW + 86_400_000, "future entry accepted");
-                prop_assert!(e.note.chars().count() <= 500);
-            }
         }
         Ok(0)
     });

@@ -1,8 +1,9 @@
 //! Time for the core. Every stored time is UTC epoch milliseconds; the shell
 //! implements [`Clock`] with JS `Date` and does all display formatting (Intl).
-//! The only formatting here is the machine-readable ISO 8601 used by exports.
+//! The only formatting here is the machine-readable ISO 8601 used by exports
+//! (dates through `core::date`, the one date formatter).
 
-use std::cell::Cell;
+use super::date::{civil_from_days, push_padded, ymd_iso};
 
 pub const MS_PER_MINUTE: i64 = 60_000;
 pub const MS_PER_DAY: i64 = 86_400_000;
@@ -33,15 +34,18 @@ impl Clock for Pinned<'_> {
 }
 
 /// Test fake: a fixed instant and a fixed offset, both settable through `&self`.
+/// Test-only (unit tests and the `test-util` feature), never shipped.
+#[cfg(any(test, feature = "test-util"))]
 #[derive(Debug, Default)]
 pub struct FixedClock {
-    now: Cell<i64>,
-    offset: Cell<i32>,
+    now: std::cell::Cell<i64>,
+    offset: std::cell::Cell<i32>,
 }
 
+#[cfg(any(test, feature = "test-util"))]
 impl FixedClock {
     pub fn new(now_ms: i64, offset_minutes: i32) -> Self {
-        FixedClock { now: Cell::new(now_ms), offset: Cell::new(offset_minutes) }
+        FixedClock { now: std::cell::Cell::new(now_ms), offset: std::cell::Cell::new(offset_minutes) }
     }
     pub fn set_now(&self, now_ms: i64) {
         self.now.set(now_ms);
@@ -54,6 +58,7 @@ impl FixedClock {
     }
 }
 
+#[cfg(any(test, feature = "test-util"))]
 impl Clock for FixedClock {
     fn now_ms(&self) -> i64 {
         self.now.get()
@@ -89,57 +94,26 @@ pub fn local_to_utc(clock: &dyn Clock, day: i64, minute_of_day: u32) -> i64 {
     local_ms - clock.local_offset_minutes(guess) as i64 * MS_PER_MINUTE
 }
 
-/// Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's algorithm).
-pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = month as i64;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// (year, month 1-12, day 1-31) for days since 1970-01-01.
-pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
-    (y, m, d)
-}
-
-pub fn days_in_month(year: i64, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
-
 /// UTC ISO 8601 with milliseconds, the same shape as JS `toISOString()`:
 /// `2024-03-05T19:00:00.000Z` (years outside 0..=9999 as `±YYYYYY`).
 pub fn iso_utc(ms: i64) -> String {
     use std::fmt::Write;
     let days = ms.div_euclid(MS_PER_DAY);
     let rem = ms.rem_euclid(MS_PER_DAY);
-    let (y, mo, d) = civil_from_days(days);
-    let mut out = String::with_capacity(24);
-    let _ = if (0..=9999).contains(&y) {
-        write!(out, "{y:04}")
+    // The one date formatter; JS writes years outside 0..=9999 as ±YYYYYY.
+    let date = ymd_iso(days);
+    let (y, _, _) = civil_from_days(days);
+    let mut out = String::with_capacity(27);
+    if (0..=9999).contains(&y) {
+        out.push_str(&date);
     } else {
-        write!(out, "{}{:06}", if y < 0 { '-' } else { '+' }, y.unsigned_abs())
-    };
+        out.push(if y < 0 { '-' } else { '+' });
+        push_padded(&mut out, y.unsigned_abs() as i64, 6);
+        out.push_str(&date[date.len() - 6..]);
+    }
     let _ = write!(
         out,
-        "-{mo:02}-{d:02}T{:02}:{:02}:{:02}.{:03}Z",
+        "T{:02}:{:02}:{:02}.{:03}Z",
         rem / 3_600_000,
         rem / 60_000 % 60,
         rem / 1000 % 60,
@@ -160,16 +134,6 @@ mod tests {
         assert_eq!(iso_utc(-1), "1969-12-31T23:59:59.999Z");
         assert_eq!(iso_utc(253_402_300_800_000), "+010000-01-01T00:00:00.000Z");
         assert_eq!(iso_utc(4_102_444_799_999), "2099-12-31T23:59:59.999Z");
-    }
-
-    #[test]
-    fn civil_round_trip() {
-        for days in (-800_000..800_000).step_by(997) {
-            let (y, m, d) = civil_from_days(days);
-            assert!((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m));
-            assert_eq!(days_from_civil(y, m, d), days);
-        }
-        assert_eq!(days_from_civil(2024, 3, 5), 19_787);
     }
 
     #[test]

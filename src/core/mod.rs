@@ -12,6 +12,7 @@ pub mod limits;
 pub mod dose;
 pub mod storage;
 pub mod clock;
+pub mod date;
 pub mod checklist;
 pub mod safety;
 pub mod sites;

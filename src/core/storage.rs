@@ -137,6 +137,10 @@ impl KvStore for MemoryStore {
 }
 
 /// Test double wrapping a [`MemoryStore`]; every fault is configurable.
+/// Test-only: compiled for unit tests and the `test-util` feature (which the
+/// integration tests enable through the crate's dev-dependency on itself),
+/// never into the shipped wasm.
+#[cfg(any(test, feature = "test-util"))]
 #[derive(Clone, Debug, Default)]
 pub struct FaultyStore {
     pub inner: MemoryStore,
@@ -150,6 +154,7 @@ pub struct FaultyStore {
     pub remove_error: Option<StoreError>,
 }
 
+#[cfg(any(test, feature = "test-util"))]
 impl FaultyStore {
     pub fn unavailable() -> Self {
         FaultyStore { unavailable: true, ..Self::default() }
@@ -166,6 +171,7 @@ impl FaultyStore {
     }
 }
 
+#[cfg(any(test, feature = "test-util"))]
 impl KvStore for FaultyStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
         self.check()?;

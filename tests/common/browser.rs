@@ -37,6 +37,31 @@ pub async fn mount_widget(attrs: &[(&str, &str)], settle_ms: u64) -> Fixture {
     Fixture { host, handle }
 }
 
+/// Longest wait on a condition before the test fails.
+pub const UNTIL_TIMEOUT_MS: f64 = 5_000.0;
+
+/// Waits until `cond` holds, checking every 5 ms, and fails the test after
+/// [`UNTIL_TIMEOUT_MS`] naming `what` it waited for. Use this, not a fixed
+/// wait: Yew renders on its scheduler, so how long a render takes depends on
+/// the build and the machine.
+pub async fn until(what: &str, mut cond: impl FnMut() -> bool) {
+    let start = js_sys::Date::now();
+    while !cond() {
+        if js_sys::Date::now() - start > UNTIL_TIMEOUT_MS {
+            panic!("timed out after {UNTIL_TIMEOUT_MS} ms waiting for {what}");
+        }
+        sleep(Duration::from_millis(5)).await;
+    }
+}
+
+/// A fresh widget with these attributes on empty storage, once `ready` (a
+/// selector the view renders) is in the page.
+pub async fn mount_ready(attrs: &[(&str, &str)], ready: &str) -> Fixture {
+    let f = mount_widget(attrs, 0).await;
+    until(&format!("{ready} to render"), || f.host.query_selector(ready).ok().flatten().is_some()).await;
+    f
+}
+
 pub fn all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).unwrap();
     (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()

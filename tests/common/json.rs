@@ -4,6 +4,7 @@ use kineret_widget::core::storage::Codec;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+#[derive(Clone, Copy)]
 pub struct JsonCodec;
 
 impl Codec for JsonCodec {

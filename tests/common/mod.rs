@@ -6,5 +6,7 @@
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 
+pub mod cases;
+
 #[cfg(not(target_arch = "wasm32"))]
 pub mod json;

@@ -80,7 +80,8 @@ test('markup in attributes is never run or rendered as HTML', async ({ page }) =
     document.body.append(el);
   });
   await widgetsReady(page, 3);
-  await page.waitForTimeout(200);
+  // An injected <img src=x> would have been fetched and failed by the time the network is idle.
+  await page.waitForLoadState('networkidle');
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
   expect(await page.locator('#x').evaluate((el) => el.shadowRoot.querySelectorAll('img, script').length)).toBe(0);
   await expect(page.locator('#x').getByRole('tab')).toHaveCount(4);

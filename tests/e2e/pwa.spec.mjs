@@ -235,7 +235,8 @@ test('the app runs under a strict CSP (no inline script or style)', async ({ pag
 test('the embed registers no service worker on the host page', async ({ page }) => {
   await page.goto('/embed-demo.html');
   await widgetsReady(page, 2);
-  await page.waitForTimeout(300);
+  // Whatever the page would fetch or register has happened once the network is idle.
+  await page.waitForLoadState('networkidle');
   expect(await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length))).toBe(0);
   expect(readFileSync(join(dist, 'kineret-widget.js'), 'utf8')).not.toContain('serviceWorker');
 });

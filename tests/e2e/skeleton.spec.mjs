@@ -23,7 +23,8 @@ test('the app page preloads the glue and the wasm, compressed, each fetched once
   // Used, not fetched a second time (a preload whose mode differs from the
   // real request would be).
   await expect.poll(() => fetched.length).toBe(2);
-  await page.waitForTimeout(300);
+  // A second fetch would come before the network goes idle.
+  await page.waitForLoadState('networkidle');
   expect(fetched.map(([f]) => f).sort()).toEqual([...hints].sort());
   expect(fetched.every(([, enc]) => enc === 'gzip')).toBe(true);
 });
@@ -169,7 +170,7 @@ test('the widget fetches nothing beyond its own files', async ({ page, baseURL }
   for (const name of ['Injection sites', 'Storage and preparation', 'Safety', 'Dose calculator']) {
     await page.locator('#primary').getByRole('tab', { name }).click();
   }
-  await page.waitForTimeout(300);
+  await page.waitForLoadState('networkidle');
   const foreign = requests.filter((u) => !u.startsWith(baseURL + '/'));
   expect(foreign).toEqual([]);
   const own = new Set(requests.map((u) => new URL(u).pathname));

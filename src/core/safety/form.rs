@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::course::Context;
-use super::date::{parse_digits, parse_hhmm, parse_iso};
+use crate::core::date::{parse_digits, parse_hhmm, parse_iso};
 use super::ics::{dose_reminder_events, monitoring_events, to_ics, ReminderMsg};
 use super::monitoring::{monitoring_schedule, CheckPoint, CheckRow, CHECK_MONTHS};
 use super::screen::Question;
@@ -447,7 +447,7 @@ mod tests {
     use super::*;
     use crate::core::clock::{local_day, FixedClock, Clock};
     use crate::core::i18n::placeholders;
-    use crate::core::safety::date::days_from_civil;
+    use crate::core::date::days_from_civil;
     use crate::core::safety::ics::parse::{events, get, unfold};
     use crate::core::safety::monitoring::{CheckStatus, MonitoringMsg};
     use crate::core::storage::test_support::JsonCodec;

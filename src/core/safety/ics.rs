@@ -2,7 +2,7 @@
 //! dose reminders. CRLF line ends, content lines folded at 75 octets without
 //! splitting a UTF-8 sequence, TEXT values escaped.
 
-use super::date::{push_padded, ymd_compact, ymd_iso};
+use crate::core::date::{push_padded, ymd_compact, ymd_iso};
 use super::monitoring::{CheckRow, MonitoringMsg};
 use super::form::Reminders;
 use crate::messages;
@@ -266,7 +266,7 @@ pub(crate) mod parse {
 mod tests {
     use super::parse::*;
     use super::*;
-    use crate::core::safety::date::days_from_civil;
+    use crate::core::date::days_from_civil;
     use crate::core::safety::monitoring::{monitoring_schedule, CheckPoint};
 
     fn ev(summary: &str, description: &str) -> IcsEvent {

@@ -2,7 +2,6 @@
 //! side-effect triage and the before-starting screen. Pure data and rules.
 
 pub mod course;
-pub mod date;
 pub mod form;
 pub mod ics;
 pub mod monitoring;

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::date::add_months;
+use crate::core::date::add_months;
 use super::course::{Condition, Context};
 use crate::core::attrs::Region;
 use crate::core::facts::Fact;
@@ -154,7 +154,7 @@ impl CheckStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::safety::date::{civil_from_days, days_from_civil};
+    use crate::core::date::{civil_from_days, days_from_civil};
 
     fn dates(rows: &[CheckRow]) -> Vec<(i64, u32, u32)> {
         rows.iter().map(|r| civil_from_days(r.due_day)).collect()

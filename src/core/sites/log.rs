@@ -4,9 +4,8 @@
 //! `persist(&mut repo, &changes)`; an `Err` there means "this change was not
 //! saved" (the in-memory state already has it).
 
-use crate::core::clock::{
-    civil_from_days, days_from_civil, days_in_month, local_day, local_to_utc, Clock, MS_PER_DAY, MS_PER_MINUTE,
-};
+use crate::core::clock::{local_day, local_to_utc, Clock, MS_PER_DAY, MS_PER_MINUTE};
+use crate::core::date::{days_from_civil, days_in_month, parse_hhmm, parse_iso, ymd_iso};
 use crate::core::i18n::{Lang, Translate};
 use crate::core::storage::{Codec, KvStore, QuarantineNote, Repo, StoreError};
 
@@ -295,33 +294,12 @@ pub fn at_local(
     at_local_day(clock, days_from_civil(year, month, day), hour, minute)
 }
 
-fn num(s: Option<&str>, len: usize) -> Option<u32> {
-    s.filter(|s| s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).and_then(|s| s.parse().ok())
-}
-
-/// Parses `YYYY-MM-DD` and `HH:MM` (the values of HTML date and time inputs).
+/// Parses `YYYY-MM-DD` and `HH:MM` (the values of HTML date and time inputs;
+/// seconds, if the time input shows them, are ignored).
 pub fn parse_local(clock: &dyn Clock, date: &str, time: &str) -> Result<i64, BackdateError> {
-    let mut d = date.trim().split('-');
-    let mut t = time.trim().split(':');
-    let parsed = (num(d.next(), 4), num(d.next(), 2), num(d.next(), 2), num(t.next(), 2), num(t.next(), 2));
-    match parsed {
-        (Some(y), Some(mo), Some(da), Some(h), Some(mi)) if d.next().is_none() && t.next().is_none() => {
-            at_local(clock, y as i64, mo, da, h, mi)
-        }
+    match (parse_iso(date.trim()), parse_hhmm(time.trim())) {
+        (Some(day), Some((h, m))) => at_local_day(clock, day, h.into(), m.into()),
         _ => Err(BackdateError::BadDateTime),
-    }
-}
-
-/// Local days since 1970-01-01 of a valid `YYYY-MM-DD`.
-fn parse_date(date: &str) -> Option<i64> {
-    let mut d = date.trim().split('-');
-    match (num(d.next(), 4), num(d.next(), 2), num(d.next(), 2), d.next()) {
-        (Some(y), Some(m), Some(day), None)
-            if (1..=12).contains(&m) && day >= 1 && day <= days_in_month(y as i64, m) =>
-        {
-            Some(days_from_civil(y as i64, m, day))
-        }
-        _ => None,
     }
 }
 
@@ -332,7 +310,7 @@ pub fn flag_until(clock: &dyn Clock, date: &str) -> Result<Option<i64>, Backdate
     if date.trim().is_empty() {
         return Ok(None);
     }
-    let day = parse_date(date).ok_or(BackdateError::BadDateTime)?;
+    let day = parse_iso(date.trim()).ok_or(BackdateError::BadDateTime)?;
     let now = clock.now_ms();
     if day < local_day(now, clock.local_offset_minutes(now)) {
         return Err(BackdateError::UntilInPast);
@@ -344,9 +322,8 @@ pub fn flag_until(clock: &dyn Clock, date: &str) -> Result<Option<i64>, Backdate
 /// instant `ms` in local time: `("2024-03-04", "20:00")`.
 pub fn input_values(clock: &dyn Clock, ms: i64) -> (String, String) {
     let offset = clock.local_offset_minutes(ms);
-    let (y, m, d) = civil_from_days(local_day(ms, offset));
     let minute = (ms + offset as i64 * MS_PER_MINUTE).rem_euclid(MS_PER_DAY) / MS_PER_MINUTE;
-    (format!("{y:04}-{m:02}-{d:02}"), format!("{:02}:{:02}", minute / 60, minute % 60))
+    (ymd_iso(local_day(ms, offset)), format!("{:02}:{:02}", minute / 60, minute % 60))
 }
 
 /// How many local days the print view covers (today and the 29 before).

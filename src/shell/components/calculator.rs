@@ -31,7 +31,7 @@ use crate::shell::services::print::print_alone;
 use crate::shell::services::storage::with_repo;
 use crate::shell::services::clock::BrowserClock;
 use crate::core::clock::{local_day, Clock};
-use crate::core::safety::date::ymd_iso;
+use crate::core::date::ymd_iso;
 
 /// The form's state: `core::dose::form::CalcState` (what a press does, the
 /// undo slot), behind Yew's reducer.

@@ -6,10 +6,17 @@
 //! (`flt2dec`: dragon + grisu, ~20 KB of wasm) and `str`'s `Debug` escaping.
 //! Our error type overrides `invalid_type`/`invalid_value` and formats the
 //! unexpected value without floats. The accepted inputs follow
-//! serde-wasm-bindgen 0.6 for JSON values: structs read exactly their declared
-//! fields (unknown keys are ignored, a missing key is a missing field),
-//! `null` is `None`/unit, integers must be safe integers, enums are
-//! `"Variant"` or `{"Variant": payload}`.
+//! serde-wasm-bindgen 0.6 for JSON values (`null` is `None`/unit, integers
+//! must be safe integers, enums are `"Variant"` or `{"Variant": payload}`, a
+//! missing key is a missing field) with one difference, as serde_json does:
+//! a struct is read from all of the object's keys, so
+//! `#[serde(deny_unknown_fields)]` refuses unknown ones (serde-wasm-bindgen
+//! reads only the declared fields and so accepts them; tests/browser_jsde.rs).
+//!
+//! Nesting is limited to [`MAX_DEPTH`] arrays/objects (serde_json's limit):
+//! `JSON.parse` accepts any depth, and a recursive visitor (serde's buffered
+//! `Content`, a recursive type) would otherwise run the wasm stack out, a
+//! trap rather than an error.
 
 use std::fmt;
 
@@ -64,28 +71,41 @@ impl de::Error for DeError {
 
 type Result<T> = std::result::Result<T, DeError>;
 
+/// Deepest nesting of arrays and objects read (serde_json's default limit).
+pub const MAX_DEPTH: u16 = 128;
+
 /// Deserializes `T` from a parsed JSON value.
 pub fn from_value<T: de::DeserializeOwned>(value: JsValue) -> Result<T> {
-    T::deserialize(JsDe(value))
+    T::deserialize(JsDe(value, 0))
 }
 
 /// Deserializes `T` from the `data` field of a parsed `{"v":…,"data":…}`
 /// envelope, with the errors serde's derived `Envelope<T>` would give.
 pub fn data_field<T: de::DeserializeOwned>(value: JsValue) -> Result<T> {
     if !value.is_object() {
-        return Err(JsDe(value).unexpected(&"struct Envelope"));
+        return Err(JsDe(value, 0).unexpected(&"struct Envelope"));
     }
     let key = JsValue::from_str("data");
     let data = Reflect::get(&value, &key).unwrap_or(JsValue::UNDEFINED);
     if data.is_undefined() && !Reflect::has(&value, &key).unwrap_or(false) {
         return Err(de::Error::missing_field("data"));
     }
-    T::deserialize(JsDe(data))
+    T::deserialize(JsDe(data, 1))
 }
 
-pub struct JsDe(pub JsValue);
+/// A value and how many arrays/objects enclose it.
+pub struct JsDe(JsValue, u16);
 
 impl JsDe {
+    /// The depth for this container's children, or an error past [`MAX_DEPTH`].
+    fn inner_depth(&self) -> Result<u16> {
+        if self.1 >= MAX_DEPTH {
+            Err(DeError("recursion limit exceeded".into()))
+        } else {
+            Ok(self.1 + 1)
+        }
+    }
+
     fn is_nullish(&self) -> bool {
         self.0.is_null() || self.0.is_undefined()
     }
@@ -219,9 +239,10 @@ impl<'de> de::Deserializer<'de> for JsDe {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
+        let depth = self.inner_depth()?;
         match self.0.dyn_into::<Array>() {
-            Ok(array) => v.visit_seq(Seq { array, next: 0 }),
-            Err(value) => Err(JsDe(value).unexpected(&v)),
+            Ok(array) => v.visit_seq(Seq { array, next: 0, depth }),
+            Err(value) => Err(JsDe(value, depth).unexpected(&v)),
         }
     }
 
@@ -234,23 +255,19 @@ impl<'de> de::Deserializer<'de> for JsDe {
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
+        let depth = self.inner_depth()?;
         match self.object_entries() {
-            Some(entries) => v.visit_map(Entries { entries, next: 0, value: None }),
+            Some(entries) => v.visit_map(Entries { entries, next: 0, value: None, depth }),
             None => Err(self.unexpected(&v)),
         }
     }
 
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        fields: &'static [&'static str],
-        v: V,
-    ) -> Result<V::Value> {
-        if self.0.is_object() {
-            v.visit_map(Fields { obj: self.0, fields: fields.iter(), value: None })
-        } else {
-            Err(self.unexpected(&v))
-        }
+    /// Every key of the object, as serde_json reads a struct: the derived
+    /// visitor skips unknown keys, or refuses them under
+    /// `#[serde(deny_unknown_fields)]` (the import file's types), so the
+    /// browser is as strict as the native tests.
+    fn deserialize_struct<V: Visitor<'de>>(self, _: &'static str, _: &'static [&'static str], v: V) -> Result<V::Value> {
+        self.deserialize_map(v)
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -260,12 +277,14 @@ impl<'de> de::Deserializer<'de> for JsDe {
         v: V,
     ) -> Result<V::Value> {
         if self.0.is_string() {
-            return v.visit_enum(Variant { tag: self.0, payload: JsValue::UNDEFINED });
+            let depth = self.1;
+            return v.visit_enum(Variant { tag: self.0, payload: JsValue::UNDEFINED, depth });
         }
+        let depth = self.inner_depth()?;
         match self.object_entries() {
             Some(entries) if entries.length() == 1 => {
                 let pair: Array = entries.get(0).unchecked_into();
-                v.visit_enum(Variant { tag: pair.get(0), payload: pair.get(1) })
+                v.visit_enum(Variant { tag: pair.get(0), payload: pair.get(1), depth })
             }
             Some(entries) => Err(de::Error::invalid_length(entries.length() as usize, &"1")),
             None => Err(self.unexpected(&v)),
@@ -290,6 +309,7 @@ impl<'de> de::Deserializer<'de> for JsDe {
 struct Seq {
     array: Array,
     next: u32,
+    depth: u16,
 }
 
 impl<'de> de::SeqAccess<'de> for Seq {
@@ -299,7 +319,7 @@ impl<'de> de::SeqAccess<'de> for Seq {
             return Ok(None);
         }
         self.next += 1;
-        seed.deserialize(JsDe(self.array.get(self.next - 1))).map(Some)
+        seed.deserialize(JsDe(self.array.get(self.next - 1), self.depth)).map(Some)
     }
     fn size_hint(&self) -> Option<usize> {
         Some((self.array.length() - self.next) as usize)
@@ -311,6 +331,7 @@ struct Entries {
     entries: Array,
     next: u32,
     value: Option<JsValue>,
+    depth: u16,
 }
 
 impl<'de> de::MapAccess<'de> for Entries {
@@ -322,35 +343,13 @@ impl<'de> de::MapAccess<'de> for Entries {
         let pair: Array = self.entries.get(self.next).unchecked_into();
         self.next += 1;
         self.value = Some(pair.get(1));
-        seed.deserialize(JsDe(pair.get(0))).map(Some)
+        // `Object.entries` keys are strings; a `StringDeserializer` per key
+        // type is a little smaller than `JsDe::deserialize_identifier`.
+        let key = pair.get(0).as_string().unwrap_or_default();
+        seed.deserialize(de::value::StringDeserializer::<DeError>::new(key)).map(Some)
     }
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
-        seed.deserialize(JsDe(self.value.take().unwrap_or(JsValue::UNDEFINED)))
-    }
-}
-
-/// A struct's declared fields that are present on the object.
-struct Fields {
-    obj: JsValue,
-    fields: std::slice::Iter<'static, &'static str>,
-    value: Option<JsValue>,
-}
-
-impl<'de> de::MapAccess<'de> for Fields {
-    type Error = DeError;
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
-        for field in &mut self.fields {
-            let key = JsValue::from_str(field);
-            let value = Reflect::get(&self.obj, &key).unwrap_or(JsValue::UNDEFINED);
-            if !value.is_undefined() || Reflect::has(&self.obj, &key).unwrap_or(false) {
-                self.value = Some(value);
-                return seed.deserialize(de::value::BorrowedStrDeserializer::<DeError>::new(field)).map(Some);
-            }
-        }
-        Ok(None)
-    }
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
-        seed.deserialize(JsDe(self.value.take().unwrap_or(JsValue::UNDEFINED)))
+        seed.deserialize(JsDe(self.value.take().unwrap_or(JsValue::UNDEFINED), self.depth))
     }
 }
 
@@ -358,13 +357,14 @@ impl<'de> de::MapAccess<'de> for Fields {
 struct Variant {
     tag: JsValue,
     payload: JsValue,
+    depth: u16,
 }
 
 impl<'de> de::EnumAccess<'de> for Variant {
     type Error = DeError;
     type Variant = JsDe;
     fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, JsDe)> {
-        Ok((seed.deserialize(JsDe(self.tag))?, JsDe(self.payload)))
+        Ok((seed.deserialize(JsDe(self.tag, self.depth))?, JsDe(self.payload, self.depth)))
     }
 }
 

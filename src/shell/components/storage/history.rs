@@ -13,7 +13,8 @@ use crate::core::checklist::history::{any_missed, DayState, HistoryMsg, MISSED_D
 use crate::core::checklist::text::ChecklistMsg;
 use crate::core::checklist::history::history_strip_with;
 use crate::core::checklist::{DoseSchedule, Run};
-use crate::core::clock::{civil_from_days, Pinned, MS_PER_DAY};
+use crate::core::clock::{Pinned, MS_PER_DAY};
+use crate::core::date::civil_from_days;
 use crate::core::i18n::{fill, Lang, Translate, source_text};
 use crate::shell::services::clock::BrowserClock;
 

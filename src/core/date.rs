@@ -1,7 +1,44 @@
-//! Calendar-month arithmetic with day-of-month clamping and date labels, on
-//! top of `core::clock`'s civil-date conversions.
+//! Calendar dates as local day numbers (days since 1970-01-01): the civil
+//! conversions, calendar-month arithmetic, the one date parser
+//! ([`parse_iso`], what `<input type="date">` reports) and the one date
+//! formatter ([`ymd`]: ISO "2024-01-31", iCalendar "20240131"; the ISO
+//! instants of `clock::iso_utc` and the date-input values use it too).
 
-pub use crate::core::clock::{civil_from_days, days_from_civil, days_in_month};
+/// Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's algorithm).
+pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = month as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// (year, month 1-12, day 1-31) for days since 1970-01-01.
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
+    (y, m, d)
+}
+
+pub fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
 
 /// The same day-of-month `months` calendar months later, clamped to the last
 /// day of a shorter month (Jan 31 + 1 month = Feb 28 or 29).
@@ -38,7 +75,8 @@ pub fn push_padded(out: &mut String, n: i64, width: usize) {
     }
 }
 
-fn ymd(day: i64, sep: &str) -> String {
+/// The one date formatter: year (at least 4 digits), month and day joined by `sep`.
+pub fn ymd(day: i64, sep: &str) -> String {
     let (y, m, d) = civil_from_days(day);
     let mut out = String::with_capacity(10);
     push_padded(&mut out, y, 4);
@@ -121,6 +159,16 @@ mod tests {
         assert_eq!(parse_hhmm("12:345"), None);
         assert_eq!(parse_hhmm(""), None);
         assert_eq!(parse_hhmm("noon"), None);
+    }
+
+    #[test]
+    fn civil_round_trip() {
+        for days in (-800_000..800_000).step_by(997) {
+            let (y, m, d) = civil_from_days(days);
+            assert!((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m));
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+        assert_eq!(days_from_civil(2024, 3, 5), 19_787);
     }
 
     #[test]
