@@ -11,6 +11,7 @@ use crate::shell::services::files::download;
 use crate::shell::services::storage::shared_repo;
 use crate::shell::components::tabs::Tabs;
 use crate::shell::components::{calculator::Calculator, safety::Safety, sites::Sites, storage::StoragePrep};
+use crate::shell::context::{Env, LastDoseCtx};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
@@ -24,48 +25,6 @@ pub struct AppProps {
     pub update_available: bool,
     /// The `<kineret-widget>` element: events are dispatched on it.
     pub host: HtmlElement,
-}
-
-/// What every view needs from the frame, shared through a context.
-#[derive(Clone, PartialEq, Default)]
-pub struct Env {
-    pub lang: Lang,
-    pub region: Region,
-    pub units: Units,
-    pub remember: bool,
-    /// Where `CustomEvent`s are dispatched.
-    pub host: Option<HtmlElement>,
-}
-
-/// The last valid dose the calculator computed in this widget instance, for
-/// the other views (checklist: mg to discard, dose schedule). `None` until a
-/// dose is calculated; never persisted (clinic computers are shared).
-#[derive(Clone, Copy, PartialEq, Debug)]
-pub struct LastDose {
-    pub indication: crate::core::dose::Indication,
-    pub dose_mg_per_administration: f64,
-    pub volume_ml_per_administration: f64,
-    pub discard_mg_per_administration: f64,
-    /// Syringes for one administration (PREP-COUNT).
-    pub syringes_per_administration: u32,
-    /// The schedule actually chosen (RENAL-EOD: the user may keep daily);
-    /// everything downstream follows these two numbers.
-    pub administrations_per_day: u8,
-    pub interval_days: u8,
-    /// COVID-19: no home guidance (DOSE-COVID-HOSP).
-    pub hospital_only: bool,
-}
-
-/// Read with `use_context::<LastDoseCtx>()`; the calculator sets it.
-pub type LastDoseCtx = UseStateHandle<Option<LastDose>>;
-
-pub fn tab_label(view: View) -> Ui {
-    match view {
-        View::All | View::Calculator => Ui::TabCalculator,
-        View::Sites => Ui::TabSites,
-        View::Storage => Ui::TabStorage,
-        View::Safety => Ui::TabSafety,
-    }
 }
 
 fn view_body(view: View) -> Html {
@@ -171,11 +130,4 @@ pub fn app(props: &AppProps) -> Html {
           </ContextProvider<LastDoseCtx>>
         </ContextProvider<Env>>
     }
-}
-
-/// The frame's environment. Views are always rendered inside `App`'s
-/// provider; the default only serves a view mounted alone.
-#[hook]
-pub fn use_env() -> Env {
-    use_context::<Env>().unwrap_or_default()
 }

@@ -32,7 +32,7 @@ use crate::core::sites::{
 };
 use crate::core::safety::form::Markup;
 use crate::core::ui::Ui as UiText;
-use crate::shell::app::{use_env, Env};
+use crate::shell::context::{use_env, Env};
 use crate::shell::components::raw;
 use crate::shell::events::emit;
 use crate::shell::hooks::use_data_revision::use_data_revision;
@@ -40,7 +40,7 @@ use crate::shell::services::clock::BrowserClock;
 use crate::shell::services::files::{download, read_text};
 use crate::shell::services::print::print_alone;
 use crate::shell::services::storage::{notify_changed, shared_repo, JsonCodec};
-use crate::shell::app::LastDoseCtx;
+use crate::shell::context::LastDoseCtx;
 use crate::core::checklist::history::DoseSchedule;
 use crate::core::checklist::store::{load as checklist_load, save_run};
 use crate::core::sites::dose::{dose_run, offer_dose};

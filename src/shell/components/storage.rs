@@ -37,7 +37,7 @@ use crate::core::sites::log::persist;
 use crate::core::sites::rotation::disabled_reason;
 use crate::core::sites::{LogEntry, SitesAction, ZoneId};
 use crate::core::ui::Ui;
-use crate::shell::app::{use_env, LastDoseCtx};
+use crate::shell::context::{use_env, LastDoseCtx};
 use crate::shell::events::emit;
 use crate::shell::hooks::use_data_revision::use_data_revision;
 use crate::shell::services::clock::BrowserClock;
@@ -45,7 +45,7 @@ use crate::shell::services::storage::{notify_changed, shared_repo};
 
 use model::{Model, Msg, SiteLog};
 use super::{list, raw};
-pub use warmup::Notify;
+pub use model::Notify;
 
 fn now_ms() -> i64 {
     BrowserClock.now_ms()

@@ -8,7 +8,6 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use super::mishap;
-use super::warmup::Notify;
 use crate::core::checklist::store::{upsert, Loaded};
 use crate::core::checklist::{reduce, DoseSchedule, Refusal, Run, RunAction, Step};
 use crate::core::sites::{Injector, Suggestion};
@@ -21,6 +20,19 @@ pub struct SiteLog {
     pub suggestion: Suggestion,
     pub logged_ms: Vec<i64>,
     pub injector: Injector,
+}
+
+/// Browser-notification state for this view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notify {
+    /// No `Notification` in this browser: the button is not shown.
+    Unsupported,
+    /// Not asked yet (or granted earlier but not chosen for this view).
+    Idle,
+    /// The user asked for it and the browser allows it.
+    On,
+    /// The user or the browser refused.
+    Blocked,
 }
 
 #[derive(Clone, PartialEq)]
