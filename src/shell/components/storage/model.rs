@@ -11,6 +11,7 @@ use super::mishap;
 use crate::core::checklist::store::{upsert, Loaded};
 use crate::core::checklist::{reduce, DoseSchedule, Refusal, Run, RunAction, Step};
 use crate::core::sites::{Injector, Suggestion};
+use crate::core::storage::StorageStatus;
 
 /// What the view reads of the injection-site log: the suggestion, the
 /// injections' times (one dose, one record: the history and the double-dose
@@ -53,7 +54,7 @@ pub struct Model {
     /// The schedule chosen on this view (used when the calculator gave none).
     pub schedule: Option<DoseSchedule>,
     /// What to tell the user about storage (memory only, last write failed).
-    pub notice: Option<String>,
+    pub notice: Option<StorageStatus>,
     /// Browser-notification state.
     pub notify: Notify,
     /// The "something went wrong" helper.
@@ -73,14 +74,14 @@ pub enum Msg {
     Loaded(Loaded, SiteLog),
     /// The user chose a schedule (saved by the caller).
     Schedule(DoseSchedule),
-    Notice(Option<String>),
+    Notice(Option<StorageStatus>),
     Notify(Notify),
     Mishap(mishap::Change),
 }
 
 impl Model {
     /// At mount: continue the latest open run, else a fresh (unsaved) one.
-    pub fn start(loaded: Loaded, now_ms: i64, discard_mg: Option<f64>, notice: Option<String>, notify: Notify, sites: SiteLog) -> Model {
+    pub fn start(loaded: Loaded, now_ms: i64, discard_mg: Option<f64>, notice: Option<StorageStatus>, notify: Notify, sites: SiteLog) -> Model {
         let run = loaded.current().cloned().unwrap_or_else(|| Run::new(now_ms, discard_mg));
         let mut runs = loaded.runs;
         upsert(&mut runs, &run);
