@@ -1,5 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! No import cycles between the crate's files (issue #14).
+//! Rules of the crate's source that ARCHITECTURE.md states (issue #14): no
+//! import cycles between files, and no `unwrap`/`expect`/`panic!` in shipped
+//! code.
 //!
 //! Builds the dependency graph of `src/` at file granularity from every path
 //! the shipped code names (`use crate::…`, `use super::…`, `use self::…` and
@@ -429,6 +431,54 @@ fn no_import_cycles_between_files() {
     );
 }
 
+/// Files that are only compiled for tests (`#[cfg(test)] mod tests;`).
+fn test_only_files(files: &BTreeMap<Vec<String>, PathBuf>) -> BTreeSet<Vec<String>> {
+    let mut out = BTreeSet::new();
+    for (module, path) in files {
+        let code = strip(&fs::read_to_string(path).expect("read source"));
+        let mut rest = code.as_str();
+        while let Some(k) = rest.find("#[cfg(test)]") {
+            rest = &rest[k + "#[cfg(test)]".len()..];
+            let item: String = rest.trim_start().chars().take_while(|c| *c != ';' && *c != '{').collect();
+            if let Some(name) = item.trim().strip_prefix("mod ").or_else(|| item.trim().strip_prefix("pub mod ")) {
+                if rest.trim_start().len() > item.len() && rest.trim_start()[item.len()..].starts_with(';') {
+                    let mut m = module.clone();
+                    m.push(name.trim().to_string());
+                    out.insert(m);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_unwrap_expect_or_panic_in_shipped_code() {
+    let mut files = BTreeMap::new();
+    module_files(&src_dir(), &mut files);
+    let skip = test_only_files(&files);
+    let mut found = Vec::new();
+    for (module, path) in &files {
+        if skip.iter().any(|t| module.starts_with(t)) {
+            continue;
+        }
+        let code = drop_test_items(&strip(&fs::read_to_string(path).expect("read source")));
+        for line in code.lines() {
+            for bad in [".unwrap()", ".expect(", "panic!", "unreachable!", "todo!", "unimplemented!"] {
+                if line.contains(bad) {
+                    let name = path.strip_prefix(src_dir()).map(|p| p.display().to_string()).unwrap_or_default();
+                    found.push(format!("{name}: `{bad}` in: {}", line.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "shipped code must not panic on data (ARCHITECTURE.md, invariants); handle the case or move it under #[cfg(test)]:\n  {}",
+        found.join("\n  ")
+    );
+}
+
 /// The checker itself finds the cycles it is meant to find, and resolves
 /// `super::`, groups and inline paths.
 #[test]
@@ -452,4 +502,6 @@ fn checker_finds_a_cycle_and_resolves_paths() {
     g.entry(m("core")).or_default();
     assert_eq!(cycles(&g), vec![vec![m("core::sites::export"), m("core::sites::log")]]);
     assert!(strip("let s = \"crate::x\"; // crate::y\n'a'; 'b").find("crate::").is_none());
+    // Test-only files and items are left out of the panic check.
+    assert_eq!(drop_test_items("fn a() {}\n#[cfg(test)]\nfn b() { x.unwrap(); }\nfn c() {}"), "fn a() {}\n\nfn c() {}");
 }
