@@ -286,3 +286,33 @@ async fn undo_after_logging_removes_that_entry_and_restores_the_form() {
         Some(true)
     );
 }
+
+/// Waits (up to 2 s) until `cond` holds; the condition, not a fixed delay.
+async fn until(what: &str, cond: impl Fn() -> bool) {
+    for _ in 0..200 {
+        if cond() {
+            return;
+        }
+        wait(10).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+#[wasm_bindgen_test]
+async fn the_live_region_follows_a_live_lang_change() {
+    // Issue #14: what was announced is kept as a message, not as text, so
+    // a `lang` change re-renders it in the new language.
+    let mut f = widget("en").await;
+    f.key(&f.zone("thigh-left"), "Enter").await;
+    f.click("[data-a=log]").await;
+    let said = |f: &Fixture| f.one("[role=status][aria-live=polite]").text_content().unwrap_or_default();
+    assert!(said(&f).starts_with("Logged: Left thigh, "), "{}", said(&f));
+    f.host.set_attribute("lang", "es").unwrap();
+    f.handle.refresh();
+    until("the Spanish announcement", || said(&f).starts_with("Registrada: Muslo izquierdo, ")).await;
+    f.click("[data-a=del]").await;
+    assert_eq!(said(&f), "Entrada eliminada.");
+    f.host.set_attribute("lang", "en").unwrap();
+    f.handle.refresh();
+    until("the English announcement", || said(&f) == "Entry deleted.").await;
+}

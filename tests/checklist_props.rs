@@ -205,7 +205,8 @@ proptest! {
         log_offsets in proptest::collection::vec((0i64..20, 0i64..24), 0..12),
         hour in 0i64..24,
     ) {
-        use kineret_widget::core::checklist::guard::{dose_guard, merged_dose_days, Guard};
+        use kineret_widget::core::checklist::guard::{dose_guard, Guard};
+        use kineret_widget::core::checklist::history::merged_dose_days;
         use kineret_widget::core::checklist::history::history_strip_with;
         // MISSED, RENAL-EOD, RENAL-SPLIT.
         const H: i64 = 3_600_000;

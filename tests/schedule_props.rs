@@ -10,7 +10,7 @@ use kineret_widget::core::checklist::history::DoseSchedule;
 use kineret_widget::core::dose::{calculate, DoseInput, Indication, Region, RenalSchedule, Split, WeightInput};
 use kineret_widget::core::i18n::Lang;
 use kineret_widget::core::safety::course::{Context, Course};
-use kineret_widget::core::safety::form::Reminders;
+use kineret_widget::core::safety::reminders::Reminders;
 use kineret_widget::core::safety::ics::{dose_reminder_events, to_ics};
 use proptest::prelude::*;
 

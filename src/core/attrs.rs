@@ -79,7 +79,7 @@ pub enum Units {
 
 impl Units {
     pub fn parse(s: &str) -> Option<Units> {
-        use crate::core::checklist::TempUnit;
+        use crate::core::units::TempUnit;
         TempUnit::parse(s).map(|u| match u {
             TempUnit::C => Units::Celsius,
             TempUnit::F => Units::Fahrenheit,
@@ -87,8 +87,8 @@ impl Units {
     }
 
     /// The unit the attribute forces, if any.
-    pub fn explicit(self) -> Option<crate::core::checklist::TempUnit> {
-        use crate::core::checklist::TempUnit;
+    pub fn explicit(self) -> Option<crate::core::units::TempUnit> {
+        use crate::core::units::TempUnit;
         match self {
             Units::Locale => None,
             Units::Celsius => Some(TempUnit::C),
@@ -163,7 +163,7 @@ mod tests {
 
     #[test]
     fn units_attribute_overrides_the_locale() {
-        use crate::core::checklist::TempUnit;
+        use crate::core::units::TempUnit;
         assert_eq!(parse_or_default(Some("c"), Units::parse), Parsed { value: Units::Celsius, rejected: false });
         assert_eq!(parse_or_default(Some(" F "), Units::parse), Parsed { value: Units::Fahrenheit, rejected: false });
         assert_eq!(parse_or_default(Some("kelvin"), Units::parse), Parsed { value: Units::Locale, rejected: true });

@@ -94,6 +94,14 @@ pub fn local_to_utc(clock: &dyn Clock, day: i64, minute_of_day: u32) -> i64 {
     local_ms - clock.local_offset_minutes(guess) as i64 * MS_PER_MINUTE
 }
 
+/// The values of `<input type=date>` and `<input type=time>` showing the
+/// instant `ms` in local time: `("2024-03-04", "20:00")`.
+pub fn input_values(clock: &dyn Clock, ms: i64) -> (String, String) {
+    let offset = clock.local_offset_minutes(ms);
+    let minute = (ms + offset as i64 * MS_PER_MINUTE).rem_euclid(MS_PER_DAY) / MS_PER_MINUTE;
+    (crate::core::date::ymd_iso(local_day(ms, offset)), format!("{:02}:{:02}", minute / 60, minute % 60))
+}
+
 /// UTC ISO 8601 with milliseconds, the same shape as JS `toISOString()`:
 /// `2024-03-05T19:00:00.000Z` (years outside 0..=9999 as `±YYYYYY`).
 pub fn iso_utc(ms: i64) -> String {

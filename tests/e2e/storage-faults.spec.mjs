@@ -54,6 +54,23 @@ test('storage unavailable: works in memory and says so', async ({ page }) => {
   expect(shown).toBe(2);
 });
 
+test('the storage notice follows a live lang change (issue #14: no translated text kept in state)', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('denied', 'SecurityError'); },
+    });
+  });
+  await page.goto('/');
+  await widgetsReady(page);
+  const w = page.locator('kineret-widget');
+  await w.getByRole('tab', { name: 'Storage and preparation' }).click();
+  const notice = w.locator('.kw-st-notice').first();
+  await expect(notice).toContainText('This browser is not letting the widget save.');
+  await w.evaluate((el) => el.setAttribute('lang', 'es'));
+  await expect(notice).toContainText('Este navegador no permite que el widget guarde datos.');
+  await expect(notice).not.toContainText('This browser');
+});
+
 test('quota exceeded: the failed change is reported; everything saved before survives a reload', async ({ page }) => {
   const w = await fresh(page);
   await log(w, 'Left thigh');

@@ -17,54 +17,9 @@ pub enum Severity {
     DoNotUse,
 }
 
-/// Display unit for temperatures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum TempUnit {
-    C,
-    F,
-}
-
-impl TempUnit {
-    pub const ALL: [TempUnit; 2] = [TempUnit::C, TempUnit::F];
-
-    /// The `units` attribute's value: "c" | "f".
-    pub fn code(self) -> &'static str {
-        match self {
-            TempUnit::C => "c",
-            TempUnit::F => "f",
-        }
-    }
-
-    /// °F for "en-US" and "es-US" (any case, `_` or `-`), °C for every other
-    /// locale. An explicit choice always wins.
-    pub fn for_locale(locale: &str, explicit: Option<TempUnit>) -> TempUnit {
-        if let Some(u) = explicit {
-            return u;
-        }
-        let l = locale.trim().replace('_', "-").to_ascii_lowercase();
-        if l == "en-us" || l == "es-us" {
-            TempUnit::F
-        } else {
-            TempUnit::C
-        }
-    }
-
-    /// Parses "c"/"°C"/"celsius" and "f"/"°F"/"fahrenheit".
-    pub fn parse(s: &str) -> Option<TempUnit> {
-        match s.trim().trim_start_matches('°').to_ascii_lowercase().as_str() {
-            "c" | "celsius" => Some(TempUnit::C),
-            "f" | "fahrenheit" => Some(TempUnit::F),
-            _ => None,
-        }
-    }
-
-    pub fn symbol(self) -> &'static str {
-        match self {
-            TempUnit::C => "°C",
-            TempUnit::F => "°F",
-        }
-    }
-}
+/// Display unit for temperatures (defined with the other units, which the
+/// `units` attribute's parser uses too).
+pub use crate::core::units::TempUnit;
 
 pub fn f_to_c(f: f64) -> f64 {
     (f - 32.0) * 5.0 / 9.0

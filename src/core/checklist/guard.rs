@@ -14,7 +14,7 @@
 //! once, and a site logged without the checklist still counts as that day's
 //! dose (so the history never says "Due today" for it).
 
-use super::history::{dose_days, DoseSchedule};
+use super::history::{merged_dose_days, DoseSchedule};
 use super::Run;
 use crate::core::clock::{local_day, Clock};
 use crate::core::facts::Fact;
@@ -40,48 +40,6 @@ impl Guard {
     pub fn is_clear(self) -> bool {
         self == Guard::Clear
     }
-}
-
-/// Local days of the site log's injections (`at_ms`), sorted, one per entry.
-fn logged_days(logged_ms: &[i64], clock: &dyn Clock) -> Vec<i64> {
-    let mut d: Vec<i64> = Vec::with_capacity(logged_ms.len());
-    for &ms in logged_ms {
-        let day = local_day(ms, clock.local_offset_minutes(ms));
-        let at = d.partition_point(|&x| x <= day);
-        d.insert(at, day);
-    }
-    d
-}
-
-/// One dose, one record: the local days on which a dose was taken (one entry
-/// per dose, sorted), counting per day the larger of the completed runs and
-/// the injection-log entries (`logged_ms`).
-pub fn merged_dose_days(runs: &[Run], logged_ms: &[i64], clock: &dyn Clock) -> Vec<i64> {
-    let a = dose_days(runs, clock);
-    let b = logged_days(logged_ms, clock);
-    let mut out = Vec::with_capacity(a.len().max(b.len()));
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        let day = match (a.get(i), b.get(j)) {
-            (Some(&x), Some(&y)) => x.min(y),
-            (Some(&x), None) => x,
-            (None, Some(&y)) => y,
-            (None, None) => break,
-        };
-        let (mut na, mut nb) = (0, 0);
-        while a.get(i) == Some(&day) {
-            na += 1;
-            i += 1;
-        }
-        while b.get(j) == Some(&day) {
-            nb += 1;
-            j += 1;
-        }
-        for _ in 0..na.max(nb) {
-            out.push(day);
-        }
-    }
-    out
 }
 
 /// The guard for one more dose now, from the checklist's runs, the site

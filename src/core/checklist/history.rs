@@ -128,11 +128,11 @@ pub fn due_today(runs: &[Run], schedule: DoseSchedule, clock: &dyn Clock) -> boo
 }
 
 /// [`due_today`] counting the injection log's doses too (`logged_ms`: one
-/// dose, one record; see [`super::guard::merged_dose_days`]).
+/// dose, one record; see [`merged_dose_days`]).
 pub fn due_today_with(runs: &[Run], logged_ms: &[i64], schedule: DoseSchedule, clock: &dyn Clock) -> bool {
     let now_ms = clock.now_ms();
     let today = local_day(now_ms, clock.local_offset_minutes(now_ms));
-    let taken = super::guard::merged_dose_days(runs, logged_ms, clock);
+    let taken = merged_dose_days(runs, logged_ms, clock);
     match schedule.start_day(&taken) {
         None => true,
         start => schedule.doses_due(today, start) > 0,
@@ -179,6 +179,48 @@ pub fn dose_days(runs: &[Run], clock: &dyn Clock) -> Vec<i64> {
     d
 }
 
+/// Local days of the site log's injections (`at_ms`), sorted, one per entry.
+fn logged_days(logged_ms: &[i64], clock: &dyn Clock) -> Vec<i64> {
+    let mut d: Vec<i64> = Vec::with_capacity(logged_ms.len());
+    for &ms in logged_ms {
+        let day = local_day(ms, clock.local_offset_minutes(ms));
+        let at = d.partition_point(|&x| x <= day);
+        d.insert(at, day);
+    }
+    d
+}
+
+/// One dose, one record: the local days on which a dose was taken (one entry
+/// per dose, sorted), counting per day the larger of the completed runs and
+/// the injection-log entries (`logged_ms`).
+pub fn merged_dose_days(runs: &[Run], logged_ms: &[i64], clock: &dyn Clock) -> Vec<i64> {
+    let a = dose_days(runs, clock);
+    let b = logged_days(logged_ms, clock);
+    let mut out = Vec::with_capacity(a.len().max(b.len()));
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        let day = match (a.get(i), b.get(j)) {
+            (Some(&x), Some(&y)) => x.min(y),
+            (Some(&x), None) => x,
+            (None, Some(&y)) => y,
+            (None, None) => break,
+        };
+        let (mut na, mut nb) = (0, 0);
+        while a.get(i) == Some(&day) {
+            na += 1;
+            i += 1;
+        }
+        while b.get(j) == Some(&day) {
+            nb += 1;
+            j += 1;
+        }
+        for _ in 0..na.max(nb) {
+            out.push(day);
+        }
+    }
+    out
+}
+
 /// The last `days` local days, oldest first, ending today. Days before the
 /// first dose ever taken (or before the every-other-day anchor) are `NotDue`:
 /// the strip does not invent misses from before treatment started. Future days
@@ -190,11 +232,11 @@ pub fn history_strip(runs: &[Run], schedule: DoseSchedule, clock: &dyn Clock, da
 /// [`history_strip`] counting the injection log's doses too (`logged_ms`,
 /// when each injection was given): a day whose dose was logged, by the
 /// checklist or by the site log, is never "Due today" (one dose, one record;
-/// see [`super::guard::merged_dose_days`]).
+/// see [`merged_dose_days`]).
 pub fn history_strip_with(runs: &[Run], logged_ms: &[i64], schedule: DoseSchedule, clock: &dyn Clock, days: usize) -> Vec<DayCell> {
     let now_ms = clock.now_ms();
     let today = local_day(now_ms, clock.local_offset_minutes(now_ms));
-    let taken = super::guard::merged_dose_days(runs, logged_ms, clock);
+    let taken = merged_dose_days(runs, logged_ms, clock);
     let start = schedule.start_day(&taken);
     let n = days as i64;
     (0..n)

@@ -577,23 +577,8 @@ pub fn age_required(input: &FormInput) -> bool {
     required(input, FormField::Age)
 }
 
-/// How the kidney function in the result was obtained (Copy and Print).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum KidneyBasis {
-    NotGiven,
-    Entered(f64),
-    CockcroftGault(f64),
-    Schwartz(f64),
-    Esrd,
-}
-
-/// The inputs Copy and Print carry besides the result.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ReportInputs {
-    /// kg, as used (per-kg dose) or as typed for Cockcroft–Gault.
-    pub weight_kg: Option<f64>,
-    pub kidney: KidneyBasis,
-}
+/// The report's inputs are defined with the report's text (`labels`).
+pub use super::labels::{KidneyBasis, ReportInputs};
 
 pub fn report_inputs(input: &FormInput, out: &FormOutcome) -> ReportInputs {
     let kidney = match (input.renal, out.estimate) {

@@ -1,7 +1,6 @@
 //! Labels of the calculator view (the clinical texts are in `text.rs`), and
 //! the result lines the view and the clipboard share.
 
-use super::form::{KidneyBasis, ReportInputs};
 use super::{DosePlan, Indication, Region};
 use crate::core::format::{fmt_kg, fmt_mg, fmt_ml, fmt_number};
 use crate::core::i18n::{fill, Lang, Translate};
@@ -225,6 +224,24 @@ pub fn dosing_days_line(plan: &DosePlan, lang: Lang) -> Option<String> {
     } else {
         Some(fill(CalcUi::DosingDaysRange.tr(lang), &[("last", &days.to_string())]))
     }
+}
+
+/// How the kidney function in the result was obtained (Copy and Print).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum KidneyBasis {
+    NotGiven,
+    Entered(f64),
+    CockcroftGault(f64),
+    Schwartz(f64),
+    Esrd,
+}
+
+/// The inputs Copy and Print carry besides the result.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ReportInputs {
+    /// kg, as used (per-kg dose) or as typed for Cockcroft–Gault.
+    pub weight_kg: Option<f64>,
+    pub kidney: KidneyBasis,
 }
 
 /// The lines Copy and Print start with: "Kineret · NOMID · 2026-11-30"

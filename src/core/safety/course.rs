@@ -3,7 +3,7 @@
 //! whether it is given in hospital only. The shell builds a [`Context`] from
 //! the calculator's `LastDose` (read-only); every rule reads it here.
 
-use super::form::Reminders;
+use super::reminders::Reminders;
 use crate::core::attrs::{Region};
 use crate::core::dose::Indication;
 

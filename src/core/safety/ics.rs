@@ -4,7 +4,7 @@
 
 use crate::core::date::{push_padded, ymd_compact, ymd_iso};
 use super::monitoring::{CheckRow, MonitoringMsg};
-use super::form::Reminders;
+use super::reminders::Reminders;
 use crate::messages;
 use crate::core::checklist::timer::WARM_UP_MINUTES;
 use crate::core::i18n::{fill, Lang, Translate};
@@ -152,6 +152,19 @@ pub fn monitoring_events(rows: &[CheckRow], lang: Lang) -> Vec<IcsEvent> {
         });
     }
     out
+}
+
+impl Reminders {
+    /// The frequency, spelled out (ISMP).
+    pub fn msg(self) -> Option<ReminderMsg> {
+        match self {
+            Reminders::Off => None,
+            Reminders::Daily => Some(ReminderMsg::Daily),
+            Reminders::EveryOtherDay => Some(ReminderMsg::EveryOtherDay),
+            Reminders::TwiceDaily => Some(ReminderMsg::TwiceDaily),
+            Reminders::TwiceEveryOtherDay => Some(ReminderMsg::TwiceEveryOtherDay),
+        }
+    }
 }
 
 messages! {

@@ -3,13 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::clock::{iso_utc, Clock, MS_PER_DAY};
+use crate::core::clock::{input_values, iso_utc, Clock, MS_PER_DAY};
 use crate::core::i18n::{fill, Lang, Translate};
 use crate::core::storage::Codec;
 
-use super::log::{input_values, Change};
 use super::text::{ImportProblem, SitesMsg, SitesUi};
-use super::{valid_id, Flag, FlagReason, Injector, LogEntry, Reaction, ZoneId, MAX_NOTE_CHARS};
+use super::{valid_id, Change, Flag, FlagReason, Injector, LogEntry, Reaction, ZoneId, MAX_NOTE_CHARS};
 
 pub const FORMAT: &str = "kineret-widget-sites";
 pub const FORMAT_VERSION: u32 = 1;

@@ -5,14 +5,14 @@
 //! saved" (the in-memory state already has it).
 
 use crate::core::clock::{local_day, local_to_utc, Clock, MS_PER_DAY, MS_PER_MINUTE};
-use crate::core::date::{days_from_civil, days_in_month, parse_hhmm, parse_iso, ymd_iso};
+use crate::core::date::{days_from_civil, days_in_month, parse_hhmm, parse_iso};
 use crate::core::i18n::{Lang, Translate};
 use crate::core::storage::{Codec, KvStore, QuarantineNote, Repo, StoreError};
 
 use super::export::{merge, ImportDoc, MergeReport};
 use super::rotation::{self, Suggestion, Warning, ZoneStatus};
 use super::text::SitesMsg;
-use super::{Flag, Injector, LogEntry, SitesSettings, ZoneId, SETTINGS_ID};
+use super::{Change, Flag, Injector, LogEntry, SitesSettings, ZoneId, SETTINGS_ID};
 
 /// How far ahead of "now" a time may be (clock skew, slow typing).
 pub const FUTURE_TOLERANCE_MS: i64 = 5 * MS_PER_MINUTE;
@@ -82,17 +82,6 @@ pub enum SitesAction {
     PruneFlags {
         now_ms: i64,
     },
-}
-
-/// A storage write the reducer asks for.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Change {
-    PutEntry(LogEntry),
-    DeleteEntry(String),
-    PutFlag(Flag),
-    DeleteFlag(ZoneId),
-    PutSettings(SitesSettings),
-    DeleteSettings,
 }
 
 fn allowed(e: &LogEntry) -> bool {
@@ -318,14 +307,6 @@ pub fn flag_until(clock: &dyn Clock, date: &str) -> Result<Option<i64>, Backdate
     Ok(Some(local_to_utc(clock, day + 1, 0)))
 }
 
-/// The values of `<input type=date>` and `<input type=time>` showing the
-/// instant `ms` in local time: `("2024-03-04", "20:00")`.
-pub fn input_values(clock: &dyn Clock, ms: i64) -> (String, String) {
-    let offset = clock.local_offset_minutes(ms);
-    let minute = (ms + offset as i64 * MS_PER_MINUTE).rem_euclid(MS_PER_DAY) / MS_PER_MINUTE;
-    (ymd_iso(local_day(ms, offset)), format!("{:02}:{:02}", minute / 60, minute % 60))
-}
-
 /// How many local days the print view covers (today and the 29 before).
 pub const PRINT_DAYS: i64 = 30;
 
@@ -362,7 +343,7 @@ fn at_local_day(clock: &dyn Clock, day: i64, hour: u32, minute: u32) -> Result<i
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::clock::FixedClock;
+    use crate::core::clock::{input_values, FixedClock};
     use crate::core::sites::{FlagReason, Reaction};
     use crate::core::storage::test_support::JsonCodec;
     use crate::core::storage::{FaultyStore, MemoryStore, StorageStatus};

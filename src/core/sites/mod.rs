@@ -20,7 +20,8 @@ use crate::core::i18n::Translate;
 use crate::core::storage::{Codec, Record};
 
 pub use export::{check_import_size, export_csv, export_json, merge, parse_import, ImportDoc, ImportError, MergeReport};
-pub use log::{backdate, entry_id, flag_until, input_values, recent_entries, Change, SitesAction, SitesState, Undo};
+pub use log::{backdate, entry_id, flag_until, recent_entries, SitesAction, SitesState, Undo};
+pub use crate::core::clock::input_values;
 pub use rotation::{Severity, Suggestion, Warning, ZoneStatus};
 pub use zones::{Area, Side, View, Zone, ZoneId, ZONES};
 
@@ -310,6 +311,17 @@ impl Record for SitesSettings {
     fn record_id(&self) -> String {
         SETTINGS_ID.to_string()
     }
+}
+
+/// A storage write the reducer asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    PutEntry(LogEntry),
+    DeleteEntry(String),
+    PutFlag(Flag),
+    DeleteFlag(ZoneId),
+    PutSettings(SitesSettings),
+    DeleteSettings,
 }
 
 #[cfg(test)]

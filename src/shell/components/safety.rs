@@ -25,7 +25,7 @@ use crate::core::i18n::Translate;
 use crate::core::safety::form::{storage_notice, Markup, MonitoringRecord, Notice, SafetyUi, CALENDAR_FILE, CALENDAR_MIME};
 use crate::core::safety::{Context, Course, SafetyForm};
 use crate::core::ui::Ui;
-use crate::shell::app::{use_env, LastDoseCtx};
+use crate::shell::context::{use_env, LastDoseCtx};
 use crate::shell::services::clock::BrowserClock;
 use crate::shell::services::files::download;
 use crate::core::storage::StoreError;

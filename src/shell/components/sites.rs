@@ -32,7 +32,7 @@ use crate::core::sites::{
 };
 use crate::core::safety::form::Markup;
 use crate::core::ui::Ui as UiText;
-use crate::shell::app::{use_env, Env};
+use crate::shell::context::{use_env, Env};
 use crate::shell::components::raw;
 use crate::shell::events::emit;
 use crate::shell::hooks::use_data_revision::use_data_revision;
@@ -40,7 +40,7 @@ use crate::shell::services::clock::BrowserClock;
 use crate::shell::services::files::{download, read_text};
 use crate::shell::services::print::print_alone;
 use crate::shell::services::storage::{notify_changed, with_repo, JsonCodec};
-use crate::shell::app::LastDoseCtx;
+use crate::shell::context::LastDoseCtx;
 use crate::core::checklist::history::DoseSchedule;
 use crate::core::checklist::store::{load as checklist_load, save_run};
 use crate::core::sites::dose::{dose_run, offer_dose};
@@ -48,7 +48,7 @@ use crate::core::sites::dose::{dose_run, offer_dose};
 /// `focus_next` marker: reveal the chosen zone's form (`reveal_form`).
 const REVEAL: &str = "reveal";
 
-use model::{both, core, ui, Act, DoseOffer, Draft, FieldErr, Model, Notice};
+use model::{both, core, ui, Act, Action, Announce, DoseOffer, Draft, FieldErr, Model, Notice};
 
 /// Name of the `CustomEvent` dispatched on the host after an injection is logged.
 pub const LOGGED_EVENT: &str = "kineret:injection-logged";
@@ -192,11 +192,11 @@ fn log(c: &Ctx, confirmed: bool) {
     };
     if !confirmed && needs_confirmation(&m.s.warnings(zone, &clock)) {
         m.dispatch(ui(|u| u.confirm = true));
-        c.then_focus("[data-a=log-yes]");
+        c.then_focus(Action::LogYes.selector());
         return;
     }
     let entry = LogEntry::new(zone, at, now, injector, d.reactions.clone(), &d.note, nonce());
-    let announce = logged_text(&entry, c.env.lang);
+    let announce = Announce::Logged(entry.zone, entry.at_ms);
     // The form closes (no zone chosen), so logging again takes a new choice;
     // the visible confirmation offers Undo (`Undo::Logged`).
     m.dispatch(both(SitesAction::Log(entry.clone()), move |u| {
@@ -237,20 +237,28 @@ fn record_dose(c: &Ctx) {
     if result == DoseOffer::Recorded {
         notify_changed();
     }
-    let said = match result {
+    let said = Announce::Said(match result {
         DoseOffer::Recorded => SitesUi::DoseRecorded,
         DoseOffer::Already => SitesUi::DoseAlready,
         _ => SitesUi::DoseNotSaved,
-    }
-    .tr(c.env.lang)
-    .to_string();
+    });
     c.m.dispatch(ui(move |u| (u.dose, u.announce) = (result, said)));
     c.then_focus("#kw-dose-msg");
 }
 
 /// "Logged: Left thigh, 5 Mar 2024, 10:32".
-pub(crate) fn logged_text(e: &LogEntry, lang: Lang) -> String {
-    fill(SitesUi::Logged.tr(lang), &[("zone", e.zone.tr(lang)), ("time", &time_text(e.at_ms, lang, true))])
+pub(crate) fn logged_text(zone: ZoneId, at_ms: i64, lang: Lang) -> String {
+    fill(SitesUi::Logged.tr(lang), &[("zone", zone.tr(lang)), ("time", &time_text(at_ms, lang, true))])
+}
+
+/// The live region's text, in `lang`.
+fn announce_text(a: Announce, lang: Lang) -> String {
+    match a {
+        Announce::Nothing => String::new(),
+        Announce::Logged(zone, at_ms) => logged_text(zone, at_ms, lang),
+        Announce::LogUndone(zone) => fill(SitesUi::LogUndone.tr(lang), &[("zone", zone.tr(lang))]),
+        Announce::Said(msg) => msg.tr(lang).to_string(),
+    }
 }
 
 fn save_edit(c: &Ctx) {
@@ -278,13 +286,13 @@ fn save_edit(c: &Ctx) {
         return c.then_focus("#kw-edit-by");
     }
     let new = old.revised(zone, at, d.injector, d.reactions, &d.note);
-    let said = SitesUi::Edited.tr(c.env.lang).to_string();
+    let said = Announce::Said(SitesUi::Edited);
     m.dispatch(both(SitesAction::Edit(new), move |u| {
         u.edit = None;
         u.notice = Some(Notice::Edited);
         u.announce = said;
     }));
-    c.then_focus("[data-a=undo]");
+    c.then_focus(Action::Undo.selector());
 }
 
 fn export(c: &Ctx, csv: bool) {
@@ -304,11 +312,11 @@ fn export(c: &Ctx, csv: bool) {
     }
 }
 
-fn on_action(c: &Ctx, action: &str, value: String) {
+fn on_action(c: &Ctx, action: Action, value: String) {
     let m = &c.m;
     let lang = c.env.lang;
     match action {
-        "zone" => {
+        Action::Zone => {
             let Some(z) = ZoneId::parse(&value) else { return };
             if disabled_reason(z, m.s.injector).is_some() {
                 return;
@@ -326,14 +334,14 @@ fn on_action(c: &Ctx, action: &str, value: String) {
             // The form comes into view with focus on its first control.
             c.then_focus(REVEAL);
         }
-        "dose" => record_dose(c),
-        "log" => log(c, false),
-        "log-yes" => log(c, true),
-        "log-no" => {
+        Action::Dose => record_dose(c),
+        Action::Log => log(c, false),
+        Action::LogYes => log(c, true),
+        Action::LogNo => {
             m.dispatch(ui(|u| u.confirm = false));
-            c.then_focus("[data-a=log]");
+            c.then_focus(Action::Log.selector());
         }
-        "flag" => {
+        Action::Flag => {
             let Some(zone) = m.ui.selected else { return };
             match flag_until(&BrowserClock, &m.ui.flag_until) {
                 Ok(until_ms) => {
@@ -342,7 +350,7 @@ fn on_action(c: &Ctx, action: &str, value: String) {
                         u.flag_until.clear();
                         u.flag_error = None;
                     }));
-                    c.then_focus("[data-a=unflag]");
+                    c.then_focus(Action::Unflag.selector());
                 }
                 Err(err) => {
                     m.dispatch(ui(move |u| u.flag_error = time_error(err)));
@@ -350,42 +358,42 @@ fn on_action(c: &Ctx, action: &str, value: String) {
                 }
             }
         }
-        "unflag" => {
+        Action::Unflag => {
             if let Some(z) = ZoneId::parse(&value) {
                 m.dispatch(core(SitesAction::ClearFlag(z)));
-                c.then_focus("[data-a=flag]");
+                c.then_focus(Action::Flag.selector());
             }
         }
-        "edit" => {
+        Action::Edit => {
             if let Some(e) = m.s.entries.iter().find(|e| e.id == value) {
                 let d = Draft::of(e);
                 m.dispatch(ui(move |u| u.edit = Some((value, d))));
                 c.then_focus("#kw-edit-zone");
             }
         }
-        "edit-save" => save_edit(c),
-        "edit-cancel" => {
+        Action::EditSave => save_edit(c),
+        Action::EditCancel => {
             if let Some((id, _)) = &m.ui.edit {
-                c.then_focus(format!("[data-a=edit][data-v=\"{id}\"]"));
+                c.then_focus(format!("{}[data-v=\"{id}\"]", Action::Edit.selector()));
             }
             m.dispatch(ui(|u| u.edit = None));
         }
-        "del" => {
-            let said = SitesUi::Deleted.tr(lang).to_string();
+        Action::Delete => {
+            let said = Announce::Said(SitesUi::Deleted);
             m.dispatch(both(SitesAction::Delete(value), move |u| {
                 u.notice = Some(Notice::Deleted);
                 u.announce = said;
             }));
-            c.then_focus("[data-a=undo]");
+            c.then_focus(Action::Undo.selector());
         }
-        "undo" => {
+        Action::Undo => {
             let mut logged = None;
             match &m.s.undo {
-                Some(Undo::Deleted(e) | Undo::Edited(e)) => c.then_focus(format!("[data-a=edit][data-v=\"{}\"]", e.id)),
+                Some(Undo::Deleted(e) | Undo::Edited(e)) => c.then_focus(format!("{}[data-v=\"{}\"]", Action::Edit.selector(), e.id)),
                 Some(Undo::Logged(e)) => {
                     // Back to the zone and the form as they were.
-                    c.then_focus(format!("g[data-a=zone][data-v={}]", e.zone.as_str()));
-                    let said = fill(SitesUi::LogUndone.tr(lang), &[("zone", e.zone.tr(lang))]);
+                    c.then_focus(format!("g{}[data-v={}]", Action::Zone.selector(), e.zone.as_str()));
+                    let said = Announce::LogUndone(e.zone);
                     logged = Some((e.zone, Draft::undone(e), said));
                 }
                 None => {}
@@ -397,18 +405,18 @@ fn on_action(c: &Ctx, action: &str, value: String) {
                 }
             }));
         }
-        "all" => m.dispatch(ui(|u| u.show_all = true)),
-        "print" => {
+        Action::ShowAll => m.dispatch(ui(|u| u.show_all = true)),
+        Action::Print => {
             print_alone(c.root.cast::<Element>(), ".kw-print", SitesUi::PrintTitle.tr(lang), lang.code());
         }
-        "json" => export(c, false),
-        "csv" => export(c, true),
-        "wipe" => {
+        Action::Json => export(c, false),
+        Action::Csv => export(c, true),
+        Action::Wipe => {
             m.dispatch(ui(|u| u.confirm_wipe = true));
-            c.then_focus("[data-a=wipe-yes]");
+            c.then_focus(Action::WipeYes.selector());
         }
-        "wipe-yes" | "wipe-no" => {
-            let wipe = action == "wipe-yes";
+        Action::WipeYes | Action::WipeNo => {
+            let wipe = action == Action::WipeYes;
             let f = move |u: &mut model::Ui| {
                 u.confirm_wipe = false;
                 if wipe {
@@ -416,9 +424,8 @@ fn on_action(c: &Ctx, action: &str, value: String) {
                 }
             };
             m.dispatch(Act { core: wipe.then_some(SitesAction::Clear), ui: Some(Box::new(f)) });
-            c.then_focus("[data-a=wipe]");
+            c.then_focus(Action::Wipe.selector());
         }
-        _ => {}
     }
 }
 
@@ -545,8 +552,9 @@ pub fn view() -> Html {
         let ctx = ctx.clone();
         Callback::from(move |e: MouseEvent| {
             if let Some(el) = target_with(&e, "[data-a]") {
-                let action = el.get_attribute("data-a").unwrap_or_default();
-                on_action(&ctx, &action, el.get_attribute("data-v").unwrap_or_default());
+                if let Some(action) = el.get_attribute("data-a").as_deref().and_then(Action::parse) {
+                    on_action(&ctx, action, el.get_attribute("data-v").unwrap_or_default());
+                }
             }
         })
     };
@@ -574,11 +582,11 @@ pub fn view() -> Html {
                 e.prevent_default();
                 // `g`: the suggestion card's "Choose this site" button has the
                 // same data-a/data-v and comes first in the DOM.
-                focus(&ctx.root, &format!("g[data-a=zone][data-v={}]", to.as_str()));
+                focus(&ctx.root, &format!("g{}[data-v={}]", Action::Zone.selector(), to.as_str()));
                 ctx.m.dispatch(ui(move |u| u.focus_zone = to));
             } else if key == "Enter" || key == " " {
                 e.prevent_default();
-                on_action(&ctx, "zone", z.as_str().to_string());
+                on_action(&ctx, Action::Zone, z.as_str().to_string());
             }
         })
     };
@@ -641,7 +649,7 @@ pub fn view() -> Html {
             html! {
                 <div class="kw-card kw-suggest">
                     { raw(&mut h) }
-                    { form::value_button("zone", AttrValue::Static(zone.as_str()), SitesUi::UseSuggested.tr(lang), None) }
+                    { form::value_button(Action::Zone, AttrValue::Static(zone.as_str()), SitesUi::UseSuggested.tr(lang), None) }
                 </div>
             }
         }
@@ -659,7 +667,7 @@ pub fn view() -> Html {
         <section class="kw-sites" aria-labelledby="kw-sites-title" ref={root} {onclick} {oninput}>
             { title }
             { notices }
-            <p class="kw-visually-hidden" role="status" aria-live="polite">{ u.announce.clone() }</p>
+            <p class="kw-visually-hidden" role="status" aria-live="polite">{ announce_text(u.announce, lang) }</p>
             <fieldset class="kw-who">{ who }</fieldset>
             { suggest }
             <div class="kw-sites-grid">

@@ -37,7 +37,7 @@ use crate::core::sites::log::persist;
 use crate::core::sites::rotation::disabled_reason;
 use crate::core::sites::{LogEntry, SitesAction, ZoneId};
 use crate::core::ui::Ui;
-use crate::shell::app::{use_env, LastDoseCtx};
+use crate::shell::context::{use_env, LastDoseCtx};
 use crate::shell::events::emit;
 use crate::shell::hooks::use_data_revision::use_data_revision;
 use crate::shell::services::clock::BrowserClock;
@@ -45,26 +45,33 @@ use crate::shell::services::storage::{notify_changed, with_repo};
 
 use model::{Model, Msg, SiteLog};
 use super::{list, raw};
-pub use warmup::Notify;
+pub use model::Notify;
 
 fn now_ms() -> i64 {
     BrowserClock.now_ms()
 }
 
-/// What to tell the user about storage, if anything (memory only, last write failed).
-fn storage_notice(lang: crate::core::i18n::Lang) -> Option<String> {
+/// The storage status to tell the user about, if any (memory only, last
+/// write failed). Kept in the model as the status, not as text: it is
+/// translated when rendered (`notice_text`), so a live `lang` change
+/// re-renders it in the new language.
+fn storage_notice() -> Option<StorageStatus> {
     let status = with_repo(|r| r.status()).unwrap_or(StorageStatus::Ok);
     match status {
         StorageStatus::Ok | StorageStatus::Quarantined(_) => None,
-        s => s.message(lang).map(|m| {
-            let mut m = m;
-            if matches!(s, StorageStatus::LastWriteFailed(_)) {
-                m.push(' ');
-                m.push_str(StorageMsg::NotSaved.tr(lang));
-            }
-            m
-        }),
+        s => Some(s),
     }
+}
+
+/// The notice for a status kept by `storage_notice`, in `lang`.
+fn notice_text(status: &StorageStatus, lang: Lang) -> Option<String> {
+    status.message(lang).map(|mut m| {
+        if matches!(status, StorageStatus::LastWriteFailed(_)) {
+            m.push(' ');
+            m.push_str(StorageMsg::NotSaved.tr(lang));
+        }
+        m
+    })
 }
 
 /// The browser's locale (`navigator.language`), "" when unknown.
@@ -195,7 +202,7 @@ enum Ev {
 
 /// The view's one event handler (delegated: one listener per event type on
 /// the `<section>`, routed by the target's id).
-fn handle(d: &UseReducerDispatcher<Model>, e: &Event, ev: Ev, lang: Lang, region: Region, unit: TempUnit, seen: Seen) {
+fn handle(d: &UseReducerDispatcher<Model>, e: &Event, ev: Ev, region: Region, unit: TempUnit, seen: Seen) {
     use mishap::Change;
     if ev == Ev::Submit {
         e.prevent_default();
@@ -281,7 +288,7 @@ fn handle(d: &UseReducerDispatcher<Model>, e: &Event, ev: Ev, lang: Lang, region
                     if matches!(saved, Some(Ok(()))) {
                         notify_changed();
                     }
-                    Msg::Notice(storage_notice(lang))
+                    Msg::Notice(storage_notice())
                 } else {
                     return;
                 }
@@ -302,7 +309,7 @@ pub fn view() -> Html {
 
     let model = use_reducer(|| {
         let loaded = load_now();
-        Model::start(loaded, now_ms(), ctx_discard, storage_notice(lang), warmup::notify_initial(), site_log())
+        Model::start(loaded, now_ms(), ctx_discard, storage_notice(), warmup::notify_initial(), site_log())
     });
     let force = use_force_update();
 
@@ -328,8 +335,13 @@ pub fn view() -> Html {
                 let done = if m.completed_now { DosePrepared::from_run(&m.run) } else { None };
                 // One dose, one record: the site goes into the injection log.
                 let logged = done.is_some() && log_site(&m.run);
-                // Busy (re-entered from a host script): this change was not saved.
-                let notice = if saved.is_some() { storage_notice(lang) } else { Some(StorageMsg::NotSaved.tr(lang).to_string()) };
+                // Busy (re-entered from a host script): this change was not
+                // saved, said as a failed write.
+                let notice = if saved.is_some() {
+                    storage_notice()
+                } else {
+                    Some(StorageStatus::LastWriteFailed(crate::core::storage::StoreError::Other(String::new())))
+                };
                 m.dispatch(Msg::Notice(notice));
                 if matches!(saved, Some(Ok(_))) || logged {
                     notify_changed();
@@ -389,7 +401,7 @@ pub fn view() -> Html {
     let seen = Seen { first_missing: model.run.missing_steps().first().copied(), site };
     let on = |ev: Ev| {
         let d = model.dispatcher();
-        move |e: &Event| handle(&d, e, ev, lang, region, unit, seen)
+        move |e: &Event| handle(&d, e, ev, region, unit, seen)
     };
     let oninput = {
         let f = on(Ev::Input);
@@ -411,8 +423,8 @@ pub fn view() -> Html {
     let mut h = Markup::default();
     h.m(r#"<h3 id="kw-st-title">"#).t(Ui::TabStorage.tr(lang)).m("</h3>");
     let title = raw(&mut h);
-    if let Some(text) = &model.notice {
-        h.m(r#"<p class="kw-notice kw-caution">"#).t(text).m("</p>");
+    if let Some(text) = model.notice.as_ref().and_then(|s| notice_text(s, lang)) {
+        h.m(r#"<p class="kw-notice kw-caution">"#).t(&text).m("</p>");
     }
     let notice = raw(&mut h);
     mishap::storage_status(&mut h, lang, region, unit);

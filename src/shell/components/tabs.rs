@@ -6,7 +6,6 @@ use yew::prelude::*;
 use crate::core::attrs::View;
 use crate::core::i18n::{Lang, Translate};
 use crate::core::ui::Ui;
-use crate::shell::app::tab_label;
 
 #[derive(Properties, PartialEq)]
 pub struct TabsProps {
@@ -67,5 +66,15 @@ pub fn tabs(props: &TabsProps) -> Html {
                 }
             }) }
         </div>
+    }
+}
+
+/// The tab's label for a view.
+pub fn tab_label(view: View) -> Ui {
+    match view {
+        View::All | View::Calculator => Ui::TabCalculator,
+        View::Sites => Ui::TabSites,
+        View::Storage => Ui::TabStorage,
+        View::Safety => Ui::TabSafety,
     }
 }

@@ -12,7 +12,7 @@ use crate::core::sites::text::SitesUi;
 use crate::core::sites::SitesState;
 
 use super::form::{button, label};
-use super::model::{Notice, Ui};
+use super::model::{Action, Notice, Ui};
 
 fn wipe_q(h: &mut Markup, lang: Lang) -> Html {
     h.m(r#"<p id="kw-wipe-q"><strong>"#).t(SitesUi::DeleteAllConfirm.tr(lang)).m("</strong></p>");
@@ -42,8 +42,8 @@ pub fn data(lang: Lang, ui: &Ui, s: &SitesState, onchange: Callback<Event>) -> H
         <section class="kw-data" aria-labelledby="kw-data-title">
             { intro }
             <div class="kw-row">
-                { button("kw-button kw-secondary", "json", SitesUi::ExportJson.tr(lang)) }
-                { button("kw-button kw-secondary", "csv", SitesUi::ExportCsv.tr(lang)) }
+                { button("kw-button kw-secondary", Action::Json, SitesUi::ExportJson.tr(lang)) }
+                { button("kw-button kw-secondary", Action::Csv, SitesUi::ExportCsv.tr(lang)) }
             </div>
             <div class="kw-field">
                 { label(&mut h, "kw-import", SitesUi::ImportLabel.tr(lang)) }
@@ -61,12 +61,12 @@ pub fn data(lang: Lang, ui: &Ui, s: &SitesState, onchange: Callback<Event>) -> H
                 <div class="kw-notice kw-danger" role="group" aria-labelledby="kw-wipe-q">
                     { wipe_q(&mut h, lang) }
                     <div class="kw-row">
-                        { button("kw-button kw-danger", "wipe-yes", SitesUi::DeleteAllYes.tr(lang)) }
-                        { button("kw-button kw-secondary", "wipe-no", SitesUi::Cancel.tr(lang)) }
+                        { button("kw-button kw-danger", Action::WipeYes, SitesUi::DeleteAllYes.tr(lang)) }
+                        { button("kw-button kw-secondary", Action::WipeNo, SitesUi::Cancel.tr(lang)) }
                     </div>
                 </div>
             } else {
-                { button("kw-button kw-secondary kw-danger", "wipe", SitesUi::DeleteAll.tr(lang)) }
+                { button("kw-button kw-secondary kw-danger", Action::Wipe, SitesUi::DeleteAll.tr(lang)) }
             }
         </section>
     }

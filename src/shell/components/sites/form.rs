@@ -18,7 +18,7 @@ use crate::core::sites::rotation::{active_flag, Severity};
 use crate::core::sites::text::SitesUi;
 use crate::core::sites::{FlagReason, Reaction, SitesState, Undo, ZoneId};
 
-use super::model::{DoseOffer, Draft, FieldErr, Notice, Ui};
+use super::model::{Action, DoseOffer, Draft, FieldErr, Notice, Ui};
 use super::time_text;
 
 /// Element ids of one form: date, time, their error, note.
@@ -97,23 +97,23 @@ pub fn choice(ty: &'static str, name: &'static str, value: &'static str, checked
     }
 }
 
-pub fn button(class: &'static str, action: &'static str, label: &str) -> Html {
+pub fn button(class: &'static str, action: Action, label: &str) -> Html {
     with_attrs(
         html! { <button>{ label.to_string() }</button> },
         &["type", "class", "data-a"],
-        &[Some(AttrValue::Static("button")), Some(AttrValue::Static(class)), Some(AttrValue::Static(action))],
+        &[Some(AttrValue::Static("button")), Some(AttrValue::Static(class)), Some(AttrValue::Static(action.code()))],
     )
 }
 
 /// A secondary button with a `data-v` value (and an accessible name).
-pub fn value_button(action: &'static str, value: AttrValue, label: &str, aria: Option<AttrValue>) -> Html {
+pub fn value_button(action: Action, value: AttrValue, label: &str, aria: Option<AttrValue>) -> Html {
     with_attrs(
         html! { <button>{ label.to_string() }</button> },
         &["type", "class", "data-a", "data-v", "aria-label"],
         &[
             Some(AttrValue::Static("button")),
             Some(AttrValue::Static("kw-button kw-secondary")),
-            Some(AttrValue::Static(action)),
+            Some(AttrValue::Static(action.code())),
             Some(value),
             aria,
         ],
@@ -136,13 +136,13 @@ fn log_form(lang: Lang, ui: &Ui) -> Html {
             <div class="kw-notice kw-caution kw-confirm" role="group" aria-labelledby="kw-confirm-q">
                 { raw(&mut h) }
                 <div class="kw-row">
-                    { button("kw-button", "log-yes", SitesUi::LogAnyway.tr(lang)) }
-                    { button("kw-button kw-secondary", "log-no", SitesUi::Cancel.tr(lang)) }
+                    { button("kw-button", Action::LogYes, SitesUi::LogAnyway.tr(lang)) }
+                    { button("kw-button kw-secondary", Action::LogNo, SitesUi::Cancel.tr(lang)) }
                 </div>
             </div>
         }
     } else {
-        button("kw-button", "log", SitesUi::LogButton.tr(lang))
+        button("kw-button", Action::Log, SitesUi::LogButton.tr(lang))
     };
     html! {
         <div data-d="log">
@@ -173,7 +173,7 @@ fn flag_form(lang: Lang, ui: &Ui, s: &SitesState, zone: ZoneId, now: i64) -> Htm
         return html! {
             <div class="kw-flag">
                 { raw(&mut h) }
-                { value_button("unflag", AttrValue::Static(zone.as_str()), SitesUi::ClearFlag.tr(lang), None) }
+                { value_button(Action::Unflag, AttrValue::Static(zone.as_str()), SitesUi::ClearFlag.tr(lang), None) }
             </div>
         };
     }
@@ -196,7 +196,7 @@ fn flag_form(lang: Lang, ui: &Ui, s: &SitesState, zone: ZoneId, now: i64) -> Htm
                 </div>
             </div>
             { error(&mut h, "kw-flag-err", ui.flag_error, lang) }
-            { button("kw-button kw-secondary", "flag", SitesUi::FlagButton.tr(lang)) }
+            { button("kw-button kw-secondary", Action::Flag, SitesUi::FlagButton.tr(lang)) }
         </fieldset>
     }
 }
@@ -208,12 +208,12 @@ fn logged(lang: Lang, ui: &Ui, s: &SitesState) -> Html {
         return Html::default();
     };
     let mut h = Markup::default();
-    h.m("<p><strong>").t(&super::logged_text(e, lang)).m("</strong></p>");
+    h.m("<p><strong>").t(&super::logged_text(e.zone, e.at_ms, lang)).m("</strong></p>");
     let logged = raw(&mut h);
     // One dose, one record: offer the dose history too (core::sites::dose).
     let dose = match ui.dose {
         DoseOffer::None => Html::default(),
-        DoseOffer::Offer(_) => button("kw-button", "dose", SitesUi::DoseOffer.tr(lang)),
+        DoseOffer::Offer(_) => button("kw-button", Action::Dose, SitesUi::DoseOffer.tr(lang)),
         DoseOffer::Recorded | DoseOffer::Already | DoseOffer::NotSaved(_) => {
             let (msg, class) = match ui.dose {
                 DoseOffer::Recorded => (SitesUi::DoseRecorded, "kw-dose-done"),
@@ -223,7 +223,7 @@ fn logged(lang: Lang, ui: &Ui, s: &SitesState) -> Html {
             h.m(r#"<p id="kw-dose-msg" tabindex="-1" class=""#).m(class).m(r#"">"#).t(msg.tr(lang)).m("</p>");
             let p = raw(&mut h);
             if let DoseOffer::NotSaved(_) = ui.dose {
-                html! { <>{ p }{ button("kw-button", "dose", SitesUi::DoseOffer.tr(lang)) }</> }
+                html! { <>{ p }{ button("kw-button", Action::Dose, SitesUi::DoseOffer.tr(lang)) }</> }
             } else {
                 p
             }
@@ -233,7 +233,7 @@ fn logged(lang: Lang, ui: &Ui, s: &SitesState) -> Html {
         <div class="kw-notice kw-ok kw-logged" id="kw-logged" tabindex="-1">
             <div class="kw-row">
                 { logged }
-                { button("kw-button kw-secondary", "undo", SitesUi::Undo.tr(lang)) }
+                { button("kw-button kw-secondary", Action::Undo, SitesUi::Undo.tr(lang)) }
             </div>
             { dose }
         </div>

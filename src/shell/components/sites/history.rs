@@ -15,7 +15,7 @@ use crate::core::sites::text::SitesUi;
 use crate::core::sites::{recent_entries, Injector, LogEntry, SitesState, ZoneId};
 
 use super::form::{button, date_time, label, reactions_and_note, value_button, EDIT_IDS};
-use super::model::{Draft, Notice, Ui};
+use super::model::{Action, Draft, Notice, Ui};
 use super::time_text;
 
 /// Entries shown before "Show all".
@@ -72,8 +72,8 @@ fn edit_form(lang: Lang, d: &Draft) -> Html {
             { date_time(lang, EDIT_IDS, d) }
             { reactions_and_note(lang, EDIT_IDS, d) }
             <div class="kw-row">
-                { button("kw-button", "edit-save", SitesUi::Save.tr(lang)) }
-                { button("kw-button kw-secondary", "edit-cancel", SitesUi::Cancel.tr(lang)) }
+                { button("kw-button", Action::EditSave, SitesUi::Save.tr(lang)) }
+                { button("kw-button kw-secondary", Action::EditCancel, SitesUi::Cancel.tr(lang)) }
             </div>
         </div>
     }
@@ -99,8 +99,8 @@ fn row(lang: Lang, e: &LogEntry, edit: Option<&Draft>) -> Html {
                 { raw(&mut h) }
                 <div class="kw-row">
                     // Named "Edit Left thigh, <when>".
-                    { value_button("edit", e.id.clone().into(), edit, Some(format!("{edit} {zone}, {when}").into())) }
-                    { value_button("del", e.id.clone().into(), delete, Some(format!("{delete} {zone}, {when}").into())) }
+                    { value_button(Action::Edit, e.id.clone().into(), edit, Some(format!("{edit} {zone}, {when}").into())) }
+                    { value_button(Action::Delete, e.id.clone().into(), delete, Some(format!("{delete} {zone}, {when}").into())) }
                 </div>
             </>
         }
@@ -137,17 +137,17 @@ pub fn history(lang: Lang, ui: &Ui, s: &SitesState) -> Html {
         <section class="kw-history" aria-labelledby="kw-history-title">
             <div class="kw-row kw-spread">
                 { title }
-                { button("kw-button kw-secondary", "print", SitesUi::PrintButton.tr(lang)) }
+                { button("kw-button kw-secondary", Action::Print, SitesUi::PrintButton.tr(lang)) }
             </div>
             if let Some(msg) = undo {
                 <div class="kw-notice kw-ok kw-row">
                     { msg }
-                    { button("kw-button kw-secondary", "undo", SitesUi::Undo.tr(lang)) }
+                    { button("kw-button kw-secondary", Action::Undo, SitesUi::Undo.tr(lang)) }
                 </div>
             }
             { list }
             if s.entries.len() > shown {
-                { button("kw-button kw-secondary", "all",
+                { button("kw-button kw-secondary", Action::ShowAll,
                     &fill(SitesUi::ShowAll.tr(lang), &[("n", &s.entries.len().to_string())])) }
             }
         </section>

@@ -21,6 +21,8 @@ use crate::core::sites::rotation::{Tone, ZoneStatus};
 use crate::core::sites::text::SitesUi;
 use crate::core::sites::{View, ZoneId};
 
+use super::model::Action;
+
 /// Each zone's ellipse as drawn (`core::sites::zones::DRAWN`: the keyboard
 /// follows the same centres).
 const GEOMETRY: [[&str; 9]; 8] = crate::core::sites::zones::DRAWN;
@@ -125,7 +127,7 @@ fn zone(m: &MapInput, st: &ZoneStatus, items: &mut Vec<Html>) {
         &[
             Some(AttrValue::Static(class)),
             Some(AttrValue::Static("button")),
-            Some(AttrValue::Static("zone")),
+            Some(AttrValue::Static(Action::Zone.code())),
             Some(AttrValue::Static(z.as_str())),
             Some(AttrValue::Static(if m.focus == z { "0" } else { "-1" })),
             Some(AttrValue::from(st.accessible_name(m.lang))),

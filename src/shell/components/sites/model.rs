@@ -7,9 +7,11 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::core::i18n::{Lang, Translate};
-use crate::core::sites::log::{load, persist, BackdateError, Change};
+use crate::core::sites::log::{load, persist, BackdateError};
+use crate::core::sites::Change;
 use crate::core::sites::rotation::Warning;
 use crate::core::sites::{FlagReason, ImportError, Injector, LogEntry, Reaction, SitesAction, SitesState, ZoneId};
+use crate::core::sites::text::SitesUi;
 use crate::core::storage::StorageMsg;
 use crate::shell::services::clock::BrowserClock;
 use crate::shell::services::storage::{notify_changed, with_repo};
@@ -67,6 +69,90 @@ impl Draft {
     }
 }
 
+/// What a button of the view asks for. It is written in the DOM as the
+/// `data-a` attribute (`code`) and read back by `parse` in the one delegated
+/// click handler; an unknown value is ignored.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Action {
+    Zone,
+    Dose,
+    Log,
+    LogYes,
+    LogNo,
+    Flag,
+    Unflag,
+    Edit,
+    EditSave,
+    EditCancel,
+    Delete,
+    Undo,
+    ShowAll,
+    Print,
+    Json,
+    Csv,
+    Wipe,
+    WipeYes,
+    WipeNo,
+}
+
+impl Action {
+    pub const ALL: [Action; 19] = [
+        Action::Zone,
+        Action::Dose,
+        Action::Log,
+        Action::LogYes,
+        Action::LogNo,
+        Action::Flag,
+        Action::Unflag,
+        Action::Edit,
+        Action::EditSave,
+        Action::EditCancel,
+        Action::Delete,
+        Action::Undo,
+        Action::ShowAll,
+        Action::Print,
+        Action::Json,
+        Action::Csv,
+        Action::Wipe,
+        Action::WipeYes,
+        Action::WipeNo,
+    ];
+
+    /// The `data-a` value.
+    pub fn code(self) -> &'static str {
+        match self {
+            Action::Zone => "zone",
+            Action::Dose => "dose",
+            Action::Log => "log",
+            Action::LogYes => "log-yes",
+            Action::LogNo => "log-no",
+            Action::Flag => "flag",
+            Action::Unflag => "unflag",
+            Action::Edit => "edit",
+            Action::EditSave => "edit-save",
+            Action::EditCancel => "edit-cancel",
+            Action::Delete => "del",
+            Action::Undo => "undo",
+            Action::ShowAll => "all",
+            Action::Print => "print",
+            Action::Json => "json",
+            Action::Csv => "csv",
+            Action::Wipe => "wipe",
+            Action::WipeYes => "wipe-yes",
+            Action::WipeNo => "wipe-no",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Action> {
+        Action::ALL.into_iter().find(|a| a.code() == code)
+    }
+
+    /// CSS selector of the buttons with this action.
+    pub fn selector(self) -> String {
+        format!("[data-a={}]", self.code())
+    }
+}
+
 /// One-off messages about the last user action.
 #[derive(Clone, PartialEq)]
 pub enum Notice {
@@ -79,6 +165,21 @@ pub enum Notice {
     /// `None`: the file could not be read at all.
     ImportFailed(Option<ImportError>),
     ExportFailed,
+}
+
+/// What the polite live region says after the last action. Kept as the
+/// message and its arguments, translated when rendered (`announce_text`), so
+/// a live `lang` change re-renders it in the new language.
+#[derive(Clone, Copy, PartialEq, Default)]
+pub enum Announce {
+    #[default]
+    Nothing,
+    /// "Logged: {zone}, {time}" for an injection given at `at_ms`.
+    Logged(ZoneId, i64),
+    /// Logging `zone` was undone.
+    LogUndone(ZoneId),
+    /// A message without arguments (deleted, edited, the dose recorded …).
+    Said(SitesUi),
 }
 
 /// "Also record today's dose" under "Logged: …" (`core::sites::dose`).
@@ -107,8 +208,8 @@ pub struct Ui {
     pub flag_until: String,
     pub flag_error: Option<FieldErr>,
     pub notice: Option<Notice>,
-    /// Text of the polite live region.
-    pub announce: String,
+    /// What the polite live region says.
+    pub announce: Announce,
     pub confirm_wipe: bool,
     pub show_all: bool,
     pub dose: DoseOffer,
@@ -128,7 +229,7 @@ impl Default for Ui {
             flag_until: String::new(),
             flag_error: None,
             notice: None,
-            announce: String::new(),
+            announce: Announce::Nothing,
             confirm_wipe: false,
             show_all: false,
             dose: DoseOffer::None,

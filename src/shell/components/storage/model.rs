@@ -8,10 +8,10 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use super::mishap;
-use super::warmup::Notify;
 use crate::core::checklist::store::{upsert, Loaded};
 use crate::core::checklist::{reduce, DoseSchedule, Refusal, Run, RunAction, Step};
 use crate::core::sites::{Injector, Suggestion};
+use crate::core::storage::StorageStatus;
 
 /// What the view reads of the injection-site log: the suggestion, the
 /// injections' times (one dose, one record: the history and the double-dose
@@ -21,6 +21,19 @@ pub struct SiteLog {
     pub suggestion: Suggestion,
     pub logged_ms: Vec<i64>,
     pub injector: Injector,
+}
+
+/// Browser-notification state for this view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notify {
+    /// No `Notification` in this browser: the button is not shown.
+    Unsupported,
+    /// Not asked yet (or granted earlier but not chosen for this view).
+    Idle,
+    /// The user asked for it and the browser allows it.
+    On,
+    /// The user or the browser refused.
+    Blocked,
 }
 
 #[derive(Clone, PartialEq)]
@@ -41,7 +54,7 @@ pub struct Model {
     /// The schedule chosen on this view (used when the calculator gave none).
     pub schedule: Option<DoseSchedule>,
     /// What to tell the user about storage (memory only, last write failed).
-    pub notice: Option<String>,
+    pub notice: Option<StorageStatus>,
     /// Browser-notification state.
     pub notify: Notify,
     /// The "something went wrong" helper.
@@ -61,14 +74,14 @@ pub enum Msg {
     Loaded(Loaded, SiteLog),
     /// The user chose a schedule (saved by the caller).
     Schedule(DoseSchedule),
-    Notice(Option<String>),
+    Notice(Option<StorageStatus>),
     Notify(Notify),
     Mishap(mishap::Change),
 }
 
 impl Model {
     /// At mount: continue the latest open run, else a fresh (unsaved) one.
-    pub fn start(loaded: Loaded, now_ms: i64, discard_mg: Option<f64>, notice: Option<String>, notify: Notify, sites: SiteLog) -> Model {
+    pub fn start(loaded: Loaded, now_ms: i64, discard_mg: Option<f64>, notice: Option<StorageStatus>, notify: Notify, sites: SiteLog) -> Model {
         let run = loaded.current().cloned().unwrap_or_else(|| Run::new(now_ms, discard_mg));
         let mut runs = loaded.runs;
         upsert(&mut runs, &run);

@@ -7,7 +7,7 @@ use wasm_bindgen::JsValue;
 use web_sys::{Notification, NotificationOptions, NotificationPermission};
 use yew::prelude::*;
 
-use super::model::{Model, Msg};
+use super::model::{Model, Msg, Notify};
 use super::raw;
 use crate::core::safety::form::Markup;
 
@@ -16,19 +16,6 @@ use crate::core::checklist::timer::{format_clock, warm_up_status, WarmUp, WarmUp
 use crate::core::checklist::{Run, Step};
 use crate::core::i18n::{fill, Lang, Translate};
 use crate::core::ui::Ui;
-
-/// Browser-notification state for this view.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Notify {
-    /// No `Notification` in this browser: the button is not shown.
-    Unsupported,
-    /// Not asked yet (or granted earlier but not chosen for this view).
-    Idle,
-    /// The user asked for it and the browser allows it.
-    On,
-    /// The user or the browser refused.
-    Blocked,
-}
 
 fn supported() -> bool {
     web_sys::window().is_some_and(|w| js_sys::Reflect::has(&w, &JsValue::from_str("Notification")).unwrap_or(false))

@@ -1,0 +1,507 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Rules of the crate's source that ARCHITECTURE.md states (issue #14): no
+//! import cycles between files, and no `unwrap`/`expect`/`panic!` in shipped
+//! code.
+//!
+//! Builds the dependency graph of `src/` at file granularity from every path
+//! the shipped code names (`use crate::…`, `use super::…`, `use self::…` and
+//! the same paths written inline, e.g. `crate::core::sort::sort(…)`), leaving
+//! out `#[cfg(test)]` items and comments, and fails naming each cycle.
+//!
+//! A file's edges to its own ancestors (`super::Thing` from a child of the
+//! module declaring `Thing`) are not counted: a parent module is the child's
+//! namespace, and a parent re-exporting its children is the usual Rust
+//! layout. Every other pair of files must depend one way at most, through
+//! any number of steps.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Module path (`["core", "sites", "log"]`) of every `.rs` file under `src/`.
+fn module_files(dir: &Path, out: &mut BTreeMap<Vec<String>, PathBuf>) {
+    let mut entries: Vec<_> = fs::read_dir(dir).expect("read src dir").flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            module_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let rel = path.strip_prefix(src_dir()).expect("under src");
+            let mut segs: Vec<String> = rel.iter().map(|s| s.to_string_lossy().into_owned()).collect();
+            let last = segs.pop().expect("file name");
+            let stem = last.trim_end_matches(".rs");
+            if stem != "mod" && stem != "lib" {
+                segs.push(stem.to_string());
+            }
+            out.insert(segs, path);
+        }
+    }
+}
+
+fn src_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+/// The code without comments, string and char literal contents (kept as
+/// empty quotes), so that only real paths remain.
+fn strip(src: &str) -> String {
+    let c: Vec<char> = src.chars().collect();
+    let mut out = String::with_capacity(src.len());
+    let mut i = 0;
+    while i < c.len() {
+        let at = |k: usize| c.get(i + k).copied().unwrap_or('\0');
+        let (a1, a2) = (at(1), at(2));
+        if c[i] == '/' && a1 == '/' {
+            while i < c.len() && c[i] != '\n' {
+                i += 1;
+            }
+        } else if c[i] == '/' && a1 == '*' {
+            let mut depth = 0;
+            while i < c.len() {
+                let next = c.get(i + 1).copied().unwrap_or('\0');
+                if c[i] == '/' && next == '*' {
+                    depth += 1;
+                    i += 2;
+                } else if c[i] == '*' && next == '/' {
+                    depth -= 1;
+                    i += 2;
+                    if depth == 0 {
+                        break;
+                    }
+                } else {
+                    i += 1;
+                }
+            }
+            out.push(' ');
+        } else if c[i] == 'r' && (a1 == '"' || (a1 == '#' && (a2 == '"' || a2 == '#'))) && !prev_is_ident(&c, i) {
+            // Raw string r"…", r#"…"#.
+            let mut j = i + 1;
+            let mut hashes = 0;
+            while c.get(j) == Some(&'#') {
+                hashes += 1;
+                j += 1;
+            }
+            j += 1; // opening quote
+            loop {
+                if j >= c.len() {
+                    break;
+                }
+                if c[j] == '"' && (0..hashes).all(|h| c.get(j + 1 + h) == Some(&'#')) {
+                    j += 1 + hashes;
+                    break;
+                }
+                j += 1;
+            }
+            out.push_str("\"\"");
+            i = j;
+        } else if c[i] == '"' {
+            i += 1;
+            while i < c.len() && c[i] != '"' {
+                if c[i] == '\\' {
+                    i += 1;
+                }
+                i += 1;
+            }
+            i += 1;
+            out.push_str("\"\"");
+        } else if c[i] == '\'' {
+            // A char literal ('a', '\n', '\u{1F600}') or a lifetime ('a).
+            if a1 == '\\' {
+                let mut j = i + 2;
+                while j < c.len() && c[j] != '\'' {
+                    j += 1;
+                }
+                i = j + 1;
+                out.push_str("' '");
+            } else if a2 == '\'' {
+                i += 3;
+                out.push_str("' '");
+            } else {
+                out.push(c[i]);
+                i += 1;
+            }
+        } else {
+            out.push(c[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+fn prev_is_ident(c: &[char], i: usize) -> bool {
+    i > 0 && (c[i - 1].is_alphanumeric() || c[i - 1] == '_')
+}
+
+/// Removes every item under `#[cfg(test)]` (a `mod tests { … }`, a test-only
+/// `use`, fn or impl) from stripped code.
+fn drop_test_items(code: &str) -> String {
+    let c: Vec<char> = code.chars().collect();
+    let pat: Vec<char> = "#[cfg(test)]".chars().collect();
+    let mut out = String::with_capacity(code.len());
+    let mut i = 0;
+    while i < c.len() {
+        if c[i..].starts_with(&pat) {
+            i += pat.len();
+            // Skip to the end of the item: the first `;` at depth 0, or the
+            // block opened by the first `{` at depth 0 (attributes' brackets
+            // and generics' parentheses are nested, not depth 0).
+            let mut depth = 0i32;
+            while i < c.len() {
+                match c[i] {
+                    '(' | '[' => depth += 1,
+                    ')' | ']' => depth -= 1,
+                    ';' if depth == 0 => {
+                        i += 1;
+                        break;
+                    }
+                    '{' if depth == 0 => {
+                        let mut braces = 0;
+                        while i < c.len() {
+                            if c[i] == '{' {
+                                braces += 1;
+                            } else if c[i] == '}' {
+                                braces -= 1;
+                                if braces == 0 {
+                                    break;
+                                }
+                            }
+                            i += 1;
+                        }
+                        i += 1;
+                        break;
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+        } else {
+            out.push(c[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Expands a `use` tree (`a::{b, c::{d, e as f}, *}`) into its paths.
+fn expand_use(tree: &str, prefix: &str, out: &mut Vec<String>) {
+    let tree = tree.trim();
+    if let Some(open) = tree.find('{') {
+        let head = tree[..open].trim().trim_end_matches("::");
+        let inner = &tree[open + 1..tree.rfind('}').unwrap_or(tree.len())];
+        let base = join(prefix, head);
+        let mut depth = 0;
+        let mut start = 0;
+        for (k, ch) in inner.char_indices() {
+            match ch {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    expand_use(&inner[start..k], &base, out);
+                    start = k + 1;
+                }
+                _ => {}
+            }
+        }
+        expand_use(&inner[start..], &base, out);
+    } else if !tree.is_empty() {
+        let path = tree.split(" as ").next().unwrap_or(tree).trim();
+        let path = path.trim_end_matches("::*");
+        if path != "*" && path != "self" {
+            out.push(join(prefix, path));
+        } else {
+            out.push(prefix.to_string());
+        }
+    }
+}
+
+fn join(a: &str, b: &str) -> String {
+    match (a.is_empty(), b.is_empty()) {
+        (true, _) => b.to_string(),
+        (_, true) => a.to_string(),
+        _ => format!("{a}::{b}"),
+    }
+}
+
+/// Every path the code names: `use` trees (expanded) and inline
+/// `crate::`/`super::`/`self::` paths.
+fn named_paths(code: &str) -> Vec<String> {
+    let mut paths = Vec::new();
+    let c: Vec<char> = code.chars().collect();
+    let s: String = c.iter().collect();
+    let mut rest = s.as_str();
+    let mut plain = String::new();
+    // `use` statements.
+    while let Some(k) = find_word(rest, "use") {
+        plain.push_str(&rest[..k]);
+        let after = &rest[k + 3..];
+        let end = after.find(';').unwrap_or(after.len());
+        let tree: String = after[..end].split_whitespace().collect::<Vec<_>>().join(" ");
+        expand_use(&tree, "", &mut paths);
+        rest = &after[(end + 1).min(after.len())..];
+    }
+    plain.push_str(rest);
+    // Inline paths.
+    let p: Vec<char> = plain.chars().collect();
+    let mut i = 0;
+    while i < p.len() {
+        let starts = ["crate::", "super::", "self::"].iter().find(|w| {
+            let w: Vec<char> = w.chars().collect();
+            p[i..].starts_with(&w) && !prev_is_ident(&p, i)
+        });
+        if starts.is_some() {
+            let mut j = i;
+            while j < p.len() && (p[j].is_alphanumeric() || p[j] == '_' || p[j] == ':') {
+                j += 1;
+            }
+            let path: String = p[i..j].iter().collect();
+            paths.push(path.trim_end_matches(':').to_string());
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    paths
+}
+
+/// Byte offset of `word` as a whole word in `s`.
+fn find_word(s: &str, word: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(k) = s[from..].find(word) {
+        let at = from + k;
+        let before_ok = at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_');
+        let end = at + word.len();
+        let after_ok = end < bytes.len() && bytes[end].is_ascii_whitespace();
+        if before_ok && after_ok {
+            return Some(at);
+        }
+        from = at + word.len();
+    }
+    None
+}
+
+/// The module file a path names: the longest prefix of the absolute path
+/// that is a file's module.
+fn resolve(path: &str, current: &[String], modules: &BTreeMap<Vec<String>, PathBuf>) -> Option<Vec<String>> {
+    let mut segs: Vec<String> = Vec::new();
+    let mut parts = path.split("::").filter(|s| !s.is_empty()).peekable();
+    match parts.peek().copied() {
+        Some("crate") => {
+            parts.next();
+        }
+        Some("super") | Some("self") => {
+            segs = current.to_vec();
+            while let Some(&p) = parts.peek() {
+                match p {
+                    "super" => {
+                        segs.pop();
+                    }
+                    "self" => {}
+                    _ => break,
+                }
+                parts.next();
+            }
+        }
+        _ => return None, // an external crate or a local name
+    }
+    segs.extend(parts.map(str::to_string));
+    (0..=segs.len()).rev().map(|n| segs[..n].to_vec()).find(|m| modules.contains_key(m))
+}
+
+type Graph = BTreeMap<Vec<String>, BTreeSet<Vec<String>>>;
+
+fn graph() -> (Graph, BTreeMap<Vec<String>, PathBuf>) {
+    let mut modules = BTreeMap::new();
+    module_files(&src_dir(), &mut modules);
+    let mut g = Graph::new();
+    for (module, path) in &modules {
+        let code = drop_test_items(&strip(&fs::read_to_string(path).expect("read source")));
+        let deps = g.entry(module.clone()).or_default();
+        for p in named_paths(&code) {
+            if let Some(target) = resolve(&p, module, &modules) {
+                let is_ancestor = target.len() < module.len() && module.starts_with(&target);
+                if target != *module && !is_ancestor {
+                    deps.insert(target);
+                }
+            }
+        }
+    }
+    (g, modules)
+}
+
+/// Strongly connected components with more than one file (Tarjan).
+fn cycles(g: &Graph) -> Vec<Vec<Vec<String>>> {
+    struct T<'a> {
+        g: &'a Graph,
+        index: BTreeMap<&'a Vec<String>, usize>,
+        low: BTreeMap<&'a Vec<String>, usize>,
+        stack: Vec<&'a Vec<String>>,
+        on: BTreeSet<&'a Vec<String>>,
+        out: Vec<Vec<Vec<String>>>,
+    }
+    fn visit<'a>(t: &mut T<'a>, v: &'a Vec<String>) {
+        let n = t.index.len();
+        t.index.insert(v, n);
+        t.low.insert(v, n);
+        t.stack.push(v);
+        t.on.insert(v);
+        if let Some(ws) = t.g.get(v) {
+            for w in ws {
+                if !t.index.contains_key(w) {
+                    visit(t, w);
+                    let lw = t.low[w];
+                    let lv = t.low.get_mut(v).expect("visited");
+                    *lv = (*lv).min(lw);
+                } else if t.on.contains(w) {
+                    let iw = t.index[w];
+                    let lv = t.low.get_mut(v).expect("visited");
+                    *lv = (*lv).min(iw);
+                }
+            }
+        }
+        if t.low[v] == t.index[v] {
+            let mut comp = Vec::new();
+            while let Some(w) = t.stack.pop() {
+                t.on.remove(w);
+                comp.push(w.clone());
+                if w == v {
+                    break;
+                }
+            }
+            if comp.len() > 1 {
+                comp.sort();
+                t.out.push(comp);
+            }
+        }
+    }
+    let mut t = T { g, index: BTreeMap::new(), low: BTreeMap::new(), stack: Vec::new(), on: BTreeSet::new(), out: Vec::new() };
+    for v in g.keys() {
+        if !t.index.contains_key(v) {
+            visit(&mut t, v);
+        }
+    }
+    t.out
+}
+
+/// One path through a cycle's files, for the failure message:
+/// `a.rs → b.rs → a.rs`.
+fn describe(comp: &[Vec<String>], g: &Graph, files: &BTreeMap<Vec<String>, PathBuf>) -> String {
+    let name = |m: &Vec<String>| files[m].strip_prefix(src_dir()).map(|p| p.display().to_string()).unwrap_or_default();
+    let members: BTreeSet<&Vec<String>> = comp.iter().collect();
+    let start = &comp[0];
+    // Shortest way back to `start` (breadth first inside the component).
+    let mut prev: BTreeMap<&Vec<String>, &Vec<String>> = BTreeMap::new();
+    let mut queue = std::collections::VecDeque::from([start]);
+    let mut last = None;
+    'bfs: while let Some(v) = queue.pop_front() {
+        for w in g.get(v).into_iter().flatten() {
+            if !members.contains(w) {
+                continue;
+            }
+            if w == start {
+                last = Some(v);
+                break 'bfs;
+            }
+            if !prev.contains_key(w) {
+                prev.insert(w, v);
+                queue.push_back(w);
+            }
+        }
+    }
+    let mut path = vec![start];
+    let mut v = last.unwrap_or(start);
+    while v != start {
+        path.push(v);
+        v = prev[v];
+    }
+    path[1..].reverse();
+    path.push(start);
+    let all: Vec<String> = comp.iter().map(name).collect();
+    format!("{} (files in this cycle: {})", path.iter().map(|m| name(m)).collect::<Vec<_>>().join(" → "), all.join(", "))
+}
+
+#[test]
+fn no_import_cycles_between_files() {
+    let (g, files) = graph();
+    let found: Vec<String> = cycles(&g).iter().map(|c| describe(c, &g, &files)).collect();
+    assert!(
+        found.is_empty(),
+        "import cycles between files of src/ (move the shared items into a module both can use):\n  {}",
+        found.join("\n  ")
+    );
+}
+
+/// Files that are only compiled for tests (`#[cfg(test)] mod tests;`).
+fn test_only_files(files: &BTreeMap<Vec<String>, PathBuf>) -> BTreeSet<Vec<String>> {
+    let mut out = BTreeSet::new();
+    for (module, path) in files {
+        let code = strip(&fs::read_to_string(path).expect("read source"));
+        let mut rest = code.as_str();
+        while let Some(k) = rest.find("#[cfg(test)]") {
+            rest = &rest[k + "#[cfg(test)]".len()..];
+            let item: String = rest.trim_start().chars().take_while(|c| *c != ';' && *c != '{').collect();
+            if let Some(name) = item.trim().strip_prefix("mod ").or_else(|| item.trim().strip_prefix("pub mod ")) {
+                if rest.trim_start().len() > item.len() && rest.trim_start()[item.len()..].starts_with(';') {
+                    let mut m = module.clone();
+                    m.push(name.trim().to_string());
+                    out.insert(m);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_unwrap_expect_or_panic_in_shipped_code() {
+    let mut files = BTreeMap::new();
+    module_files(&src_dir(), &mut files);
+    let skip = test_only_files(&files);
+    let mut found = Vec::new();
+    for (module, path) in &files {
+        if skip.iter().any(|t| module.starts_with(t)) {
+            continue;
+        }
+        let code = drop_test_items(&strip(&fs::read_to_string(path).expect("read source")));
+        for line in code.lines() {
+            for bad in [".unwrap()", ".expect(", "panic!", "unreachable!", "todo!", "unimplemented!"] {
+                if line.contains(bad) {
+                    let name = path.strip_prefix(src_dir()).map(|p| p.display().to_string()).unwrap_or_default();
+                    found.push(format!("{name}: `{bad}` in: {}", line.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "shipped code must not panic on data (ARCHITECTURE.md, invariants); handle the case or move it under #[cfg(test)]:\n  {}",
+        found.join("\n  ")
+    );
+}
+
+/// The checker itself finds the cycles it is meant to find, and resolves
+/// `super::`, groups and inline paths.
+#[test]
+fn checker_finds_a_cycle_and_resolves_paths() {
+    let code = "use super::log::{input_values, Change};\nuse crate::core::{clock::Clock, i18n::*};\nfn f() { crate::core::sort::sort(&mut v); }\n#[cfg(test)]\nmod tests { use crate::core::facts::Fact; }\n";
+    let code = drop_test_items(&strip(code));
+    let mut paths = named_paths(&code);
+    paths.sort();
+    assert_eq!(paths, ["crate::core::clock::Clock", "crate::core::i18n", "crate::core::sort::sort", "super::log::Change", "super::log::input_values"]);
+    let m = |s: &str| s.split("::").map(str::to_string).collect::<Vec<_>>();
+    let mut files = BTreeMap::new();
+    for f in ["core", "core::sites", "core::sites::log", "core::sites::export"] {
+        files.insert(m(f), PathBuf::new());
+    }
+    assert_eq!(resolve("super::log::Change", &m("core::sites::export"), &files), Some(m("core::sites::log")));
+    assert_eq!(resolve("super::LogEntry", &m("core::sites::export"), &files), Some(m("core::sites")));
+    assert_eq!(resolve("serde::Serialize", &m("core::sites::export"), &files), None);
+    let mut g = Graph::new();
+    g.entry(m("core::sites::export")).or_default().insert(m("core::sites::log"));
+    g.entry(m("core::sites::log")).or_default().insert(m("core::sites::export"));
+    g.entry(m("core")).or_default();
+    assert_eq!(cycles(&g), vec![vec![m("core::sites::export"), m("core::sites::log")]]);
+    assert!(strip("let s = \"crate::x\"; // crate::y\n'a'; 'b").find("crate::").is_none());
+    // Test-only files and items are left out of the panic check.
+    assert_eq!(drop_test_items("fn a() {}\n#[cfg(test)]\nfn b() { x.unwrap(); }\nfn c() {}"), "fn a() {}\n\nfn c() {}");
+}
