@@ -19,3 +19,4 @@ pub mod renal;
 pub mod api;
 pub mod sort;
 pub mod facts;
+pub mod markup;

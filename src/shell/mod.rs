@@ -6,6 +6,7 @@ pub mod components;
 pub mod embed;
 pub mod events;
 pub mod hooks;
+pub mod markup;
 pub mod services;
 
 use wasm_bindgen::prelude::*;
