@@ -26,7 +26,7 @@ WASM_OPT := -Oz --low-memory-unused --converge
 TERSER_FLAGS := --module --compress passes=2 --mangle
 RUST_SRC := $(shell find src -name '*.rs' -o -name '*.css') Cargo.toml Cargo.lock
 
-.PHONY: rules api help tools tools-apt tools-rust tools-npm dist serve test test-native test-wasm test-types test-e2e bench clean
+.PHONY: rules api help tools tools-apt tools-rust tools-npm dist serve test test-native test-wasm test-types test-e2e clippy bench clean
 
 help:
 	@echo "make serve   build and serve the app and embed demo on http://127.0.0.1:$(PORT)"
@@ -47,6 +47,7 @@ tools-apt:
 
 tools-rust:
 	@rustup target list --installed | grep -qx '$(WASM_TARGET)' || rustup target add $(WASM_TARGET)
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
 	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WB_VERSION)" ]; then \
 	  echo "==> installing wasm-bindgen-cli $(WB_VERSION) (about 3 minutes)"; \
 	  cargo install wasm-bindgen-cli --version $(WB_VERSION); \
@@ -90,6 +91,7 @@ test: tools
 	@mkdir -p build/test-logs && rm -rf build/test-logs/*.log build/hardening-report
 	@status=0; \
 	$(MAKE) --no-print-directory test-native 2>&1 | tee build/test-logs/native.log || status=1; \
+	$(MAKE) --no-print-directory clippy 2>&1 | tee build/test-logs/clippy.log || status=1; \
 	$(MAKE) --no-print-directory test-wasm 2>&1 | tee build/test-logs/wasm.log || status=1; \
 	$(MAKE) --no-print-directory test-types 2>&1 | tee build/test-logs/types.log || status=1; \
 	{ $(MAKE) --no-print-directory dist && $(MAKE) --no-print-directory test-e2e; } 2>&1 | tee build/test-logs/e2e.log || status=1; \
@@ -99,6 +101,13 @@ test: tools
 
 test-native:
 	cargo test
+
+# Lints, warnings denied, natively (with the tests) and for the browser
+# (the shell is wasm32-only). clippy.toml forbids every way of inserting an
+# HTML string but src/shell/markup.rs (Trusted Types, README).
+clippy: tools-rust
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --lib -- -D warnings
 
 # The package's TypeScript types (www/types/) as a consumer uses them, under
 # --strict: tests/types/ok*.ts* must compile, and every `// @ts-expect-error`

@@ -22,5 +22,11 @@ for (const [name, file, re] of levels) {
   passed += p; failed += f;
   console.log(`  ${name}: ${p} passed, ${f} failed`);
 }
+// Lints (make clippy): no counts, each error is a failure.
+if (existsSync('build/test-logs/clippy.log')) {
+  const errors = (readFileSync('build/test-logs/clippy.log', 'utf8').match(/^error(\[\w+\])?: (?!could not compile)/gm) || []).length;
+  console.log(`  clippy (native and wasm32, -D warnings): ${errors ? `${errors} errors` : 'clean'}`);
+  failed += errors;
+}
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -203,12 +203,9 @@ fn number_fields_never_half_read_anything() {
         "[0-9]{25,40}",
     ];
     scenario("bad input", "number fields: any text (NaN, Infinity, negatives, units, huge)", 20_000, inputs, |s| {
-        match parse_decimal(&s) {
-            Ok(v) => {
-                prop_assert!(v.is_finite() && v >= 0.0, "{s:?} -> {v}");
-                prop_assert!(s.trim().chars().all(|c| c.is_ascii_digit() || c == '.' || c == ','), "{s:?} accepted");
-            }
-            Err(_) => {}
+        if let Ok(v) = parse_decimal(&s) {
+            prop_assert!(v.is_finite() && v >= 0.0, "{s:?} -> {v}");
+            prop_assert!(s.trim().chars().all(|c| c.is_ascii_digit() || c == '.' || c == ','), "{s:?} accepted");
         }
         Ok(0)
     });

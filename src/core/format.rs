@@ -30,7 +30,7 @@ const GRID_DECIMALS: u32 = 9;
 fn scaled(value: f64, decimals: u8) -> Option<u64> {
     let d = u32::from(decimals.min(GRID_DECIMALS as u8));
     let fine = (value.abs() * 10f64.powi(GRID_DECIMALS as i32)).round();
-    if !(fine < 9.0e18) {
+    if fine.is_nan() || fine >= 9.0e18 {
         return None;
     }
     let step = 10u64.pow(GRID_DECIMALS - d);

@@ -20,3 +20,4 @@ pub mod renal;
 pub mod api;
 pub mod sort;
 pub mod facts;
+pub mod markup;

@@ -54,7 +54,10 @@ fn to_js<T: Serialize>(result: &T) -> JsValue {
         .unwrap_or_else(|e| JsValue::from_str(&format!("kineret-widget: could not serialise the result: {e}")))
 }
 
-fn call<T: Serialize>(request: &JsValue, f: fn(bool, &dyn Fn(&str) -> ApiValue) -> T) -> JsValue {
+/// Reads one field of the request.
+type Field<'a> = &'a dyn Fn(&str) -> ApiValue;
+
+fn call<T: Serialize>(request: &JsValue, f: fn(bool, Field) -> T) -> JsValue {
     to_js(&f(is_plain_object(request), &|k| field(request, k)))
 }
 

@@ -7,6 +7,7 @@ pub mod context;
 pub mod embed;
 pub mod events;
 pub mod hooks;
+pub mod markup;
 pub mod services;
 
 use wasm_bindgen::prelude::*;

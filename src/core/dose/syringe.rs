@@ -14,7 +14,7 @@ use super::{volume_hundredths, DosePlan};
 use crate::core::facts::Fact;
 use crate::core::format::{fmt_mg, fmt_ml, fmt_number};
 use crate::core::i18n::{fill, Lang, Translate};
-use crate::core::safety::form::Markup;
+use crate::core::markup::Markup;
 use crate::messages;
 
 /// The facts the picture applies: the partial dose prepared before
@@ -89,7 +89,7 @@ pub fn label(n: u32, keep_tenths: u32, lang: Lang) -> String {
 
 /// Appends a number attribute value.
 fn num(h: &mut Markup, v: i32) -> &mut Markup {
-    h.m(&v.to_string())
+    h.n(i64::from(v))
 }
 
 /// Draws syringe `n` (1-based) prepared to keep `keep_tenths` tenths of a mg.
@@ -174,7 +174,7 @@ mod tests {
     fn svg(n: u32, keep_tenths: u32, lang: Lang) -> String {
         let mut h = Markup::default();
         picture(&mut h, n, keep_tenths, lang);
-        h.0
+        h.take()
     }
 
     /// The value of attribute `name` of the first element with `class`.
@@ -221,7 +221,7 @@ mod tests {
         assert!(!es.contains(">0.") && !es.contains("0.44"));
         // Every text is drawn at FONT_SIZE ≥ 12 viewBox units (the CSS keeps
         // the picture at least as wide as its viewBox: 1 unit ≥ 1 px).
-        assert!(FONT_SIZE >= 12);
+        const { assert!(FONT_SIZE >= 12) };
         for size in en.split(r#"font-size=""#).skip(1).map(|s| s[..s.find('"').unwrap()].parse::<i32>().unwrap()) {
             assert!(size >= 12, "{size}");
         }
@@ -283,18 +283,18 @@ mod tests {
         for (i, s) in plan_syringes.iter().enumerate() {
             picture(&mut h, i as u32 + 1, (s.dose.value() * 10.0).round() as u32, Lang::En);
         }
-        assert_eq!(h.0.matches("<svg").count(), 2);
-        assert!(h.0.contains("Syringe 1: inject all 100 mg (0.67 mL), nothing to push out"));
-        assert!(h.0.contains("Syringe 2: keep 60 mg (0.4 mL), push out 40 mg (0.27 mL)"));
+        assert_eq!(h.as_str().matches("<svg").count(), 2);
+        assert!(h.as_str().contains("Syringe 1: inject all 100 mg (0.67 mL), nothing to push out"));
+        assert!(h.as_str().contains("Syringe 2: keep 60 mg (0.4 mL), push out 40 mg (0.27 mL)"));
         // The checklist: the last syringe only, when part of it is pushed out.
         let mut h = Markup::default();
         partial_picture(&mut h, 2, Some(40.0), Lang::En);
-        assert_eq!(h.0.matches("<svg").count(), 1);
-        assert!(h.0.contains("Syringe 2: keep 60 mg (0.4 mL), push out 40 mg (0.27 mL)"));
+        assert_eq!(h.as_str().matches("<svg").count(), 1);
+        assert!(h.as_str().contains("Syringe 2: keep 60 mg (0.4 mL), push out 40 mg (0.27 mL)"));
         for none in [None, Some(0.0), Some(100.0), Some(f64::NAN), Some(-3.0)] {
             let mut h = Markup::default();
             partial_picture(&mut h, 1, none, Lang::En);
-            assert!(h.0.is_empty(), "{none:?}");
+            assert!(h.as_str().is_empty(), "{none:?}");
         }
     }
 

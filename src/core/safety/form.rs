@@ -315,39 +315,6 @@ pub fn source_line(facts: &[Fact], region: Region, lang: Lang) -> String {
     fill(CalcUi::Source.tr(lang), &[("source", &source_text(&joined, lang))])
 }
 
-/// A small HTML builder for the view's static parts (headings, hints,
-/// outcomes): markup pieces are the caller's constants, text is escaped.
-/// Controls are never built here (the shell keeps them as elements, so they
-/// keep focus when a part is rebuilt).
-#[derive(Default)]
-pub struct Markup(pub String);
-
-impl Markup {
-    /// Appends markup as it is.
-    #[inline(never)]
-    pub fn m(&mut self, markup: &str) -> &mut Self {
-        self.0.push_str(markup);
-        self
-    }
-
-    /// Appends text with `&`, `<`, `>`, `"` and `'` escaped, so it is inert
-    /// in element content and in quoted attribute values alike.
-    #[inline(never)]
-    pub fn t(&mut self, text: &str) -> &mut Self {
-        for c in text.chars() {
-            match c {
-                '&' => self.0.push_str("&amp;"),
-                '<' => self.0.push_str("&lt;"),
-                '>' => self.0.push_str("&gt;"),
-                '"' => self.0.push_str("&quot;"),
-                '\'' => self.0.push_str("&#39;"),
-                c => self.0.push(c),
-            }
-        }
-        self
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -618,13 +585,6 @@ mod tests {
         let eu = source_line(&[Fact::SeEmerg, Fact::WarnAllergy], Region::Eu, Lang::En);
         assert_eq!(eu, "Source: Kineret drug page; EU PL 4");
         assert_eq!(source_line(&[Fact::MonAncEu], Region::Eu, Lang::En), "Source: EU SmPC 4.4");
-    }
-
-    #[test]
-    fn escaping_for_markup() {
-        let mut h = Markup::default();
-        h.m("<p class=\"x\">").t("a < b & c > d \"e\" Náuseas").m("</p>");
-        assert_eq!(h.0, "<p class=\"x\">a &lt; b &amp; c &gt; d &quot;e&quot; Náuseas</p>");
     }
 
     #[test]

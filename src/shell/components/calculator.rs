@@ -23,7 +23,7 @@ use crate::core::format::{fmt_mg, fmt_ml, fmt_number};
 use crate::core::i18n::{fill, Lang, Translate};
 use crate::core::dose::rules::RENAL_CRCL_BELOW;
 use crate::core::renal::{Sex, CG_FACT, SCHWARTZ_FACT, UNITS_FACT};
-use crate::core::safety::form::Markup;
+use crate::core::markup::Markup;
 use crate::shell::context::{use_env, LastDose, LastDoseCtx};
 use crate::shell::components::raw;
 use crate::shell::events::emit;

@@ -12,13 +12,7 @@ use std::rc::Rc;
 use yew::virtual_dom::{AttributeOrProperty, Attributes, VList, VNode};
 use yew::{AttrValue, Html};
 
-use crate::core::safety::form::Markup;
-
-/// Static markup built with `Markup` (text escaped by `Markup::t`) as nodes,
-/// leaving `h` empty for the next part (docs/SIZE.md rule 15).
-pub(crate) fn raw(h: &mut Markup) -> Html {
-    Html::from_html_unchecked(std::mem::take(&mut h.0).into())
-}
+pub(crate) use crate::shell::markup::{raw, raw_svg};
 
 /// Children without a wrapper element (one `Vec<Html>` type for every list).
 pub(crate) fn list(items: Vec<Html>) -> Html {

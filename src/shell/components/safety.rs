@@ -22,7 +22,8 @@ use yew::prelude::*;
 
 use crate::core::clock::{local_day, Clock};
 use crate::core::i18n::Translate;
-use crate::core::safety::form::{storage_notice, Markup, MonitoringRecord, Notice, SafetyUi, CALENDAR_FILE, CALENDAR_MIME};
+use crate::core::markup::Markup;
+use crate::core::safety::form::{storage_notice, MonitoringRecord, Notice, SafetyUi, CALENDAR_FILE, CALENDAR_MIME};
 use crate::core::safety::{Context, Course, SafetyForm};
 use crate::core::ui::Ui;
 use crate::shell::context::{use_env, LastDoseCtx};

@@ -30,7 +30,7 @@ use crate::core::sites::{
     check_import_size, export_csv, export_json, input_values, parse_import, Flag, FlagReason, Injector, LogEntry, Reaction,
     SitesAction, Suggestion, Undo, ZoneId,
 };
-use crate::core::safety::form::Markup;
+use crate::core::markup::Markup;
 use crate::core::ui::Ui as UiText;
 use crate::shell::context::{use_env, Env};
 use crate::shell::components::raw;

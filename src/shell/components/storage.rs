@@ -31,7 +31,7 @@ use crate::core::checklist::view_parts;
 use crate::core::clock::Pinned;
 use crate::core::clock::Clock;
 use crate::core::i18n::{fill, Lang, Translate, source_text};
-use crate::core::safety::form::Markup;
+use crate::core::markup::Markup;
 use crate::core::storage::{StorageMsg, StorageStatus};
 use crate::core::sites::log::persist;
 use crate::core::sites::rotation::disabled_reason;

@@ -1,5 +1,5 @@
 //! Browser services behind the core's traits: storage (`core::storage::KvStore`
-//! + `Codec`), clock (`core::clock::Clock`), file download/upload.
+//! and `Codec`), clock (`core::clock::Clock`), file download/upload.
 //! (Several people edit this list: add your line, never rewrite the file.)
 pub mod clock;
 pub mod files;

@@ -85,10 +85,13 @@ fn print_in_frame(from: &Element, selector: &str, title: &str, lang: &str) -> Re
     call(&html, "setAttribute", &Array::of2(&"lang".into(), &JsValue::from_str(lang)))?;
     let body = get(&fdoc, "body")?;
     // Inside `.kw-host`, where the widget's font and colours are set, with
-    // the host page's theming properties (a larger --kw-font-size, say).
-    let markup = format!(r#"<div class="kw-host">{}</div>"#, part.outer_html());
-    Reflect::set(&body, &"innerHTML".into(), &JsValue::from_str(&markup))?;
-    let host_box = get(&body, "firstElementChild")?;
+    // the host page's theming properties (a larger --kw-font-size, say). A
+    // copy of the nodes (no HTML string, so nothing is parsed again and a
+    // Trusted Types host has nothing to refuse).
+    let host_box = call(&fdoc, "createElement", &Array::of1(&"div".into()))?;
+    call(&host_box, "setAttribute", &Array::of2(&"class".into(), &"kw-host".into()))?;
+    call(&host_box, "append", &Array::of1(&call(&fdoc, "importNode", &Array::of2(&part, &JsValue::TRUE))?))?;
+    call(&body, "append", &Array::of1(&host_box))?;
     let host_style = get(&host_box, "style")?;
     let window: JsValue = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?.into();
     let theme = call(&window, "getComputedStyle", &Array::of1(from))?;

@@ -9,7 +9,8 @@ use crate::shell::components::classed;
 use super::{list, raw};
 use crate::core::i18n::{Lang, Translate};
 use crate::core::attrs::Region;
-use crate::core::safety::form::{field, source_line, Markup, SafetyUi};
+use crate::core::markup::Markup;
+use crate::core::safety::form::{field, source_line, SafetyUi};
 use crate::core::facts::Fact;
 use crate::core::safety::monitoring::{caps_checks, explain, CheckStatus, MonitoringMsg};
 use crate::core::safety::{Context, Reminders, SafetyForm};
@@ -104,7 +105,7 @@ fn rows(f: &SafetyForm, lang: Lang, today: i64, ctx: Context, onclick: Callback<
 }
 
 /// A sourced note.
-fn note(h: &mut Markup, class: &str, text: &str, fact: Fact, region: Region, lang: Lang) {
+fn note(h: &mut Markup, class: &'static str, text: &str, fact: Fact, region: Region, lang: Lang) {
     h.m(r#"<p class=""#).m(class).m(r#"">"#).t(text).m(r#" <span class="kw-source">"#);
     h.t(&source_line(&[fact], region, lang)).m("</span></p>");
 }

@@ -9,7 +9,8 @@ use crate::core::dose::labels::CalcUi;
 use crate::core::i18n::{Lang, Translate};
 use crate::core::attrs::Region;
 use crate::core::facts::Fact;
-use crate::core::safety::form::{field, source_line, Markup, SafetyUi};
+use crate::core::markup::Markup;
+use crate::core::safety::form::{field, source_line, SafetyUi};
 use crate::core::safety::screen::{live_vaccines, ScreenMsg, TNF_FACT};
 use crate::core::safety::{search_tnf, Question, SafetyForm};
 

@@ -8,7 +8,8 @@ use crate::shell::components::with_attrs;
 use super::{list, raw};
 use crate::core::attrs::Region;
 use crate::core::i18n::{Lang, Translate};
-use crate::core::safety::form::{field, Markup};
+use crate::core::markup::Markup;
+use crate::core::safety::form::{field};
 use crate::core::safety::form::source_line;
 use crate::core::i18n::fill;
 use crate::core::safety::triage::{
@@ -36,7 +37,7 @@ fn call_link(h: &mut Markup, lang: Lang, region: Region) {
 }
 
 /// An answer (headline and text) as a notice of its level.
-fn answer(h: &mut Markup, level: Triage, lang: Lang, class: &str) {
+fn answer(h: &mut Markup, level: Triage, lang: Lang, class: &'static str) {
     h.m(r#"<div class=""#).m(class).m(" ").m(["kw-danger", "kw-caution", "kw-ok", ""][level as usize]).m(r#""><p>"#);
     if let Some(head) = level.headline() {
         h.m("<strong>").t(head.tr(lang)).m("</strong> ");

@@ -5,12 +5,13 @@ use yew::prelude::*;
 
 use super::raw;
 use crate::core::i18n::{Lang, Translate};
-use crate::core::safety::form::{source_line, Markup};
+use crate::core::markup::Markup;
+use crate::core::safety::form::{source_line};
 use crate::core::safety::warnings::{warnings, Section, WarningMsg};
 use crate::core::safety::Context;
 
 /// One card, or nothing when no row of the section applies.
-fn part(id: &str, heading: WarningMsg, section: Section, ctx: Context, lang: Lang) -> Html {
+fn part(id: &'static str, heading: WarningMsg, section: Section, ctx: Context, lang: Lang) -> Html {
     let h = &mut Markup::default();
     let mut any = false;
     for r in warnings(section, ctx) {

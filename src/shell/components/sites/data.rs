@@ -7,7 +7,7 @@ use crate::shell::components::raw;
 use crate::shell::components::with_attrs;
 
 use crate::core::i18n::{Lang, Translate};
-use crate::core::safety::form::Markup;
+use crate::core::markup::Markup;
 use crate::core::sites::text::SitesUi;
 use crate::core::sites::SitesState;
 

@@ -13,7 +13,7 @@ use crate::shell::components::with_attrs;
 
 use crate::core::clock::Clock;
 use crate::core::i18n::{fill, Lang, Translate};
-use crate::core::safety::form::Markup;
+use crate::core::markup::Markup;
 use crate::core::sites::rotation::{active_flag, Severity};
 use crate::core::sites::text::SitesUi;
 use crate::core::sites::{FlagReason, Reaction, SitesState, Undo, ZoneId};
@@ -121,7 +121,7 @@ pub fn value_button(action: Action, value: AttrValue, label: &str, aria: Option<
 }
 
 /// `<label for=id>text</label>` as markup.
-pub fn label(h: &mut Markup, id: &str, text: &str) -> Html {
+pub fn label(h: &mut Markup, id: &'static str, text: &str) -> Html {
     h.m(r#"<label for=""#).m(id).m(r#"">"#).t(text).m("</label>");
     raw(h)
 }

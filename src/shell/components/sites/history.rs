@@ -10,7 +10,7 @@ use crate::shell::components::raw;
 
 use crate::core::clock::Clock;
 use crate::core::i18n::{fill, Lang, Translate};
-use crate::core::safety::form::Markup;
+use crate::core::markup::Markup;
 use crate::core::sites::text::SitesUi;
 use crate::core::sites::{recent_entries, Injector, LogEntry, SitesState, ZoneId};
 

@@ -12,11 +12,11 @@
 
 use yew::prelude::*;
 
-use crate::shell::components::raw;
+use crate::shell::components::{raw, raw_svg};
 use crate::shell::components::with_attrs;
 
 use crate::core::i18n::{Lang, Translate};
-use crate::core::safety::form::Markup;
+use crate::core::markup::Markup;
 use crate::core::sites::rotation::{Tone, ZoneStatus};
 use crate::core::sites::text::SitesUi;
 use crate::core::sites::{View, ZoneId};
@@ -69,7 +69,7 @@ pub struct MapInput<'a> {
 }
 
 /// `<ellipse class=… [fill=…] cx cy rx ry/>`.
-fn ellipse(h: &mut Markup, class: &str, fill: Option<&str>, [cx, cy, rx, ry]: [&str; 4]) {
+fn ellipse(h: &mut Markup, class: &'static str, fill: Option<&'static str>, [cx, cy, rx, ry]: [&'static str; 4]) {
     h.m(r#"<ellipse class=""#).m(class);
     if let Some(f) = fill {
         h.m(r#"" fill=""#).m(f);
@@ -122,7 +122,7 @@ fn zone(m: &MapInput, st: &ZoneStatus, items: &mut Vec<Html>) {
         ellipse(&mut h, "kw-zpat", Some(p), [cx, cy, rx, ry]);
     }
     let g = with_attrs(
-        html! { <g>{ raw(&mut h) }</g> },
+        html! { <g>{ raw_svg(&mut h) }</g> },
         &["class", "role", "data-a", "data-v", "tabindex", "aria-label", "aria-pressed", "aria-disabled", "aria-describedby"],
         &[
             Some(AttrValue::Static(class)),
@@ -143,7 +143,7 @@ fn zone(m: &MapInput, st: &ZoneStatus, items: &mut Vec<Html>) {
     h.m(if cue.len() > 4 { r#"<text class="kw-zcue kw-zcue-word" x=""# } else { r#"<text class="kw-zcue" x=""# });
     h.m(cx).m(r#"" y=""#).m(ty);
     h.m(r#"" text-anchor="middle" aria-hidden="true">"#).t(&cue).m("</text>");
-    items.push(raw(&mut h));
+    items.push(raw_svg(&mut h));
 }
 
 fn figure(m: &MapInput, view: View) -> Html {
@@ -163,7 +163,7 @@ fn figure(m: &MapInput, view: View) -> Html {
     h.t(right_label.tr(lang)).m("</text>");
     h.m(if front { NAVEL } else { r#"<path class="kw-line" d="M100 182v40"/>"# });
     // The zones of this view (a loop, not an `html!` `for` over an iterator).
-    let mut items = vec![raw(&mut h)];
+    let mut items = vec![raw_svg(&mut h)];
     for s in m.statuses {
         if s.zone.zone().view == view {
             zone(m, s, &mut items);

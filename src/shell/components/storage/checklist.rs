@@ -16,7 +16,7 @@ use crate::core::checklist::steps::discard_note;
 use crate::core::checklist::{missing_step_text, stop_text, DoseSchedule, Inspection, PrepPlan, Refusal, Run, Step};
 use crate::core::dose::syringe::{open_row, partial_picture};
 use crate::core::i18n::{fill, source_text, Lang, Translate};
-use crate::core::safety::form::Markup;
+use crate::core::markup::Markup;
 use crate::core::sites::rotation::disabled_reason;
 use crate::core::sites::{Suggestion, ZoneId};
 use crate::shell::components::classed;

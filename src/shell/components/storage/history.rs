@@ -6,7 +6,7 @@ use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use super::{input_label, list, raw};
-use crate::core::safety::form::Markup;
+use crate::core::markup::Markup;
 
 use crate::core::attrs::Region;
 use crate::core::checklist::history::{any_missed, DayState, HistoryMsg, MISSED_DOSE_FACT, SCHEDULE_FACT, SPLIT_FACT};

@@ -14,7 +14,7 @@ use crate::core::checklist::excursion::{
 use crate::core::checklist::text::ChecklistMsg;
 use crate::core::checklist::{Severity, TempUnit};
 use crate::core::i18n::{fill, Lang, Translate, source_text};
-use crate::core::safety::form::Markup;
+use crate::core::markup::Markup;
 
 /// The helper's form. `result` is set when the user asks (and cleared when
 /// an entry changes), so the answer never lags behind what is typed.

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::model::{Model, Msg, Notify};
 use super::raw;
-use crate::core::safety::form::Markup;
+use crate::core::markup::Markup;
 
 use crate::core::checklist::text::ChecklistMsg;
 use crate::core::checklist::timer::{format_clock, warm_up_status, WarmUp, WarmUpMsg};
