@@ -133,7 +133,7 @@ fn surface() -> Surface {
 
     // calculateDose over every indication × region × weight × kidney case.
     let seen = RefCell::new(BTreeSet::new());
-    let mut dose = |request: &[(&str, ApiValue)], add: &mut dyn FnMut(&'static str, &Value)| {
+    let dose = |request: &[(&str, ApiValue)], add: &mut dyn FnMut(&'static str, &Value)| {
         let r = call(api::calculate_dose, request, &seen);
         if r["ok"] == Value::Bool(true) {
             add("DoseOk", &r);

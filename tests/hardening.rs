@@ -176,7 +176,7 @@ fn data_lost_column_shows_a_lossy_store() {
     let what = "two tabs / two instances writing at once";
     let strategy = (any::<u64>(), any::<u64>());
     let pair = |(x, y): (u64, u64)| (entries(&mut Rng::new(x)), entries(&mut Rng::new(y)));
-    let lossy = measure(what, 50, strategy.clone(), |seeds| {
+    let lossy = measure(what, 50, strategy, |seeds| {
         let (a, b) = pair(seeds);
         two_tabs_over(LossyStore::default(), JsonCodec, &a, &b).map_err(TestCaseError::fail)
     });

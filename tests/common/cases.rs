@@ -1,7 +1,7 @@
 //! The storage and import hardening cases, shared by the native run
 //! (tests/hardening.rs: serde_json codec, driven by proptest seeds) and the
-//! browser run (tests/browser_hardening.rs: the shipped codec, `JSON.parse`
-//! + `jsde`). One deterministic generator (xorshift) builds every case from a
+//! browser run (tests/browser_hardening.rs: the shipped codec: `JSON.parse`,
+//! then `jsde`). One deterministic generator (xorshift) builds every case from a
 //! seed, so both levels try the same inputs. Each check returns the data it
 //! lost (records stored, or accepted for storing, that are neither loaded nor
 //! quarantined) or the property it found broken.

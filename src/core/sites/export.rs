@@ -227,8 +227,8 @@ fn validate_flag(raw: RawFlag) -> Result<Flag, ImportProblem> {
 /// Refuses a chosen file by its size (`File.size`, bytes) before it is read:
 /// a file over [`MAX_IMPORT_BYTES`] is never loaded into memory.
 pub fn check_import_size(bytes: f64) -> Result<(), ImportError> {
-    // `!(a <= b)` also refuses NaN.
-    if !(bytes <= MAX_IMPORT_BYTES as f64) {
+    // NaN is refused too.
+    if bytes.is_nan() || bytes > MAX_IMPORT_BYTES as f64 {
         return Err(ImportError::TooLarge);
     }
     Ok(())

@@ -141,7 +141,7 @@ fn log_site(run: &Run) -> bool {
 /// Everything the view reads, or the storage error state when the
 /// repository is busy (re-entered from a host script).
 fn load_now() -> Loaded {
-    with_repo(|r| load(r))
+    with_repo(load)
         .unwrap_or_else(|| Loaded { error: Some(crate::core::storage::StoreError::Other("busy".into())), ..Loaded::default() })
 }
 

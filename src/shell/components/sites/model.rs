@@ -273,7 +273,7 @@ pub fn both(a: SitesAction, f: impl FnOnce(&mut Ui) + 'static) -> Act {
 /// What storage holds now, as a `Reload` (keeps undo), or `None` if the
 /// repository is busy.
 pub fn reload_action() -> Option<SitesAction> {
-    let (s, _) = with_repo(|r| load(r))?;
+    let (s, _) = with_repo(load)?;
     Some(SitesAction::Reload { entries: s.entries, flags: s.flags, injector: s.injector })
 }
 
