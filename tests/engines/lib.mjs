@@ -23,7 +23,7 @@ if (!host) return null;
 const root = host.shadowRoot || host;
 const norm = (s) => (s || '').replace(/\\s+/g, ' ').trim();
 const byId = (id) => root.querySelector('#' + CSS.escape(id));
-const test = (s) => m.re !== undefined ? new RegExp(m.re, m.flags).test(s)
+const test = (s) => !m ? true : m.re !== undefined ? new RegExp(m.re, m.flags).test(s)
   : m.exact !== undefined ? s === m.exact : s.includes(m.has);
 const label = (el) => {
   const by = el.getAttribute('aria-labelledby');
@@ -39,7 +39,7 @@ const ROLES = {
   status: '[role=status]', alert: '[role=alert]', heading: 'h1,h2,h3,h4,h5,h6', timer: '[role=timer]',
 };
 let found;
-if (how === 'css') found = [...root.querySelectorAll(what)].filter((el) => !m || test(norm(el.textContent)));
+if (how === 'css') found = [...root.querySelectorAll(what)].filter((el) => test(norm(el.textContent)));
 else if (how === 'label') found = [...root.querySelectorAll('input,select,textarea')].filter((el) => test(label(el)));
 else found = [...root.querySelectorAll(ROLES[how])].filter((el) => test(label(el) || norm(el.textContent)));
 const shown = found.filter(visible);
@@ -147,7 +147,20 @@ export class Widget {
   }
 
   // --- input, through WebDriver -----------------------------------------
-  async click(el) { await el.click(); }
+  /** Clicks `el` where a user would. An SVG group (a zone of the body map)
+   *  has no box of its own for WebDriver's interactability check (geckodriver:
+   *  "could not be scrolled into view"; WebKitWebDriver: not interactable), so
+   *  the shape drawn at its centre, inside it, is clicked: the click bubbles
+   *  to the group as a user's would. */
+  async click(el) {
+    const target = await this.driver.executeScript(`const el = arguments[0];
+      el.scrollIntoView({ block: 'center' });
+      if (!(el instanceof SVGGElement)) return el;
+      const r = el.getBoundingClientRect();
+      const hit = el.getRootNode().elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+      return hit && el.contains(hit) && hit !== el ? hit : el;`, el);
+    await target.click();
+  }
 
   /** Replaces a text field's value by typing. */
   async fill(el, value) {
