@@ -4,7 +4,7 @@
 // there by script (by label, role and name, as the Playwright specs do) and
 // returned as WebElements, then driven with real WebDriver input (click,
 // typing), never by setting values from script.
-import { By } from 'selenium-webdriver';
+import { By, Key } from 'selenium-webdriver';
 
 export const TIMEOUT = 15_000;
 
@@ -76,7 +76,7 @@ export class Widget {
 
   /** The first element matching, waited for. */
   async get(how, what, m, index = 0) {
-    const desc = `${this.host} ${how} ${what}${m !== undefined ? ` "${m}"` : ''}`;
+    const desc = `${this.host} ${how}${what ? ` ${what}` : ''}${m !== undefined ? ` ${m instanceof RegExp ? m : JSON.stringify(m)}` : ''}`;
     return this.until(() => this.find(how, what, m, index), desc);
   }
 
@@ -168,6 +168,34 @@ export class Widget {
     if (value !== '') await el.sendKeys(value);
     const got = await el.getAttribute('value');
     if (got !== value) throw new Error(`field holds ${JSON.stringify(got)} after typing ${JSON.stringify(value)}`);
+  }
+
+  /** Types a date (YYYY-MM-DD) into a date field as a user would: the ISO
+   *  text where the field takes it (Firefox), else month, day and year, each
+   *  segment left with Tab (WebKitGTK's segmented field, US order). */
+  async fillDate(el, iso) {
+    const [y, m, d] = iso.split('-');
+    await this.typeFirstOf(el, iso, [[iso], [m, Key.TAB, d, Key.TAB, y]]);
+  }
+
+  /** Types a time (HH:MM, 24-hour) the same way: as is, else in segments,
+   *  24-hour or 12-hour with AM/PM as the browser's locale shows it. */
+  async fillTime(el, hhmm) {
+    const [h, m] = hhmm.split(':');
+    const h12 = String(Number(h) % 12 || 12).padStart(2, '0');
+    await this.typeFirstOf(el, hhmm, [[hhmm], [h, Key.TAB, m], [h12, Key.TAB, m, Key.TAB, Number(h) < 12 ? 'AM' : 'PM']]);
+  }
+
+  async typeFirstOf(el, value, ways) {
+    const seen = [];
+    for (const keys of ways) {
+      await el.clear();
+      await el.sendKeys(...keys);
+      const got = await el.getAttribute('value');
+      if (got === value) return;
+      seen.push(`${keys.join('').replace(/[\ue000-\uf8ff]/g, '⇥')} -> ${JSON.stringify(got)}`);
+    }
+    throw new Error(`could not type ${value}: ${seen.join(', ')}`);
   }
 
   async select(el, value) {
