@@ -144,7 +144,7 @@ let failed = 0;
 function wasmInFirefox() {
   const tests = readdirSync(join(repo, 'tests')).filter((f) => /^browser.*\.rs$/.test(f)).flatMap((f) => ['--test', f.slice(0, -3)]);
   console.log(`==> wasm-bindgen tests in Firefox ESR: cargo test --target wasm32-unknown-unknown ${tests.join(' ')}`);
-  const r = spawnSync('cargo', ['test', '--target', 'wasm32-unknown-unknown', ...tests], {
+  const r = spawnSync('cargo', ['test', '--no-fail-fast', '--target', 'wasm32-unknown-unknown', ...tests], {
     cwd: repo,
     encoding: 'utf8',
     env: { ...process.env, GECKODRIVER: which('geckodriver') || 'geckodriver', WASM_BINDGEN_TEST_TIMEOUT: '120' },
