@@ -1,8 +1,9 @@
 # Kineret widget: two commands for a newcomer, `make serve` and `make test`.
 # Every tool is installed here, idempotently, only when missing or at the
-# wrong version: Debian (chromium, chromium-driver), crates.io
-# (wasm-bindgen-cli at Cargo.lock's version), npm (binaryen's wasm-opt,
-# Playwright, axe-core). Nothing downloads a prebuilt binary at build time.
+# wrong version: Debian (chromium, chromium-driver; for the engines suite
+# firefox-esr, webkit2gtk-driver, xvfb), crates.io (wasm-bindgen-cli at
+# Cargo.lock's version, geckodriver), npm (binaryen's wasm-opt, Playwright,
+# axe-core, selenium-webdriver). Nothing downloads a prebuilt binary at build time.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -10,6 +11,7 @@ SHELL := /bin/bash
 
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 WASM_TARGET := wasm32-unknown-unknown
+GECKODRIVER_VERSION := 0.37.1
 WB_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
 NPM_BIN := $(CURDIR)/node_modules/.bin
 PORT ?= 8080
@@ -26,11 +28,12 @@ WASM_OPT := -Oz --low-memory-unused --converge
 TERSER_FLAGS := --module --compress passes=2 --mangle
 RUST_SRC := $(shell find src -name '*.rs' -o -name '*.css') Cargo.toml Cargo.lock
 
-.PHONY: rules api help tools tools-apt tools-rust tools-npm dist serve test test-native test-wasm test-types test-e2e clippy bench clean
+.PHONY: rules api help tools tools-apt tools-rust tools-npm tools-engines dist serve test test-native test-wasm test-types test-e2e test-engines clippy bench clean
 
 help:
 	@echo "make serve   build and serve the app and embed demo on http://127.0.0.1:$(PORT)"
-	@echo "make test    every test level: native, wasm (headless Chromium), end-to-end (Playwright)"
+	@echo "make test    every test level: native, wasm (headless Chromium), end-to-end (Playwright), engines"
+	@echo "make test-engines  wasm tests in Firefox ESR; core flows in Firefox ESR and WebKitGTK (WebDriver)"
 	@echo "make bench   sizes and load times (a benchmark: never fails on its numbers)"
 	@echo "make dist    production bundle in dist/"
 	@echo "make rules   regenerate docs/RULES.md (the rule book) from the code"
@@ -51,6 +54,21 @@ tools-rust:
 	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WB_VERSION)" ]; then \
 	  echo "==> installing wasm-bindgen-cli $(WB_VERSION) (about 3 minutes)"; \
 	  cargo install wasm-bindgen-cli --version $(WB_VERSION); \
+	fi
+
+# Firefox ESR and WebKitGTK (Safari's engine: WebKitWebDriver drives the
+# MiniBrowser of libwebkit2gtk-4.1-0, under a virtual display) from Debian;
+# geckodriver from crates.io. Only for `make test-engines`.
+tools-engines:
+	@if ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null || ! command -v xvfb-run >/dev/null \
+	    || ! dpkg -L libwebkit2gtk-4.1-0 2>/dev/null | grep -q '/MiniBrowser$$'; then \
+	  echo "==> installing Debian firefox-esr, webkit2gtk-driver and xvfb"; \
+	  $(SUDO) apt-get update -qq; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb; \
+	fi
+	@if [ "$$(geckodriver --version 2>/dev/null | head -n 1)" != "geckodriver $(GECKODRIVER_VERSION)" ]; then \
+	  echo "==> installing geckodriver $(GECKODRIVER_VERSION) from crates.io (a few minutes)"; \
+	  cargo install geckodriver --version $(GECKODRIVER_VERSION); \
 	fi
 
 tools-npm: node_modules/.installed
@@ -95,6 +113,7 @@ test: tools
 	$(MAKE) --no-print-directory test-wasm 2>&1 | tee build/test-logs/wasm.log || status=1; \
 	$(MAKE) --no-print-directory test-types 2>&1 | tee build/test-logs/types.log || status=1; \
 	{ $(MAKE) --no-print-directory dist && $(MAKE) --no-print-directory test-e2e; } 2>&1 | tee build/test-logs/e2e.log || status=1; \
+	$(MAKE) --no-print-directory test-engines 2>&1 | tee build/test-logs/engines.log || status=1; \
 	node scripts/hardening-report.mjs || status=1; \
 	node scripts/test-summary.mjs || status=1; \
 	exit $$status
@@ -128,6 +147,12 @@ test-wasm: tools-apt tools-rust
 
 test-e2e: tools-apt tools-npm
 	$(NPM_BIN)/playwright test --config tests/e2e/playwright.config.mjs
+
+# The wasm-bindgen tests in headless Firefox ESR, then the core flows in
+# Firefox ESR and WebKitGTK through WebDriver (tests/engines/run.mjs; the
+# virtual display is for WebKitGTK's MiniBrowser).
+test-engines: tools-engines tools-rust tools-npm dist
+	xvfb-run -a -s '-screen 0 1280x1024x24' node tests/engines/run.mjs
 
 # --- benchmark (figures, not pass/fail) -----------------------------------------
 build/counter/opt/bench_counter_bg.wasm: bench/counter/src/lib.rs bench/counter/Cargo.toml | tools-rust tools-npm

@@ -28,5 +28,21 @@ if (existsSync('build/test-logs/clippy.log')) {
   console.log(`  clippy (native and wasm32, -D warnings): ${errors ? `${errors} errors` : 'clean'}`);
   failed += errors;
 }
+// The engines suite prints one count per engine and kind (tests/engines/run.mjs).
+const engines = 'build/test-logs/engines.log';
+if (!existsSync(engines)) console.log('  engines (Firefox ESR, WebKitGTK): not run');
+else {
+  const text = readFileSync(engines, 'utf8');
+  const counts = [...text.matchAll(/^((?:Firefox ESR|WebKitGTK), [^:\n]+): (\d+) passed, (\d+) failed$/gm)];
+  if (!counts.length) {
+    console.log('  engines (Firefox ESR, WebKitGTK): no result (see build/test-logs/engines.log)');
+    failed += 1;
+  }
+  for (const [, name, p, f] of counts) {
+    passed += Number(p);
+    failed += Number(f);
+    console.log(`  ${name}: ${p} passed, ${f} failed`);
+  }
+}
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
