@@ -25,8 +25,11 @@ export async function widgetsReady(page, count = 1) {
   await expect(page.locator('kineret-widget .kw-app')).toHaveCount(count, { timeout: 15_000 });
 }
 
-/** axe-core, WCAG 2.1 A/AA, including inside open shadow roots. */
+/** axe-core, WCAG 2.1 A/AA, including inside open shadow roots. One scan
+ * takes 2-4 s on a busy 2-core machine, so each scan adds 15 s to the test's
+ * time budget (a test with four scans is not a slow test; a hang still fails). */
 export async function axeViolations(page, include = 'kineret-widget') {
+  base.info().setTimeout(base.info().timeout + 15_000);
   const results = await new AxeBuilder({ page })
     .include(include)
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])

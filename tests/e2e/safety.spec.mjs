@@ -111,7 +111,7 @@ test('add to calendar: the .ics has the checks not done and the dose reminders',
   expect(events[6].SUMMARY.value).toBe('Kineret dose (morning)');
   expect(events[6].RRULE.value).toBe('FREQ=DAILY');
   expect(new Set(events.map((e) => e.UID.value)).size).toBe(8);
-  await expect(w.getByRole('status')).toContainText('Calendar file downloaded.');
+  await expect(w.getByRole('region', { name: 'Safety' }).getByRole('status')).toContainText('Calendar file downloaded.');
   // Every other day: one reminder with INTERVAL=2; no reminders: checks only.
   await w.getByRole('radio', { name: 'Every other day' }).check();
   await expect(w.getByLabel('Evening dose time')).toHaveCount(0);
