@@ -9,7 +9,9 @@
 //!   getter (every field name a function reads);
 //! - result fields by serializing real results (a grid of requests over every
 //!   indication, region and kidney case): a field seen in every ok result is
-//!   required, one seen in some is optional (`?`);
+//!   required, one seen in some is optional (`?`); event details likewise,
+//!   from what is dispatched (`kineret:injection-logged`: `event_detail`
+//!   with and without the host's `events-include-note`, so `note` is `?`);
 //! - exported functions from `www/kineret-widget.js` (and each wasm export of
 //!   `src/shell/api.rs` must be called by it), attributes from its
 //!   `OBSERVED` list, events from the `"kineret:…"` string literals in `src/`.
@@ -199,15 +201,17 @@ fn surface() -> Surface {
         let d = DosePrepared { run_id: "r1".into(), completed_ms: 1, discard_mg: discard };
         add("DosePrepared", &serde_json::to_value(d).unwrap());
     }
+    // What is dispatched (`LogEntry::event_detail`, src/shell/components/sites.rs),
+    // not the stored entry: with and without the host's `events-include-note`.
     let entry = LogEntry::new(ZoneId::ThighLeft, 1, 2, Injector::Caregiver, vec![Reaction::Pain], "note", 7);
+    for include_note in [false, true] {
+        add("InjectionLogged", &serde_json::to_value(entry.event_detail(include_note)).unwrap());
+    }
 
     let mut interfaces: BTreeMap<&'static str, BTreeMap<String, Option<bool>>> = shapes
         .iter()
         .map(|(name, s)| (*name, s.fields().into_iter().map(|(k, o)| (k, Some(o))).collect()))
         .collect();
-    // The note's presence is the host's choice (README "Events"): names only.
-    let logged = serde_json::to_value(entry).unwrap();
-    interfaces.insert("InjectionLogged", logged.as_object().unwrap().keys().map(|k| (k.clone(), None)).collect());
     for (name, fields) in requests {
         interfaces.insert(name, fields.into_iter().map(|k| (k, None)).collect());
     }
@@ -248,7 +252,7 @@ fn surface() -> Surface {
     // event fails here until it is described.
     let details = BTreeMap::from([
         ("kineret:dose", "DoseOk"), // calculator.rs: api::plan_result
-        ("kineret:injection-logged", "InjectionLogged"), // sites.rs: the LogEntry
+        ("kineret:injection-logged", "InjectionLogged"), // sites.rs: LogEntry::event_detail
         ("kineret:dose-prepared", "DosePrepared"), // storage.rs: checklist::DosePrepared
         ("kineret:update-accepted", "null"), // app.rs: JsValue::NULL
     ]);
