@@ -25,7 +25,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use kineret_widget::core::api::{self, ApiValue};
-use kineret_widget::core::attrs::{Region, View};
+use kineret_widget::core::attrs::{EventNote, Region, View};
 use kineret_widget::core::checklist::{DosePrepared, TempUnit};
 use kineret_widget::core::dose::{ErrorCode, Indication, RenalSchedule, Severity, Split, WarningCode};
 use kineret_widget::core::i18n::Lang;
@@ -383,6 +383,26 @@ fn dts_declares_exactly_the_code_surface() {
         problems.push(format!("KineretWidgetEventMap: the code has {:?}, the .d.ts {declared:?}", s.events));
     }
     assert!(problems.is_empty(), "{DTS} is out of step with the code:\n  {}", problems.join("\n  "));
+}
+
+/// The values the .d.ts documents for `events-include-note` are exactly the
+/// ones the element's parser (`EventNote::parse`) accepts, with their meaning.
+#[test]
+fn dts_events_include_note_values_match_the_parser() {
+    let dts = read(DTS);
+    let attrs = dts_interface(&dts, "KineretWidgetAttributes");
+    let (_, ty) = attrs.get("events-include-note").expect("KineretWidgetAttributes: 'events-include-note'");
+    let documented = quoted(ty, '\'');
+    let candidates = ["", "true", "false", "events-include-note", "1", "0", "yes", "no", "on", "off", "include", "omit", "null"];
+    for v in candidates {
+        let parsed = EventNote::parse(v);
+        assert_eq!(parsed.is_some(), documented.contains(v), "`{v}`: the parser says {parsed:?}, the .d.ts type is `{ty}`");
+    }
+    for v in &documented {
+        let want = if v == "false" { EventNote::Omit } else { EventNote::Include };
+        assert_eq!(EventNote::parse(v), Some(want), "documented value `{v}`");
+        assert_eq!(EventNote::parse(&v.to_ascii_uppercase()), Some(want), "`{v}` in capitals (HTML attribute values are case-insensitive here)");
+    }
 }
 
 // --- the snapshot --------------------------------------------------------------
