@@ -96,7 +96,7 @@ rules:
 api:
 	UPDATE_API=1 cargo test --test api_contract -- api_snapshot_only_loses_names_on_a_breaking_version
 
-dist: rules build/opt/kineret_widget_bg.wasm $(wildcard www/* www/styles/* www/types/*) index.html README.md scripts/dist.mjs scripts/icons.mjs scripts/precache.mjs
+dist: rules build/opt/kineret_widget_bg.wasm $(wildcard www/* www/styles/* www/types/*) index.html README.md CHANGELOG.md LICENSE scripts/dist.mjs scripts/icons.mjs scripts/precache.mjs scripts/package-readme.mjs
 	node scripts/dist.mjs
 
 serve: tools dist

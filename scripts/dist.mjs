@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { writeIcons } from './icons.mjs';
 import { minify } from 'terser';
 import { writeWorker, sri } from './precache.mjs';
+import { packageReadme } from './package-readme.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'dist');
@@ -94,7 +95,14 @@ console.log(`dist/ (${version}, cache ${cache}): ${files.join(', ')}`);
 const cargo = readFileSync(join(root, 'Cargo.toml'), 'utf8');
 const field = (name) => new RegExp(`^${name}\\s*=\\s*"([^"]+)"`, 'm').exec(cargo)[1];
 for (const f of ['kineret-widget.d.ts', 'react.d.ts']) copyFileSync(join(www, 'types', f), join(out, f));
-copyFileSync(join(root, 'README.md'), join(out, 'README.md'));
+// The repository's README, LICENSE and CHANGELOG. The README's relative
+// links name repository files (docs/…, examples/…) that the package does
+// not hold, and the publisher's URL is not known here: such a link keeps its
+// text and loses its target (packageReadme), and a note under the title says
+// where those paths live.
+const shipped = ['README.md', 'CHANGELOG.md', 'LICENSE'];
+writeFileSync(join(out, 'README.md'), packageReadme(readFileSync(join(root, 'README.md'), 'utf8')));
+for (const f of shipped.slice(1)) copyFileSync(join(root, f), join(out, f));
 const pkg = {
   name: 'kineret-widget',
   version,
@@ -109,7 +117,7 @@ const pkg = {
     './react': { types: './react.d.ts' },
     './package.json': './package.json',
   },
-  files: ['kineret-widget.js', glueName, wasmName, 'kineret-widget.d.ts', 'react.d.ts', 'precache.json'],
+  files: ['kineret-widget.js', glueName, wasmName, 'kineret-widget.d.ts', 'react.d.ts', 'precache.json', ...shipped],
   // Importing the entry defines <kineret-widget>: never tree-shake it away.
   sideEffects: ['./kineret-widget.js'],
   keywords: ['kineret', 'anakinra', 'web-component', 'custom-element', 'webassembly', 'dose-calculator'],

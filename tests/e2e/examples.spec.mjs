@@ -11,14 +11,23 @@ import { buildExample } from '../../scripts/examples.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 
-test('the npm tarball holds the embed, its types and README, and none of the app', () => {
+test('the npm tarball holds the embed, its types, README, CHANGELOG and LICENSE, and none of the app', () => {
   const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(`${root}Cargo.toml`, 'utf8'))[1];
   expect(readdirSync(`${root}build/pkg`)).toEqual([`kineret-widget-${version}.tgz`]);
   const tgz = `${root}build/pkg/kineret-widget-${version}.tgz`;
   const files = execFileSync('tar', ['-tzf', tgz], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, '')).sort();
   const core = files.filter((f) => /^kw-core\.[0-9a-f]{12}\.(js|wasm)$/.test(f));
   expect(core.map((f) => f.split('.').pop()).sort()).toEqual(['js', 'wasm']);
-  expect(files).toEqual(['README.md', 'kineret-widget.d.ts', 'kineret-widget.js', ...core, 'package.json', 'precache.json', 'react.d.ts'].sort());
+  expect(files).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'kineret-widget.d.ts', 'kineret-widget.js', ...core, 'package.json', 'precache.json', 'react.d.ts'].sort());
+  // The packed README links only to URLs, its own anchors and packed files
+  // (scripts/package-readme.mjs): no docs/… or examples/… link left dangling.
+  const readme = execFileSync('tar', ['-xzOf', tgz, 'package/README.md'], { encoding: 'utf8' });
+  const targets = [...readme.replace(/^```[\s\S]*?^```/gm, '').matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+  expect(targets.length).toBeGreaterThan(0);
+  expect(targets.filter((t) => !/^(https?:|#)/.test(t) && !files.includes(t.split('#')[0]))).toEqual([]);
+  const license = execFileSync('tar', ['-xzOf', tgz, 'package/LICENSE'], { encoding: 'utf8' });
+  expect(license).toContain('MIT License');
+  expect(license).toContain('The Kineret widget authors');
   const pkg = JSON.parse(execFileSync('tar', ['-xzOf', tgz, 'package/package.json'], { encoding: 'utf8' }));
   expect(pkg).toMatchObject({
     name: 'kineret-widget', version, type: 'module', license: 'MIT', sideEffects: ['./kineret-widget.js'],

@@ -157,7 +157,7 @@ test('an app update deletes only the app\'s own caches: a host page\'s caches su
     // The host page's own caches on the same origin, README's example name
     // and the kineret-widget-* name earlier READMEs suggested included, and
     // a cache an earlier app build made (kineret-widget-<12 hex>).
-    const host = ['kineret-widget-host', 'kineret-widget-0.1.0', 'my-pharmacy-kineret-0.1.0'];
+    const host = ['kineret-widget-host', 'kineret-widget-0.1.0', 'my-pharmacy-kineret-0.2.0'];
     const legacy = 'kineret-widget-0123456789ab';
     await page.evaluate(async (names) => {
       for (const name of names) {

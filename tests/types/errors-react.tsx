@@ -9,3 +9,7 @@ export const b = (
   // @ts-expect-error lang values
   <kineret-widget lang="fr" />
 );
+export const c = (
+  // @ts-expect-error events-include-note is present, 'true', 'false' or its own name (EventNote::parse)
+  <kineret-widget events-include-note="yes" />
+);

@@ -16,6 +16,9 @@ export function Calculator({ lang }: { lang: 'en' | 'es' }) {
   return (
     <>
       <kineret-widget ref={ref} lang={lang} view="calculator" region="eu" units="c" remember className="x" id="w" />
+      <kineret-widget view="sites" events-include-note />
+      <kineret-widget view="sites" events-include-note="events-include-note" />
+      <kineret-widget view="sites" events-include-note="false" />
       <output>{mg ?? ''}</output>
     </>
   );

@@ -362,8 +362,8 @@ export interface KineretWidgetAttributes {
   remember?: boolean | '';
   /** Present: show the "Update available — reload" banner (set by the installed app). */
   'update-available'?: boolean | '';
-  /** Present: `kineret:injection-logged` also carries the user's free-text `note` (health data every script on the page can read; left out by default). `'false'` is the same as absent. */
-  'events-include-note'?: boolean | '' | 'true' | 'false';
+  /** Present (`''`, `'true'` or its own name; the element also reads them in any case): `kineret:injection-logged` also carries the user's free-text `note` (health data every script on the page can read; left out by default). `'false'` is the same as absent. */
+  'events-include-note'?: boolean | '' | 'true' | 'false' | 'events-include-note';
 }
 
 /** `kineret:injection-logged` detail: the logged injection. */
