@@ -1,7 +1,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Rules of the crate's source that ARCHITECTURE.md states (issue #14): no
-//! import cycles between files, and no `unwrap`/`expect`/`panic!` in shipped
-//! code.
+//! import cycles between files, no `unwrap`/`expect`/`panic!` in shipped
+//! code, and no HTML sink outside `src/shell/markup.rs` (Rust and shipped
+//! JS: what clippy.toml cannot see, see `HTML_SINKS`).
 //!
 //! Builds the dependency graph of `src/` at file granularity from every path
 //! the shipped code names (`use crate::…`, `use super::…`, `use self::…` and
@@ -43,8 +44,23 @@ fn src_dir() -> PathBuf {
 }
 
 /// The code without comments, string and char literal contents (kept as
-/// empty quotes), so that only real paths remain.
+/// empty quotes), so that only real paths remain. Newlines are kept, so line
+/// numbers stay those of the file.
 fn strip(src: &str) -> String {
+    strip_with(src, false)
+}
+
+/// The code without comments, string and char literals kept as written.
+fn strip_comments(src: &str) -> String {
+    strip_with(src, true)
+}
+
+/// The newlines of `c[from..to]`, standing for text left out.
+fn newlines(c: &[char], from: usize, to: usize) -> String {
+    c[from.min(c.len())..to.min(c.len())].iter().filter(|&&ch| ch == '\n').collect()
+}
+
+fn strip_with(src: &str, keep_strings: bool) -> String {
     let c: Vec<char> = src.chars().collect();
     let mut out = String::with_capacity(src.len());
     let mut i = 0;
@@ -56,6 +72,7 @@ fn strip(src: &str) -> String {
                 i += 1;
             }
         } else if c[i] == '/' && a1 == '*' {
+            let from = i;
             let mut depth = 0;
             while i < c.len() {
                 let next = c.get(i + 1).copied().unwrap_or('\0');
@@ -73,6 +90,7 @@ fn strip(src: &str) -> String {
                 }
             }
             out.push(' ');
+            out.push_str(&newlines(&c, from, i));
         } else if c[i] == 'r' && (a1 == '"' || (a1 == '#' && (a2 == '"' || a2 == '#'))) && !prev_is_ident(&c, i) {
             // Raw string r"…", r#"…"#.
             let mut j = i + 1;
@@ -92,9 +110,16 @@ fn strip(src: &str) -> String {
                 }
                 j += 1;
             }
-            out.push_str("\"\"");
+            let j = j.min(c.len());
+            if keep_strings {
+                out.extend(&c[i..j]);
+            } else {
+                out.push_str("\"\"");
+                out.push_str(&newlines(&c, i, j));
+            }
             i = j;
         } else if c[i] == '"' {
+            let from = i;
             i += 1;
             while i < c.len() && c[i] != '"' {
                 if c[i] == '\\' {
@@ -102,20 +127,26 @@ fn strip(src: &str) -> String {
                 }
                 i += 1;
             }
-            i += 1;
-            out.push_str("\"\"");
+            i = (i + 1).min(c.len());
+            if keep_strings {
+                out.extend(&c[from..i]);
+            } else {
+                out.push_str("\"\"");
+                out.push_str(&newlines(&c, from, i));
+            }
         } else if c[i] == '\'' {
             // A char literal ('a', '\n', '\u{1F600}') or a lifetime ('a).
+            let from = i;
             if a1 == '\\' {
                 let mut j = i + 2;
                 while j < c.len() && c[j] != '\'' {
                     j += 1;
                 }
-                i = j + 1;
-                out.push_str("' '");
+                i = (j + 1).min(c.len());
+                out.push_str(if keep_strings { String::from_iter(&c[from..i]) } else { "' '".into() }.as_str());
             } else if a2 == '\'' {
                 i += 3;
-                out.push_str("' '");
+                out.push_str(if keep_strings { String::from_iter(&c[from..i]) } else { "' '".into() }.as_str());
             } else {
                 out.push(c[i]);
                 i += 1;
@@ -141,6 +172,7 @@ fn drop_test_items(code: &str) -> String {
     let mut i = 0;
     while i < c.len() {
         if c[i..].starts_with(&pat) {
+            let from = i;
             i += pat.len();
             // Skip to the end of the item: the first `;` at depth 0, or the
             // block opened by the first `{` at depth 0 (attributes' brackets
@@ -174,6 +206,7 @@ fn drop_test_items(code: &str) -> String {
                 }
                 i += 1;
             }
+            out.push_str(&newlines(&c, from, i));
         } else {
             out.push(c[i]);
             i += 1;
@@ -503,5 +536,160 @@ fn checker_finds_a_cycle_and_resolves_paths() {
     assert_eq!(cycles(&g), vec![vec![m("core::sites::export"), m("core::sites::log")]]);
     assert!(strip("let s = \"crate::x\"; // crate::y\n'a'; 'b").find("crate::").is_none());
     // Test-only files and items are left out of the panic check.
-    assert_eq!(drop_test_items("fn a() {}\n#[cfg(test)]\nfn b() { x.unwrap(); }\nfn c() {}"), "fn a() {}\n\nfn c() {}");
+    // (keeping their newlines, so that line numbers stay the file's).
+    assert_eq!(drop_test_items("fn a() {}\n#[cfg(test)]\nfn b() { x.unwrap(); }\nfn c() {}"), "fn a() {}\n\n\nfn c() {}");
+}
+
+/// What inserts an HTML string, in Rust or in JS, by any name clippy cannot
+/// see: DOM properties and methods reached by name (`js_sys::Reflect::set(el,
+/// "innerHTML", …)`, a `#[wasm_bindgen(js_name = innerHTML)]` binding, a JS
+/// `el.innerHTML = …`), and Yew's raw HTML (`VRaw`, `from_html_unchecked`).
+/// Matched anywhere in the code but its comments (strings included), so a
+/// read is refused too: the widget has no reason to name these at all.
+const HTML_SINKS: &[&str] = &[
+    "innerHTML",
+    "outerHTML",
+    "insertAdjacentHTML",
+    "srcdoc",
+    "setHTMLUnsafe",
+    "parseHTMLUnsafe",
+    "createContextualFragment",
+    "parseFromString",
+    "DOMParser",
+    "document.write",
+];
+
+/// The same in Rust, with Yew's raw HTML and `document.write`/`writeln`
+/// reached through `Reflect::get(&document, "write")`.
+const RUST_HTML_SINKS: &[&str] = &["from_html_unchecked", "VRaw", "\"write\"", "\"writeln\""];
+
+/// The one file allowed to name an HTML sink (Trusted Types, README).
+const THE_SINK: &str = "shell/markup.rs";
+
+/// `line: sink` for every sink named in `code` (comments already removed).
+fn html_sinks_in(code: &str, sinks: &[&'static str]) -> Vec<(usize, &'static str)> {
+    let mut found = Vec::new();
+    for (n, line) in code.lines().enumerate() {
+        for &sink in sinks {
+            if line.contains(sink) {
+                found.push((n + 1, sink));
+            }
+        }
+    }
+    found
+}
+
+/// JS without its comments (strings, template literals and regular
+/// expressions kept as written; newlines kept).
+fn strip_js_comments(src: &str) -> String {
+    let c: Vec<char> = src.chars().collect();
+    let mut out = String::with_capacity(src.len());
+    let mut i = 0;
+    // The last character of code before `i` that is not whitespace: a `/`
+    // after one of these starts a regular expression, not a division.
+    let mut last = '\0';
+    while i < c.len() {
+        let next = c.get(i + 1).copied().unwrap_or('\0');
+        let from = i;
+        if c[i] == '/' && next == '/' {
+            while i < c.len() && c[i] != '\n' {
+                i += 1;
+            }
+            continue;
+        } else if c[i] == '/' && next == '*' {
+            i += 2;
+            while i < c.len() && !(c[i] == '*' && c.get(i + 1) == Some(&'/')) {
+                i += 1;
+            }
+            i = (i + 2).min(c.len());
+            out.push(' ');
+            out.push_str(&newlines(&c, from, i));
+            continue;
+        } else if c[i] == '"' || c[i] == '\'' || c[i] == '`' || (c[i] == '/' && "(,=:[!&|?{};+-*%<>~^\0".contains(last)) {
+            // A string, a template literal (its `${…}` kept as text) or a
+            // regular expression (with its `[…]` classes).
+            let quote = c[i];
+            let mut class = false;
+            i += 1;
+            while i < c.len() && (c[i] != quote || class) {
+                if c[i] == '\\' {
+                    i += 1;
+                } else if quote == '/' && c[i] == '[' {
+                    class = true;
+                } else if quote == '/' && c[i] == ']' {
+                    class = false;
+                } else if quote != '`' && c[i] == '\n' {
+                    break;
+                }
+                i += 1;
+            }
+            i = (i + 1).min(c.len());
+            out.extend(&c[from..i]);
+            last = quote;
+            continue;
+        }
+        out.push(c[i]);
+        if !c[i].is_whitespace() {
+            last = c[i];
+        }
+        i += 1;
+    }
+    out
+}
+
+#[test]
+fn no_html_sink_outside_shell_markup() {
+    let mut files = BTreeMap::new();
+    module_files(&src_dir(), &mut files);
+    let skip = test_only_files(&files);
+    let rust_sinks: Vec<&'static str> = HTML_SINKS.iter().chain(RUST_HTML_SINKS).copied().collect();
+    let mut found = Vec::new();
+    let mut the_sink_seen = false;
+    for (module, path) in &files {
+        let name = path.strip_prefix(src_dir()).map(|p| p.display().to_string()).unwrap_or_default();
+        if name == THE_SINK {
+            the_sink_seen = true;
+            continue;
+        }
+        if skip.iter().any(|t| module.starts_with(t)) {
+            continue;
+        }
+        let code = drop_test_items(&strip_comments(&fs::read_to_string(path).expect("read source")));
+        for (line, sink) in html_sinks_in(&code, &rust_sinks) {
+            found.push(format!("src/{name}:{line}: `{sink}`"));
+        }
+    }
+    assert!(the_sink_seen, "src/{THE_SINK} (the one HTML sink) was not found: update THE_SINK");
+    let www = Path::new(env!("CARGO_MANIFEST_DIR")).join("www");
+    let mut js: Vec<PathBuf> = fs::read_dir(&www).expect("read www").flatten().map(|e| e.path()).collect();
+    js.retain(|p| p.extension().is_some_and(|e| e == "js" || e == "mjs"));
+    js.sort();
+    assert!(js.iter().any(|p| p.ends_with("kineret-widget.js")), "www/kineret-widget.js not found");
+    for path in &js {
+        let code = strip_js_comments(&fs::read_to_string(path).expect("read js"));
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        for (line, sink) in html_sinks_in(&code, HTML_SINKS) {
+            found.push(format!("www/{name}:{line}: `{sink}`"));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "HTML is inserted in one place only, src/{THE_SINK} (Trusted Types policy kineret-widget): build it as a core::markup::Markup and insert it with shell::markup::raw, or build nodes / set textContent:\n  {}",
+        found.join("\n  ")
+    );
+}
+
+/// The sink check finds sinks in strings, bindings and JS assignments, with
+/// their line numbers, and not in comments or test code.
+#[test]
+fn sink_checker_finds_planted_sinks() {
+    let rust = "//! innerHTML in a doc comment\nfn a(el: &JsValue) {\n    /* srcdoc\n */ let _ = Reflect::set(el, &\"innerHTML\".into(), &s.into());\n    let w = Reflect::get(&doc, &JsValue::from_str(\"write\"));\n    VNode::VRaw(h.into())\n}\n#[cfg(test)]\nmod tests { const X: &str = \"outerHTML\"; }\nfn b() {}\n#[wasm_bindgen(method, setter, js_name = insertAdjacentHTML)]\nfn c() {}";
+    let sinks: Vec<&'static str> = HTML_SINKS.iter().chain(RUST_HTML_SINKS).copied().collect();
+    let code = drop_test_items(&strip_comments(rust));
+    assert_eq!(html_sinks_in(&code, &sinks), [(4, "innerHTML"), (5, "\"write\""), (6, "VRaw"), (11, "insertAdjacentHTML")]);
+    let js = "// el.innerHTML = x\nconst re = /['\"]/g; /* outerHTML */\nel.textContent = 'a // b';\nhost.shadowRoot.innerHTML = html;\nconst u = `https://x/${a}`; frame.srcdoc = s;\ndocument.write('<p>');\nel['outerHTML'] = s; // innerHTML\n";
+    assert_eq!(
+        html_sinks_in(&strip_js_comments(js), HTML_SINKS),
+        [(4, "innerHTML"), (5, "srcdoc"), (6, "document.write"), (7, "outerHTML")]
+    );
 }

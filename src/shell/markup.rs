@@ -11,8 +11,10 @@
 //! small component that keeps them while its markup is unchanged (as Yew
 //! keeps a raw node, so an open `<details>` stays open).
 //!
-//! `clippy.toml` forbids the other ways of inserting HTML
-//! (`Html::from_html_unchecked`, `set_inner_html`, …) everywhere.
+//! `clippy.toml` forbids the Yew and web-sys APIs that insert HTML
+//! (`Html::from_html_unchecked`, `VRaw`, `set_inner_html`, …) everywhere, and
+//! `tests/module_graph.rs` forbids naming a DOM HTML sink (`"innerHTML"`, …)
+//! anywhere else: this file is the only one that may.
 
 use std::cell::OnceCell;
 

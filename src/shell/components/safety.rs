@@ -6,8 +6,9 @@
 //!
 //! Size: only the controls and their containers are Yew elements (they keep
 //! their identity, hence focus, across renders); headings, hints and outcomes
-//! are built as escaped markup by `core::safety::form::Markup` and inserted as
-//! raw nodes, which costs far less code than one element template each.
+//! are built as escaped markup by `core::markup::Markup` and inserted as
+//! raw nodes by `shell::markup::raw`, which costs far less code than one
+//! element template each.
 
 mod monitoring;
 mod screen;
