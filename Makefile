@@ -122,11 +122,13 @@ test-native:
 	cargo test
 
 # Lints, warnings denied, natively (with the tests) and for the browser
-# (the shell is wasm32-only). clippy.toml forbids every way of inserting an
-# HTML string but src/shell/markup.rs (Trusted Types, README).
+# (the shell is wasm32-only): the lib and every tests/browser*.rs
+# (not --all-targets: the lib's unit tests use native-only crates).
+# clippy.toml forbids every way of inserting an HTML string but
+# src/shell/markup.rs (Trusted Types, README).
 clippy: tools-rust
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target $(WASM_TARGET) --lib -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --lib $(patsubst tests/%.rs,--test %,$(wildcard tests/browser*.rs)) -- -D warnings
 
 # The package's TypeScript types (www/types/) as a consumer uses them, under
 # --strict: tests/types/ok*.ts* must compile, and every `// @ts-expect-error`
