@@ -9,7 +9,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 mod common;
 
-use common::browser::{all, mount_ready, until, Fixture};
+use common::browser::{all, mount_ready, rendered, until, Fixture};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -70,6 +70,9 @@ async fn cloudy_inspection_stops_the_run() {
     assert!(f.host.query_selector(".kw-ck-stop").unwrap().is_none());
     click(&f.host, "#kw-ck-insp-bad");
     until("the stop box", || present(&f.host, ".kw-ck-stop")).await;
+    // The rest of that render (the steps' texts are child components, and
+    // Yew may yield between them): until the scheduler is idle.
+    rendered().await;
     let stop = one(&f.host, ".kw-ck-stop");
     assert_eq!(stop.get_attribute("role").as_deref(), Some("alert"));
     let text = stop.text_content().unwrap_or_default();
