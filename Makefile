@@ -122,7 +122,8 @@ test-native:
 	cargo test
 
 # Lints, warnings denied, natively (with the tests) and for the browser
-# (the shell is wasm32-only). clippy.toml forbids the Yew and web-sys APIs
+# (the shell is wasm32-only: the lib and every tests/browser*.rs; not
+# --all-targets: the lib's unit tests use native-only crates). clippy.toml forbids the Yew and web-sys APIs
 # that insert an HTML string (README, Trusted Types). Its paths carry
 # `allow-invalid` for the native run, where yew and web-sys are not compiled;
 # the wasm32 run drops it and enables the web-sys features those paths need
@@ -134,7 +135,7 @@ clippy: tools-rust
 	@mkdir -p build/clippy-strict
 	sed 's/, *allow-invalid = true//' clippy.toml > build/clippy-strict/clippy.toml
 	@if grep -n 'allow-invalid *=' build/clippy-strict/clippy.toml; then echo "error: clippy.toml: write \`, allow-invalid = true\` at the end of an entry"; exit 1; fi
-	CLIPPY_CONF_DIR=$(CURDIR)/build/clippy-strict cargo clippy --target $(WASM_TARGET) --lib --features $(CLIPPY_STRICT_FEATURES) -- -D warnings 2>&1 | tee build/clippy-strict/wasm.log
+	CLIPPY_CONF_DIR=$(CURDIR)/build/clippy-strict cargo clippy --target $(WASM_TARGET) --lib $(patsubst tests/%.rs,--test %,$(wildcard tests/browser*.rs)) --features $(CLIPPY_STRICT_FEATURES) -- -D warnings 2>&1 | tee build/clippy-strict/wasm.log
 	@if grep 'does not refer to' build/clippy-strict/wasm.log; then echo "error: a clippy.toml path names no item of yew/web-sys (renamed, or a missing CLIPPY_STRICT_FEATURES feature)"; exit 1; fi
 
 # The package's TypeScript types (www/types/) as a consumer uses them, under

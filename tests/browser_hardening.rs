@@ -1,7 +1,10 @@
 //! The storage and import hardening cases (tests/common/cases.rs) in
 //! headless Chromium, through exactly the codec that ships: the shell's
-//! `JsonCodec` (`JSON.parse` + `jsde`), the one `LocalStore` and the import
-//! use. The native run (tests/hardening.rs) tries the same seeded cases with
+//! `JsonCodec` (`JSON.parse` + `jsde`), which the widget's storage and the
+//! import use. The stores are the core's test doubles, not `LocalStore`:
+//! the in-memory `MemoryStore` and `FaultyStore` (failing or unavailable
+//! storage), so the codec meets corrupt and failing data on demand. The
+//! native run (tests/hardening.rs) tries the same seeded cases with
 //! serde_json; this one reports what the shipped decoder did.
 //!
 //! A wasm test cannot write files: each scenario prints one line

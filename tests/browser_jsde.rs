@@ -373,7 +373,7 @@ mod differential {
         assert_eq!(both::<Strict>(&parse(r#"{"a":1}"#)), (Ok(Strict { a: 1 }), Ok(Strict { a: 1 })));
 
         let e = entry(&mut Rng::new(2));
-        let text = export_json(&JsonCodec, &[e.clone()], &[]).unwrap();
+        let text = export_json(&JsonCodec, std::slice::from_ref(&e), &[]).unwrap();
         assert_eq!(parse_import(&JsonCodec, &text, NOW).map(|d| d.entries), Ok(vec![e.clone()]));
         let top = text.replacen('{', "{\"extra\":1,", 1);
         let inner = text.replacen("\"id\":", "\"extra\":1,\"id\":", 1);

@@ -1,9 +1,11 @@
 //! Re-entrancy: host scripts that call back into the widget while it is
 //! writing must never panic the one wasm instance every widget on the page
-//! shares, and what the user entered is saved. Two host patterns: a wrapper
+//! shares, and what the user entered is saved. Host patterns: a wrapper
 //! around `Storage.prototype.setItem` (consent managers and analytics do
-//! this) that reacts synchronously to each write, and a listener on a
-//! `kineret:*` event that drives another widget at once.
+//! this) that reacts synchronously to each write — typing into another
+//! widget, and pressing a control whose handler goes straight into the
+//! repository (`with_repo`) while the write still holds it — and a listener
+//! on a `kineret:*` event that drives another widget at once.
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen::{JsCast, JsValue};
@@ -12,7 +14,8 @@ use web_sys::{Element, HtmlElement, InputEvent, InputEventInit};
 
 mod common;
 
-use common::browser::{mount_widget, wait, Fixture};
+use common::browser::{mount_ready, rendered, until, Fixture};
+use kineret_widget::shell::services::storage::with_repo;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -40,27 +43,26 @@ fn stored(key_part: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Polls `cond` every 20 ms, up to 5 s.
-async fn until(what: &str, cond: impl Fn() -> bool) {
-    for _ in 0..250 {
-        if cond() {
-            return;
-        }
-        wait(20).await;
-    }
-    panic!("timed out waiting for {what}");
-}
+/// What the sites view renders once it is up (its zone buttons).
+const SITES_READY: &str = "g[data-a=zone][role=button]";
+/// What the safety view renders once it is up (its start-date field).
+const SAFETY_READY: &str = "#kw-sf-start";
 
 fn errors() -> Vec<String> {
     let list: js_sys::Array = eval("window.__kwErrors").dyn_into().unwrap();
     list.iter().filter_map(|v| v.as_string()).collect()
 }
 
+/// Host callbacks during writes that reach the widget through Yew (input
+/// events, the reducer, the deferred `data-changed` event): none of them
+/// touches the repository while the write holds it (renders and effects wait
+/// for the scheduler), so this one cannot catch a `with_repo` that panics on
+/// re-entry; `a_repository_call_from_inside_a_write_is_refused_as_busy` does.
 #[wasm_bindgen_test]
 async fn host_scripts_calling_back_during_a_write_neither_panic_nor_lose_data() {
-    let sites = mount_widget(&[("view", "sites")], 100).await;
-    let safety_a = mount_widget(&[("view", "safety")], 100).await;
-    let safety_b = mount_widget(&[("view", "safety")], 100).await;
+    let sites = mount_ready(&[("view", "sites")], SITES_READY).await;
+    let safety_a = mount_ready(&[("view", "safety")], SAFETY_READY).await;
+    let safety_b = mount_ready(&[("view", "safety")], SAFETY_READY).await;
     for (i, f) in [&sites, &safety_a, &safety_b].iter().enumerate() {
         f.host.set_id(&format!("kw-reentry-{i}"));
     }
@@ -109,13 +111,13 @@ async fn host_scripts_calling_back_during_a_write_neither_panic_nor_lose_data() 
         init.set_cancelable(true);
         web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap().into()
     }).unwrap();
-    wait(50).await;
+    until("the log form", || sites.host.query_selector("#kw-log-note").unwrap().is_some()).await;
     let note = one(&sites, "#kw-log-note");
     js_sys::Reflect::set(&note, &"value".into(), &"private words".into()).unwrap();
     let init = InputEventInit::new();
     init.set_bubbles(true);
     note.dispatch_event(&InputEvent::new_with_event_init_dict("input", &init).unwrap()).unwrap();
-    wait(50).await;
+    rendered().await;
     click(&sites, "[data-a=log]");
 
     // The entry, safety A's date (written inside the listener's turn) and
@@ -148,7 +150,7 @@ async fn host_scripts_calling_back_during_a_write_neither_panic_nor_lose_data() 
 
 #[wasm_bindgen_test]
 async fn the_note_reaches_the_event_only_with_events_include_note() {
-    let f = mount_widget(&[("view", "sites"), ("events-include-note", "")], 100).await;
+    let f = mount_ready(&[("view", "sites"), ("events-include-note", "")], SITES_READY).await;
     f.host.set_id("kw-reentry-note");
     eval(
         r#"window.__kwNoteDetails = [];
@@ -160,15 +162,91 @@ async fn the_note_reaches_the_event_only_with_events_include_note() {
     one(&f, "g[data-a=zone][data-v=thigh-right]")
         .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap())
         .unwrap();
-    wait(50).await;
+    until("the log form", || f.host.query_selector("#kw-log-note").unwrap().is_some()).await;
     let note = one(&f, "#kw-log-note");
     js_sys::Reflect::set(&note, &"value".into(), &"shared on purpose".into()).unwrap();
     let init = InputEventInit::new();
     init.set_bubbles(true);
     note.dispatch_event(&InputEvent::new_with_event_init_dict("input", &init).unwrap()).unwrap();
-    wait(50).await;
+    rendered().await;
     click(&f, "[data-a=log]");
     until("the event", || eval("window.__kwNoteDetails.length").as_f64() == Some(1.0)).await;
     let d = eval("window.__kwNoteDetails[0]");
     assert_eq!(js_sys::Reflect::get(&d, &"note".into()).unwrap().as_string().as_deref(), Some("shared on purpose"));
 }
+
+/// The guard itself: a `with_repo` inside a `with_repo` (what a host
+/// callback during a write amounts to) gets `None`, not a panic.
+#[wasm_bindgen_test]
+fn nested_with_repo_is_busy_not_a_panic() {
+    assert_eq!(with_repo(|_| with_repo(|_| ())), Some(None));
+    // Released afterwards.
+    assert_eq!(with_repo(|_| ()), Some(()));
+}
+
+/// True re-entry: while the sites widget is inside `with_repo` writing the
+/// injection, the host's `setItem` wrapper presses another widget's "Yes,
+/// delete all my data", whose click handler goes straight into `with_repo`.
+/// The repository is busy: the delete reports it failed (nothing deleted),
+/// the injection is saved, nothing traps, and a later delete works.
+#[wasm_bindgen_test]
+async fn a_repository_call_from_inside_a_write_is_refused_as_busy() {
+    let sites = mount_ready(&[("view", "sites")], SITES_READY).await;
+    let safety = mount_ready(&[("view", "safety")], SAFETY_READY).await;
+    safety.host.set_id("kw-reentry-delete");
+    eval("window.__kwErrors = []; window.addEventListener('error', (e) => window.__kwErrors.push(String(e.message)));");
+    // The safety widget's confirmation is open, "Yes, delete all my data" ready.
+    click(&safety, ".kw-delete-all > button");
+    until("the delete confirmation", || safety.host.query_selector(YES).unwrap().is_some()).await;
+    eval(&format!(
+        r#"(() => {{
+        const orig = Storage.prototype.setItem;
+        window.__kwDeleteReentered = 0;
+        window.__kwReentryThrew = [];
+        Storage.prototype.setItem = function (k, v) {{
+          orig.call(this, k, v);
+          if (String(k).includes('/sites/entry/') && !window.__kwDeleteReentered) {{
+            window.__kwDeleteReentered++;
+            try {{
+              document.getElementById('kw-reentry-delete').querySelector('{YES}').click();
+            }} catch (e) {{ window.__kwReentryThrew.push(String(e)); }}
+          }}
+        }};
+        window.__kwRestoreSetItem2 = () => {{ Storage.prototype.setItem = orig; }};
+      }})()"#
+    ));
+
+    // The user logs an injection: its save (an effect, inside `with_repo`)
+    // calls setItem, and the host's wrapper presses "Yes" right then.
+    one(&sites, "g[data-a=zone][data-v=abdomen-left]").dispatch_event(&{
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key("Enter");
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap().into()
+    }).unwrap();
+    until("the log form", || sites.host.query_selector("[data-a=log]").unwrap().is_some()).await;
+    click(&sites, "[data-a=log]");
+
+    let said = || safety.host.query_selector(".kw-delete-all-said").unwrap().and_then(|e| e.text_content()).unwrap_or_default();
+    until("the re-entered delete to report it failed", || said().contains("could not be deleted")).await;
+    eval("window.__kwRestoreSetItem2()");
+    assert_eq!(eval("window.__kwDeleteReentered").as_f64(), Some(1.0), "the host never called back during a write");
+    let threw: js_sys::Array = eval("window.__kwReentryThrew").dyn_into().unwrap();
+    assert_eq!(threw.length(), 0);
+    // Nothing lost: the injection written around the refused delete is stored.
+    until("the injection to be saved", || stored("/sites/entry/").len() == 1).await;
+    assert!(stored("/sites/entry/")[0].1.contains("abdomen-left"), "{:?}", stored("/sites/entry/"));
+    assert_eq!(errors(), Vec::<String>::new(), "a panic traps the wasm instance");
+
+    // Still alive: asked again (no write under way), the delete works.
+    click(&safety, ".kw-delete-all > button");
+    until("the delete confirmation again", || safety.host.query_selector(YES).unwrap().is_some()).await;
+    click(&safety, YES);
+    until("the delete to succeed", || said().contains("was deleted")).await;
+    assert!(stored("/sites/entry/").is_empty());
+    assert_eq!(errors(), Vec::<String>::new());
+}
+
+/// The footer's "Yes, delete all my data" while its confirmation is open.
+const YES: &str = ".kw-delete-all [role=group] button.kw-danger";

@@ -8,17 +8,13 @@ use web_sys::{Element, HtmlElement, InputEvent, InputEventInit, KeyboardEvent, K
 
 mod common;
 
-use common::browser::{mount_widget, wait, Fixture};
+use common::browser::{mount_ready, rendered, until, Fixture};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-async fn settle() {
-    wait(100).await;
-}
-
-/// A fresh `view="sites"` widget on empty storage.
+/// A fresh `view="sites"` widget on empty storage, once its zones are drawn.
 async fn widget(lang: &str) -> Fixture {
-    mount_widget(&[("view", "sites"), ("lang", lang)], 100).await
+    mount_ready(&[("view", "sites"), ("lang", lang)], "g[data-a=zone][role=button]").await
 }
 
 trait SitesFixture {
@@ -46,7 +42,7 @@ impl SitesFixture for Fixture {
 
     async fn click(&self, selector: &str) {
         self.one(selector).dyn_into::<HtmlElement>().unwrap().click();
-        settle().await;
+        rendered().await;
     }
 
     async fn key(&self, el: &Element, key: &str) {
@@ -55,7 +51,7 @@ impl SitesFixture for Fixture {
         init.set_bubbles(true);
         init.set_cancelable(true);
         el.dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
-        settle().await;
+        rendered().await;
     }
 
     async fn type_into(&self, selector: &str, text: &str) {
@@ -64,7 +60,7 @@ impl SitesFixture for Fixture {
         let init = InputEventInit::new();
         init.set_bubbles(true);
         el.dispatch_event(&InputEvent::new_with_event_init_dict("input", &init).unwrap()).unwrap();
-        settle().await;
+        rendered().await;
     }
 }
 
@@ -285,17 +281,6 @@ async fn undo_after_logging_removes_that_entry_and_restores_the_form() {
         js_sys::Reflect::get(&f.one("input[name=when][value=now]"), &"checked".into()).unwrap().as_bool(),
         Some(true)
     );
-}
-
-/// Waits (up to 2 s) until `cond` holds; the condition, not a fixed delay.
-async fn until(what: &str, cond: impl Fn() -> bool) {
-    for _ in 0..200 {
-        if cond() {
-            return;
-        }
-        wait(10).await;
-    }
-    panic!("timed out waiting for {what}");
 }
 
 #[wasm_bindgen_test]

@@ -9,7 +9,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 mod common;
 
-use common::browser::{all, mount_ready, until, Fixture};
+use common::browser::{all, mount_ready, rendered, until, Fixture};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -70,6 +70,9 @@ async fn cloudy_inspection_stops_the_run() {
     assert!(f.host.query_selector(".kw-ck-stop").unwrap().is_none());
     click(&f.host, "#kw-ck-insp-bad");
     until("the stop box", || present(&f.host, ".kw-ck-stop")).await;
+    // The rest of that render (the steps' texts are child components, and
+    // Yew may yield between them): until the scheduler is idle.
+    rendered().await;
     let stop = one(&f.host, ".kw-ck-stop");
     assert_eq!(stop.get_attribute("role").as_deref(), Some("alert"));
     let text = stop.text_content().unwrap_or_default();
@@ -121,25 +124,18 @@ async fn early_laid_flat_is_refused_with_a_described_error() {
     assert!(err.contains("30 minutes"), "{err}");
     // The stored run keeps the warm-up start, not a countdown.
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    let mut found = false;
-    let mut keys = Vec::new();
-    for _ in 0..40 {
-        keys.clear();
-        for i in 0..storage.length().unwrap() {
-            let key = storage.key(i).unwrap().unwrap_or_default();
-            if key.starts_with("kineret-widget/v1/checklist/run/") {
-                let v = storage.get_item(&key).unwrap().unwrap_or_default();
-                assert!(v.contains("\"outOfFridgeMs\":"), "{v}");
-                found = true;
-            }
-            keys.push(key);
-        }
-        if found {
-            break;
-        }
-        settle().await;
-    }
-    assert!(found, "the run was not saved: {keys:?}");
+    let runs = || -> Vec<String> {
+        (0..storage.length().unwrap())
+            .filter_map(|i| storage.key(i).unwrap())
+            .filter(|k| k.starts_with("kineret-widget/v1/checklist/run/"))
+            .map(|k| storage.get_item(&k).unwrap().unwrap_or_default())
+            .collect()
+    };
+    until("the stored run to keep the warm-up start (outOfFridgeMs)", || {
+        let r = runs();
+        !r.is_empty() && r.iter().all(|v| v.contains("\"outOfFridgeMs\":"))
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]

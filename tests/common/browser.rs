@@ -37,6 +37,14 @@ pub async fn mount_widget(attrs: &[(&str, &str)], settle_ms: u64) -> Fixture {
     Fixture { host, handle }
 }
 
+/// Waits until Yew's scheduler has run everything queued (renders, effects,
+/// the reducers they dispatch): after a click, key or input, the DOM shows
+/// its result. `yew::scheduler::flush` (yew's `test` feature) resolves when
+/// the scheduler's queues are empty, not after a fixed time.
+pub async fn rendered() {
+    yew::scheduler::flush().await;
+}
+
 /// Longest wait on a condition before the test fails.
 pub const UNTIL_TIMEOUT_MS: f64 = 5_000.0;
 
