@@ -319,7 +319,7 @@ pub fn view() -> Html {
         use_effect_with(data_rev, move |rev| {
             if *rev > 0 {
                 let loaded = load_now();
-                dispatch.dispatch(Msg::Loaded(loaded, site_log()));
+                dispatch.dispatch(Msg::Loaded(loaded, site_log(), now_ms()));
             }
         });
     }
