@@ -1,6 +1,7 @@
 //! "Delete all my data" in headless Chromium: nothing deleted stays in the
-//! widget's memory. Alone in its file: the widgets of other test files share
-//! the page's one repository and would write into it meanwhile.
+//! widget's memory. Alone in its file: with other tests' widgets on the page
+//! the checklist did not show the calculator's mg to discard (seen, not
+//! investigated; see the session report).
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen::JsCast;
@@ -37,7 +38,7 @@ fn set_value(root: &Element, selector: &str, value: &str, event: &str) {
 
 #[wasm_bindgen_test]
 async fn delete_all_forgets_the_calculators_last_dose_in_the_other_views() {
-    let f = mount_ready(&[("view", "all")], ".kw-app").await;
+    let mut f = mount_ready(&[("view", "all")], ".kw-app").await;
     set_value(&f.host, "#kw-calc-indication", "dira", "change");
     until("the weight-based dose field", || present(&f.host, "#kw-calc-dose")).await;
     set_value(&f.host, "#kw-calc-weight", "20", "input");
@@ -56,4 +57,5 @@ async fn delete_all_forgets_the_calculators_last_dose_in_the_other_views() {
     })
     .await;
     assert!(!present(&f.host, ".kw-ck-discard"), "the deleted dose's mg to discard is gone");
+    f.handle.destroy();
 }

@@ -343,6 +343,9 @@ pub fn view() -> Html {
                     Some(StorageStatus::LastWriteFailed(crate::core::storage::StoreError::Other(String::new())))
                 };
                 m.dispatch(Msg::Notice(notice));
+                if matches!(saved, Some(Ok(_))) {
+                    m.dispatch(Msg::Saved(m.run.id.clone()));
+                }
                 if matches!(saved, Some(Ok(_))) || logged {
                     notify_changed();
                 }

@@ -79,6 +79,8 @@ pub enum Msg {
     /// The user chose a schedule (saved by the caller).
     Schedule(DoseSchedule),
     Notice(Option<StorageStatus>),
+    /// The run with this id was saved.
+    Saved(String),
     Notify(Notify),
     Mishap(mishap::Change),
 }
@@ -156,6 +158,7 @@ impl Reducible for Model {
                 match other {
                     Msg::Schedule(s) => m.schedule = Some(s),
                     Msg::Notice(n) => m.notice = n,
+                    Msg::Saved(id) => m.stored |= id == m.run.id,
                     Msg::Notify(n) => m.notify = n,
                     Msg::Mishap(c) => m.mishap.apply(c),
                     _ => {}
