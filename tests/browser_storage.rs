@@ -121,25 +121,17 @@ async fn early_laid_flat_is_refused_with_a_described_error() {
     assert!(err.contains("30 minutes"), "{err}");
     // The stored run keeps the warm-up start, not a countdown.
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    let mut found = false;
-    let mut keys = Vec::new();
-    for _ in 0..40 {
-        keys.clear();
-        for i in 0..storage.length().unwrap() {
-            let key = storage.key(i).unwrap().unwrap_or_default();
-            if key.starts_with("kineret-widget/v1/checklist/run/") {
-                let v = storage.get_item(&key).unwrap().unwrap_or_default();
-                assert!(v.contains("\"outOfFridgeMs\":"), "{v}");
-                found = true;
-            }
-            keys.push(key);
-        }
-        if found {
-            break;
-        }
-        settle().await;
+    let runs = || -> Vec<String> {
+        (0..storage.length().unwrap())
+            .filter_map(|i| storage.key(i).unwrap())
+            .filter(|k| k.starts_with("kineret-widget/v1/checklist/run/"))
+            .filter_map(|k| storage.get_item(&k).unwrap())
+            .collect()
+    };
+    until("the run to be saved", || !runs().is_empty()).await;
+    for v in runs() {
+        assert!(v.contains("\"outOfFridgeMs\":"), "{v}");
     }
-    assert!(found, "the run was not saved: {keys:?}");
 }
 
 #[wasm_bindgen_test]
