@@ -82,6 +82,17 @@ fn set_aside_download(lang: Lang, count: usize) -> Html {
     }
 }
 
+/// The views' key (see [`view_body`]): one more per "Delete all my data".
+#[derive(Default, PartialEq)]
+struct Fresh(u32);
+
+impl Reducible for Fresh {
+    type Action = ();
+    fn reduce(self: std::rc::Rc<Self>, _: ()) -> std::rc::Rc<Self> {
+        std::rc::Rc::new(Fresh(self.0.wrapping_add(1)))
+    }
+}
+
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let selected = use_state(|| View::Calculator);
@@ -96,18 +107,25 @@ pub fn app(props: &AppProps) -> Html {
             set_aside.set(n);
         });
     }
-    // Grows when the user deleted all their data (in any instance).
-    let fresh = use_state(|| 0u32);
+    // Grows when the user deleted all their data (in any instance). A
+    // reducer, not `use_state`: the listener's handle would deref to the
+    // value it was created with, so a second deletion would not remount.
+    let fresh = use_reducer(Fresh::default);
+    let last_dose: LastDoseCtx = use_state(|| None);
     {
-        let fresh = fresh.clone();
+        let (fresh, last_dose) = (fresh.dispatcher(), last_dose.clone());
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
-                gloo::events::EventListener::new(&w, DELETED_EVENT, move |_| fresh.set(fresh.wrapping_add(1)))
+                gloo::events::EventListener::new(&w, DELETED_EVENT, move |_| {
+                    // The calculator's last dose is deleted data too: the
+                    // other views must not keep using it.
+                    last_dose.set(None);
+                    fresh.dispatch(());
+                })
             });
             move || drop(listener)
         });
     }
-    let last_dose: LastDoseCtx = use_state(|| None);
     let lang = props.lang;
     let env = Env { lang, region: props.region, units: props.units, remember: props.remember,
         events_include_note: props.event_note == EventNote::Include, host: Some(props.host.clone()) };
@@ -121,12 +139,12 @@ pub fn app(props: &AppProps) -> Html {
                 <Tabs lang={lang} tabs={View::TABS.to_vec()} selected={*selected} on_select={on_select} />
                 <div class="kw-panel" role="tabpanel" id={format!("kw-panel-{}", selected.code())}
                      aria-labelledby={format!("kw-tab-{}", selected.code())} tabindex="0">
-                    { view_body(*selected, *fresh) }
+                    { view_body(*selected, fresh.0) }
                 </div>
             </>
         }
     } else {
-        html! { <div class="kw-panel">{ view_body(props.view, *fresh) }</div> }
+        html! { <div class="kw-panel">{ view_body(props.view, fresh.0) }</div> }
     };
     html! {
         <ContextProvider<Env> context={env}>

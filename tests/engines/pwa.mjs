@@ -3,7 +3,14 @@
 // then the server stops and a reload still renders every view.
 import { equal } from './lib.mjs';
 
-const VIEWS = ['Injection sites', 'Storage and preparation', 'Safety', 'Dose calculator'];
+// Each view, by its tab: its heading (the tab's name) and something only that
+// view renders, so a panel left empty or showing the fallback message fails.
+const VIEWS = [
+  { tab: 'Injection sites', heading: '#kw-sites-title', own: (w) => w.role('button', 'Right thigh') },
+  { tab: 'Storage and preparation', heading: '#kw-st-title', own: (w) => w.css('.kw-ck', 'Dose checklist') },
+  { tab: 'Safety', heading: '#kw-sf-h', own: (w) => w.css('[role=tabpanel]', 'Blood-test dates, what to do about side effects') },
+  { tab: 'Dose calculator', heading: '#kw-calc-h', own: (w) => w.label('Prescribed for') },
+];
 
 export const flows = [
   {
@@ -36,11 +43,13 @@ export const flows = [
         equal(await driver.executeScript('return location.href'), server.url, 'page');
         await w.select(await w.label('Prescribed for'), 'ra');
         await w.waitText('.kw-dose', '100 mg (0.67 mL)');
-        for (const name of VIEWS) {
-          const tab = await w.role('tab', { exact: name });
+        for (const view of VIEWS) {
+          const tab = await w.role('tab', { exact: view.tab });
           await w.click(tab);
           await w.waitAttr(tab, 'aria-selected', 'true');
           await w.css('[role=tabpanel]');
+          await w.waitText(`[role=tabpanel] ${view.heading}`, view.tab);
+          await view.own(w);
         }
       } finally {
         server.stop();

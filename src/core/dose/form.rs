@@ -440,11 +440,16 @@ pub enum FormAction {
     Load(FormInput),
 }
 
-/// A dose change made by a titration button: the texts before and after.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A dose change made by a titration button. Numbers, not text: the notice
+/// is formatted when rendered, so a live `lang` change re-renders it with
+/// the new language's decimal separator.
+#[derive(Clone, Debug, PartialEq)]
 pub struct DoseChange {
-    pub from: String,
-    pub to: String,
+    /// The dose field as typed before the change: Undo restores it as is.
+    pub before: String,
+    /// mg/kg/day before (`None`: the text was no number) and after.
+    pub from: Option<f64>,
+    pub to: f64,
 }
 
 /// The calculator's whole state: what is typed, and the titration buttons'
@@ -529,16 +534,16 @@ impl CalcState {
                 if self.is_current(to) {
                     return;
                 }
-                let to = crate::core::format::fmt_number(to, 2, lang);
                 if self.titration_base.is_none() {
                     self.titration_base = Some(self.input.dose.clone());
                 }
-                let from = std::mem::replace(&mut self.input.dose, to.clone());
-                self.undo = Some(DoseChange { from, to });
+                let before = std::mem::replace(&mut self.input.dose, crate::core::format::fmt_number(to, 2, lang));
+                let from = parse_decimal(&before).ok();
+                self.undo = Some(DoseChange { before, from, to });
             }
             FormAction::Undo => {
                 if let Some(change) = self.undo.take() {
-                    self.input.dose = change.from;
+                    self.input.dose = change.before;
                 }
             }
             FormAction::Load(input) => *self = CalcState::new(input),
@@ -548,8 +553,9 @@ impl CalcState {
 
 /// "Dose changed 3 → 2 mg/kg/day" for the undo notice.
 pub fn change_message(change: &DoseChange, lang: Lang) -> String {
-    let show = |t: &str| parse_decimal(t).map(|v| crate::core::format::fmt_number(v, 4, lang)).unwrap_or_else(|_| t.to_string());
-    crate::core::i18n::fill(CalcUi::DoseChanged.tr(lang), &[("from", &show(&change.from)), ("to", &show(&change.to))])
+    let show = |v: f64| crate::core::format::fmt_number(v, 4, lang);
+    let from = change.from.map_or_else(|| change.before.clone(), show);
+    crate::core::i18n::fill(CalcUi::DoseChanged.tr(lang), &[("from", &from), ("to", &show(change.to))])
 }
 
 /// "−1", "+0.5": a titration slot's step, for a disabled slot's label.
@@ -956,7 +962,7 @@ mod tests {
             assert_eq!(s.titration_slots(&plan), Some(slots), "slot {slot}: no reflow");
             assert!(s.is_current(slots[slot].unwrap_or_default()));
             let change = s.undo.clone().expect("an undo slot");
-            assert_eq!(change.from, "3");
+            assert_eq!((change.before.as_str(), change.from), ("3", Some(3.0)));
             s.apply(FormAction::Undo);
             assert_eq!(s.input.dose, "3");
             assert!(s.undo.is_none());
@@ -981,6 +987,19 @@ mod tests {
         st.apply(FormAction::Text(FormField::Dose, "2,5".into()));
         st.apply(FormAction::Titrate(2, Lang::Es));
         assert_eq!(st.input.dose, "3");
+    }
+
+    #[test]
+    fn the_dose_change_notice_follows_a_live_lang_change() {
+        let mut st = CalcState::new(nomid("22", "2,5"));
+        st.apply(FormAction::Titrate(2, Lang::Es));
+        let change = st.undo.clone().expect("an undo slot");
+        assert_eq!((change.from, change.to), (Some(2.5), 3.0), "numbers, not text");
+        assert_eq!(change_message(&change, Lang::Es), "Dosis cambiada 2,5 → 3 mg/kg/día");
+        // The language changes while the notice is shown: same change, English numbers.
+        assert_eq!(change_message(&change, Lang::En), "Dose changed 2.5 → 3 mg/kg/day");
+        st.apply(FormAction::Undo);
+        assert_eq!(st.input.dose, "2,5", "undo restores the text as typed");
     }
 
     #[test]

@@ -55,7 +55,8 @@ pub enum SitesAction {
     },
     /// Like `Loaded`, but keeps the undo slot and the last import report:
     /// sent when storage changed (another instance, another tab, or this
-    /// instance's own write echoing back through the change event).
+    /// instance's own write echoing back through the change event). The
+    /// undo slot goes when an entry held in memory is no longer stored.
     Reload {
         entries: Vec<LogEntry>,
         flags: Vec<Flag>,
@@ -105,6 +106,13 @@ impl SitesState {
                 *self = SitesState { entries, flags, injector, undo: None, last_import: None };
             }
             SitesAction::Reload { entries, flags, injector } => {
+                // An entry memory holds is gone from storage: removed
+                // elsewhere (another instance or tab, "Delete all my data";
+                // this instance's own writes never remove what memory still
+                // holds). Undo would write deleted data back: forget it.
+                if self.entries.iter().any(|e| !entries.iter().any(|n| n.id == e.id)) {
+                    self.undo = None;
+                }
                 self.entries = entries;
                 self.flags = flags;
                 self.injector = injector;
@@ -501,6 +509,30 @@ mod tests {
         assert_eq!(s.apply(SitesAction::Undo), vec![Change::PutEntry(a.clone())]);
         s.apply(SitesAction::Delete(a.id.clone()));
         s.apply(SitesAction::Loaded { entries: vec![], flags: vec![], injector: Injector::SelfInjecting });
+        assert_eq!(s.undo, None);
+    }
+
+    #[test]
+    fn an_external_reload_to_an_empty_log_drops_the_undo_slot() {
+        let mut s = SitesState::default();
+        let a = entry(ZoneId::ThighLeft, NOW - 2 * MS_PER_DAY, 1);
+        let b = entry(ZoneId::AbdomenRight, NOW - MS_PER_DAY, 2);
+        s.apply(SitesAction::Log(a.clone()));
+        s.apply(SitesAction::Log(b.clone()));
+        s.apply(SitesAction::Delete(a.id.clone()));
+        // This instance's own write echoing back removes nothing: kept.
+        s.apply(SitesAction::Reload { entries: vec![b.clone()], flags: vec![], injector: Injector::SelfInjecting });
+        assert_eq!(s.undo, Some(Undo::Deleted(a.clone())));
+        // Another tab deleted all the data: nothing to undo into.
+        assert!(s.apply(SitesAction::Reload { entries: vec![], flags: vec![], injector: Injector::SelfInjecting }).is_empty());
+        assert_eq!(s.undo, None, "undo would write a deleted entry back");
+        assert!(s.apply(SitesAction::Undo).is_empty(), "nothing is written back");
+        assert!(s.entries.is_empty());
+        // Likewise when another instance deleted one entry this one holds.
+        s.apply(SitesAction::Log(a.clone()));
+        s.apply(SitesAction::Log(b.clone()));
+        s.apply(SitesAction::Edit(LogEntry { note: "n".into(), ..b.clone() }));
+        s.apply(SitesAction::Reload { entries: vec![a.clone()], flags: vec![], injector: Injector::SelfInjecting });
         assert_eq!(s.undo, None);
     }
 

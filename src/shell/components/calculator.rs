@@ -29,6 +29,7 @@ use crate::shell::components::raw;
 use crate::shell::events::emit;
 use crate::shell::services::print::print_alone;
 use crate::shell::services::storage::with_repo;
+use crate::core::storage::{StorageStatus, StoreError};
 use crate::shell::services::clock::BrowserClock;
 use crate::core::clock::{local_day, Clock};
 use crate::core::date::ymd_iso;
@@ -389,6 +390,8 @@ pub fn calculator() -> Html {
     let lang = env.lang;
     let form = use_reducer(Form::default);
     let status = use_state(|| None::<CalcUi>);
+    // Remembered inputs that could not be saved (`remember` only).
+    let save_note = use_state(|| None::<StorageStatus>);
     let more_open = use_state(|| false);
     let last_dose = use_context::<LastDoseCtx>();
     let dispatch = form.dispatcher();
@@ -411,11 +414,20 @@ pub fn calculator() -> Html {
         // turned on (or on mount) the form on screen is not yet the saved
         // one, and writing it would overwrite what was saved.
         let seen = use_mut_ref(|| None::<bool>);
+        let save_note = save_note.clone();
         use_effect_with((env.remember, form.0.input.clone()), move |(remember, input)| {
             let just_switched = seen.borrow().is_none_or(|prev| prev != *remember);
             *seen.borrow_mut() = Some(*remember);
             if *remember && !just_switched {
-                let _ = with_repo(|r| r.put(input));
+                // Said like the other views: memory only, or a failed write
+                // (the repository busy counts as one).
+                let note = match with_repo(|r| r.put(input).map(|()| r.status())) {
+                    Some(Ok(StorageStatus::MemoryOnly)) => Some(StorageStatus::MemoryOnly),
+                    Some(Ok(_)) => None,
+                    Some(Err(e)) => Some(StorageStatus::LastWriteFailed(e)),
+                    None => Some(StorageStatus::LastWriteFailed(StoreError::Other(String::new()))),
+                };
+                save_note.set(note);
             }
         });
     }
@@ -598,6 +610,11 @@ pub fn calculator() -> Html {
                 }
             </div>
             <p class="kw-visually-hidden" role="status">{ status.map(|m| m.tr(lang)).unwrap_or("") }</p>
+            <div class="kw-calc-storage" role="status">
+                if let Some(note) = &*save_note {
+                    <p class="kw-notice kw-caution">{ note.message(lang).unwrap_or_default() }</p>
+                }
+            </div>
         </section>
     }
 }

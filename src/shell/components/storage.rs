@@ -319,7 +319,7 @@ pub fn view() -> Html {
         use_effect_with(data_rev, move |rev| {
             if *rev > 0 {
                 let loaded = load_now();
-                dispatch.dispatch(Msg::Loaded(loaded, site_log()));
+                dispatch.dispatch(Msg::Loaded(loaded, site_log(), now_ms()));
             }
         });
     }
@@ -343,6 +343,9 @@ pub fn view() -> Html {
                     Some(StorageStatus::LastWriteFailed(crate::core::storage::StoreError::Other(String::new())))
                 };
                 m.dispatch(Msg::Notice(notice));
+                if matches!(saved, Some(Ok(_))) {
+                    m.dispatch(Msg::Saved(m.run.id.clone()));
+                }
                 if matches!(saved, Some(Ok(_))) || logged {
                     notify_changed();
                 }

@@ -61,6 +61,10 @@ pub struct Model {
     pub mishap: mishap::Form,
     /// The site log (read on data changes).
     pub sites: SiteLog,
+    /// `run` was found in storage at the last load: if a later load no
+    /// longer has it, it was deleted elsewhere ("Delete all my data" in
+    /// another tab) and is not written back by the next tick.
+    pub stored: bool,
 }
 
 pub enum Msg {
@@ -70,11 +74,13 @@ pub enum Msg {
     Toggle(Step, i64),
     /// "Start a new dose" (keeps the run's mg to discard).
     NewRun(i64),
-    /// Stored data changed (another instance or tab, or our own save).
-    Loaded(Loaded, SiteLog),
+    /// Stored data changed (another instance or tab, or our own save), at `now_ms`.
+    Loaded(Loaded, SiteLog, i64),
     /// The user chose a schedule (saved by the caller).
     Schedule(DoseSchedule),
     Notice(Option<StorageStatus>),
+    /// The run with this id was saved.
+    Saved(String),
     Notify(Notify),
     Mishap(mishap::Change),
 }
@@ -82,6 +88,7 @@ pub enum Msg {
 impl Model {
     /// At mount: continue the latest open run, else a fresh (unsaved) one.
     pub fn start(loaded: Loaded, now_ms: i64, discard_mg: Option<f64>, notice: Option<StorageStatus>, notify: Notify, sites: SiteLog) -> Model {
+        let stored = loaded.current().is_some();
         let run = loaded.current().cloned().unwrap_or_else(|| Run::new(now_ms, discard_mg));
         let mut runs = loaded.runs;
         upsert(&mut runs, &run);
@@ -97,6 +104,7 @@ impl Model {
             notify,
             mishap: mishap::Form::default(),
             sites,
+            stored,
         }
     }
 }
@@ -112,20 +120,23 @@ impl Reducible for Model {
                 (a, now, Some(step))
             }
             Msg::NewRun(now) => (RunAction::NewRun { discard_mg: self.run.discard_mg }, now, None),
-            Msg::Loaded(loaded, sites) => {
+            Msg::Loaded(loaded, sites, now) => {
                 let stored_self = loaded.runs.iter().find(|r| r.id == self.run.id);
-                let run = match (loaded.current(), stored_self) {
+                let (run, stored) = match (loaded.current(), stored_self) {
                     // Another tab started a newer dose: follow it.
-                    (Some(c), _) if c.started_ms > self.run.started_ms => c.clone(),
+                    (Some(c), _) if c.started_ms > self.run.started_ms => (c.clone(), true),
                     // Ours, as stored (possibly changed in another tab).
-                    (_, Some(s)) => s.clone(),
+                    (_, Some(s)) => (s.clone(), true),
+                    // Stored before, gone now: deleted elsewhere. Start
+                    // afresh rather than write it back with the next tick.
+                    (None, None) if self.stored => (Run::new(now, self.run.discard_mg), false),
                     // Not stored (fresh, or its write failed): keep it in memory.
-                    _ => self.run.clone(),
+                    _ => (self.run.clone(), self.stored),
                 };
                 let mut runs = loaded.runs;
                 upsert(&mut runs, &run);
                 let schedule = loaded.schedule.or(self.schedule);
-                if run == self.run && runs == self.runs && schedule == self.schedule && sites == self.sites {
+                if run == self.run && runs == self.runs && schedule == self.schedule && sites == self.sites && stored == self.stored {
                     return self;
                 }
                 let mut m = (*self).clone();
@@ -138,6 +149,7 @@ impl Reducible for Model {
                 m.completed_now = false;
                 m.schedule = schedule;
                 m.sites = sites;
+                m.stored = stored;
                 return Rc::new(m);
             }
             other => {
@@ -146,6 +158,7 @@ impl Reducible for Model {
                 match other {
                     Msg::Schedule(s) => m.schedule = Some(s),
                     Msg::Notice(n) => m.notice = n,
+                    Msg::Saved(id) => m.stored |= id == m.run.id,
                     Msg::Notify(n) => m.notify = n,
                     Msg::Mishap(c) => m.mishap.apply(c),
                     _ => {}
@@ -157,6 +170,7 @@ impl Reducible for Model {
         match reduce(&self.run, action, now) {
             Ok(run) => {
                 m.replaced = matches!(action, RunAction::NewRun { .. }).then(|| self.run.clone());
+                m.stored = self.stored && run.id == self.run.id;
                 m.completed_now = run.completed_ms.is_some() && self.run.completed_ms.is_none();
                 upsert(&mut m.runs, &run);
                 m.run = run;
