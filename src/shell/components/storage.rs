@@ -63,6 +63,17 @@ fn storage_notice() -> Option<StorageStatus> {
     }
 }
 
+/// The notice after a write: the storage status, or, when the repository was
+/// busy (`with_repo` re-entered from a host script) and nothing was written,
+/// a failed write, so the user knows the change was not saved.
+fn notice_after(attempted: bool) -> Option<StorageStatus> {
+    if attempted {
+        storage_notice()
+    } else {
+        Some(StorageStatus::LastWriteFailed(crate::core::storage::StoreError::Other(String::new())))
+    }
+}
+
 /// The notice for a status kept by `storage_notice`, in `lang`.
 fn notice_text(status: &StorageStatus, lang: Lang) -> Option<String> {
     status.message(lang).map(|mut m| {
@@ -288,7 +299,7 @@ fn handle(d: &UseReducerDispatcher<Model>, e: &Event, ev: Ev, region: Region, un
                     if matches!(saved, Some(Ok(()))) {
                         notify_changed();
                     }
-                    Msg::Notice(storage_notice())
+                    Msg::Notice(notice_after(saved.is_some()))
                 } else {
                     return;
                 }
@@ -335,14 +346,7 @@ pub fn view() -> Html {
                 let done = if m.completed_now { DosePrepared::from_run(&m.run) } else { None };
                 // One dose, one record: the site goes into the injection log.
                 let logged = done.is_some() && log_site(&m.run);
-                // Busy (re-entered from a host script): this change was not
-                // saved, said as a failed write.
-                let notice = if saved.is_some() {
-                    storage_notice()
-                } else {
-                    Some(StorageStatus::LastWriteFailed(crate::core::storage::StoreError::Other(String::new())))
-                };
-                m.dispatch(Msg::Notice(notice));
+                m.dispatch(Msg::Notice(notice_after(saved.is_some())));
                 if matches!(saved, Some(Ok(_))) {
                     m.dispatch(Msg::Saved(m.run.id.clone()));
                 }
