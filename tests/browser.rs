@@ -8,7 +8,7 @@ use web_sys::{Element, KeyboardEvent, KeyboardEventInit};
 
 mod common;
 
-use common::browser::{all, mount_ready, text, until, Fixture};
+use common::browser::{all, mount_ready, present, set_value, text, until, Fixture};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -22,10 +22,6 @@ async fn widget(attrs: &[(&str, &str)]) -> Fixture {
 async fn until_selected(root: &Element, i: usize) {
     let selected = || all(root, "[role=tab]").get(i).and_then(|t| t.get_attribute("aria-selected"));
     until(&format!("tab {i} to be selected"), || selected().as_deref() == Some("true")).await;
-}
-
-fn present(root: &Element, selector: &str) -> bool {
-    root.query_selector(selector).unwrap().is_some()
 }
 
 fn press(el: &Element, key: &str) {
@@ -96,20 +92,6 @@ async fn destroy_removes_the_app() {
     until("the app to go", || !present(&f.host, ".kw-app")).await;
     // A second destroy is harmless.
     f.handle.destroy();
-}
-
-/// Sets a control's value and fires the event the component listens to.
-fn set_value(root: &Element, selector: &str, value: &str, event: &str) {
-    let el = root.query_selector(selector).unwrap().unwrap();
-    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-        input.set_value(value);
-    } else if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
-        select.set_value(value);
-    }
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    let ev = web_sys::Event::new_with_event_init_dict(event, &init).unwrap();
-    el.dispatch_event(&ev).unwrap();
 }
 
 #[wasm_bindgen_test]

@@ -10,7 +10,7 @@ use web_sys::Element;
 
 mod common;
 
-use common::browser::{mount_ready, until};
+use common::browser::{click, mount_ready, present, set_value, until};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -42,28 +42,6 @@ fn storage() -> web_sys::Storage {
 fn keys(part: &str) -> Vec<String> {
     let s = storage();
     (0..s.length().unwrap()).filter_map(|i| s.key(i).unwrap()).filter(|k| k.starts_with("kineret-widget/") && k.contains(part)).collect()
-}
-
-fn present(root: &Element, selector: &str) -> bool {
-    root.query_selector(selector).unwrap().is_some()
-}
-
-fn click(root: &Element, selector: &str) {
-    root.query_selector(selector).unwrap().unwrap().unchecked_ref::<web_sys::HtmlElement>().click();
-}
-
-/// Sets an input's or select's value and fires `event`.
-fn set_value(root: &Element, selector: &str, value: &str, event: &str) {
-    let el = root.query_selector(selector).unwrap().unwrap();
-    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-        input.set_value(value);
-    } else if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
-        select.set_value(value);
-    }
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    let ev = web_sys::Event::new_with_event_init_dict(event, &init).unwrap();
-    el.dispatch_event(&ev).unwrap();
 }
 
 fn checked(root: &Element, selector: &str) -> bool {

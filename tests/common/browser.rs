@@ -78,3 +78,26 @@ pub fn all(root: &Element, selector: &str) -> Vec<Element> {
 pub fn text(root: &Element, selector: &str) -> String {
     root.query_selector(selector).unwrap().and_then(|e| e.text_content()).unwrap_or_default()
 }
+
+pub fn present(root: &Element, selector: &str) -> bool {
+    root.query_selector(selector).unwrap().is_some()
+}
+
+pub fn click(root: &Element, selector: &str) {
+    root.query_selector(selector).unwrap().unwrap().unchecked_ref::<HtmlElement>().click();
+}
+
+/// Sets an input's or select's value and fires `event` (bubbling), as the
+/// components' delegated handlers expect.
+pub fn set_value(root: &Element, selector: &str, value: &str, event: &str) {
+    let el = root.query_selector(selector).unwrap().unwrap();
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.set_value(value);
+    } else if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        select.set_value(value);
+    }
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let ev = web_sys::Event::new_with_event_init_dict(event, &init).unwrap();
+    el.dispatch_event(&ev).unwrap();
+}
