@@ -82,7 +82,10 @@ try {
     await page.reload();
     const offline = await page.locator('kineret-widget .kw-app').count().then(async (n) => n > 0 ||
       page.locator('kineret-widget .kw-app').waitFor({ timeout: 10_000 }).then(() => true, () => false));
-    const bytes = readdirSync(dist).filter((f) => f !== 'sw.js').reduce((n, f) => n + statSync(join(dist, f)).size, 0);
+    // The files the worker precaches (its FILES list), not all of dist/ (which
+    // also holds the npm package's README, types and licence).
+    const precached = [...readFileSync(join(dist, 'sw.js'), 'utf8').matchAll(/^\s*\["([^"]+)","sha384-/gm)].map((m) => m[1]);
+    const bytes = precached.reduce((n, f) => n + statSync(join(dist, f)).size, 0);
     console.log('\nInstallable app (Chromium, not Lighthouse)');
     console.log(`  installability errors:  ${installabilityErrors.length ? installabilityErrors.map((e) => e.errorId).join(', ') : 'none'}`);
     console.log(`  manifest:               ${errors.length ? errors.map((e) => e.message).join('; ') : 'no errors'}; ` +
