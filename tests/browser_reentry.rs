@@ -53,6 +53,15 @@ fn errors() -> Vec<String> {
     list.iter().filter_map(|v| v.as_string()).collect()
 }
 
+/// A bubbling, cancelable Enter `keydown` (how a zone of the body map is chosen).
+fn enter() -> web_sys::Event {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap().into()
+}
+
 /// Host callbacks during writes that reach the widget through Yew (input
 /// events, the reducer, the deferred `data-changed` event): none of them
 /// touches the repository while the write holds it (renders and effects wait
@@ -104,13 +113,7 @@ async fn host_scripts_calling_back_during_a_write_neither_panic_nor_lose_data() 
     );
 
     // The user logs an injection with a note.
-    one(&sites, "g[data-a=zone][data-v=thigh-left]").dispatch_event(&{
-        let init = web_sys::KeyboardEventInit::new();
-        init.set_key("Enter");
-        init.set_bubbles(true);
-        init.set_cancelable(true);
-        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap().into()
-    }).unwrap();
+    one(&sites, "g[data-a=zone][data-v=thigh-left]").dispatch_event(&enter()).unwrap();
     until("the log form", || sites.host.query_selector("#kw-log-note").unwrap().is_some()).await;
     let note = one(&sites, "#kw-log-note");
     js_sys::Reflect::set(&note, &"value".into(), &"private words".into()).unwrap();
@@ -218,13 +221,7 @@ async fn a_repository_call_from_inside_a_write_is_refused_as_busy() {
 
     // The user logs an injection: its save (an effect, inside `with_repo`)
     // calls setItem, and the host's wrapper presses "Yes" right then.
-    one(&sites, "g[data-a=zone][data-v=abdomen-left]").dispatch_event(&{
-        let init = web_sys::KeyboardEventInit::new();
-        init.set_key("Enter");
-        init.set_bubbles(true);
-        init.set_cancelable(true);
-        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap().into()
-    }).unwrap();
+    one(&sites, "g[data-a=zone][data-v=abdomen-left]").dispatch_event(&enter()).unwrap();
     until("the log form", || sites.host.query_selector("[data-a=log]").unwrap().is_some()).await;
     click(&sites, "[data-a=log]");
 

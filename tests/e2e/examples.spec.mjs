@@ -4,10 +4,11 @@
 // the runtime template compiler; plain HTML: no build), served on its own
 // port, and must render the widget and hand a `kineret:dose` event to the
 // framework, which renders it on the page.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test, expect, widgetsReady, axeViolations } from './fixtures.mjs';
 import { buildExample } from '../../scripts/examples.mjs';
+import { serve } from '../serve.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -37,22 +38,6 @@ test('the npm tarball holds the embed, its types, README, CHANGELOG and LICENSE,
   const entry = execFileSync('tar', ['-xzOf', tgz, 'package/kineret-widget.js'], { encoding: 'utf8' });
   for (const f of core) expect(entry).toContain(`./${f}`);
 });
-
-/** scripts/serve.mjs on a free port; resolves with its base URL. */
-function serve(dir) {
-  const child = spawn(process.execPath, [new URL('../../scripts/serve.mjs', import.meta.url).pathname, dir, '0'],
-    { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.on('error', reject);
-    child.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /app:\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) resolve({ url: m[1], stop: () => child.kill() });
-    });
-  });
-}
 
 for (const [name, label] of [['react', 'React received'], ['vue', 'Vue received'], ['html', 'The page received']]) {
   test.describe(`${name} example`, () => {

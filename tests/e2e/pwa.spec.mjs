@@ -2,13 +2,13 @@
 // the CDN embed (no worker on host pages, SRI snippet). Tests that need a
 // worker serve their own copy of dist/ on their own port, from a folder they
 // can swap for a second build.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, widgetsReady, axeViolations } from './fixtures.mjs';
 import { writeWorker } from '../../scripts/precache.mjs';
+import { serve } from '../serve.mjs';
 
 const dist = new URL('../../dist/', import.meta.url).pathname;
 const cargoToml = new URL('../../Cargo.toml', import.meta.url).pathname;
@@ -44,21 +44,6 @@ function makeSite() {
     },
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
-}
-
-/** scripts/serve.mjs on a free port; resolves with its base URL. */
-function serve(dir) {
-  const child = spawn(process.execPath, [new URL('../../scripts/serve.mjs', import.meta.url).pathname, dir, '0'],
-    { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.on('error', reject);
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /app:\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) resolve({ url: m[1], stop: () => child.kill() });
-    });
-  });
 }
 
 /** Loads the app online and reloads it once, so that the worker (installed

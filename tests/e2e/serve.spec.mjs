@@ -1,26 +1,12 @@
 // scripts/serve.mjs (make serve, the e2e suite, make bench) serves its folder
 // and nothing beside it: not a parent's file, not a sibling folder whose
 // name starts with the served folder's name (`site` / `site2`).
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
-
-function serve(dir) {
-  const child = spawn(process.execPath, [new URL('../../scripts/serve.mjs', import.meta.url).pathname, dir, '0'],
-    { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.on('error', reject);
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /app:\s+http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
-      if (m) resolve({ port: Number(m[1]), stop: () => child.kill() });
-    });
-  });
-}
+import { serve } from '../serve.mjs';
 
 /** GET with the raw path as written (no URL normalisation by a client). */
 function get(port, path) {

@@ -18,6 +18,7 @@ import { Builder } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 import { writeWorker } from '../../scripts/precache.mjs';
 import { Page } from './lib.mjs';
+import { serve } from '../serve.mjs';
 
 process.env.SE_OFFLINE = 'true'; // Selenium never fetches anything
 
@@ -56,21 +57,6 @@ function makeSite() {
   cpSync(site, nowasm, { recursive: true, filter: (src) => !src.endsWith('.wasm') && !src.endsWith('sw.js') });
   cpSync(nowasm, join(site, 'nowasm'), { recursive: true });
   return { root, site, remove: () => rmSync(root, { recursive: true, force: true }) };
-}
-
-/** scripts/serve.mjs on a free port: { url, stop }. */
-export function serve(dir) {
-  const child = spawn(process.execPath, [join(repo, 'scripts/serve.mjs'), dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.on('error', reject);
-    child.on('exit', (code) => reject(new Error(`serve.mjs exited (${code})`)));
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /app:\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) resolve({ url: m[1], stop: () => child.kill() });
-    });
-  });
 }
 
 function freePort() {
