@@ -50,6 +50,10 @@ tools-apt:
 
 tools-rust:
 	@rustup target list --installed | grep -qx '$(WASM_TARGET)' || rustup target add $(WASM_TARGET)
+	@if ! cargo install --list | grep -qx 'wasm_split_cli_support v$(SPLIT_CLI_VERSION):'; then \
+	  echo "==> installing wasm-split-cli $(SPLIT_CLI_VERSION) (about 2 minutes)"; \
+	  cargo install --locked wasm_split_cli_support --version $(SPLIT_CLI_VERSION) --features build-binary; \
+	fi
 	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
 	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WB_VERSION)" ]; then \
 	  echo "==> installing wasm-bindgen-cli $(WB_VERSION) (about 3 minutes)"; \
@@ -77,13 +81,24 @@ node_modules/.installed: package-lock.json
 	@touch $@
 
 # --- build -----------------------------------------------------------------
+# Split per view (docs/SIZE.md): the `split` feature turns the loaders in
+# src/shell/lazy.rs into split points; the link keeps its relocations
+# (--emit-relocs, this crate's link only, so no dependency is rebuilt) for
+# wasm-split-cli, which writes the main module, one module per view, the
+# chunks views share, and the loader __wasm_split.js. wasm-bindgen then runs
+# on the main module only (--keep-lld-exports: the chunks import its
+# exports), and wasm-opt on every module.
+SPLIT_CLI_VERSION := 0.2.4
 build/opt/kineret_widget_bg.wasm: $(RUST_SRC) | tools-rust tools-npm
-	cargo build --release --lib --target $(WASM_TARGET)
-	rm -rf build/wb build/opt && mkdir -p build/opt
-	wasm-bindgen --target web --no-typescript --out-dir build/wb \
-	  target/$(WASM_TARGET)/release/kineret_widget.wasm
+	cargo rustc --release --lib --crate-type cdylib --target $(WASM_TARGET) --features split -- -Clink-args=--emit-relocs
+	rm -rf build/split build/wb build/opt && mkdir -p build/opt
+	wasm-split-cli --target web --out-name kineret_widget target/$(WASM_TARGET)/release/kineret_widget.wasm build/split
+	wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle --out-dir build/wb build/split/kineret_widget.wasm
+	cd build/split && ls *.wasm | grep -vx kineret_widget.wasm | xargs -P 2 -I{} \
+	  $(NPM_BIN)/wasm-opt $(WASM_OPT) $(WASM_FEATURES) --strip-debug --strip-producers --strip-target-features {} -o ../opt/{}
 	$(NPM_BIN)/wasm-opt $(WASM_OPT) $(WASM_FEATURES) --strip-debug --strip-producers --strip-target-features build/wb/kineret_widget_bg.wasm -o $@
 	$(NPM_BIN)/terser build/wb/kineret_widget.js $(TERSER_FLAGS) -o build/opt/kineret_widget.js
+	$(NPM_BIN)/terser build/split/__wasm_split.js $(TERSER_FLAGS) -o build/opt/__wasm_split.js
 
 # The rule book (docs/RULES.md) and docs/CLINICAL.md's fact table, generated
 # from src/core/facts.rs and the code and tests citing each fact. A native

@@ -25,13 +25,85 @@ const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, 'Cargo.
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
+// The split build (Makefile, docs/SIZE.md): the main module and its glue,
+// the loader wasm-split-cli wrote (__wasm_split.js), one module per view
+// (split_kw_<view>.wasm) and the chunks several views share (chunk_<n>.wasm).
+// Every file gets a content hash; the loader and the glue import each other,
+// so both take one hash of the pair.
 const wasm = readFileSync(join(opt, 'kineret_widget_bg.wasm'));
 const wasmName = `kw-core.${hash(wasm)}.wasm`;
 writeFileSync(join(out, wasmName), wasm);
 
-const glue = readFileSync(join(opt, 'kineret_widget.js'));
-const glueName = `kw-core.${hash(glue)}.js`;
-writeFileSync(join(out, glueName), glue);
+const chunkName = (f) => {
+  const view = /^split_kw_([a-z_]+)\.wasm$/.exec(f);
+  if (view) return `kw-${view[1].replace(/_/g, '-')}`;
+  const shared = /^chunk_(\d+)\.wasm$/.exec(f);
+  if (shared) return `kw-shared-${shared[1]}`;
+  throw new Error(`build/opt/${f}: not a module wasm-split-cli writes`);
+};
+const chunks = new Map(); // build name -> dist name
+for (const f of readdirSync(opt).filter((f) => f.endsWith('.wasm') && f !== 'kineret_widget_bg.wasm').sort()) {
+  const buf = readFileSync(join(opt, f));
+  const name = `${chunkName(f)}.${hash(buf)}.wasm`;
+  chunks.set(f, name);
+  writeFileSync(join(out, name), buf);
+}
+let loader = readFileSync(join(opt, '__wasm_split.js'), 'utf8');
+for (const [from, to] of chunks) {
+  const literal = JSON.stringify('./' + from);
+  if (!loader.includes(literal)) throw new Error(`__wasm_split.js does not fetch ${from}`);
+  loader = loader.replaceAll(literal, JSON.stringify('./' + to));
+}
+if (/\.\/(chunk_\d+|split_[a-z_]+)\.wasm/.test(loader)) throw new Error('__wasm_split.js fetches a module dist/ does not have');
+const glueText = readFileSync(join(opt, 'kineret_widget.js'), 'utf8');
+const pairHash = hash(glueText + '\0' + loader);
+const glueName = `kw-core.${pairHash}.js`;
+const loaderName = `kw-split.${pairHash}.js`;
+// Only the import specifiers: the glue's import object keeps the module
+// name the wasm imports from ("./__wasm_split.js").
+const renameImport = (text, from, to, file) => {
+  const re = new RegExp(`(from\\s*)"${from.replace(/[.]/g, '\\.')}"`, 'g');
+  if (!re.test(text)) throw new Error(`${file}: no import from ${from}`);
+  return text.replace(re, `$1${JSON.stringify(to)}`);
+};
+writeFileSync(join(out, glueName), renameImport(glueText, './__wasm_split.js', './' + loaderName, 'glue'));
+writeFileSync(join(out, loaderName), renameImport(loader, './kineret_widget.js', './' + glueName, '__wasm_split.js'));
+
+// Which files each view needs before it is interactive, per language, read
+// from the loader (wasm-split-cli's own map): `export const
+// __wasm_split_load_kw_<split> = …makeLoad(<fetch of its module>, [<shared
+// chunks>])`, each shared chunk a `const __chunk_<n> = makeLoad(<fetch of
+// chunk_<n>.wasm>…)`. A view in a language needs its code's split
+// (kw_<view>) and its texts' (kw_<view>_<lang>, src/shell/texts.rs); the
+// headless API likewise (kw_api, kw_api_<lang>). Used for the preload hints,
+// build/views.json (make bench, tests) and the entry's own preloads.
+const splits = {};
+{
+  const src = readFileSync(join(root, 'build', 'split', '__wasm_split.js'), 'utf8'); // before terser
+  const chunkVar = new Map();
+  for (const m of src.matchAll(/(?:const|let|var)\s+([\w$]+)\s*=\s*\w+\(\s*\(\)\s*=>\s*\{[^}]*?"\.\/(chunk_\d+\.wasm)"/g)) chunkVar.set(m[1], m[2]);
+  for (const m of src.matchAll(/export\s+const\s+__wasm_split_load_kw_([a-z_]+)\s*=([\s\S]*?)(?=export\s+const|$)/g)) {
+    const body = m[2];
+    const own = /"\.\/(split_kw_[a-z_]+\.wasm)"/.exec(body);
+    const deps = /\[([^\]]*)\]\s*\)\s*\)\s*;?\s*$/.exec(body.trim());
+    const list = own ? [own[1]] : [];
+    for (const v of (deps ? deps[1].split(',') : []).map((x) => x.trim()).filter(Boolean)) {
+      if (!chunkVar.has(v)) throw new Error(`__wasm_split.js: ${v} is not a chunk`);
+      list.push(chunkVar.get(v));
+    }
+    splits[m[1]] = list.map((f) => chunks.get(f));
+  }
+}
+const views = {};
+for (const v of ['calculator', 'sites', 'storage', 'safety', 'api']) {
+  views[v] = {};
+  for (const lang of ['en', 'es']) {
+    if (!splits[v] || !splits[v].length || !splits[`${v}_${lang}`]) throw new Error(`__wasm_split.js: no modules for ${v} in ${lang}`);
+    views[v][lang] = [...new Set([...splits[v], ...splits[`${v}_${lang}`]])];
+  }
+}
+const core = ['kineret-widget.js', glueName, loaderName, wasmName];
+writeFileSync(join(root, 'build', 'views.json'), JSON.stringify({ core, views }, null, 2) + '\n');
 
 // The widget's CSS: every www/styles/*.css in name order (00-base first, then
 // one file per feature), adopted as one constructable stylesheet.
@@ -48,8 +120,9 @@ const entry = readFileSync(join(www, 'kineret-widget.js'), 'utf8')
   .replace("'./__GLUE__'", JSON.stringify('./' + glueName))
   .replace("'./__WASM__'", JSON.stringify('./' + wasmName))
   .replace("'__VERSION__'", JSON.stringify(version))
+  .replace('__VIEWS__', JSON.stringify(views))
   .replace('__CSS__', JSON.stringify(css));
-for (const p of ['__GLUE__', '__WASM__', '__VERSION__', '__CSS__']) {
+for (const p of ['__GLUE__', '__WASM__', '__VERSION__', '__CSS__', '__VIEWS__']) {
   if (entry.includes(p)) throw new Error(`placeholder ${p} left in the entry`);
 }
 // Minified like the glue (Makefile TERSER_FLAGS): exported names stay, -0.8 KB gzip.
@@ -61,8 +134,12 @@ writeFileSync(join(out, 'kineret-widget.js'), entryMin);
 // The app page fetches the glue and the wasm as soon as it parses <head>,
 // not after the entry (and then the glue) have loaded: two round trips less
 // before the first render.
+// With the split, also the loader and the modules of the first tab (the
+// calculator): fetched in parallel with the main module, not after it.
+const preloadWasm = (f) => `<link rel="preload" href="./${f}" as="fetch" type="application/wasm" crossorigin>\n  `;
 const preload = `<link rel="modulepreload" href="./${glueName}">\n  ` +
-  `<link rel="preload" href="./${wasmName}" as="fetch" type="application/wasm" crossorigin>\n  `;
+  `<link rel="modulepreload" href="./${loaderName}">\n  ` +
+  [wasmName, ...views.calculator.en].map(preloadWasm).join('');
 const page = readFileSync(join(root, 'index.html'), 'utf8');
 const marker = '<script type="module" src="./kineret-widget.js"></script>';
 if (!page.includes(marker)) throw new Error('index.html: the entry <script> is missing');
@@ -117,7 +194,7 @@ const pkg = {
     './react': { types: './react.d.ts' },
     './package.json': './package.json',
   },
-  files: ['kineret-widget.js', glueName, wasmName, 'kineret-widget.d.ts', 'react.d.ts', 'precache.json', ...shipped],
+  files: ['kineret-widget.js', glueName, loaderName, wasmName, ...chunks.values(), 'kineret-widget.d.ts', 'react.d.ts', 'precache.json', ...shipped],
   // Importing the entry defines <kineret-widget>: never tree-shake it away.
   sideEffects: ['./kineret-widget.js'],
   keywords: ['kineret', 'anakinra', 'web-component', 'custom-element', 'webassembly', 'dose-calculator'],

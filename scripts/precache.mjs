@@ -12,7 +12,10 @@ import { join } from 'node:path';
 const www = new URL('../www/', import.meta.url).pathname;
 
 export const sri = (buf) => 'sha384-' + createHash('sha384').update(buf).digest('base64');
-const isEmbedFile = (f) => f === 'kineret-widget.js' || /^kw-core\.[0-9a-f]{12}\.(js|wasm)$/.test(f);
+// The entry and every content-hashed file of the embed: the glue and main
+// module (kw-core), the split loader (kw-split), each view's module and the
+// chunks views share (docs/SIZE.md).
+export const isEmbedFile = (f) => f === 'kineret-widget.js' || /^kw-[a-z0-9-]+\.[0-9a-f]{12}\.(js|wasm)$/.test(f);
 
 /** Fills `dir` (a flat dist/) with sw.js and precache.json; returns the cache name. */
 export function writeWorker(dir) {

@@ -693,3 +693,175 @@ fn sink_checker_finds_planted_sinks() {
         [(4, "innerHTML"), (5, "srcdoc"), (6, "document.write"), (7, "outerHTML")]
     );
 }
+
+/// A table's name without its module path.
+fn short(path: &str) -> &str {
+    path.rsplit("::").next().unwrap_or(path)
+}
+
+/// `code` names the type `name` as in `Name::Variant` (not `Other::Name`).
+fn names_type(code: &str, name: &str) -> bool {
+    let pat = format!("{name}::");
+    code.match_indices(&pat).any(|(at, _)| {
+        let before = code[..at].chars().next_back();
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':')
+    })
+}
+
+/// The first `word` in `s` not inside a longer identifier.
+fn find_ident(s: &str, word: &str) -> Option<usize> {
+    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(k) = s[from..].find(word) {
+        let at = from + k;
+        let end = at + word.len();
+        if (at == 0 || !ident(bytes[at - 1])) && (end >= bytes.len() || !ident(bytes[end]) || word.ends_with('!')) {
+            return Some(at);
+        }
+        from = end;
+    }
+    None
+}
+
+/// The message tables (`messages!` enums and `impl Translate for X`) each
+/// file defines, with whether they are `resident` (frame texts kept in the
+/// main module, core/i18n.rs).
+fn tables(files: &BTreeMap<Vec<String>, PathBuf>) -> BTreeMap<String, (Vec<String>, bool)> {
+    let mut out = BTreeMap::new();
+    for (module, path) in files {
+        let code = drop_test_items(&strip(&fs::read_to_string(path).expect("read source")));
+        let mut rest = code.as_str();
+        while let Some(at) = find_ident(rest, "messages!") {
+            let after = &rest[at..];
+            let Some(open) = after.find('{') else { break };
+            let body = &after[open + 1..];
+            let resident = body.trim_start().starts_with("resident");
+            if let Some(e) = find_ident(body, "enum") {
+                let name: String = body[e + 4..].trim_start().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                if !name.is_empty() {
+                    out.insert(format!("{}::{name}", module.join("::")), (module.clone(), resident));
+                }
+            }
+            rest = &after[open..];
+        }
+        let mut rest = code.as_str();
+        while let Some(at) = rest.find("impl Translate for ") {
+            let name: String = rest[at + 19..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            out.entry(format!("{}::{name}", module.join("::"))).or_insert((module.clone(), false));
+            rest = &rest[at + 19..];
+        }
+    }
+    out
+}
+
+/// The files reachable from `roots` through the paths the code names,
+/// parents included (a child may use its parent's items), never entering
+/// `stop`.
+fn reachable(roots: &[&[&str]], stop: &[Vec<String>], files: &BTreeMap<Vec<String>, PathBuf>) -> BTreeSet<Vec<String>> {
+    let mut seen = BTreeSet::new();
+    let mut todo: Vec<Vec<String>> = roots.iter().map(|r| r.iter().map(|s| s.to_string()).collect()).collect();
+    while let Some(m) = todo.pop() {
+        if !files.contains_key(&m) || !seen.insert(m.clone()) {
+            continue;
+        }
+        let code = drop_test_items(&strip(&fs::read_to_string(&files[&m]).expect("read source")));
+        for p in named_paths(&code) {
+            if let Some(t) = resolve(&p, &m, files) {
+                if !stop.contains(&t) && !seen.contains(&t) {
+                    todo.push(t);
+                }
+            }
+        }
+        // Parents are the child's namespace (`super::X`).
+        for n in 1..m.len() {
+            let parent = m[..n].to_vec();
+            if !stop.contains(&parent) {
+                todo.push(parent);
+            }
+        }
+    }
+    seen
+}
+
+/// The tables reachable files can use: defined in one of them, or whose
+/// type one of them names (a `.tr()` on a value finds the impl wherever it
+/// is), non-resident only.
+fn tables_used(reach: &BTreeSet<Vec<String>>, files: &BTreeMap<Vec<String>, PathBuf>, all: &BTreeMap<String, (Vec<String>, bool)>) -> BTreeSet<String> {
+    let code: Vec<String> = reach.iter().map(|m| drop_test_items(&strip(&fs::read_to_string(&files[m]).expect("read source")))).collect();
+    all.iter()
+        .filter(|(path, (module, resident))| !resident && (reach.contains(module) || code.iter().any(|c| find_ident(c, short(path)).is_some())))
+        .map(|(name, _)| name.clone())
+        .collect()
+}
+
+/// The tables each `text_pack!` in src/shell/texts.rs installs, by pack.
+fn packs() -> BTreeMap<String, BTreeSet<String>> {
+    let code = strip_comments(&fs::read_to_string(src_dir().join("shell/texts.rs")).expect("read texts.rs"));
+    let mut out = BTreeMap::new();
+    let mut rest = code.as_str();
+    while let Some(at) = rest.find("text_pack!(") {
+        let after = &rest[at + 11..];
+        let end = after.find(");").expect("text_pack!( … );");
+        let args = &after[..end];
+        let name = args.split(',').next().unwrap_or_default().trim().to_string();
+        let list = &args[args.find('[').expect("[tables]") + 1..args.rfind(']').expect("[tables]")];
+        let tables = list.split(',').map(|t| t.trim().trim_start_matches("crate::").to_string()).filter(|t| !t.is_empty()).collect();
+        out.insert(name, tables);
+        rest = &after[end..];
+    }
+    out
+}
+
+/// With the `split` build each view's texts arrive in its language pack
+/// (src/shell/texts.rs), so a pack must install every table its view (or
+/// the API) can show: a table left out would read as an empty text. The
+/// frame (app, tabs, footer, loading notices) shows before any pack, so
+/// every table it can reach must be `resident`.
+#[test]
+fn language_packs_install_every_table_their_view_can_show() {
+    let mut files = BTreeMap::new();
+    module_files(&src_dir(), &mut files);
+    let all = tables(&files);
+    assert!(all.len() > 30, "found only {} message tables", all.len());
+    let m = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<String>>();
+    let views: [(&str, &[&str]); 5] = [
+        ("Calculator", &["shell", "components", "calculator"]),
+        ("Sites", &["shell", "components", "sites"]),
+        ("Storage", &["shell", "components", "storage"]),
+        ("Safety", &["shell", "components", "safety"]),
+        ("Api", &["core", "api"]),
+    ];
+    let packs = packs();
+    let mut problems = Vec::new();
+    for (pack, root) in views {
+        // Stop at the frame's modules: a view reaching `shell::lazy` does
+        // not show the other views.
+        let stop = vec![m(&["shell", "lazy"]), m(&["shell", "app"]), m(&["shell", "texts"])];
+        let need = tables_used(&reachable(&[root], &stop, &files), &files, &all);
+        let have = packs.get(pack).cloned().unwrap_or_default();
+        // A table is named by its type's path; one whose `impl Translate`
+        // is elsewhere (e.g. `Indication`) matches by name when unambiguous.
+        let unique = |t: &str| all.keys().filter(|k| short(k) == short(t)).count() == 1;
+        let missing: Vec<_> = need.iter().filter(|t| !have.contains(*t) && !(unique(t) && have.iter().any(|h| short(h) == short(t)))).cloned().collect();
+        if !missing.is_empty() {
+            problems.push(format!("pack {pack} misses {}", missing.join(", ")));
+        }
+        let unknown: Vec<_> = have.iter().filter(|t| !all.contains_key(*t) && !all.keys().any(|k| short(k) == short(t))).cloned().collect();
+        if !unknown.is_empty() {
+            problems.push(format!("pack {pack} names unknown tables {}", unknown.join(", ")));
+        }
+    }
+    // The frame's own files render before any pack: each table they name
+    // must be resident. (What they reach, e.g. the calculator's last dose
+    // in shell/context.rs, they pass on without showing.)
+    for frame in [&["shell", "app"][..], &["shell", "embed"], &["shell", "lazy"], &["shell", "api"], &["shell", "components", "tabs"], &["shell", "components", "delete_all"]] {
+        let file = m(frame);
+        let code = drop_test_items(&strip(&fs::read_to_string(&files[&file]).expect("read source")));
+        let named: Vec<_> = all.iter().filter(|(n, (_, resident))| !resident && names_type(&code, short(n))).map(|(n, _)| n.clone()).collect();
+        if !named.is_empty() {
+            problems.push(format!("{} shows non-resident tables {} (mark them `resident`)", frame.join("/"), named.join(", ")));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -5,6 +5,33 @@ import init, * as core from './__GLUE__';
 
 const VERSION = '__VERSION__';
 const CSS = __CSS__;
+// The wasm modules each view needs besides the main one, per language: its
+// code and its texts (make dist reads them from the split loader;
+// docs/SIZE.md). `view="all"` opens on the calculator; the other tabs are
+// fetched when idle or hovered (Rust side).
+const VIEWS = __VIEWS__;
+
+// Starts fetching a view's modules as soon as an element asks for it, in
+// parallel with the main module: the split loader's own fetch then finds
+// them in the preload cache. Once per file per page.
+const preloaded = new Set();
+function preloadView(view, lang) {
+  const byLang = VIEWS[VIEWS[view] && view !== 'api' ? view : 'calculator'];
+  for (const file of byLang[lang] || byLang.en) {
+    const href = new URL('./' + file, import.meta.url).href;
+    if (preloaded.has(href)) continue;
+    preloaded.add(href);
+    // The page may hint it already (the app's index.html does).
+    if ([...document.querySelectorAll('link[rel=preload]')].some((l) => l.href === href)) continue;
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.type = 'application/wasm';
+    link.crossOrigin = 'anonymous';
+    link.href = href;
+    document.head.append(link);
+  }
+}
 
 // Copies of Ui::WasmFailed (src/core/ui.rs); a native test checks they match.
 const FALLBACK = {
@@ -70,6 +97,11 @@ class KineretWidget extends HTMLElement {
       root.append(this.#container);
     }
     const generation = ++this.#generation;
+    if (!this.#handle) {
+      const attr = (name) => (this.getAttribute(name) || '').trim().toLowerCase();
+      // As Lang::parse (src/core/i18n.rs) reads it.
+      preloadView(attr('view'), ['es', 'es-es', 'es-mx', 'es-us'].includes(attr('lang')) ? 'es' : 'en');
+    }
     ready.then(
       () => {
         if (generation !== this.#generation || !this.isConnected || this.#handle) return;

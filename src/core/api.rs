@@ -170,7 +170,7 @@ fn present(v: &ApiValue) -> bool {
     !matches!(v, ApiValue::Missing | ApiValue::Null)
 }
 
-fn lang_of(get: &dyn Fn(&str) -> ApiValue) -> Lang {
+pub fn lang_of(get: &dyn Fn(&str) -> ApiValue) -> Lang {
     match get("lang") {
         ApiValue::Text(s) => Lang::parse(&s).unwrap_or_default(),
         _ => Lang::En,

@@ -43,19 +43,138 @@ impl Lang {
 }
 
 /// Implemented by every message table. `texts()` is `[english, spanish]`.
-pub trait Translate: Copy {
-    fn texts(self) -> [&'static str; 2];
+///
+/// With the `split` feature (the shipped build, docs/SIZE.md) a table's
+/// texts are not in the main module: `tr` reads them through the table's
+/// [`TextSlots`], which a view's language pack fills ([`install_en`],
+/// [`install_es`]; shell/texts.rs), so a page in English never downloads the
+/// Spanish texts of its views, and the reverse. `RESIDENT` tables (the
+/// frame's: title, tabs, loading and failure notices) keep both languages in
+/// the main module, since they show before any pack can arrive. Without
+/// `split` (native and browser tests) `tr` reads `texts()` directly.
+pub trait Translate: Copy + 'static {
+    /// Kept in the main module in both languages (see the trait's doc).
+    const RESIDENT: bool = false;
+
+    /// The English text. Its own `match`, apart from [`Translate::es`]'s:
+    /// one function (and lookup table) per language, so each language's
+    /// strings can live in their own module.
+    fn en(self) -> &'static str;
+
+    /// The Spanish text (see [`Translate::en`]).
+    fn es(self) -> &'static str;
+
+    /// `[english, spanish]` (tests over every message).
+    fn texts(self) -> [&'static str; 2] {
+        [self.en(), self.es()]
+    }
+
+    /// The table's installed languages (one per table: [`text_slots!`]).
+    fn slots() -> &'static std::thread::LocalKey<TextSlots<Self>>;
 
     fn tr(self, lang: Lang) -> &'static str {
-        self.texts()[lang.index()]
+        if cfg!(feature = "split") && !Self::RESIDENT {
+            match Self::slots().with(|s| s.0.get()[lang.index()]) {
+                Some(text) => text(self),
+                None => missing::<Self>(),
+            }
+        } else {
+            match lang {
+                Lang::En => self.en(),
+                Lang::Es => self.es(),
+            }
+        }
     }
+}
+
+/// A table's text accessor per language, empty until installed.
+pub struct TextSlots<T>(std::cell::Cell<[Option<fn(T) -> &'static str>; 2]>);
+
+impl<T> TextSlots<T> {
+    pub const fn new() -> Self {
+        TextSlots(std::cell::Cell::new([None, None]))
+    }
+}
+
+impl<T> Default for TextSlots<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Declares a table's [`TextSlots`] inside its `impl Translate` block.
+#[macro_export]
+macro_rules! text_slots {
+    ($t:ty) => {
+        fn slots() -> &'static ::std::thread::LocalKey<$crate::core::i18n::TextSlots<$t>> {
+            ::std::thread_local!(static SLOTS: $crate::core::i18n::TextSlots<$t> = const { $crate::core::i18n::TextSlots::new() });
+            &SLOTS
+        }
+    };
+}
+
+fn english<T: Translate>(t: T) -> &'static str {
+    t.en()
+}
+
+fn spanish<T: Translate>(t: T) -> &'static str {
+    t.es()
+}
+
+/// The accessor, hidden from the optimiser: a slot only ever set to one
+/// function would otherwise become a flag and a direct call to it (LLVM's
+/// global optimisation), putting both languages back into the view's code.
+fn opaque<T>(f: fn(T) -> &'static str) -> fn(T) -> &'static str {
+    std::hint::black_box(f)
+}
+
+/// Makes `T`'s English texts available (a language pack calls this).
+pub fn install_en<T: Translate>() {
+    T::slots().with(|s| {
+        let mut v = s.0.get();
+        v[0] = Some(opaque(english::<T>));
+        s.0.set(v);
+    });
+}
+
+/// Makes `T`'s Spanish texts available (a language pack calls this).
+pub fn install_es<T: Translate>() {
+    T::slots().with(|s| {
+        let mut v = s.0.get();
+        v[1] = Some(opaque(spanish::<T>));
+        s.0.set(v);
+    });
+}
+
+std::thread_local! {
+    /// Told of a table read before its pack was installed (a bug: a pack
+    /// list in shell/texts.rs misses it); the shell logs it on the console.
+    static ON_MISSING: std::cell::Cell<Option<fn(&'static str)>> = const { std::cell::Cell::new(None) };
+}
+
+/// Sets who is told of a missing table (the shell, at start).
+pub fn on_missing_texts(report: fn(&'static str)) {
+    ON_MISSING.with(|m| m.set(Some(report)));
+}
+
+/// An empty text (never another language's or a wrong one), reported.
+fn missing<T>() -> &'static str {
+    if let Some(report) = ON_MISSING.with(|m| m.get()) {
+        report(std::any::type_name::<T>());
+    }
+    ""
 }
 
 /// Declares a message table: an enum, its `ALL` list (for tests over every
 /// message) and its `Translate` impl. Each row must give both languages.
+/// `resident` before the enum keeps the table in the main module (frame
+/// texts, see [`Translate`]).
 #[macro_export]
 macro_rules! messages {
-    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($variant:ident => [$en:expr, $es:expr $(,)?]),* $(,)? }) => {
+    (resident $(#[$meta:meta])* $vis:vis enum $name:ident { $($variant:ident => [$en:expr, $es:expr $(,)?]),* $(,)? }) => {
+        $crate::messages!(@table true, $(#[$meta])* $vis enum $name { $($variant => [$en, $es]),* });
+    };
+    (@table $resident:expr, $(#[$meta:meta])* $vis:vis enum $name:ident { $($variant:ident => [$en:expr, $es:expr]),* }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         $vis enum $name { $($variant),* }
@@ -64,10 +183,18 @@ macro_rules! messages {
             pub const ALL: &'static [$name] = &[$($name::$variant),*];
         }
         impl $crate::core::i18n::Translate for $name {
-            fn texts(self) -> [&'static str; 2] {
-                match self { $($name::$variant => [$en, $es]),* }
+            const RESIDENT: bool = $resident;
+            $crate::text_slots!($name);
+            fn en(self) -> &'static str {
+                match self { $($name::$variant => $en),* }
+            }
+            fn es(self) -> &'static str {
+                match self { $($name::$variant => $es),* }
             }
         }
+    };
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($variant:ident => [$en:expr, $es:expr $(,)?]),* $(,)? }) => {
+        $crate::messages!(@table false, $(#[$meta])* $vis enum $name { $($variant => [$en, $es]),* });
     };
 }
 
@@ -121,6 +248,7 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 }
 
 messages! {
+    resident
     /// CLINICAL.md's short source names that are not label sections, as
     /// users read them.
     pub enum SourceName {

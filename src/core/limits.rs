@@ -128,82 +128,60 @@ impl ErrorCode {
 }
 
 impl Translate for ErrorCode {
-    fn texts(self) -> [&'static str; 2] {
+    crate::text_slots!(ErrorCode);
+    fn en(self) -> &'static str {
         match self {
-            ErrorCode::InvalidRequest => ["The request must be an object.", "La solicitud debe ser un objeto."],
-            ErrorCode::UnknownIndication => [
-                "Choose an indication: rheumatoid arthritis, NOMID, DIRA, CAPS, familial Mediterranean fever, Still's disease or COVID-19.",
-                "Elija una indicación: artritis reumatoide, NOMID, DIRA, CAPS, fiebre mediterránea familiar, enfermedad de Still o COVID-19.",
-            ],
-            ErrorCode::MissingWeight => ["Enter the weight.", "Introduzca el peso."],
-            ErrorCode::InvalidWeight => [
-                "The weight must be a number more than 0 and at most {max}.",
-                "El peso debe ser un número mayor que 0 y como máximo {max}.",
-            ],
-            ErrorCode::MissingDose => [
-                "Enter the prescribed dose in mg/kg/day.",
-                "Introduzca la dosis prescrita en mg/kg/día.",
-            ],
-            ErrorCode::InvalidDose => [
-                "The dose must be a number more than 0 mg/kg/day.",
-                "La dosis debe ser un número mayor que 0 mg/kg/día.",
-            ],
-            ErrorCode::AboveMaxDose => [
-                "The dose is above the maximum of {max} mg/kg/day.",
-                "La dosis supera el máximo de {max} mg/kg/día.",
-            ],
-            ErrorCode::DoseTooSmall => [
-                "This dose is too small to show as a volume in mL (under {volume}): check the prescribed mg/kg/day.",
-                "Esta dosis es demasiado pequeña para mostrarla como volumen en mL (menos de {volume}): revise la dosis recetada en mg/kg/día.",
-            ],
-            ErrorCode::InvalidCrcl => [
-                "Creatinine clearance must be a number more than 0 and at most {max} mL/min.",
-                "El aclaramiento de creatinina debe ser un número mayor que 0 y como máximo {max} mL/min.",
-            ],
-            ErrorCode::InvalidSplit => [
-                "Choose once daily or twice daily.",
-                "Elija una vez al día o dos veces al día.",
-            ],
-            ErrorCode::InvalidAge => [
-                "The age must be a number from 0 to {max} years.",
-                "La edad debe ser un número entre 0 y {max} años.",
-            ],
-            ErrorCode::InvalidEsrd => [
-                "End-stage kidney disease / dialysis must be yes or no.",
-                "Enfermedad renal terminal / diálisis debe ser sí o no.",
-            ],
-            ErrorCode::MissingAge => ["Enter the age.", "Introduzca la edad."],
-            ErrorCode::PediatricUseSchwartz => [
-                "Cockcroft–Gault is not valid under {age} years; use the bedside Schwartz eGFR.",
-                "Cockcroft–Gault no es válida en menores de {age} años; use la TFGe de Schwartz a pie de cama.",
-            ],
-            ErrorCode::MissingSex => ["Choose female or male.", "Elija femenino o masculino."],
-            ErrorCode::InvalidSex => [
-                "Sex must be female or male.",
-                "El sexo debe ser femenino o masculino.",
-            ],
-            ErrorCode::MissingCreatinine => ["Enter the serum creatinine.", "Introduzca la creatinina sérica."],
-            ErrorCode::InvalidCreatinine => [
-                "Serum creatinine must be a number more than 0 and at most {max} mg/dL ({max_umol} µmol/L).",
-                "La creatinina sérica debe ser un número mayor que 0 y como máximo {max} mg/dL ({max_umol} µmol/L).",
-            ],
-            ErrorCode::MissingHeight => ["Enter the height.", "Introduzca la estatura."],
-            ErrorCode::InvalidHeight => [
-                "The height must be a number from {min} to {max} cm.",
-                "La estatura debe ser un número entre {min} y {max} cm.",
-            ],
-            ErrorCode::InvalidRenalSchedule => [
-                "The schedule must be \"daily\" or \"every-other-day\".",
-                "La pauta debe ser \"daily\" (diaria) o \"every-other-day\" (en días alternos).",
-            ],
-            ErrorCode::InvalidRegion => [
-                "The region must be \"us\" or \"eu\".",
-                "La región debe ser \"us\" o \"eu\".",
-            ],
-            ErrorCode::AdultUseCockcroftGault => [
-                "The bedside Schwartz eGFR is for children: from {age} years, use Cockcroft–Gault.",
-                "La TFGe de Schwartz a pie de cama es para niños: a partir de {age} años, use Cockcroft–Gault.",
-            ],
+            ErrorCode::InvalidRequest => "The request must be an object.",
+            ErrorCode::UnknownIndication => "Choose an indication: rheumatoid arthritis, NOMID, DIRA, CAPS, familial Mediterranean fever, Still's disease or COVID-19.",
+            ErrorCode::MissingWeight => "Enter the weight.",
+            ErrorCode::InvalidWeight => "The weight must be a number more than 0 and at most {max}.",
+            ErrorCode::MissingDose => "Enter the prescribed dose in mg/kg/day.",
+            ErrorCode::InvalidDose => "The dose must be a number more than 0 mg/kg/day.",
+            ErrorCode::AboveMaxDose => "The dose is above the maximum of {max} mg/kg/day.",
+            ErrorCode::DoseTooSmall => "This dose is too small to show as a volume in mL (under {volume}): check the prescribed mg/kg/day.",
+            ErrorCode::InvalidCrcl => "Creatinine clearance must be a number more than 0 and at most {max} mL/min.",
+            ErrorCode::InvalidSplit => "Choose once daily or twice daily.",
+            ErrorCode::InvalidAge => "The age must be a number from 0 to {max} years.",
+            ErrorCode::InvalidEsrd => "End-stage kidney disease / dialysis must be yes or no.",
+            ErrorCode::MissingAge => "Enter the age.",
+            ErrorCode::PediatricUseSchwartz => "Cockcroft–Gault is not valid under {age} years; use the bedside Schwartz eGFR.",
+            ErrorCode::MissingSex => "Choose female or male.",
+            ErrorCode::InvalidSex => "Sex must be female or male.",
+            ErrorCode::MissingCreatinine => "Enter the serum creatinine.",
+            ErrorCode::InvalidCreatinine => "Serum creatinine must be a number more than 0 and at most {max} mg/dL ({max_umol} µmol/L).",
+            ErrorCode::MissingHeight => "Enter the height.",
+            ErrorCode::InvalidHeight => "The height must be a number from {min} to {max} cm.",
+            ErrorCode::InvalidRenalSchedule => "The schedule must be \"daily\" or \"every-other-day\".",
+            ErrorCode::InvalidRegion => "The region must be \"us\" or \"eu\".",
+            ErrorCode::AdultUseCockcroftGault => "The bedside Schwartz eGFR is for children: from {age} years, use Cockcroft–Gault.",
+        }
+    }
+
+    fn es(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidRequest => "La solicitud debe ser un objeto.",
+            ErrorCode::UnknownIndication => "Elija una indicación: artritis reumatoide, NOMID, DIRA, CAPS, fiebre mediterránea familiar, enfermedad de Still o COVID-19.",
+            ErrorCode::MissingWeight => "Introduzca el peso.",
+            ErrorCode::InvalidWeight => "El peso debe ser un número mayor que 0 y como máximo {max}.",
+            ErrorCode::MissingDose => "Introduzca la dosis prescrita en mg/kg/día.",
+            ErrorCode::InvalidDose => "La dosis debe ser un número mayor que 0 mg/kg/día.",
+            ErrorCode::AboveMaxDose => "La dosis supera el máximo de {max} mg/kg/día.",
+            ErrorCode::DoseTooSmall => "Esta dosis es demasiado pequeña para mostrarla como volumen en mL (menos de {volume}): revise la dosis recetada en mg/kg/día.",
+            ErrorCode::InvalidCrcl => "El aclaramiento de creatinina debe ser un número mayor que 0 y como máximo {max} mL/min.",
+            ErrorCode::InvalidSplit => "Elija una vez al día o dos veces al día.",
+            ErrorCode::InvalidAge => "La edad debe ser un número entre 0 y {max} años.",
+            ErrorCode::InvalidEsrd => "Enfermedad renal terminal / diálisis debe ser sí o no.",
+            ErrorCode::MissingAge => "Introduzca la edad.",
+            ErrorCode::PediatricUseSchwartz => "Cockcroft–Gault no es válida en menores de {age} años; use la TFGe de Schwartz a pie de cama.",
+            ErrorCode::MissingSex => "Elija femenino o masculino.",
+            ErrorCode::InvalidSex => "El sexo debe ser femenino o masculino.",
+            ErrorCode::MissingCreatinine => "Introduzca la creatinina sérica.",
+            ErrorCode::InvalidCreatinine => "La creatinina sérica debe ser un número mayor que 0 y como máximo {max} mg/dL ({max_umol} µmol/L).",
+            ErrorCode::MissingHeight => "Introduzca la estatura.",
+            ErrorCode::InvalidHeight => "La estatura debe ser un número entre {min} y {max} cm.",
+            ErrorCode::InvalidRenalSchedule => "La pauta debe ser \"daily\" (diaria) o \"every-other-day\" (en días alternos).",
+            ErrorCode::InvalidRegion => "La región debe ser \"us\" o \"eu\".",
+            ErrorCode::AdultUseCockcroftGault => "La TFGe de Schwartz a pie de cama es para niños: a partir de {age} años, use Cockcroft–Gault.",
         }
     }
 }

@@ -289,25 +289,24 @@ pub enum StorageMsg {
 }
 
 impl Translate for StorageMsg {
-    fn texts(self) -> [&'static str; 2] {
+    crate::text_slots!(StorageMsg);
+    fn en(self) -> &'static str {
         match self {
-            StorageMsg::MemoryOnly => [
-                "This browser is not letting the widget save. Your changes are kept only until you close this page.",
-                "Este navegador no permite que el widget guarde datos. Sus cambios se conservan solo hasta que cierre esta página.",
-            ],
-            StorageMsg::WriteFailedQuota => [
-                "Your last change was not saved: the browser's storage is full.",
-                "Su último cambio no se guardó: el almacenamiento del navegador está lleno.",
-            ],
-            StorageMsg::WriteFailedOther => [
-                "Your last change was not saved: the browser refused to store it.",
-                "Su último cambio no se guardó: el navegador no permitió guardarlo.",
-            ],
-            StorageMsg::Quarantined => [
-                "{count} saved item(s) could not be read and were set aside. You can download them with your data.",
-                "No se pudieron leer {count} elemento(s) guardado(s) y se apartaron. Puede descargarlos con sus datos.",
-            ],
-            StorageMsg::NotSaved => ["This change was not saved.", "Este cambio no se guardó."],
+            StorageMsg::MemoryOnly => "This browser is not letting the widget save. Your changes are kept only until you close this page.",
+            StorageMsg::WriteFailedQuota => "Your last change was not saved: the browser's storage is full.",
+            StorageMsg::WriteFailedOther => "Your last change was not saved: the browser refused to store it.",
+            StorageMsg::Quarantined => "{count} saved item(s) could not be read and were set aside. You can download them with your data.",
+            StorageMsg::NotSaved => "This change was not saved.",
+        }
+    }
+
+    fn es(self) -> &'static str {
+        match self {
+            StorageMsg::MemoryOnly => "Este navegador no permite que el widget guarde datos. Sus cambios se conservan solo hasta que cierre esta página.",
+            StorageMsg::WriteFailedQuota => "Su último cambio no se guardó: el almacenamiento del navegador está lleno.",
+            StorageMsg::WriteFailedOther => "Su último cambio no se guardó: el navegador no permitió guardarlo.",
+            StorageMsg::Quarantined => "No se pudieron leer {count} elemento(s) guardado(s) y se apartaron. Puede descargarlos con sus datos.",
+            StorageMsg::NotSaved => "Este cambio no se guardó.",
         }
     }
 }

@@ -4,6 +4,7 @@
 use crate::messages;
 
 messages! {
+    resident
     pub enum Ui {
         AppTitle => ["Kineret companion", "Asistente de Kineret"],
         AppSubtitle => ["anakinra prefilled syringe, 100 mg/0.67 mL", "anakinra en jeringa precargada, 100 mg/0,67 mL"],
@@ -41,6 +42,14 @@ messages! {
             "Actualización disponible: recargue para usar la nueva versión.",
         ],
         UpdateReload => ["Reload", "Recargar"],
+        // A view's code arrives in its own file (shell/lazy.rs): shown only
+        // when it takes longer than a moment, or fails.
+        ViewLoading => ["Loading {view}…", "Cargando {view}…"],
+        ViewLoadFailed => [
+            "{view} could not be loaded. Check your connection and try again.",
+            "No se pudo cargar {view}. Compruebe su conexión e inténtelo de nuevo.",
+        ],
+        ViewRetry => ["Try again", "Reintentar"],
         UpdateLater => ["Not now", "Ahora no"],
         // Shown by the JS entry when WebAssembly cannot load. The JS file holds
         // copies of these two strings; a native test checks they match.

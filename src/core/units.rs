@@ -41,18 +41,22 @@ pub enum NumberError {
 }
 
 impl Translate for NumberError {
-    fn texts(self) -> [&'static str; 2] {
+    crate::text_slots!(NumberError);
+    fn en(self) -> &'static str {
         match self {
-            NumberError::Empty => ["Enter a number.", "Introduzca un número."],
-            NumberError::NotANumber => [
-                "Enter a number only, for example 12.5 (no units or letters).",
-                "Introduzca solo un número, por ejemplo 12,5 (sin unidades ni letras).",
-            ],
-            NumberError::Negative => ["Must be more than 0.", "Debe ser mayor que 0."],
-            NumberError::Ambiguous => [
-                "Unclear: a comma or point before exactly 3 digits may be a thousands separator. Write thousands without it (1000) and decimals with fewer digits (1.25, not 1.250).",
-                "No está claro: una coma o un punto antes de exactamente 3 cifras puede ser un separador de miles. Escriba los miles sin separador (1000) y los decimales con menos cifras (1,25, no 1,250).",
-            ],
+            NumberError::Empty => "Enter a number.",
+            NumberError::NotANumber => "Enter a number only, for example 12.5 (no units or letters).",
+            NumberError::Negative => "Must be more than 0.",
+            NumberError::Ambiguous => "Unclear: a comma or point before exactly 3 digits may be a thousands separator. Write thousands without it (1000) and decimals with fewer digits (1.25, not 1.250).",
+        }
+    }
+
+    fn es(self) -> &'static str {
+        match self {
+            NumberError::Empty => "Introduzca un número.",
+            NumberError::NotANumber => "Introduzca solo un número, por ejemplo 12,5 (sin unidades ni letras).",
+            NumberError::Negative => "Debe ser mayor que 0.",
+            NumberError::Ambiguous => "No está claro: una coma o un punto antes de exactamente 3 cifras puede ser un separador de miles. Escriba los miles sin separador (1000) y los decimales con menos cifras (1,25, no 1,250).",
         }
     }
 }

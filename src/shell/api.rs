@@ -61,17 +61,55 @@ fn call<T: Serialize>(request: &JsValue, f: fn(bool, Field) -> T) -> JsValue {
     to_js(&f(is_plain_object(request), &|k| field(request, k)))
 }
 
-#[wasm_bindgen]
-pub fn calculate_dose(request: JsValue) -> JsValue {
-    call(&request, api::calculate_dose)
+/// The API's entry points. Its code (request reading, validation, the dose
+/// and kidney rules, serialisation) is reachable only through [`load_api`],
+/// so with the `split` feature it is its own module (`kw-api`), fetched on
+/// the first call: a page that only shows a view never downloads it unless
+/// the view itself uses those rules (docs/SIZE.md).
+#[derive(Clone, Copy)]
+struct Api {
+    calculate_dose: fn(&JsValue) -> JsValue,
+    estimate_crcl: fn(&JsValue) -> JsValue,
+    estimate_egfr_schwartz: fn(&JsValue) -> JsValue,
+}
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(kw_api, fallible))]
+fn load_api() -> Result<Api, crate::shell::lazy::LoadFailed> {
+    Ok(Api {
+        calculate_dose: |r| call(r, api::calculate_dose),
+        estimate_crcl: |r| call(r, api::estimate_crcl),
+        estimate_egfr_schwartz: |r| call(r, api::estimate_egfr_schwartz),
+    })
+}
+
+/// The API's code and its texts in the request's language (what core::api
+/// reads: `lang`, English for anything else); a rejected promise (never a
+/// wrong result) if either cannot be fetched, and the next call tries again.
+async fn api(request: &JsValue) -> Result<Api, JsValue> {
+    use crate::shell::texts::{install, Pack};
+    let lang = if is_plain_object(request) { api::lang_of(&|k| field(request, k)) } else { crate::core::i18n::Lang::En };
+    let code = async {
+        #[cfg(feature = "split")]
+        let api = load_api().await;
+        #[cfg(not(feature = "split"))]
+        let api = load_api();
+        api
+    };
+    let (code, texts) = crate::shell::lazy::futures_join(code, install(Pack::Api, lang)).await;
+    texts.and(code).map_err(|_| js_sys::Error::new("kineret-widget: the dose rules could not be loaded; check the connection and try again").into())
 }
 
 #[wasm_bindgen]
-pub fn estimate_crcl(request: JsValue) -> JsValue {
-    call(&request, api::estimate_crcl)
+pub async fn calculate_dose(request: JsValue) -> Result<JsValue, JsValue> {
+    Ok((api(&request).await?.calculate_dose)(&request))
 }
 
 #[wasm_bindgen]
-pub fn estimate_egfr_schwartz(request: JsValue) -> JsValue {
-    call(&request, api::estimate_egfr_schwartz)
+pub async fn estimate_crcl(request: JsValue) -> Result<JsValue, JsValue> {
+    Ok((api(&request).await?.estimate_crcl)(&request))
+}
+
+#[wasm_bindgen]
+pub async fn estimate_egfr_schwartz(request: JsValue) -> Result<JsValue, JsValue> {
+    Ok((api(&request).await?.estimate_egfr_schwartz)(&request))
 }

@@ -11,7 +11,7 @@ use crate::shell::services::files::download;
 use crate::shell::services::storage::{with_repo, DELETED_EVENT};
 use crate::shell::components::tabs::Tabs;
 use crate::shell::components::delete_all::DeleteAll;
-use crate::shell::components::{calculator::Calculator, safety::Safety, sites::Sites, storage::StoragePrep};
+use crate::shell::lazy::LazyView;
 use crate::shell::context::{Env, LastDoseCtx};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -30,15 +30,12 @@ pub struct AppProps {
     pub host: HtmlElement,
 }
 
-/// The view; `fresh` is its key: a new value (after "Delete all my data")
-/// mounts it anew, so nothing deleted stays in its memory.
-fn view_body(view: View, fresh: u32) -> Html {
-    match view {
-        View::All | View::Calculator => html! { <Calculator key={fresh} /> },
-        View::Sites => html! { <Sites key={fresh} /> },
-        View::Storage => html! { <StoragePrep key={fresh} /> },
-        View::Safety => html! { <Safety key={fresh} /> },
-    }
+/// The view, loaded on demand (shell/lazy.rs); `fresh` is in its key: a new
+/// value (after "Delete all my data") mounts it anew, so nothing deleted
+/// stays in its memory. `then_prefetch`: the tabs fetched once it is shown.
+fn view_body(view: View, fresh: u32, then_prefetch: Vec<View>) -> Html {
+    let key = format!("{}-{fresh}", view.code());
+    html! { <LazyView {key} {view} {then_prefetch} /> }
 }
 
 /// "Update available — reload": "Reload" dispatches `kineret:update-accepted`
@@ -139,12 +136,12 @@ pub fn app(props: &AppProps) -> Html {
                 <Tabs lang={lang} tabs={View::TABS.to_vec()} selected={*selected} on_select={on_select} />
                 <div class="kw-panel" role="tabpanel" id={format!("kw-panel-{}", selected.code())}
                      aria-labelledby={format!("kw-tab-{}", selected.code())} tabindex="0">
-                    { view_body(*selected, fresh.0) }
+                    { view_body(*selected, fresh.0, View::TABS.iter().copied().filter(|v| v != &*selected).collect()) }
                 </div>
             </>
         }
     } else {
-        html! { <div class="kw-panel">{ view_body(props.view, fresh.0) }</div> }
+        html! { <div class="kw-panel">{ view_body(props.view, fresh.0, Vec::new()) }</div> }
     };
     html! {
         <ContextProvider<Env> context={env}>

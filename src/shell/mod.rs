@@ -7,6 +7,8 @@ pub mod context;
 pub mod embed;
 pub mod events;
 pub mod hooks;
+pub mod lazy;
+pub mod texts;
 pub mod markup;
 pub mod services;
 
@@ -17,6 +19,9 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
+    // A text read before its language pack arrived is a bug in a pack list
+    // (shell/texts.rs): say so, where the tests look (console errors).
+    crate::core::i18n::on_missing_texts(|table| gloo::console::error!("kineret-widget: texts missing for", table));
 }
 
 #[wasm_bindgen]

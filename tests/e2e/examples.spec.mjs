@@ -17,8 +17,11 @@ test('the npm tarball holds the embed, its types, README, CHANGELOG and LICENSE,
   expect(readdirSync(`${root}build/pkg`)).toEqual([`kineret-widget-${version}.tgz`]);
   const tgz = `${root}build/pkg/kineret-widget-${version}.tgz`;
   const files = execFileSync('tar', ['-tzf', tgz], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, '')).sort();
-  const core = files.filter((f) => /^kw-core\.[0-9a-f]{12}\.(js|wasm)$/.test(f));
-  expect(core.map((f) => f.split('.').pop()).sort()).toEqual(['js', 'wasm']);
+  // The split build (docs/SIZE.md): glue and main module (kw-core), the
+  // loader (kw-split), one module per view, the API's, and shared chunks.
+  const core = files.filter((f) => /^kw-[a-z0-9-]+\.[0-9a-f]{12}\.(js|wasm)$/.test(f));
+  const kinds = [...new Set(core.map((f) => f.replace(/-\d+\./, '.').replace(/\.[0-9a-f]{12}\./, '.')))].sort();
+  expect(kinds).toEqual(['kw-api.wasm', 'kw-calculator.wasm', 'kw-core.js', 'kw-core.wasm', 'kw-safety.wasm', 'kw-shared.wasm', 'kw-sites.wasm', 'kw-split.js', 'kw-storage.wasm', ]);
   expect(files).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'kineret-widget.d.ts', 'kineret-widget.js', ...core, 'package.json', 'precache.json', 'react.d.ts'].sort());
   // The packed README links only to URLs, its own anchors and packed files
   // (scripts/package-readme.mjs): no docs/… or examples/… link left dangling.
@@ -36,7 +39,15 @@ test('the npm tarball holds the embed, its types, README, CHANGELOG and LICENSE,
   });
   // The packed entry loads exactly the packed core.
   const entry = execFileSync('tar', ['-xzOf', tgz, 'package/kineret-widget.js'], { encoding: 'utf8' });
-  for (const f of core) expect(entry).toContain(`./${f}`);
+  // …names the glue and the main module; the glue names the loader, and the
+  // loader every other module.
+  const text = (f) => execFileSync('tar', ['-xzOf', tgz, `package/${f}`], { encoding: 'utf8' });
+  const named = (f) => core.filter((c) => text(f).includes(`./${c}`) || text(f).includes(`"${c}"`));
+  const glue = core.find((f) => /^kw-core\..*\.js$/.test(f));
+  const loader = core.find((f) => /^kw-split\./.test(f));
+  expect(named('kineret-widget.js')).toEqual(expect.arrayContaining([glue, core.find((f) => /^kw-core\..*\.wasm$/.test(f))]));
+  expect(named(glue)).toContain(loader);
+  expect([...named('kineret-widget.js'), ...named(glue), ...named(loader)].filter((f, i, a) => a.indexOf(f) === i).sort()).toEqual(core);
 });
 
 for (const [name, label] of [['react', 'React received'], ['vue', 'Vue received'], ['html', 'The page received']]) {

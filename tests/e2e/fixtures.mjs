@@ -23,6 +23,9 @@ export { expect };
 /** Waits until every <kineret-widget> on the page has rendered its app. */
 export async function widgetsReady(page, count = 1) {
   await expect(page.locator('kineret-widget .kw-app')).toHaveCount(count, { timeout: 15_000 });
+  // Each view's code is its own module (src/shell/lazy.rs): ready once no
+  // panel is still waiting for it.
+  await expect(page.locator('kineret-widget .kw-loading')).toHaveCount(0, { timeout: 15_000 });
 }
 
 /** axe-core, WCAG 2.1 A/AA, including inside open shadow roots. One scan

@@ -201,15 +201,22 @@ impl TempBand {
 }
 
 impl Translate for TempBand {
-    fn texts(self) -> [&'static str; 2] {
+    crate::text_slots!(TempBand);
+    fn en(self) -> &'static str {
         match self {
-            TempBand::Room => ["Room temperature (up to {hot})", "Temperatura ambiente (hasta {hot})"],
-            TempBand::Warmer => ["Warmer than room temperature", "Más caliente que la temperatura ambiente"],
-            TempBand::Colder => [
-                "Colder than the refrigerator (for example, near freezing)",
-                "Más frío que el refrigerador (nevera) (por ejemplo, casi congelándose)",
-            ],
-            TempBand::Unknown => ["I don't know", "No lo sé"],
+            TempBand::Room => "Room temperature (up to {hot})",
+            TempBand::Warmer => "Warmer than room temperature",
+            TempBand::Colder => "Colder than the refrigerator (for example, near freezing)",
+            TempBand::Unknown => "I don't know",
+        }
+    }
+
+    fn es(self) -> &'static str {
+        match self {
+            TempBand::Room => "Temperatura ambiente (hasta {hot})",
+            TempBand::Warmer => "Más caliente que la temperatura ambiente",
+            TempBand::Colder => "Más frío que el refrigerador (nevera) (por ejemplo, casi congelándose)",
+            TempBand::Unknown => "No lo sé",
         }
     }
 }
@@ -241,19 +248,24 @@ impl MishapKind {
 }
 
 impl Translate for MishapKind {
-    fn texts(self) -> [&'static str; 2] {
+    crate::text_slots!(MishapKind);
+    fn en(self) -> &'static str {
         match self {
-            MishapKind::OutOfFridge => [
-                "It was left out of the refrigerator",
-                "Se quedó fuera del refrigerador (nevera)",
-            ],
-            MishapKind::Frozen => ["It was frozen", "Se congeló"],
-            MishapKind::LeftInLight => [
-                "It was left in the light or out of its carton",
-                "Se dejó a la luz o fuera de su caja",
-            ],
-            MishapKind::PastExpiry => ["It is past its expiration date", "Ya pasó su fecha de caducidad"],
-            MishapKind::Foamy => ["The liquid is foamy", "El líquido tiene espuma"],
+            MishapKind::OutOfFridge => "It was left out of the refrigerator",
+            MishapKind::Frozen => "It was frozen",
+            MishapKind::LeftInLight => "It was left in the light or out of its carton",
+            MishapKind::PastExpiry => "It is past its expiration date",
+            MishapKind::Foamy => "The liquid is foamy",
+        }
+    }
+
+    fn es(self) -> &'static str {
+        match self {
+            MishapKind::OutOfFridge => "Se quedó fuera del refrigerador (nevera)",
+            MishapKind::Frozen => "Se congeló",
+            MishapKind::LeftInLight => "Se dejó a la luz o fuera de su caja",
+            MishapKind::PastExpiry => "Ya pasó su fecha de caducidad",
+            MishapKind::Foamy => "El líquido tiene espuma",
         }
     }
 }

@@ -287,15 +287,22 @@ messages! {
 }
 
 impl Translate for DoseSchedule {
-    fn texts(self) -> [&'static str; 2] {
+    crate::text_slots!(DoseSchedule);
+    fn en(self) -> &'static str {
         match self {
-            DoseSchedule::Daily => ["Once daily", "Una vez al día"],
-            DoseSchedule::EveryOtherDay { .. } => ["Every other day", "En días alternos"],
-            DoseSchedule::TwiceDaily => ["Twice daily", "Dos veces al día"],
-            DoseSchedule::TwiceEveryOtherDay { .. } => [
-                "Twice daily, every other day (only if your prescriber chose it)",
-                "Dos veces al día, en días alternos (solo si su médico lo indicó)",
-            ],
+            DoseSchedule::Daily => "Once daily",
+            DoseSchedule::EveryOtherDay { .. } => "Every other day",
+            DoseSchedule::TwiceDaily => "Twice daily",
+            DoseSchedule::TwiceEveryOtherDay { .. } => "Twice daily, every other day (only if your prescriber chose it)",
+        }
+    }
+
+    fn es(self) -> &'static str {
+        match self {
+            DoseSchedule::Daily => "Una vez al día",
+            DoseSchedule::EveryOtherDay { .. } => "En días alternos",
+            DoseSchedule::TwiceDaily => "Dos veces al día",
+            DoseSchedule::TwiceEveryOtherDay { .. } => "Dos veces al día, en días alternos (solo si su médico lo indicó)",
         }
     }
 }

@@ -36,16 +36,18 @@ pub enum Inspection {
 pub const INSPECTION_FACT: Fact = Fact::PrepInspect;
 
 impl Translate for Inspection {
-    fn texts(self) -> [&'static str; 2] {
+    crate::text_slots!(Inspection);
+    fn en(self) -> &'static str {
         match self {
-            Inspection::ClearOk => [
-                "Clear and colorless to white (a few small translucent-to-white particles are normal)",
-                "Transparente, de incoloro a blanco (unas pocas partículas pequeñas, de translúcidas a blancas, son normales)",
-            ],
-            Inspection::CloudyDiscoloredParticles => [
-                "Cloudy, discolored, or with many particles or chunks",
-                "Turbio, con cambio de color, o con muchas partículas o grumos",
-            ],
+            Inspection::ClearOk => "Clear and colorless to white (a few small translucent-to-white particles are normal)",
+            Inspection::CloudyDiscoloredParticles => "Cloudy, discolored, or with many particles or chunks",
+        }
+    }
+
+    fn es(self) -> &'static str {
+        match self {
+            Inspection::ClearOk => "Transparente, de incoloro a blanco (unas pocas partículas pequeñas, de translúcidas a blancas, son normales)",
+            Inspection::CloudyDiscoloredParticles => "Turbio, con cambio de color, o con muchas partículas o grumos",
         }
     }
 }
@@ -73,12 +75,16 @@ impl StopReason {
 }
 
 impl Translate for StopReason {
-    fn texts(self) -> [&'static str; 2] {
+    crate::text_slots!(StopReason);
+    fn en(self) -> &'static str {
         match self {
-            StopReason::InspectionFailed => [
-                "Do not use this syringe. Ask your pharmacist or healthcare provider.",
-                "No use esta jeringa precargada. Consulte a su farmacéutico(a) o profesional de la salud.",
-            ],
+            StopReason::InspectionFailed => "Do not use this syringe. Ask your pharmacist or healthcare provider.",
+        }
+    }
+
+    fn es(self) -> &'static str {
+        match self {
+            StopReason::InspectionFailed => "No use esta jeringa precargada. Consulte a su farmacéutico(a) o profesional de la salud.",
         }
     }
 }

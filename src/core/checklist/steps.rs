@@ -210,39 +210,34 @@ impl Step {
 }
 
 impl Translate for Step {
-    fn texts(self) -> [&'static str; 2] {
+    crate::text_slots!(Step);
+    fn en(self) -> &'static str {
         match self {
-            Step::ExpiryChecked => [
-                "Expiration date checked (never use it after the date on the carton or syringe)",
-                "Fecha de caducidad comprobada (nunca la use después de la fecha de la caja o de la jeringa)",
-            ],
-            Step::OutOfFridge => [
-                "One prefilled syringe taken out of the refrigerator",
-                "Una jeringa precargada sacada del refrigerador (nevera)",
-            ],
-            Step::LaidFlat => [
-                "Laid flat at room temperature for {min} minutes",
-                "Colocada en posición horizontal a temperatura ambiente durante {min} minutos",
-            ],
-            Step::Inspected => ["Liquid inspected", "Líquido revisado"],
-            Step::HandsWashed => ["Hands washed", "Manos lavadas"],
-            Step::SiteChosen => [
-                "Injection site chosen (a different one from last time)",
-                "Zona de inyección elegida (distinta de la última vez)",
-            ],
-            Step::PartialPrepared => ["Dose prepared before injecting", "Dosis preparada antes de inyectar"],
-            Step::Injected => [
-                "Injected under the skin (subcutaneous)",
-                "Inyectada debajo de la piel (subcutánea)",
-            ],
-            Step::SharpsDisposed => [
-                "Needle and syringe put in a sharps container (never the household trash)",
-                "Aguja y jeringa en un contenedor para objetos punzocortantes (nunca en la basura de la casa)",
-            ],
-            Step::RemainderDiscarded => [
-                "Any medicine left in the syringe thrown away (never kept for later)",
-                "Medicamento sobrante de la jeringa desechado (nunca se guarda para después)",
-            ],
+            Step::ExpiryChecked => "Expiration date checked (never use it after the date on the carton or syringe)",
+            Step::OutOfFridge => "One prefilled syringe taken out of the refrigerator",
+            Step::LaidFlat => "Laid flat at room temperature for {min} minutes",
+            Step::Inspected => "Liquid inspected",
+            Step::HandsWashed => "Hands washed",
+            Step::SiteChosen => "Injection site chosen (a different one from last time)",
+            Step::PartialPrepared => "Dose prepared before injecting",
+            Step::Injected => "Injected under the skin (subcutaneous)",
+            Step::SharpsDisposed => "Needle and syringe put in a sharps container (never the household trash)",
+            Step::RemainderDiscarded => "Any medicine left in the syringe thrown away (never kept for later)",
+        }
+    }
+
+    fn es(self) -> &'static str {
+        match self {
+            Step::ExpiryChecked => "Fecha de caducidad comprobada (nunca la use después de la fecha de la caja o de la jeringa)",
+            Step::OutOfFridge => "Una jeringa precargada sacada del refrigerador (nevera)",
+            Step::LaidFlat => "Colocada en posición horizontal a temperatura ambiente durante {min} minutos",
+            Step::Inspected => "Líquido revisado",
+            Step::HandsWashed => "Manos lavadas",
+            Step::SiteChosen => "Zona de inyección elegida (distinta de la última vez)",
+            Step::PartialPrepared => "Dosis preparada antes de inyectar",
+            Step::Injected => "Inyectada debajo de la piel (subcutánea)",
+            Step::SharpsDisposed => "Aguja y jeringa en un contenedor para objetos punzocortantes (nunca en la basura de la casa)",
+            Step::RemainderDiscarded => "Medicamento sobrante de la jeringa desechado (nunca se guarda para después)",
         }
     }
 }

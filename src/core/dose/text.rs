@@ -118,64 +118,42 @@ impl WarningCode {
 }
 
 impl Translate for WarningCode {
-    fn texts(self) -> [&'static str; 2] {
+    crate::text_slots!(WarningCode);
+    fn en(self) -> &'static str {
         match self {
-            WarningCode::RenalEveryOtherDay => [
-                "Creatinine clearance below {threshold} mL/min or end-stage kidney disease / dialysis: the label says to consider giving the dose every other day. This plan gives it every other day; the prescriber may keep the daily schedule.",
-                "Aclaramiento de creatinina menor de {threshold} mL/min o enfermedad renal terminal / diálisis: la ficha técnica indica considerar la dosis en días alternos. Este plan la da en días alternos; el profesional que la recetó puede mantener la pauta diaria.",
-            ],
-            WarningCode::RenalDailyKept => [
-                "Creatinine clearance below {threshold} mL/min or end-stage kidney disease / dialysis: consider giving the dose every other day. This plan keeps the prescribed daily schedule, as chosen.",
-                "Aclaramiento de creatinina menor de {threshold} mL/min o enfermedad renal terminal / diálisis: considere administrar la dosis en días alternos. Este plan mantiene la pauta diaria recetada, según lo elegido.",
-            ],
-            WarningCode::RenalSplitKept => [
-                "Creatinine clearance below {threshold} mL/min or end-stage kidney disease / dialysis: the label's suggestion to consider every other day is not combined with a twice-daily split automatically. This plan keeps the prescribed twice-daily schedule; check with the prescriber.",
-                "Aclaramiento de creatinina menor de {threshold} mL/min o enfermedad renal terminal / diálisis: la sugerencia de la ficha técnica de considerar días alternos no se combina automáticamente con la dosis dividida dos veces al día. Este plan mantiene la pauta recetada de dos veces al día; consulte con el profesional que la recetó.",
-            ],
-            WarningCode::RenalSplitEveryOtherDay => [
-                "Twice daily, every other day: no label describes this regimen. It is shown only because it was chosen; check it with the prescriber.",
-                "Dos veces al día, en días alternos: ninguna ficha técnica describe esta pauta. Se muestra solo porque se ha elegido; compruébela con el profesional que la recetó.",
-            ],
-            WarningCode::RenalModerate => [
-                "Creatinine clearance {crcl} mL/min, from {from} and below {to} mL/min: use with caution (EU label).",
-                "Aclaramiento de creatinina de {crcl} mL/min, de {from} a menos de {to} mL/min: usar con precaución (ficha técnica de la UE).",
-            ],
-            WarningCode::HospitalOnly => [
-                "COVID-19: for use in the hospital only, given by healthcare providers. Not for home injection.",
-                "COVID-19: solo para uso en el hospital, administrado por profesionales de la salud. No es para inyección en casa.",
-            ],
-            WarningCode::NotApprovedUnder18 => [
-                "{indication}: not an approved use under {age} years. Check with the prescriber.",
-                "{indication}: no es un uso aprobado en menores de {age} años. Consulte con el profesional que lo recetó.",
-            ],
-            WarningCode::NotAuthorizedUnder18 => [
-                "{indication}: not authorized under {age} years (the emergency use authorization covers adults). Check with the prescriber.",
-                "{indication}: no autorizado en menores de {age} años (la autorización de uso de emergencia es para adultos). Consulte con el profesional que lo recetó.",
-            ],
-            WarningCode::NotRecommendedUnder18 => [
-                "{indication}: not recommended under {age} years. Check with the prescriber.",
-                "{indication}: no se recomienda en menores de {age} años. Consulte con el profesional que lo recetó.",
-            ],
-            WarningCode::NotInRegionLabel => [
-                "{indication} is not in the {region} label: this dose is computed from the prescriber's numbers only. Check with the prescriber.",
-                "{indication} no figura en la ficha técnica de {region}: esta dosis se calcula solo con los datos del profesional que la recetó. Consulte con él o ella.",
-            ],
-            WarningCode::BelowEuMinimum => [
-                "{indication}: the EU label starts from {months} months of age and {kg}; below that is outside the label. Check with the prescriber.",
-                "{indication}: la ficha técnica de la UE empieza a partir de {months} meses de edad y {kg}; por debajo queda fuera de la ficha. Consulte con el profesional que lo recetó.",
-            ],
-            WarningCode::BelowSyringeMarks => [
-                "{dose} from a syringe is under its first mark ({marks}): the measuring method comes from the prescriber or pharmacist.",
-                "{dose} de una jeringa está por debajo de su primera marca ({marks}): el método para medirlo lo indica el profesional que lo recetó o el farmacéutico(a).",
-            ],
-            WarningCode::SeveralSyringes => [
-                "Each dose of {dose} needs {count} syringes: {plan}.",
-                "Cada dosis de {dose} necesita {count} jeringas: {plan}.",
-            ],
-            WarningCode::DoseStep => [
-                "{rate} mg/kg/day is not a multiple of {step_min} mg/kg; the dose is adjusted in {step_min}–{step_max} mg/kg steps.",
-                "{rate} mg/kg/día no es múltiplo de {step_min} mg/kg; la dosis se ajusta en pasos de {step_min}–{step_max} mg/kg.",
-            ],
+            WarningCode::RenalEveryOtherDay => "Creatinine clearance below {threshold} mL/min or end-stage kidney disease / dialysis: the label says to consider giving the dose every other day. This plan gives it every other day; the prescriber may keep the daily schedule.",
+            WarningCode::RenalDailyKept => "Creatinine clearance below {threshold} mL/min or end-stage kidney disease / dialysis: consider giving the dose every other day. This plan keeps the prescribed daily schedule, as chosen.",
+            WarningCode::RenalSplitKept => "Creatinine clearance below {threshold} mL/min or end-stage kidney disease / dialysis: the label's suggestion to consider every other day is not combined with a twice-daily split automatically. This plan keeps the prescribed twice-daily schedule; check with the prescriber.",
+            WarningCode::RenalSplitEveryOtherDay => "Twice daily, every other day: no label describes this regimen. It is shown only because it was chosen; check it with the prescriber.",
+            WarningCode::RenalModerate => "Creatinine clearance {crcl} mL/min, from {from} and below {to} mL/min: use with caution (EU label).",
+            WarningCode::HospitalOnly => "COVID-19: for use in the hospital only, given by healthcare providers. Not for home injection.",
+            WarningCode::NotApprovedUnder18 => "{indication}: not an approved use under {age} years. Check with the prescriber.",
+            WarningCode::NotAuthorizedUnder18 => "{indication}: not authorized under {age} years (the emergency use authorization covers adults). Check with the prescriber.",
+            WarningCode::NotRecommendedUnder18 => "{indication}: not recommended under {age} years. Check with the prescriber.",
+            WarningCode::NotInRegionLabel => "{indication} is not in the {region} label: this dose is computed from the prescriber's numbers only. Check with the prescriber.",
+            WarningCode::BelowEuMinimum => "{indication}: the EU label starts from {months} months of age and {kg}; below that is outside the label. Check with the prescriber.",
+            WarningCode::BelowSyringeMarks => "{dose} from a syringe is under its first mark ({marks}): the measuring method comes from the prescriber or pharmacist.",
+            WarningCode::SeveralSyringes => "Each dose of {dose} needs {count} syringes: {plan}.",
+            WarningCode::DoseStep => "{rate} mg/kg/day is not a multiple of {step_min} mg/kg; the dose is adjusted in {step_min}–{step_max} mg/kg steps.",
+        }
+    }
+
+    fn es(self) -> &'static str {
+        match self {
+            WarningCode::RenalEveryOtherDay => "Aclaramiento de creatinina menor de {threshold} mL/min o enfermedad renal terminal / diálisis: la ficha técnica indica considerar la dosis en días alternos. Este plan la da en días alternos; el profesional que la recetó puede mantener la pauta diaria.",
+            WarningCode::RenalDailyKept => "Aclaramiento de creatinina menor de {threshold} mL/min o enfermedad renal terminal / diálisis: considere administrar la dosis en días alternos. Este plan mantiene la pauta diaria recetada, según lo elegido.",
+            WarningCode::RenalSplitKept => "Aclaramiento de creatinina menor de {threshold} mL/min o enfermedad renal terminal / diálisis: la sugerencia de la ficha técnica de considerar días alternos no se combina automáticamente con la dosis dividida dos veces al día. Este plan mantiene la pauta recetada de dos veces al día; consulte con el profesional que la recetó.",
+            WarningCode::RenalSplitEveryOtherDay => "Dos veces al día, en días alternos: ninguna ficha técnica describe esta pauta. Se muestra solo porque se ha elegido; compruébela con el profesional que la recetó.",
+            WarningCode::RenalModerate => "Aclaramiento de creatinina de {crcl} mL/min, de {from} a menos de {to} mL/min: usar con precaución (ficha técnica de la UE).",
+            WarningCode::HospitalOnly => "COVID-19: solo para uso en el hospital, administrado por profesionales de la salud. No es para inyección en casa.",
+            WarningCode::NotApprovedUnder18 => "{indication}: no es un uso aprobado en menores de {age} años. Consulte con el profesional que lo recetó.",
+            WarningCode::NotAuthorizedUnder18 => "{indication}: no autorizado en menores de {age} años (la autorización de uso de emergencia es para adultos). Consulte con el profesional que lo recetó.",
+            WarningCode::NotRecommendedUnder18 => "{indication}: no se recomienda en menores de {age} años. Consulte con el profesional que lo recetó.",
+            WarningCode::NotInRegionLabel => "{indication} no figura en la ficha técnica de {region}: esta dosis se calcula solo con los datos del profesional que la recetó. Consulte con él o ella.",
+            WarningCode::BelowEuMinimum => "{indication}: la ficha técnica de la UE empieza a partir de {months} meses de edad y {kg}; por debajo queda fuera de la ficha. Consulte con el profesional que lo recetó.",
+            WarningCode::BelowSyringeMarks => "{dose} de una jeringa está por debajo de su primera marca ({marks}): el método para medirlo lo indica el profesional que lo recetó o el farmacéutico(a).",
+            WarningCode::SeveralSyringes => "Cada dosis de {dose} necesita {count} jeringas: {plan}.",
+            WarningCode::DoseStep => "{rate} mg/kg/día no es múltiplo de {step_min} mg/kg; la dosis se ajusta en pasos de {step_min}–{step_max} mg/kg.",
         }
     }
 }
@@ -197,15 +175,28 @@ pub fn region_name(region: crate::core::attrs::Region) -> RegionName {
 }
 
 impl Translate for Indication {
-    fn texts(self) -> [&'static str; 2] {
+    crate::text_slots!(Indication);
+    fn en(self) -> &'static str {
         match self {
-            Indication::Ra => ["Rheumatoid arthritis", "Artritis reumatoide"],
-            Indication::Nomid => ["NOMID", "NOMID"],
-            Indication::Dira => ["DIRA", "DIRA"],
-            Indication::Covid19 => ["COVID-19", "COVID-19"],
-            Indication::Caps => ["CAPS", "CAPS"],
-            Indication::Fmf => ["Familial Mediterranean fever", "Fiebre mediterránea familiar"],
-            Indication::Stills => ["Still's disease", "Enfermedad de Still"],
+            Indication::Ra => "Rheumatoid arthritis",
+            Indication::Nomid => "NOMID",
+            Indication::Dira => "DIRA",
+            Indication::Covid19 => "COVID-19",
+            Indication::Caps => "CAPS",
+            Indication::Fmf => "Familial Mediterranean fever",
+            Indication::Stills => "Still's disease",
+        }
+    }
+
+    fn es(self) -> &'static str {
+        match self {
+            Indication::Ra => "Artritis reumatoide",
+            Indication::Nomid => "NOMID",
+            Indication::Dira => "DIRA",
+            Indication::Covid19 => "COVID-19",
+            Indication::Caps => "CAPS",
+            Indication::Fmf => "Fiebre mediterránea familiar",
+            Indication::Stills => "Enfermedad de Still",
         }
     }
 }
@@ -224,12 +215,22 @@ impl Freq {
 }
 
 impl Translate for Freq {
-    fn texts(self) -> [&'static str; 2] {
+    crate::text_slots!(Freq);
+    fn en(self) -> &'static str {
         match self {
-            Freq::OnceDaily => ["once daily", "una vez al día"],
-            Freq::TwiceDaily => ["twice daily", "dos veces al día"],
-            Freq::EveryOtherDay => ["every other day", "en días alternos"],
-            Freq::TwiceDailyEveryOtherDay => ["twice daily, every other day", "dos veces al día, en días alternos"],
+            Freq::OnceDaily => "once daily",
+            Freq::TwiceDaily => "twice daily",
+            Freq::EveryOtherDay => "every other day",
+            Freq::TwiceDailyEveryOtherDay => "twice daily, every other day",
+        }
+    }
+
+    fn es(self) -> &'static str {
+        match self {
+            Freq::OnceDaily => "una vez al día",
+            Freq::TwiceDaily => "dos veces al día",
+            Freq::EveryOtherDay => "en días alternos",
+            Freq::TwiceDailyEveryOtherDay => "dos veces al día, en días alternos",
         }
     }
 }
@@ -247,17 +248,20 @@ impl Instruction {
 }
 
 impl Translate for Instruction {
-    fn texts(self) -> [&'static str; 2] {
+    crate::text_slots!(Instruction);
+    fn en(self) -> &'static str {
         match self {
-            Instruction::Plain => ["{dose} ({volume}) under the skin {frequency}", "{dose} ({volume}) debajo de la piel {frequency}"],
-            Instruction::Course => [
-                "{dose} ({volume}) under the skin {frequency} for {days} days",
-                "{dose} ({volume}) debajo de la piel {frequency} durante {days} días",
-            ],
-            Instruction::CourseWithDoses => [
-                "{dose} ({volume}) under the skin {frequency} for {days} days ({doses} doses)",
-                "{dose} ({volume}) debajo de la piel {frequency} durante {days} días ({doses} dosis)",
-            ],
+            Instruction::Plain => "{dose} ({volume}) under the skin {frequency}",
+            Instruction::Course => "{dose} ({volume}) under the skin {frequency} for {days} days",
+            Instruction::CourseWithDoses => "{dose} ({volume}) under the skin {frequency} for {days} days ({doses} doses)",
+        }
+    }
+
+    fn es(self) -> &'static str {
+        match self {
+            Instruction::Plain => "{dose} ({volume}) debajo de la piel {frequency}",
+            Instruction::Course => "{dose} ({volume}) debajo de la piel {frequency} durante {days} días",
+            Instruction::CourseWithDoses => "{dose} ({volume}) debajo de la piel {frequency} durante {days} días ({doses} dosis)",
         }
     }
 }
@@ -329,117 +333,70 @@ impl StepMsg {
 }
 
 impl Translate for StepMsg {
-    fn texts(self) -> [&'static str; 2] {
+    crate::text_slots!(StepMsg);
+    fn en(self) -> &'static str {
         match self {
-            StepMsg::WeightFromLb => [
-                "Weight: {lb} lb × {factor} kg/lb = {kg} (rounded down to 0.01 kg)",
-                "Peso: {lb} lb × {factor} kg/lb = {kg} (redondeado a la baja a 0,01 kg)",
-            ],
-            StepMsg::WeightKg => ["Weight used: {kg} (rounded down to 0.01 kg)", "Peso utilizado: {kg} (redondeado a la baja a 0,01 kg)"],
-            StepMsg::RuleFixed => [
-                "{indication}: fixed dose of {dose} {frequency}, not based on weight.",
-                "{indication}: dosis fija de {dose} {frequency}, no basada en el peso.",
-            ],
-            StepMsg::RuleFixedCourse => [
-                "{indication}: fixed dose of {dose} {frequency} for {days} days, not based on weight.",
-                "{indication}: dosis fija de {dose} {frequency} durante {days} días, no basada en el peso.",
-            ],
-            StepMsg::RulePerKg => [
-                "{indication}: dose in mg/kg/day, adjusted in {step_min}–{step_max} mg/kg steps, maximum {max} mg/kg/day.",
-                "{indication}: dosis en mg/kg/día, ajustada en pasos de {step_min}–{step_max} mg/kg, máximo {max} mg/kg/día.",
-            ],
-            StepMsg::RulePerKgNoSteps => [
-                "{indication}: dose in mg/kg/day, maximum {max} mg/kg/day.",
-                "{indication}: dosis en mg/kg/día, máximo {max} mg/kg/día.",
-            ],
-            StepMsg::DailyDoseExact => [
-                "Daily dose: {rate} mg/kg/day × {kg} = {daily}",
-                "Dosis diaria: {rate} mg/kg/día × {kg} = {daily}",
-            ],
-            StepMsg::DailyDoseRoundedDown => [
-                "Daily dose: {rate} mg/kg/day × {kg} = {exact}, rounded down to {resolution}: {daily}",
-                "Dosis diaria: {rate} mg/kg/día × {kg} = {exact}, redondeada hacia abajo a {resolution}: {daily}",
-            ],
-            StepMsg::CapOk => [
-                "{rate} mg/kg/day is not above the maximum of {max} mg/kg/day.",
-                "{rate} mg/kg/día no supera el máximo de {max} mg/kg/día.",
-            ],
-            StepMsg::OnceDaily => [
-                "Once daily: the whole daily dose, {dose}, at one time.",
-                "Una vez al día: toda la dosis diaria, {dose}, de una sola vez.",
-            ],
-            StepMsg::TwiceDaily => [
-                "Twice daily: {daily} ÷ 2 = {dose} each time (rounded down to {resolution}).",
-                "Dos veces al día: {daily} ÷ 2 = {dose} cada vez (redondeada hacia abajo a {resolution}).",
-            ],
-            StepMsg::RenalBelow => [
-                "Creatinine clearance {crcl} mL/min is below {threshold} mL/min: the label says to consider every other day, same dose each time.",
-                "Aclaramiento de creatinina de {crcl} mL/min, menor de {threshold} mL/min: la ficha técnica indica considerar la administración en días alternos, misma dosis cada vez.",
-            ],
-            StepMsg::RenalEsrd => [
-                "End-stage kidney disease / dialysis: the label says to consider every other day, same dose each time.",
-                "Enfermedad renal terminal / diálisis: la ficha técnica indica considerar la administración en días alternos, misma dosis cada vez.",
-            ],
-            StepMsg::RenalDialysis => [
-                "Dialysis removes less than 2.5 % of a dose.",
-                "La diálisis elimina menos del 2,5 % de una dosis.",
-            ],
-            StepMsg::RenalOk => [
-                "Creatinine clearance {crcl} mL/min is {threshold} mL/min or more: no change to the schedule.",
-                "Aclaramiento de creatinina de {crcl} mL/min, de {threshold} mL/min o más: sin cambios en la pauta.",
-            ],
-            StepMsg::RenalBelowEgfr => [
-                "Estimated GFR (bedside Schwartz) {crcl} mL/min/1.73 m², an approximation compared with the {threshold} mL/min threshold: below it, so the label says to consider every other day, same dose each time.",
-                "FG estimado (Schwartz a pie de cama) de {crcl} mL/min/1,73 m², una aproximación comparada con el umbral de {threshold} mL/min: por debajo, así que la ficha técnica indica considerar la administración en días alternos, misma dosis cada vez.",
-            ],
-            StepMsg::RenalOkEgfr => [
-                "Estimated GFR (bedside Schwartz) {crcl} mL/min/1.73 m², an approximation compared with the {threshold} mL/min threshold: {threshold} or more, no change to the schedule.",
-                "FG estimado (Schwartz a pie de cama) de {crcl} mL/min/1,73 m², una aproximación comparada con el umbral de {threshold} mL/min: {threshold} o más, sin cambios en la pauta.",
-            ],
-            StepMsg::RenalUnknown => [
-                "No creatinine clearance or dialysis entered: usual schedule. Below {threshold} mL/min or with dialysis, the label says to consider every other day.",
-                "No se indicó aclaramiento de creatinina ni diálisis: pauta habitual. Con menos de {threshold} mL/min o con diálisis, la ficha técnica indica considerar la administración en días alternos.",
-            ],
-            StepMsg::CourseDoses => [
-                "{frequency} for {days} days: {doses} doses in total.",
-                "{frequency} durante {days} días: {doses} dosis en total.",
-            ],
-            StepMsg::Volume => [
-                "Volume: {dose} × {syringe_ml} / {syringe_mg} = {volume}",
-                "Volumen: {dose} × {syringe_ml} / {syringe_mg} = {volume}",
-            ],
-            StepMsg::Syringes => [
-                "Prefilled syringes per dose: {count} (single use, {syringe_mg} each); discard {discard}.",
-                "Jeringas precargadas por dosis: {count} (de un solo uso, {syringe_mg} cada una); deseche {discard}.",
-            ],
-            StepMsg::RuleFixedFromKg => [
-                "{indication}: from {from_kg}, a fixed dose of {dose} {frequency}; under {from_kg}, the prescribed mg/kg/day {frequency}, maximum {max} mg/kg/day.",
-                "{indication}: desde {from_kg}, dosis fija de {dose} {frequency}; con menos de {from_kg}, la dosis recetada en mg/kg/día {frequency}, máximo {max} mg/kg/día.",
-            ],
-            StepMsg::FixedFromKgApplied => [
-                "Weight {kg} is {from_kg} or more: fixed dose of {dose} {frequency}, not based on weight.",
-                "Peso de {kg}, de {from_kg} o más: dosis fija de {dose} {frequency}, no basada en el peso.",
-            ],
-            StepMsg::CapsMaintenance => [
-                "CAPS: start 1–2 mg/kg/day. Mild CAPS (FCAS, mild MWS): usually kept at 1–2 mg/kg/day. Severe CAPS (MWS, NOMID/CINCA): increases are often needed within 1–2 months; usual maintenance 3–4 mg/kg/day.",
-                "CAPS: inicio con 1–2 mg/kg/día. CAPS leve (FCAS, MWS leve): normalmente se mantiene en 1–2 mg/kg/día. CAPS grave (MWS, NOMID/CINCA): a menudo hay que aumentar la dosis en 1–2 meses; mantenimiento habitual 3–4 mg/kg/día.",
-            ],
-            StepMsg::CapsMonitoring => [
-                "Severe CAPS: assess CNS inflammation (including the inner ear: MRI or CT, lumbar puncture, audiology) and the eyes after the first 3 months, then every 6 months until effective doses are found.",
-                "CAPS grave: evaluar la inflamación del SNC (incluido el oído interno: RM o TC, punción lumbar, audiología) y los ojos tras los 3 primeros meses y después cada 6 meses hasta encontrar la dosis eficaz.",
-            ],
-            StepMsg::CovidCriterionUs => [
-                "COVID-19 (emergency use authorization, not approved): hospitalised adults with pneumonia needing supplemental oxygen, at risk of severe respiratory failure, likely to have a raised suPAR.",
-                "COVID-19 (autorización de uso de emergencia, no aprobado): adultos hospitalizados con neumonía que necesitan oxígeno suplementario, con riesgo de insuficiencia respiratoria grave y probable suPAR elevado.",
-            ],
-            StepMsg::CovidCriterionEu => [
-                "COVID-19 (EU label): adults with pneumonia needing supplemental oxygen, at risk of severe respiratory failure, with plasma suPAR ≥ 6 ng/mL.",
-                "COVID-19 (ficha técnica de la UE): adultos con neumonía que necesitan oxígeno suplementario, con riesgo de insuficiencia respiratoria grave y suPAR plasmático ≥ 6 ng/mL.",
-            ],
-            StepMsg::ScheduleChosen => [
-                "Schedule used: {frequency}.",
-                "Pauta utilizada: {frequency}.",
-            ],
+            StepMsg::WeightFromLb => "Weight: {lb} lb × {factor} kg/lb = {kg} (rounded down to 0.01 kg)",
+            StepMsg::WeightKg => "Weight used: {kg} (rounded down to 0.01 kg)",
+            StepMsg::RuleFixed => "{indication}: fixed dose of {dose} {frequency}, not based on weight.",
+            StepMsg::RuleFixedCourse => "{indication}: fixed dose of {dose} {frequency} for {days} days, not based on weight.",
+            StepMsg::RulePerKg => "{indication}: dose in mg/kg/day, adjusted in {step_min}–{step_max} mg/kg steps, maximum {max} mg/kg/day.",
+            StepMsg::RulePerKgNoSteps => "{indication}: dose in mg/kg/day, maximum {max} mg/kg/day.",
+            StepMsg::DailyDoseExact => "Daily dose: {rate} mg/kg/day × {kg} = {daily}",
+            StepMsg::DailyDoseRoundedDown => "Daily dose: {rate} mg/kg/day × {kg} = {exact}, rounded down to {resolution}: {daily}",
+            StepMsg::CapOk => "{rate} mg/kg/day is not above the maximum of {max} mg/kg/day.",
+            StepMsg::OnceDaily => "Once daily: the whole daily dose, {dose}, at one time.",
+            StepMsg::TwiceDaily => "Twice daily: {daily} ÷ 2 = {dose} each time (rounded down to {resolution}).",
+            StepMsg::RenalBelow => "Creatinine clearance {crcl} mL/min is below {threshold} mL/min: the label says to consider every other day, same dose each time.",
+            StepMsg::RenalEsrd => "End-stage kidney disease / dialysis: the label says to consider every other day, same dose each time.",
+            StepMsg::RenalDialysis => "Dialysis removes less than 2.5 % of a dose.",
+            StepMsg::RenalOk => "Creatinine clearance {crcl} mL/min is {threshold} mL/min or more: no change to the schedule.",
+            StepMsg::RenalBelowEgfr => "Estimated GFR (bedside Schwartz) {crcl} mL/min/1.73 m², an approximation compared with the {threshold} mL/min threshold: below it, so the label says to consider every other day, same dose each time.",
+            StepMsg::RenalOkEgfr => "Estimated GFR (bedside Schwartz) {crcl} mL/min/1.73 m², an approximation compared with the {threshold} mL/min threshold: {threshold} or more, no change to the schedule.",
+            StepMsg::RenalUnknown => "No creatinine clearance or dialysis entered: usual schedule. Below {threshold} mL/min or with dialysis, the label says to consider every other day.",
+            StepMsg::CourseDoses => "{frequency} for {days} days: {doses} doses in total.",
+            StepMsg::Volume => "Volume: {dose} × {syringe_ml} / {syringe_mg} = {volume}",
+            StepMsg::Syringes => "Prefilled syringes per dose: {count} (single use, {syringe_mg} each); discard {discard}.",
+            StepMsg::RuleFixedFromKg => "{indication}: from {from_kg}, a fixed dose of {dose} {frequency}; under {from_kg}, the prescribed mg/kg/day {frequency}, maximum {max} mg/kg/day.",
+            StepMsg::FixedFromKgApplied => "Weight {kg} is {from_kg} or more: fixed dose of {dose} {frequency}, not based on weight.",
+            StepMsg::CapsMaintenance => "CAPS: start 1–2 mg/kg/day. Mild CAPS (FCAS, mild MWS): usually kept at 1–2 mg/kg/day. Severe CAPS (MWS, NOMID/CINCA): increases are often needed within 1–2 months; usual maintenance 3–4 mg/kg/day.",
+            StepMsg::CapsMonitoring => "Severe CAPS: assess CNS inflammation (including the inner ear: MRI or CT, lumbar puncture, audiology) and the eyes after the first 3 months, then every 6 months until effective doses are found.",
+            StepMsg::CovidCriterionUs => "COVID-19 (emergency use authorization, not approved): hospitalised adults with pneumonia needing supplemental oxygen, at risk of severe respiratory failure, likely to have a raised suPAR.",
+            StepMsg::CovidCriterionEu => "COVID-19 (EU label): adults with pneumonia needing supplemental oxygen, at risk of severe respiratory failure, with plasma suPAR ≥ 6 ng/mL.",
+            StepMsg::ScheduleChosen => "Schedule used: {frequency}.",
+        }
+    }
+
+    fn es(self) -> &'static str {
+        match self {
+            StepMsg::WeightFromLb => "Peso: {lb} lb × {factor} kg/lb = {kg} (redondeado a la baja a 0,01 kg)",
+            StepMsg::WeightKg => "Peso utilizado: {kg} (redondeado a la baja a 0,01 kg)",
+            StepMsg::RuleFixed => "{indication}: dosis fija de {dose} {frequency}, no basada en el peso.",
+            StepMsg::RuleFixedCourse => "{indication}: dosis fija de {dose} {frequency} durante {days} días, no basada en el peso.",
+            StepMsg::RulePerKg => "{indication}: dosis en mg/kg/día, ajustada en pasos de {step_min}–{step_max} mg/kg, máximo {max} mg/kg/día.",
+            StepMsg::RulePerKgNoSteps => "{indication}: dosis en mg/kg/día, máximo {max} mg/kg/día.",
+            StepMsg::DailyDoseExact => "Dosis diaria: {rate} mg/kg/día × {kg} = {daily}",
+            StepMsg::DailyDoseRoundedDown => "Dosis diaria: {rate} mg/kg/día × {kg} = {exact}, redondeada hacia abajo a {resolution}: {daily}",
+            StepMsg::CapOk => "{rate} mg/kg/día no supera el máximo de {max} mg/kg/día.",
+            StepMsg::OnceDaily => "Una vez al día: toda la dosis diaria, {dose}, de una sola vez.",
+            StepMsg::TwiceDaily => "Dos veces al día: {daily} ÷ 2 = {dose} cada vez (redondeada hacia abajo a {resolution}).",
+            StepMsg::RenalBelow => "Aclaramiento de creatinina de {crcl} mL/min, menor de {threshold} mL/min: la ficha técnica indica considerar la administración en días alternos, misma dosis cada vez.",
+            StepMsg::RenalEsrd => "Enfermedad renal terminal / diálisis: la ficha técnica indica considerar la administración en días alternos, misma dosis cada vez.",
+            StepMsg::RenalDialysis => "La diálisis elimina menos del 2,5 % de una dosis.",
+            StepMsg::RenalOk => "Aclaramiento de creatinina de {crcl} mL/min, de {threshold} mL/min o más: sin cambios en la pauta.",
+            StepMsg::RenalBelowEgfr => "FG estimado (Schwartz a pie de cama) de {crcl} mL/min/1,73 m², una aproximación comparada con el umbral de {threshold} mL/min: por debajo, así que la ficha técnica indica considerar la administración en días alternos, misma dosis cada vez.",
+            StepMsg::RenalOkEgfr => "FG estimado (Schwartz a pie de cama) de {crcl} mL/min/1,73 m², una aproximación comparada con el umbral de {threshold} mL/min: {threshold} o más, sin cambios en la pauta.",
+            StepMsg::RenalUnknown => "No se indicó aclaramiento de creatinina ni diálisis: pauta habitual. Con menos de {threshold} mL/min o con diálisis, la ficha técnica indica considerar la administración en días alternos.",
+            StepMsg::CourseDoses => "{frequency} durante {days} días: {doses} dosis en total.",
+            StepMsg::Volume => "Volumen: {dose} × {syringe_ml} / {syringe_mg} = {volume}",
+            StepMsg::Syringes => "Jeringas precargadas por dosis: {count} (de un solo uso, {syringe_mg} cada una); deseche {discard}.",
+            StepMsg::RuleFixedFromKg => "{indication}: desde {from_kg}, dosis fija de {dose} {frequency}; con menos de {from_kg}, la dosis recetada en mg/kg/día {frequency}, máximo {max} mg/kg/día.",
+            StepMsg::FixedFromKgApplied => "Peso de {kg}, de {from_kg} o más: dosis fija de {dose} {frequency}, no basada en el peso.",
+            StepMsg::CapsMaintenance => "CAPS: inicio con 1–2 mg/kg/día. CAPS leve (FCAS, MWS leve): normalmente se mantiene en 1–2 mg/kg/día. CAPS grave (MWS, NOMID/CINCA): a menudo hay que aumentar la dosis en 1–2 meses; mantenimiento habitual 3–4 mg/kg/día.",
+            StepMsg::CapsMonitoring => "CAPS grave: evaluar la inflamación del SNC (incluido el oído interno: RM o TC, punción lumbar, audiología) y los ojos tras los 3 primeros meses y después cada 6 meses hasta encontrar la dosis eficaz.",
+            StepMsg::CovidCriterionUs => "COVID-19 (autorización de uso de emergencia, no aprobado): adultos hospitalizados con neumonía que necesitan oxígeno suplementario, con riesgo de insuficiencia respiratoria grave y probable suPAR elevado.",
+            StepMsg::CovidCriterionEu => "COVID-19 (ficha técnica de la UE): adultos con neumonía que necesitan oxígeno suplementario, con riesgo de insuficiencia respiratoria grave y suPAR plasmático ≥ 6 ng/mL.",
+            StepMsg::ScheduleChosen => "Pauta utilizada: {frequency}.",
         }
     }
 }

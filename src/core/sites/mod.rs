@@ -49,13 +49,18 @@ impl Injector {
 }
 
 impl Translate for Injector {
-    fn texts(self) -> [&'static str; 2] {
+    crate::text_slots!(Injector);
+    fn en(self) -> &'static str {
         match self {
-            Injector::SelfInjecting => ["The patient injects themselves", "El (la) paciente se inyecta"],
-            Injector::Caregiver => [
-                "Someone else gives it (parent, caregiver, nurse)",
-                "Otra persona se la pone (padre o madre, cuidador(a), enfermero(a))",
-            ],
+            Injector::SelfInjecting => "The patient injects themselves",
+            Injector::Caregiver => "Someone else gives it (parent, caregiver, nurse)",
+        }
+    }
+
+    fn es(self) -> &'static str {
+        match self {
+            Injector::SelfInjecting => "El (la) paciente se inyecta",
+            Injector::Caregiver => "Otra persona se la pone (padre o madre, cuidador(a), enfermero(a))",
         }
     }
 }
@@ -84,13 +89,24 @@ impl Reaction {
 }
 
 impl Translate for Reaction {
-    fn texts(self) -> [&'static str; 2] {
+    crate::text_slots!(Reaction);
+    fn en(self) -> &'static str {
         match self {
-            Reaction::Redness => ["redness", "enrojecimiento"],
-            Reaction::Swelling => ["swelling", "hinchazón"],
-            Reaction::Itching => ["itching", "picazón"],
-            Reaction::Pain => ["pain", "dolor"],
-            Reaction::Bruising => ["bruising", "moretón"],
+            Reaction::Redness => "redness",
+            Reaction::Swelling => "swelling",
+            Reaction::Itching => "itching",
+            Reaction::Pain => "pain",
+            Reaction::Bruising => "bruising",
+        }
+    }
+
+    fn es(self) -> &'static str {
+        match self {
+            Reaction::Redness => "enrojecimiento",
+            Reaction::Swelling => "hinchazón",
+            Reaction::Itching => "picazón",
+            Reaction::Pain => "dolor",
+            Reaction::Bruising => "moretón",
         }
     }
 }
@@ -130,15 +146,28 @@ impl FlagReason {
 }
 
 impl Translate for FlagReason {
-    fn texts(self) -> [&'static str; 2] {
+    crate::text_slots!(FlagReason);
+    fn en(self) -> &'static str {
         match self {
-            FlagReason::Tender => ["tender", "sensible"],
-            FlagReason::Red => ["red", "enrojecida"],
-            FlagReason::Bruised => ["bruised", "con moretón"],
-            FlagReason::Swollen => ["swollen", "hinchada"],
-            FlagReason::Hard => ["hard", "endurecida"],
-            FlagReason::Scar => ["scarred", "con cicatriz"],
-            FlagReason::StretchMarks => ["stretch marks", "con estrías"],
+            FlagReason::Tender => "tender",
+            FlagReason::Red => "red",
+            FlagReason::Bruised => "bruised",
+            FlagReason::Swollen => "swollen",
+            FlagReason::Hard => "hard",
+            FlagReason::Scar => "scarred",
+            FlagReason::StretchMarks => "stretch marks",
+        }
+    }
+
+    fn es(self) -> &'static str {
+        match self {
+            FlagReason::Tender => "sensible",
+            FlagReason::Red => "enrojecida",
+            FlagReason::Bruised => "con moretón",
+            FlagReason::Swollen => "hinchada",
+            FlagReason::Hard => "endurecida",
+            FlagReason::Scar => "con cicatriz",
+            FlagReason::StretchMarks => "con estrías",
         }
     }
 }

@@ -183,105 +183,106 @@ pub enum SitesMsg {
 }
 
 impl Translate for SitesMsg {
-    fn texts(self) -> [&'static str; 2] {
+    crate::text_slots!(SitesMsg);
+    fn en(self) -> &'static str {
         use SitesMsg::*;
         match self {
-            LastUsed => ["last used {when}", "último uso {when}"],
-            NeverUsed => ["never used", "sin usar"],
-            WhenToday => ["today", "hoy"],
-            WhenYesterday => ["yesterday", "ayer"],
-            WhenDaysAgo => ["{n} days ago", "hace {n} días"],
-            CueToday => ["Today", "Hoy"],
-            CueDays => ["{n} d", "{n} d"],
-            SuggestNeverUsed => ["Never used", "Sin usar"],
-            SuggestNotUsedFor => ["Not used for {n} days", "Sin usar desde hace {n} días"],
-            SuggestUsedYesterday => ["Least recently used: yesterday", "Uso menos reciente: ayer"],
-            SuggestUsedToday => ["Least recently used: today", "Uso menos reciente: hoy"],
-            NoZoneAvailable => [
-                "Every injection site you can use is marked as not ready. Clear a mark when the skin has healed, or ask your healthcare provider.",
-                "Todas las zonas de inyección que puede usar están marcadas como no aptas. Quite una marca cuando la piel se haya curado o consulte a su profesional de la salud.",
-            ],
-            CaregiverOnly => ["caregiver only", "solo cuidador(a)"],
-            ArmDisabledReason => [
-                "The outer upper arm is used only when someone else gives the injection.",
-                "La parte superior externa del brazo solo se usa cuando otra persona le pone la inyección.",
-            ],
-            FlaggedAs => ["flagged: {reason}", "marca: {reason}"],
-            WarnMostRecent => [
-                "You used this site last time ({when}). Rotate sites every time.",
-                "Usó esta zona la última vez ({when}). Cambie de zona cada vez.",
-            ],
-            WarnUsedRecently => [
-                "You used this site {when}. Place the injection about 1 inch (2.5 cm) from the last spot.",
-                "Usó esta zona {when}. Ponga la inyección a unos 2,5 cm (1 pulgada) del último lugar.",
-            ],
-            WarnFlagged => [
-                "You marked this site: {reason}. Do not inject into skin that is tender, red, bruised, swollen, hard, scarred, or has stretch marks.",
-                "Marcó esta zona: {reason}. No inyecte en piel sensible, enrojecida, con moretones, hinchada, endurecida, con cicatrices o con estrías.",
-            ],
-            WarnCaregiverOnly => [
-                "The outer upper arm is used only when someone else gives the injection.",
-                "La parte superior externa del brazo solo se usa cuando otra persona le pone la inyección.",
-            ],
-            BadDateTime => ["Enter a valid date and time.", "Introduzca una fecha y hora válidas."],
-            FutureTime => ["That time is in the future.", "Esa hora está en el futuro."],
-            TooOld => ["That date is more than a year ago.", "Esa fecha es de hace más de un año."],
-            UntilInPast => ["Choose today or a later date.", "Elija hoy o una fecha posterior."],
-            ImportNotValid => [
-                "This file is not a valid injection-site export.",
-                "Este archivo no es una exportación válida de zonas de inyección.",
-            ],
-            ImportWrongFormat => [
-                "This file was not exported from the injection-site tracker.",
-                "Este archivo no se exportó desde el registro de zonas de inyección.",
-            ],
-            ImportNewerVersion => [
-                "This file comes from a newer version of the widget (version {n}).",
-                "Este archivo proviene de una versión más reciente del widget (versión {n}).",
-            ],
-            ImportTooLarge => ["This file is too large.", "Este archivo es demasiado grande."],
-            ImportBadEntry => [
-                "Entry {n} in the file is not valid: {problem}. Nothing was imported.",
-                "La entrada {n} del archivo no es válida: {problem}. No se importó nada.",
-            ],
-            ImportBadFlag => [
-                "Mark {n} in the file is not valid: {problem}. Nothing was imported.",
-                "La marca {n} del archivo no es válida: {problem}. No se importó nada.",
-            ],
-            ImportSummary => [
-                "Entries imported: {added}. Already here: {skipped}.",
-                "Entradas importadas: {added}. Ya estaban aquí: {skipped}.",
-            ],
-            CsvId => ["id", "id"],
-            CsvZone => ["zone", "zona"],
-            CsvDateTimeUtc => ["date-time (UTC)", "fecha y hora (UTC)"],
-            CsvInjector => ["given by", "administrada por"],
-            CsvReactions => ["reactions", "reacciones"],
-            CsvNote => ["note", "nota"],
-            CsvLocal => ["date and time (local)", "fecha y hora (local)"],
-            CsvSite => ["site", "zona de inyección"],
-            CsvWho => ["who injected", "quién la puso"],
-            CsvSkin => ["skin reactions", "reacciones en la piel"],
-            TipRotate => [
-                "Rotate sites every time so the same area is not used over and over.",
-                "Cambie de zona cada vez para no usar la misma área una y otra vez.",
-            ],
-            TipSpacing => [
-                "Within an area, place each new injection about 1 inch (2.5 cm) from the previous one.",
-                "Dentro de una misma área, ponga cada inyección nueva a unos 2,5 cm (1 pulgada) de la anterior.",
-            ],
-            TipVein => [
-                "Do not inject close to a vein that you can see under the skin.",
-                "No inyecte cerca de una vena que se vea debajo de la piel.",
-            ],
-            TipSkin => [
-                "Never inject into skin that is tender, red, bruised, swollen, hard, scarred, or has stretch marks.",
-                "Nunca inyecte en piel sensible, enrojecida, con moretones, hinchada, endurecida, con cicatrices o con estrías.",
-            ],
-            TipAmyloid => [
-                "Deposits of a protein called amyloid have been reported at injection sites: if a lump stays at a site, tell your healthcare provider.",
-                "Se han notificado depósitos de una proteína llamada amiloide en las zonas de inyección: si un bulto no desaparece en una zona, informe a su profesional de la salud.",
-            ],
+            LastUsed => "last used {when}",
+            NeverUsed => "never used",
+            WhenToday => "today",
+            WhenYesterday => "yesterday",
+            WhenDaysAgo => "{n} days ago",
+            CueToday => "Today",
+            CueDays => "{n} d",
+            SuggestNeverUsed => "Never used",
+            SuggestNotUsedFor => "Not used for {n} days",
+            SuggestUsedYesterday => "Least recently used: yesterday",
+            SuggestUsedToday => "Least recently used: today",
+            NoZoneAvailable => "Every injection site you can use is marked as not ready. Clear a mark when the skin has healed, or ask your healthcare provider.",
+            CaregiverOnly => "caregiver only",
+            ArmDisabledReason => "The outer upper arm is used only when someone else gives the injection.",
+            FlaggedAs => "flagged: {reason}",
+            WarnMostRecent => "You used this site last time ({when}). Rotate sites every time.",
+            WarnUsedRecently => "You used this site {when}. Place the injection about 1 inch (2.5 cm) from the last spot.",
+            WarnFlagged => "You marked this site: {reason}. Do not inject into skin that is tender, red, bruised, swollen, hard, scarred, or has stretch marks.",
+            WarnCaregiverOnly => "The outer upper arm is used only when someone else gives the injection.",
+            BadDateTime => "Enter a valid date and time.",
+            FutureTime => "That time is in the future.",
+            TooOld => "That date is more than a year ago.",
+            UntilInPast => "Choose today or a later date.",
+            ImportNotValid => "This file is not a valid injection-site export.",
+            ImportWrongFormat => "This file was not exported from the injection-site tracker.",
+            ImportNewerVersion => "This file comes from a newer version of the widget (version {n}).",
+            ImportTooLarge => "This file is too large.",
+            ImportBadEntry => "Entry {n} in the file is not valid: {problem}. Nothing was imported.",
+            ImportBadFlag => "Mark {n} in the file is not valid: {problem}. Nothing was imported.",
+            ImportSummary => "Entries imported: {added}. Already here: {skipped}.",
+            CsvId => "id",
+            CsvZone => "zone",
+            CsvDateTimeUtc => "date-time (UTC)",
+            CsvInjector => "given by",
+            CsvReactions => "reactions",
+            CsvNote => "note",
+            CsvLocal => "date and time (local)",
+            CsvSite => "site",
+            CsvWho => "who injected",
+            CsvSkin => "skin reactions",
+            TipRotate => "Rotate sites every time so the same area is not used over and over.",
+            TipSpacing => "Within an area, place each new injection about 1 inch (2.5 cm) from the previous one.",
+            TipVein => "Do not inject close to a vein that you can see under the skin.",
+            TipSkin => "Never inject into skin that is tender, red, bruised, swollen, hard, scarred, or has stretch marks.",
+            TipAmyloid => "Deposits of a protein called amyloid have been reported at injection sites: if a lump stays at a site, tell your healthcare provider.",
+        }
+    }
+
+    fn es(self) -> &'static str {
+        use SitesMsg::*;
+        match self {
+            LastUsed => "último uso {when}",
+            NeverUsed => "sin usar",
+            WhenToday => "hoy",
+            WhenYesterday => "ayer",
+            WhenDaysAgo => "hace {n} días",
+            CueToday => "Hoy",
+            CueDays => "{n} d",
+            SuggestNeverUsed => "Sin usar",
+            SuggestNotUsedFor => "Sin usar desde hace {n} días",
+            SuggestUsedYesterday => "Uso menos reciente: ayer",
+            SuggestUsedToday => "Uso menos reciente: hoy",
+            NoZoneAvailable => "Todas las zonas de inyección que puede usar están marcadas como no aptas. Quite una marca cuando la piel se haya curado o consulte a su profesional de la salud.",
+            CaregiverOnly => "solo cuidador(a)",
+            ArmDisabledReason => "La parte superior externa del brazo solo se usa cuando otra persona le pone la inyección.",
+            FlaggedAs => "marca: {reason}",
+            WarnMostRecent => "Usó esta zona la última vez ({when}). Cambie de zona cada vez.",
+            WarnUsedRecently => "Usó esta zona {when}. Ponga la inyección a unos 2,5 cm (1 pulgada) del último lugar.",
+            WarnFlagged => "Marcó esta zona: {reason}. No inyecte en piel sensible, enrojecida, con moretones, hinchada, endurecida, con cicatrices o con estrías.",
+            WarnCaregiverOnly => "La parte superior externa del brazo solo se usa cuando otra persona le pone la inyección.",
+            BadDateTime => "Introduzca una fecha y hora válidas.",
+            FutureTime => "Esa hora está en el futuro.",
+            TooOld => "Esa fecha es de hace más de un año.",
+            UntilInPast => "Elija hoy o una fecha posterior.",
+            ImportNotValid => "Este archivo no es una exportación válida de zonas de inyección.",
+            ImportWrongFormat => "Este archivo no se exportó desde el registro de zonas de inyección.",
+            ImportNewerVersion => "Este archivo proviene de una versión más reciente del widget (versión {n}).",
+            ImportTooLarge => "Este archivo es demasiado grande.",
+            ImportBadEntry => "La entrada {n} del archivo no es válida: {problem}. No se importó nada.",
+            ImportBadFlag => "La marca {n} del archivo no es válida: {problem}. No se importó nada.",
+            ImportSummary => "Entradas importadas: {added}. Ya estaban aquí: {skipped}.",
+            CsvId => "id",
+            CsvZone => "zona",
+            CsvDateTimeUtc => "fecha y hora (UTC)",
+            CsvInjector => "administrada por",
+            CsvReactions => "reacciones",
+            CsvNote => "nota",
+            CsvLocal => "fecha y hora (local)",
+            CsvSite => "zona de inyección",
+            CsvWho => "quién la puso",
+            CsvSkin => "reacciones en la piel",
+            TipRotate => "Cambie de zona cada vez para no usar la misma área una y otra vez.",
+            TipSpacing => "Dentro de una misma área, ponga cada inyección nueva a unos 2,5 cm (1 pulgada) de la anterior.",
+            TipVein => "No inyecte cerca de una vena que se vea debajo de la piel.",
+            TipSkin => "Nunca inyecte en piel sensible, enrojecida, con moretones, hinchada, endurecida, con cicatrices o con estrías.",
+            TipAmyloid => "Se han notificado depósitos de una proteína llamada amiloide en las zonas de inyección: si un bulto no desaparece en una zona, informe a su profesional de la salud.",
         }
     }
 }
@@ -301,21 +302,34 @@ pub enum ImportProblem {
 }
 
 impl Translate for ImportProblem {
-    fn texts(self) -> [&'static str; 2] {
+    crate::text_slots!(ImportProblem);
+    fn en(self) -> &'static str {
         use ImportProblem::*;
         match self {
-            BadId => ["its id is not valid", "su identificador no es válido"],
-            DuplicateId => [
-                "its id appears twice with different content",
-                "su identificador aparece dos veces con contenido distinto",
-            ],
-            UnknownZone => ["unknown injection site", "zona de inyección desconocida"],
-            BadTime => ["the date is not plausible", "la fecha no es verosímil"],
-            NoteTooLong => ["the note is too long", "la nota es demasiado larga"],
-            UnknownReaction => ["unknown reaction", "reacción desconocida"],
-            UnknownInjector => ["unknown person giving the injection", "persona que administra desconocida"],
-            UnknownReason => ["unknown reason", "motivo desconocido"],
-            TooMany => ["too many entries", "demasiadas entradas"],
+            BadId => "its id is not valid",
+            DuplicateId => "its id appears twice with different content",
+            UnknownZone => "unknown injection site",
+            BadTime => "the date is not plausible",
+            NoteTooLong => "the note is too long",
+            UnknownReaction => "unknown reaction",
+            UnknownInjector => "unknown person giving the injection",
+            UnknownReason => "unknown reason",
+            TooMany => "too many entries",
+        }
+    }
+
+    fn es(self) -> &'static str {
+        use ImportProblem::*;
+        match self {
+            BadId => "su identificador no es válido",
+            DuplicateId => "su identificador aparece dos veces con contenido distinto",
+            UnknownZone => "zona de inyección desconocida",
+            BadTime => "la fecha no es verosímil",
+            NoteTooLong => "la nota es demasiado larga",
+            UnknownReaction => "reacción desconocida",
+            UnknownInjector => "persona que administra desconocida",
+            UnknownReason => "motivo desconocido",
+            TooMany => "demasiadas entradas",
         }
     }
 }

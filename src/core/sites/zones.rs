@@ -140,34 +140,52 @@ impl ZoneId {
 
 /// Short zone name (accessible names, lists).
 impl Translate for ZoneId {
-    fn texts(self) -> [&'static str; 2] {
+    crate::text_slots!(ZoneId);
+    fn en(self) -> &'static str {
         match self {
-            ZoneId::ThighRight => ["Right thigh", "Muslo derecho"],
-            ZoneId::ThighLeft => ["Left thigh", "Muslo izquierdo"],
-            ZoneId::AbdomenRight => ["Right abdomen", "Abdomen, lado derecho"],
-            ZoneId::AbdomenLeft => ["Left abdomen", "Abdomen, lado izquierdo"],
-            ZoneId::ButtockRight => ["Right buttock", "Glúteo derecho"],
-            ZoneId::ButtockLeft => ["Left buttock", "Glúteo izquierdo"],
-            ZoneId::ArmRight => ["Right arm", "Brazo derecho"],
-            ZoneId::ArmLeft => ["Left arm", "Brazo izquierdo"],
+            ZoneId::ThighRight => "Right thigh",
+            ZoneId::ThighLeft => "Left thigh",
+            ZoneId::AbdomenRight => "Right abdomen",
+            ZoneId::AbdomenLeft => "Left abdomen",
+            ZoneId::ButtockRight => "Right buttock",
+            ZoneId::ButtockLeft => "Left buttock",
+            ZoneId::ArmRight => "Right arm",
+            ZoneId::ArmLeft => "Left arm",
+        }
+    }
+
+    fn es(self) -> &'static str {
+        match self {
+            ZoneId::ThighRight => "Muslo derecho",
+            ZoneId::ThighLeft => "Muslo izquierdo",
+            ZoneId::AbdomenRight => "Abdomen, lado derecho",
+            ZoneId::AbdomenLeft => "Abdomen, lado izquierdo",
+            ZoneId::ButtockRight => "Glúteo derecho",
+            ZoneId::ButtockLeft => "Glúteo izquierdo",
+            ZoneId::ArmRight => "Brazo derecho",
+            ZoneId::ArmLeft => "Brazo izquierdo",
         }
     }
 }
 
 /// Where exactly in the area (CLINICAL.md "Injection sites", detail column, seed).
 impl Translate for Area {
-    fn texts(self) -> [&'static str; 2] {
+    crate::text_slots!(Area);
+    fn en(self) -> &'static str {
         match self {
-            Area::Thigh => ["Front of the middle thigh", "Parte delantera del muslo, en la zona media"],
-            Area::Abdomen => [
-                "Lower stomach, at least 2 inches (5 cm) away from the belly button",
-                "Parte baja del abdomen, al menos a 2 pulgadas (5 cm) del ombligo",
-            ],
-            Area::Buttock => ["Upper outer area of the buttock", "Zona superior externa del glúteo (nalga)"],
-            Area::UpperArm => [
-                "Outer upper arm, only when someone else gives the injection",
-                "Parte superior externa del brazo, solo cuando otra persona le pone la inyección",
-            ],
+            Area::Thigh => "Front of the middle thigh",
+            Area::Abdomen => "Lower stomach, at least 2 inches (5 cm) away from the belly button",
+            Area::Buttock => "Upper outer area of the buttock",
+            Area::UpperArm => "Outer upper arm, only when someone else gives the injection",
+        }
+    }
+
+    fn es(self) -> &'static str {
+        match self {
+            Area::Thigh => "Parte delantera del muslo, en la zona media",
+            Area::Abdomen => "Parte baja del abdomen, al menos a 2 pulgadas (5 cm) del ombligo",
+            Area::Buttock => "Zona superior externa del glúteo (nalga)",
+            Area::UpperArm => "Parte superior externa del brazo, solo cuando otra persona le pone la inyección",
         }
     }
 }

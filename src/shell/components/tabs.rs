@@ -53,6 +53,10 @@ pub fn tabs(props: &TabsProps) -> Html {
                 let view = *view;
                 let active = view == props.selected;
                 let onclick = props.on_select.reform(move |_| view);
+                // A hovered or focused tab is likely next: fetch its code now.
+                let lang = props.lang;
+                let onpointerenter = Callback::from(move |_: PointerEvent| crate::shell::lazy::prefetch(view, lang));
+                let onfocus = Callback::from(move |_: FocusEvent| crate::shell::lazy::prefetch(view, lang));
                 html! {
                     <button type="button" role="tab" class="kw-tab"
                         id={format!("kw-tab-{}", view.code())}
@@ -60,7 +64,7 @@ pub fn tabs(props: &TabsProps) -> Html {
                         aria-controls={format!("kw-panel-{}", view.code())}
                         tabindex={if active { "0" } else { "-1" }}
                         ref={refs.get(i).cloned().unwrap_or_default()}
-                        {onclick}>
+                        {onclick} {onpointerenter} {onfocus}>
                         { tab_label(view).tr(props.lang) }
                     </button>
                 }

@@ -1,0 +1,330 @@
+//! One split point per view (docs/SIZE.md, "Split per view").
+//!
+//! Each view is reachable only through its loader, which returns a plain
+//! `fn() -> Html` rendering it. With the `split` feature (the shipped build),
+//! `#[wasm_split]` makes each loader async and wasm-split-cli moves
+//! everything only that view uses (its components, rules and texts) into the
+//! view's own `.wasm` file, fetched the first time the loader runs. Without
+//! it (`cargo test`, wasm-bindgen-test) the loaders are plain calls and every
+//! view is ready at once.
+//!
+//! `LazyView` renders a view: at once when its code is here, else an empty
+//! status region that says "Loading…" only if the file takes longer than
+//! [`SLOW_MS`] (no flash on a normal connection), and a message with a
+//! "Try again" button if the file cannot be fetched (never a blank panel).
+
+use std::cell::RefCell;
+
+use yew::prelude::*;
+
+use crate::core::attrs::View;
+use crate::core::i18n::{fill, Lang, Translate};
+use crate::core::ui::Ui;
+use crate::shell::components::tabs::tab_label;
+use crate::shell::context::Env;
+use crate::shell::texts::{install, installed, Pack};
+
+/// Renders a view; returned by the view's loader.
+pub type ViewFn = fn() -> Html;
+
+/// A view's file could not be fetched or instantiated (offline, blocked).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadFailed;
+
+#[cfg(feature = "split")]
+impl From<wasm_split_helpers::SplitLoaderError> for LoadFailed {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        LoadFailed
+    }
+}
+
+/// Declares a view's loader: a split point named `$split` when the `split`
+/// feature is on. `fallible`: a failed fetch is an `Err`, not an abort, and
+/// is not remembered, so "Try again" fetches anew.
+macro_rules! view_loader {
+    ($split:ident, $name:ident, $component:path) => {
+        #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split($split, fallible))]
+        fn $name() -> Result<ViewFn, LoadFailed> {
+            Ok(|| html! { <$component /> })
+        }
+    };
+}
+
+view_loader!(kw_calculator, load_calculator, crate::shell::components::calculator::Calculator);
+view_loader!(kw_sites, load_sites, crate::shell::components::sites::Sites);
+view_loader!(kw_storage, load_storage, crate::shell::components::storage::StoragePrep);
+view_loader!(kw_safety, load_safety, crate::shell::components::safety::Safety);
+
+/// The view shown for `view`: `All` opens on the calculator.
+fn slot(view: View) -> usize {
+    match view {
+        View::All | View::Calculator => 0,
+        View::Sites => 1,
+        View::Storage => 2,
+        View::Safety => 3,
+    }
+}
+
+thread_local! {
+    /// The views whose code is here, shared by every widget on the page.
+    static LOADED: RefCell<[Option<ViewFn>; 4]> = const { RefCell::new([None; 4]) };
+}
+
+/// The view's renderer if its code is already here.
+pub fn loaded(view: View) -> Option<ViewFn> {
+    #[cfg(not(feature = "split"))]
+    {
+        // Nothing to fetch: every view is in the one module.
+        let f = match slot(view) {
+            0 => load_calculator(),
+            1 => load_sites(),
+            2 => load_storage(),
+            _ => load_safety(),
+        };
+        f.ok()
+    }
+    #[cfg(feature = "split")]
+    {
+        LOADED.with(|l| l.try_borrow().ok().and_then(|l| l[slot(view)]))
+    }
+}
+
+/// Fetches the view's code (once; a failure is retried on the next call).
+pub async fn load(view: View) -> Result<ViewFn, LoadFailed> {
+    if let Some(f) = loaded(view) {
+        return Ok(f);
+    }
+    #[cfg(feature = "split")]
+    let f = match slot(view) {
+        0 => load_calculator().await,
+        1 => load_sites().await,
+        2 => load_storage().await,
+        _ => load_safety().await,
+    }?;
+    #[cfg(not(feature = "split"))]
+    let f = loaded(view).ok_or(LoadFailed)?;
+    LOADED.with(|l| {
+        if let Ok(mut l) = l.try_borrow_mut() {
+            l[slot(view)] = Some(f);
+        }
+    });
+    Ok(f)
+}
+
+/// Starts fetching a view the user is likely to open next (tab hovered or
+/// focused, or the browser idle after the first view), with its texts in
+/// `lang`; errors are left for the real load to show.
+pub fn prefetch(view: View, lang: Lang) {
+    if loaded(view).is_none() || !installed(Pack::of(view), lang) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = futures_join(load(view), install(Pack::of(view), lang)).await;
+        });
+    }
+}
+
+/// Prefetches `views` one after another once the browser is idle (a timer
+/// where `requestIdleCallback` is missing, as in WebKit).
+pub fn prefetch_when_idle(views: Vec<View>, lang: Lang) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    if views.iter().all(|v| loaded(*v).is_some() && installed(Pack::of(*v), lang)) {
+        return;
+    }
+    let Some(window) = web_sys::window() else { return };
+    let run = Closure::once_into_js(move || {
+        wasm_bindgen_futures::spawn_local(async move {
+            for view in views {
+                let _ = futures_join(load(view), install(Pack::of(view), lang)).await;
+            }
+        });
+    });
+    let callback: &js_sys::Function = run.unchecked_ref();
+    if window.request_idle_callback(callback).is_err() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback, IDLE_FALLBACK_MS);
+    }
+}
+
+/// Without `requestIdleCallback`: prefetch this long after the first view.
+const IDLE_FALLBACK_MS: i32 = 1500;
+
+/// How long the loading state stays empty before it says "Loading…".
+pub const SLOW_MS: u32 = 400;
+
+#[derive(Properties, PartialEq)]
+pub struct LazyViewProps {
+    pub view: View,
+    /// Fetched when idle once this view is shown (`view="all"`: the other tabs).
+    #[prop_or_default]
+    pub then_prefetch: Vec<View>,
+}
+
+#[derive(Clone, Copy)]
+enum State {
+    Waiting { slow: bool },
+    Failed,
+    Ready(ViewFn),
+}
+
+enum LoadStep {
+    Start,
+    Slow,
+    Done(Result<ViewFn, LoadFailed>),
+}
+
+/// The view's load, as a reducer: a late "slow" tick never hides a view that
+/// arrived, and a result always wins.
+struct Load(State);
+
+impl Reducible for Load {
+    type Action = LoadStep;
+    fn reduce(self: std::rc::Rc<Self>, step: LoadStep) -> std::rc::Rc<Self> {
+        std::rc::Rc::new(Load(match (step, self.0) {
+            (LoadStep::Start, _) => State::Waiting { slow: false },
+            (LoadStep::Slow, State::Waiting { .. }) => State::Waiting { slow: true },
+            (LoadStep::Slow, other) => other,
+            (LoadStep::Done(Ok(f)), _) => State::Ready(f),
+            (LoadStep::Done(Err(LoadFailed)), _) => State::Failed,
+        }))
+    }
+}
+
+#[function_component(LazyView)]
+pub fn lazy_view(props: &LazyViewProps) -> Html {
+    let env = use_context::<Env>().unwrap_or_default();
+    let want = env.lang;
+    let view = props.view;
+    let pack = Pack::of(view);
+    let state = use_reducer(|| {
+        Load(match loaded(view) {
+            Some(f) if installed(pack, want) => State::Ready(f),
+            _ => State::Waiting { slow: false },
+        })
+    });
+    // The language the view is shown in: after a live `lang` change it
+    // stays the old one until the new one's texts are here (the view keeps
+    // its state; no text is ever missing).
+    let shown = use_state(|| want);
+    // Bumped by "Try again": runs the load effect anew.
+    let attempt = use_state(|| 0u32);
+    {
+        let dispatch = state.dispatcher();
+        let shown = shown.clone();
+        let showing = matches!(state.0, State::Ready(_));
+        use_effect_with((view, want, *attempt), move |_| {
+            let mut timer = None;
+            match loaded(view) {
+                Some(f) if installed(pack, want) => {
+                    shown.set(want);
+                    dispatch.dispatch(LoadStep::Done(Ok(f)));
+                }
+                Some(_) if showing => {
+                    // A language change: keep showing the old language.
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match install(pack, want).await {
+                            Ok(()) => shown.set(want),
+                            Err(LoadFailed) => gloo::console::warn!("kineret-widget: the texts for lang=\"", want.code(), "\" could not be loaded; showing the previous language"),
+                        }
+                    });
+                }
+                _ => {
+                    dispatch.dispatch(LoadStep::Start);
+                    let slow = dispatch.clone();
+                    timer = Some(gloo::timers::callback::Timeout::new(SLOW_MS, move || slow.dispatch(LoadStep::Slow)));
+                    wasm_bindgen_futures::spawn_local(async move {
+                        // The view's code and its texts, fetched together.
+                        let (code, texts) = futures_join(load(view), install(pack, want)).await;
+                        let done = texts.and(code);
+                        if done.is_ok() {
+                            shown.set(want);
+                        }
+                        dispatch.dispatch(LoadStep::Done(done));
+                    });
+                }
+            }
+            move || drop(timer)
+        });
+    }
+    {
+        let ready = matches!(state.0, State::Ready(_));
+        let next = props.then_prefetch.clone();
+        use_effect_with(ready, move |ready| {
+            if *ready && !next.is_empty() {
+                prefetch_when_idle(next, want);
+            }
+        });
+    }
+    let lang = want;
+    let name = tab_label(view).tr(lang);
+    match state.0 {
+        State::Ready(render) => {
+            let env = Env { lang: *shown, ..env };
+            html! { <ContextProvider<Env> context={env}>{ render() }</ContextProvider<Env>> }
+        }
+        State::Waiting { slow } => html! {
+            <div class="kw-loading" role="status" aria-live="polite">
+                if slow { <p>{ fill(Ui::ViewLoading.tr(lang), &[("view", name)]) }</p> }
+            </div>
+        },
+        State::Failed => {
+            let onclick = {
+                let attempt = attempt.clone();
+                Callback::from(move |_| attempt.set(attempt.wrapping_add(1)))
+            };
+            html! {
+                <div class="kw-notice kw-caution kw-load-failed" role="alert">
+                    <p>{ fill(Ui::ViewLoadFailed.tr(lang), &[("view", name)]) }</p>
+                    <button type="button" class="kw-button" {onclick}>{ Ui::ViewRetry.tr(lang) }</button>
+                </div>
+            }
+        }
+    }
+}
+
+/// Both futures polled together (the view's code and its texts are fetched
+/// at once), with both results.
+pub(crate) async fn futures_join<A, B>(a: A, b: B) -> (A::Output, B::Output)
+where
+    A: std::future::Future,
+    B: std::future::Future,
+    A::Output: Unpin,
+    B::Output: Unpin,
+{
+    use std::future::Future;
+    use std::pin::Pin;
+    use std::task::{Context, Poll};
+    struct Join<A: Future, B: Future> {
+        a: Pin<Box<A>>,
+        b: Pin<Box<B>>,
+        ra: Option<A::Output>,
+        rb: Option<B::Output>,
+    }
+    impl<A: Future, B: Future> Future for Join<A, B>
+    where
+        A::Output: Unpin,
+        B::Output: Unpin,
+    {
+        type Output = (A::Output, B::Output);
+        fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+            let this = self.get_mut();
+            if this.ra.is_none() {
+                if let Poll::Ready(v) = this.a.as_mut().poll(cx) {
+                    this.ra = Some(v);
+                }
+            }
+            if this.rb.is_none() {
+                if let Poll::Ready(v) = this.b.as_mut().poll(cx) {
+                    this.rb = Some(v);
+                }
+            }
+            match (this.ra.take(), this.rb.take()) {
+                (Some(a), Some(b)) => Poll::Ready((a, b)),
+                (ra, rb) => {
+                    this.ra = ra;
+                    this.rb = rb;
+                    Poll::Pending
+                }
+            }
+        }
+    }
+    Join { a: Box::pin(a), b: Box::pin(b), ra: None, rb: None }.await
+}
