@@ -230,7 +230,8 @@ fn surface() -> Surface {
     let mut lines = shell.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "#[wasm_bindgen]" {
-            let f = lines.next().and_then(|l| l.trim().strip_prefix("pub fn ")).map(ident).unwrap_or_default();
+            let f = lines.next().map(str::trim).and_then(|l| l.strip_prefix("pub fn ").or_else(|| l.strip_prefix("pub async fn "))).map(ident).unwrap_or_default();
+            assert!(!f.is_empty(), "{SHELL_API}: a #[wasm_bindgen] item that is not a `pub fn` or `pub async fn`");
             assert!(entry_js.contains(&format!("core.{f}(")), "{SHELL_API}: `{f}` is exported by wasm but not by {ENTRY}");
         }
     }

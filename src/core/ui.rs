@@ -60,6 +60,19 @@ messages! {
     }
 }
 
+impl Ui {
+    /// The tab's label for a view (also names it in loading notices).
+    pub fn tab(view: crate::core::attrs::View) -> Ui {
+        use crate::core::attrs::View;
+        match view {
+            View::All | View::Calculator => Ui::TabCalculator,
+            View::Sites => Ui::TabSites,
+            View::Storage => Ui::TabStorage,
+            View::Safety => Ui::TabSafety,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

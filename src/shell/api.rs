@@ -74,7 +74,7 @@ struct Api {
 }
 
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(kw_api, fallible))]
-fn load_api() -> Result<Api, crate::shell::lazy::LoadFailed> {
+fn load_api() -> Result<Api, crate::shell::split::LoadFailed> {
     Ok(Api {
         calculate_dose: |r| call(r, api::calculate_dose),
         estimate_crcl: |r| call(r, api::estimate_crcl),
@@ -95,7 +95,7 @@ async fn api(request: &JsValue) -> Result<Api, JsValue> {
         let api = load_api();
         api
     };
-    let (code, texts) = crate::shell::lazy::futures_join(code, install(Pack::Api, lang)).await;
+    let (code, texts) = crate::shell::split::futures_join(code, install(Pack::Api, lang)).await;
     texts.and(code).map_err(|_| js_sys::Error::new("kineret-widget: the dose rules could not be loaded; check the connection and try again").into())
 }
 

@@ -20,23 +20,12 @@ use yew::prelude::*;
 use crate::core::attrs::View;
 use crate::core::i18n::{fill, Lang, Translate};
 use crate::core::ui::Ui;
-use crate::shell::components::tabs::tab_label;
 use crate::shell::context::Env;
+use crate::shell::split::{futures_join, LoadFailed};
 use crate::shell::texts::{install, installed, Pack};
 
 /// Renders a view; returned by the view's loader.
 pub type ViewFn = fn() -> Html;
-
-/// A view's file could not be fetched or instantiated (offline, blocked).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LoadFailed;
-
-#[cfg(feature = "split")]
-impl From<wasm_split_helpers::SplitLoaderError> for LoadFailed {
-    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
-        LoadFailed
-    }
-}
 
 /// Declares a view's loader: a split point named `$split` when the `split`
 /// feature is on. `fallible`: a failed fetch is an `Err`, not an abort, and
@@ -254,7 +243,7 @@ pub fn lazy_view(props: &LazyViewProps) -> Html {
         });
     }
     let lang = want;
-    let name = tab_label(view).tr(lang);
+    let name = Ui::tab(view).tr(lang);
     match state.0 {
         State::Ready(render) => {
             let env = Env { lang: *shown, ..env };
@@ -280,51 +269,3 @@ pub fn lazy_view(props: &LazyViewProps) -> Html {
     }
 }
 
-/// Both futures polled together (the view's code and its texts are fetched
-/// at once), with both results.
-pub(crate) async fn futures_join<A, B>(a: A, b: B) -> (A::Output, B::Output)
-where
-    A: std::future::Future,
-    B: std::future::Future,
-    A::Output: Unpin,
-    B::Output: Unpin,
-{
-    use std::future::Future;
-    use std::pin::Pin;
-    use std::task::{Context, Poll};
-    struct Join<A: Future, B: Future> {
-        a: Pin<Box<A>>,
-        b: Pin<Box<B>>,
-        ra: Option<A::Output>,
-        rb: Option<B::Output>,
-    }
-    impl<A: Future, B: Future> Future for Join<A, B>
-    where
-        A::Output: Unpin,
-        B::Output: Unpin,
-    {
-        type Output = (A::Output, B::Output);
-        fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-            let this = self.get_mut();
-            if this.ra.is_none() {
-                if let Poll::Ready(v) = this.a.as_mut().poll(cx) {
-                    this.ra = Some(v);
-                }
-            }
-            if this.rb.is_none() {
-                if let Poll::Ready(v) = this.b.as_mut().poll(cx) {
-                    this.rb = Some(v);
-                }
-            }
-            match (this.ra.take(), this.rb.take()) {
-                (Some(a), Some(b)) => Poll::Ready((a, b)),
-                (ra, rb) => {
-                    this.ra = ra;
-                    this.rb = rb;
-                    Poll::Pending
-                }
-            }
-        }
-    }
-    Join { a: Box::pin(a), b: Box::pin(b), ra: None, rb: None }.await
-}

@@ -11,6 +11,7 @@ pub mod lazy;
 pub mod texts;
 pub mod markup;
 pub mod services;
+pub mod split;
 
 use wasm_bindgen::prelude::*;
 

@@ -16,7 +16,7 @@ use std::cell::Cell;
 
 use crate::core::attrs::View;
 use crate::core::i18n::{install_en, install_es, Lang};
-use crate::shell::lazy::LoadFailed;
+use crate::shell::split::LoadFailed;
 
 /// Declares a pack's two loaders (English, Spanish), each a split point.
 macro_rules! text_pack {

@@ -65,20 +65,10 @@ pub fn tabs(props: &TabsProps) -> Html {
                         tabindex={if active { "0" } else { "-1" }}
                         ref={refs.get(i).cloned().unwrap_or_default()}
                         {onclick} {onpointerenter} {onfocus}>
-                        { tab_label(view).tr(props.lang) }
+                        { Ui::tab(view).tr(props.lang) }
                     </button>
                 }
             }) }
         </div>
-    }
-}
-
-/// The tab's label for a view.
-pub fn tab_label(view: View) -> Ui {
-    match view {
-        View::All | View::Calculator => Ui::TabCalculator,
-        View::Sites => Ui::TabSites,
-        View::Storage => Ui::TabStorage,
-        View::Safety => Ui::TabSafety,
     }
 }
