@@ -152,6 +152,8 @@ clippy: tools-rust
 	@if grep -n 'allow-invalid *=' build/clippy-strict/clippy.toml; then echo "error: clippy.toml: write \`, allow-invalid = true\` at the end of an entry"; exit 1; fi
 	CLIPPY_CONF_DIR=$(CURDIR)/build/clippy-strict cargo clippy --target $(WASM_TARGET) --lib $(patsubst tests/%.rs,--test %,$(wildcard tests/browser*.rs)) --features $(CLIPPY_STRICT_FEATURES) -- -D warnings 2>&1 | tee build/clippy-strict/wasm.log
 	@if grep 'does not refer to' build/clippy-strict/wasm.log; then echo "error: a clippy.toml path names no item of yew/web-sys (renamed, or a missing CLIPPY_STRICT_FEATURES feature)"; exit 1; fi
+	# The shipped build's split points (src/shell/lazy.rs, texts.rs, api.rs).
+	CLIPPY_CONF_DIR=$(CURDIR)/build/clippy-strict cargo clippy --target $(WASM_TARGET) --lib --features split,$(CLIPPY_STRICT_FEATURES) -- -D warnings
 
 # The package's TypeScript types (www/types/) as a consumer uses them, under
 # --strict: tests/types/ok*.ts* must compile, and every `// @ts-expect-error`

@@ -87,8 +87,11 @@ pub trait Translate: Copy + 'static {
     }
 }
 
+/// A table's text accessor for one language.
+pub type TextFn<T> = fn(T) -> &'static str;
+
 /// A table's text accessor per language, empty until installed.
-pub struct TextSlots<T>(std::cell::Cell<[Option<fn(T) -> &'static str>; 2]>);
+pub struct TextSlots<T>(std::cell::Cell<[Option<TextFn<T>>; 2]>);
 
 impl<T> TextSlots<T> {
     pub const fn new() -> Self {
@@ -124,7 +127,7 @@ fn spanish<T: Translate>(t: T) -> &'static str {
 /// The accessor, hidden from the optimiser: a slot only ever set to one
 /// function would otherwise become a flag and a direct call to it (LLVM's
 /// global optimisation), putting both languages back into the view's code.
-fn opaque<T>(f: fn(T) -> &'static str) -> fn(T) -> &'static str {
+fn opaque<T>(f: TextFn<T>) -> TextFn<T> {
     std::hint::black_box(f)
 }
 
