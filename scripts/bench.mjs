@@ -1,7 +1,11 @@
-// `make bench`: a benchmark, not a test. Prints sizes of every file the embed
-// downloads, the median time from module import to first interactive render
-// over LOADS cold loads in headless Chromium, the same for a bare Yew counter
-// built by the same pipeline, and the widget's headless API speed.
+// `make bench`: a benchmark, not a test (it never fails on its numbers).
+// In one run, for the split build (dist/) and the same code built as one
+// module (build/unsplit/dist, "before the split"), per view and language:
+// the files a page downloads before that view is interactive (gzip and
+// brotli), and the median time from module import to the view interactive
+// over LOADS cold loads in headless Chromium; the same for the headless API
+// alone (import -> first calculateDose result), every view's files together,
+// a bare Yew counter built by the same pipeline, and the API's speed.
 import { readFileSync, readdirSync, mkdirSync, cpSync, rmSync, copyFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
@@ -14,62 +18,46 @@ const LOADS = Number(process.env.LOADS || 15);
 const PORT = Number(process.env.BENCH_PORT || 8097);
 const site = join(root, 'build', 'bench-site');
 
+const cache = new Map();
 const sizes = (file) => {
-  const buf = readFileSync(file);
-  return {
-    raw: buf.length,
-    gzip: gzipSync(buf, { level: 9 }).length,
-    brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
+  if (!cache.has(file)) {
+    const buf = readFileSync(file);
+    cache.set(file, {
+      raw: buf.length,
+      gzip: gzipSync(buf, { level: 9 }).length,
+      brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
+  }
+  return cache.get(file);
 };
+const sum = (dir, files) => files.reduce((t, f) => {
+  const s = sizes(join(dir, f));
+  return { raw: t.raw + s.raw, gzip: t.gzip + s.gzip, brotli: t.brotli + s.brotli };
+}, { raw: 0, gzip: 0, brotli: 0 });
 const kib = (n) => (n / 1024).toFixed(1);
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-function table(title, files, note = '') {
-  console.log(`\n${title}`);
-  console.log('  file                                   raw B   gzip B  brotli B');
-  const total = { raw: 0, gzip: 0, brotli: 0 };
-  for (const [name, path] of files) {
-    const s = sizes(path);
-    for (const k of Object.keys(total)) total[k] += s[k];
-    console.log(`  ${name.padEnd(34)} ${String(s.raw).padStart(9)} ${String(s.gzip).padStart(8)} ${String(s.brotli).padStart(9)}`);
-  }
-  console.log(`  ${'TOTAL'.padEnd(34)} ${String(total.raw).padStart(9)} ${String(total.gzip).padStart(8)} ${String(total.brotli).padStart(9)}` +
-    `   (${kib(total.gzip)} KiB gzip${note})`);
-  return total;
-}
-
-// --- the site: dist/ + bench pages + the counter ---------------------------
+// --- the site: dist/, the unsplit build under unsplit/, the counter --------
 rmSync(site, { recursive: true, force: true });
 mkdirSync(join(site, 'counter'), { recursive: true });
 cpSync(join(root, 'dist'), site, { recursive: true });
-for (const f of readdirSync(join(root, 'bench', 'pages'))) copyFileSync(join(root, 'bench', 'pages', f), join(site, f));
+cpSync(join(root, 'build', 'unsplit', 'dist'), join(site, 'unsplit'), { recursive: true });
+for (const f of readdirSync(join(root, 'bench', 'pages'))) {
+  copyFileSync(join(root, 'bench', 'pages', f), join(site, f));
+  copyFileSync(join(root, 'bench', 'pages', f), join(site, 'unsplit', f));
+}
 copyFileSync(join(root, 'build', 'counter', 'opt', 'bench_counter_bg.wasm'), join(site, 'counter', 'bench_counter_bg.wasm'));
 copyFileSync(join(root, 'build', 'counter', 'opt', 'bench_counter.js'), join(site, 'counter', 'bench_counter.js'));
 
-const embedFiles = readdirSync(join(root, 'dist'))
-  .filter((f) => f === 'kineret-widget.js' || /^kw-core\./.test(f))
-  .sort()
-  .map((f) => [f, join(root, 'dist', f)]);
-// No whole-widget budget (the 120 KiB one is retired, docs/SIZE.md): the
-// next budget is the first view's download (issue #13).
-const widget = table('Embed download (every file <kineret-widget> fetches)', embedFiles,
-  '; no whole-widget budget, the first view\'s download is issue #13');
-const counter = table('Bare Yew counter, same pipeline', [
-  ['bench_counter.js', join(site, 'counter', 'bench_counter.js')],
-  ['bench_counter_bg.wasm', join(site, 'counter', 'bench_counter_bg.wasm')],
-]);
-console.log(`\n  widget / counter (gzip): ${(widget.gzip / counter.gzip).toFixed(2)}x; the widget adds ${kib(widget.gzip - counter.gzip)} KiB gzip`);
-
-// Code per feature, from the names in wasm-bindgen's output (before wasm-opt,
-// so these are unoptimised code bytes: read them as proportions).
-console.log('\nCode per feature (pre-wasm-opt code bytes, names from build/wb)');
-const features = featureSizes(join(root, 'build', 'wb', 'kineret_widget_bg.wasm'));
-const codeTotal = [...features.values()].reduce((a, b) => a + b, 0);
-for (const [f, s] of features) console.log(`  ${f.padEnd(34)} ${String(s).padStart(8)}  ${(100 * s / codeTotal).toFixed(1).padStart(5)} %`);
+const split = JSON.parse(readFileSync(join(root, 'build', 'views.json'), 'utf8'));
+const unsplit = JSON.parse(readFileSync(join(root, 'build', 'unsplit', 'views.json'), 'utf8'));
+const dist = join(root, 'dist');
+const udist = join(root, 'build', 'unsplit', 'dist');
+const counterFiles = ['bench_counter.js', 'bench_counter_bg.wasm'];
+const counter = sum(join(site, 'counter'), counterFiles);
 
 // --- timings ------------------------------------------------------------------
 const server = spawn(process.execPath, [join(root, 'scripts', 'serve.mjs'), site, String(PORT)], { stdio: 'ignore' });
@@ -79,27 +67,59 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
-async function loads(page) {
+/** Median import -> ready of LOADS cold loads, and the files the first load fetched. */
+async function loads(path) {
   const times = [];
+  let files = null;
   for (let i = 0; i < LOADS; i++) {
     const context = await browser.newContext(); // cold HTTP cache every load
     const p = await context.newPage();
-    await p.goto(`http://127.0.0.1:${PORT}/${page}`);
+    await p.goto(`http://127.0.0.1:${PORT}/${path}`);
     await p.waitForFunction(() => window.__benchMs !== undefined, null, { timeout: 20_000 });
     times.push(await p.evaluate(() => window.__benchMs));
+    files ??= await p.evaluate(() => window.__benchFiles);
     await context.close();
   }
-  return times;
+  return { ms: median(times), files };
 }
-try {
-  const w = await loads('widget.html');
-  const c = await loads('counter.html');
-  console.log(`\nImport -> first interactive render, median of ${LOADS} cold loads (localhost, headless Chromium)`);
-  console.log(`  widget:  ${median(w).toFixed(1)} ms   (min ${Math.min(...w).toFixed(1)}, max ${Math.max(...w).toFixed(1)})`);
-  console.log(`  counter: ${median(c).toFixed(1)} ms   (min ${Math.min(...c).toFixed(1)}, max ${Math.max(...c).toFixed(1)})`);
-  console.log(`  widget / counter: ${(median(w) / median(c)).toFixed(2)}x`);
 
-  // Headless API speed, when the API exists in this build.
+const rows = [];
+const VIEWS = ['calculator', 'sites', 'storage', 'safety', 'all'];
+try {
+  for (const lang of ['en', 'es']) {
+    for (const view of [...VIEWS, 'api']) {
+      const page = view === 'api' ? `api.html?lang=${lang}` : `widget.html?view=${view}&lang=${lang}`;
+      const key = view === 'all' ? 'calculator' : view; // view="all" opens on the calculator
+      const files = [...split.core, ...split.views[key][lang]];
+      const s = await loads(page);
+      const u = await loads(`unsplit/${page}`);
+      // What the page really fetched must be what views.json says.
+      const fetched = s.files.filter((f) => /^kw-|^kineret-widget\.js$/.test(f));
+      const extra = fetched.filter((f) => !files.includes(f));
+      rows.push({ lang, view, files, size: sum(dist, files), ms: s.ms, usize: sum(udist, unsplit.core), ums: u.ms, extra });
+    }
+  }
+  const c = await loads('counter.html');
+
+  const pad = (x, n) => String(x).padStart(n);
+  console.log(`\nBefore the view is interactive: files, bytes and import -> interactive (median of ${LOADS} cold loads, localhost, headless Chromium)`);
+  console.log('  lang view        | split: files   gzip B  brotli B   ms | one module: gzip B  brotli B   ms | gzip vs one module');
+  for (const r of rows) {
+    const d = r.size.gzip - r.usize.gzip;
+    console.log(`  ${r.lang}   ${r.view.padEnd(11)} | ${pad(r.files.length, 12)} ${pad(r.size.gzip, 8)} ${pad(r.size.brotli, 9)} ${pad(r.ms.toFixed(0), 4)} |` +
+      ` ${pad(r.usize.gzip, 17)} ${pad(r.usize.brotli, 9)} ${pad(r.ums.toFixed(0), 4)} | ${d > 0 ? '+' : ''}${d} (${kib(r.size.gzip)} KiB)` +
+      (r.extra.length ? `  [also fetched: ${r.extra.join(' ')}]` : ''));
+  }
+  console.log(`  bare Yew counter: ${counterFiles.length} files, ${counter.gzip} B gzip, ${counter.brotli} B brotli, ${c.ms.toFixed(0)} ms`);
+  for (const lang of ['en', 'es']) {
+    const every = [...new Set([...split.core, ...['calculator', 'sites', 'storage', 'safety'].flatMap((v) => split.views[v][lang])])];
+    const t = sum(dist, every);
+    console.log(`  all four views loaded (${lang}): ${every.length} files, ${t.gzip} B gzip, ${t.brotli} B brotli (one module: ${sum(udist, unsplit.core).gzip} B gzip)`);
+  }
+  const main = sizes(join(dist, split.core.find((f) => f.endsWith('.wasm'))));
+  console.log(`  main module alone: ${main.gzip} B gzip; JS (entry, glue, loader): ${sum(dist, split.core.filter((f) => f.endsWith('.js'))).gzip} B gzip`);
+
+  // Headless API speed.
   const context = await browser.newContext();
   const p = await context.newPage();
   await p.goto(`http://127.0.0.1:${PORT}/embed-demo.html`);
@@ -107,7 +127,6 @@ try {
     // Median of 10 batches of 1000 awaited calls (10 000 calls in all).
     const m = await import('./kineret-widget.js');
     await m.ready;
-    if (typeof m.calculateDose !== 'function') return null;
     const req = { indication: 'nomid', weightKg: 20, mgPerKgPerDay: 2, split: 'twice', crClMlMin: 25 };
     const probe = await m.calculateDose(req);
     if (!probe || !probe.ok) return { error: JSON.stringify(probe) };
@@ -127,3 +146,10 @@ try {
   await browser.close();
   server.kill();
 }
+
+// Code per feature, from the names in the one-module build's wasm-bindgen
+// output (before wasm-opt: read them as proportions).
+console.log('\nCode per feature (one-module build, pre-wasm-opt code bytes)');
+const features = featureSizes(join(root, 'build', 'unsplit', 'wb', 'kineret_widget_bg.wasm'));
+const codeTotal = [...features.values()].reduce((a, b) => a + b, 0);
+for (const [f, s] of features) console.log(`  ${f.padEnd(34)} ${String(s).padStart(8)}  ${(100 * s / codeTotal).toFixed(1).padStart(5)} %`);

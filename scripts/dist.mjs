@@ -14,8 +14,13 @@ import { writeWorker, sri } from './precache.mjs';
 import { packageReadme } from './package-readme.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const out = join(root, 'dist');
-const opt = join(root, 'build', 'opt');
+// KW_UNSPLIT=1 (make bench only): the same code built as one module, no
+// split points (build/unsplit/opt), assembled into build/unsplit/dist with
+// the same entry and pages: the benchmark's "before the split" column. No
+// worker, no package.
+const UNSPLIT = process.env.KW_UNSPLIT === '1';
+const out = UNSPLIT ? join(root, 'build', 'unsplit', 'dist') : join(root, 'dist');
+const opt = UNSPLIT ? join(root, 'build', 'unsplit', 'opt') : join(root, 'build', 'opt');
 const www = join(root, 'www');
 
 const hash = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 12);
@@ -34,76 +39,86 @@ const wasm = readFileSync(join(opt, 'kineret_widget_bg.wasm'));
 const wasmName = `kw-core.${hash(wasm)}.wasm`;
 writeFileSync(join(out, wasmName), wasm);
 
-const chunkName = (f) => {
-  const view = /^split_kw_([a-z_]+)\.wasm$/.exec(f);
-  if (view) return `kw-${view[1].replace(/_/g, '-')}`;
-  const shared = /^chunk_(\d+)\.wasm$/.exec(f);
-  if (shared) return `kw-shared-${shared[1]}`;
-  throw new Error(`build/opt/${f}: not a module wasm-split-cli writes`);
-};
 const chunks = new Map(); // build name -> dist name
-for (const f of readdirSync(opt).filter((f) => f.endsWith('.wasm') && f !== 'kineret_widget_bg.wasm').sort()) {
-  const buf = readFileSync(join(opt, f));
-  const name = `${chunkName(f)}.${hash(buf)}.wasm`;
-  chunks.set(f, name);
-  writeFileSync(join(out, name), buf);
-}
-let loader = readFileSync(join(opt, '__wasm_split.js'), 'utf8');
-for (const [from, to] of chunks) {
-  const literal = JSON.stringify('./' + from);
-  if (!loader.includes(literal)) throw new Error(`__wasm_split.js does not fetch ${from}`);
-  loader = loader.replaceAll(literal, JSON.stringify('./' + to));
-}
-if (/\.\/(chunk_\d+|split_[a-z_]+)\.wasm/.test(loader)) throw new Error('__wasm_split.js fetches a module dist/ does not have');
-const glueText = readFileSync(join(opt, 'kineret_widget.js'), 'utf8');
-const pairHash = hash(glueText + '\0' + loader);
-const glueName = `kw-core.${pairHash}.js`;
-const loaderName = `kw-split.${pairHash}.js`;
-// Only the import specifiers: the glue's import object keeps the module
-// name the wasm imports from ("./__wasm_split.js").
-const renameImport = (text, from, to, file) => {
-  const re = new RegExp(`(from\\s*)"${from.replace(/[.]/g, '\\.')}"`, 'g');
-  if (!re.test(text)) throw new Error(`${file}: no import from ${from}`);
-  return text.replace(re, `$1${JSON.stringify(to)}`);
-};
-writeFileSync(join(out, glueName), renameImport(glueText, './__wasm_split.js', './' + loaderName, 'glue'));
-writeFileSync(join(out, loaderName), renameImport(loader, './kineret_widget.js', './' + glueName, '__wasm_split.js'));
-
-// Which files each view needs before it is interactive, per language, read
-// from the loader (wasm-split-cli's own map): `export const
-// __wasm_split_load_kw_<split> = …makeLoad(<fetch of its module>, [<shared
-// chunks>])`, each shared chunk a `const __chunk_<n> = makeLoad(<fetch of
-// chunk_<n>.wasm>…)`. A view in a language needs its code's split
-// (kw_<view>) and its texts' (kw_<view>_<lang>, src/shell/texts.rs); the
-// headless API likewise (kw_api, kw_api_<lang>). Used for the preload hints,
-// build/views.json (make bench, tests) and the entry's own preloads.
-const splits = {};
-{
-  const src = readFileSync(join(root, 'build', 'split', '__wasm_split.js'), 'utf8'); // before terser
-  const chunkVar = new Map();
-  for (const m of src.matchAll(/(?:const|let|var)\s+([\w$]+)\s*=\s*\w+\(\s*\(\)\s*=>\s*\{[^}]*?"\.\/(chunk_\d+\.wasm)"/g)) chunkVar.set(m[1], m[2]);
-  for (const m of src.matchAll(/export\s+const\s+__wasm_split_load_kw_([a-z_]+)\s*=([\s\S]*?)(?=export\s+const|$)/g)) {
-    const body = m[2];
-    const own = /"\.\/(split_kw_[a-z_]+\.wasm)"/.exec(body);
-    const deps = /\[([^\]]*)\]\s*\)\s*\)\s*;?\s*$/.exec(body.trim());
-    const list = own ? [own[1]] : [];
-    for (const v of (deps ? deps[1].split(',') : []).map((x) => x.trim()).filter(Boolean)) {
-      if (!chunkVar.has(v)) throw new Error(`__wasm_split.js: ${v} is not a chunk`);
-      list.push(chunkVar.get(v));
-    }
-    splits[m[1]] = list.map((f) => chunks.get(f));
-  }
-}
 const views = {};
-for (const v of ['calculator', 'sites', 'storage', 'safety', 'api']) {
-  views[v] = {};
-  for (const lang of ['en', 'es']) {
-    if (!splits[v] || !splits[v].length || !splits[`${v}_${lang}`]) throw new Error(`__wasm_split.js: no modules for ${v} in ${lang}`);
-    views[v][lang] = [...new Set([...splits[v], ...splits[`${v}_${lang}`]])];
+let glueName;
+let loaderName = null;
+if (UNSPLIT) {
+  const glue = readFileSync(join(opt, 'kineret_widget.js'));
+  glueName = `kw-core.${hash(glue)}.js`;
+  writeFileSync(join(out, glueName), glue);
+} else {
+  const chunkName = (f) => {
+    const view = /^split_kw_([a-z_]+)\.wasm$/.exec(f);
+    if (view) return `kw-${view[1].replace(/_/g, '-')}`;
+    const shared = /^chunk_(\d+)\.wasm$/.exec(f);
+    if (shared) return `kw-shared-${shared[1]}`;
+    throw new Error(`build/opt/${f}: not a module wasm-split-cli writes`);
+  };
+  for (const f of readdirSync(opt).filter((f) => f.endsWith('.wasm') && f !== 'kineret_widget_bg.wasm').sort()) {
+    const buf = readFileSync(join(opt, f));
+    const name = `${chunkName(f)}.${hash(buf)}.wasm`;
+    chunks.set(f, name);
+    writeFileSync(join(out, name), buf);
+  }
+  let loader = readFileSync(join(opt, '__wasm_split.js'), 'utf8');
+  for (const [from, to] of chunks) {
+    const literal = JSON.stringify('./' + from);
+    if (!loader.includes(literal)) throw new Error(`__wasm_split.js does not fetch ${from}`);
+    loader = loader.replaceAll(literal, JSON.stringify('./' + to));
+  }
+  if (/\.\/(chunk_\d+|split_[a-z_]+)\.wasm/.test(loader)) throw new Error('__wasm_split.js fetches a module dist/ does not have');
+  const glueText = readFileSync(join(opt, 'kineret_widget.js'), 'utf8');
+  const pairHash = hash(glueText + '\0' + loader);
+  glueName = `kw-core.${pairHash}.js`;
+  loaderName = `kw-split.${pairHash}.js`;
+  // Only the import specifiers: the glue's import object keeps the module
+  // name the wasm imports from ("./__wasm_split.js").
+  const renameImport = (text, from, to, file) => {
+    const re = new RegExp(`(from\\s*)"${from.replace(/[.]/g, '\\.')}"`, 'g');
+    if (!re.test(text)) throw new Error(`${file}: no import from ${from}`);
+    return text.replace(re, `$1${JSON.stringify(to)}`);
+  };
+  writeFileSync(join(out, glueName), renameImport(glueText, './__wasm_split.js', './' + loaderName, 'glue'));
+  writeFileSync(join(out, loaderName), renameImport(loader, './kineret_widget.js', './' + glueName, '__wasm_split.js'));
+
+  // Which files each view needs before it is interactive, per language, read
+  // from the loader (wasm-split-cli's own map): `export const
+  // __wasm_split_load_kw_<split> = …makeLoad(<fetch of its module>, [<shared
+  // chunks>])`, each shared chunk a `const __chunk_<n> = makeLoad(<fetch of
+  // chunk_<n>.wasm>…)`. A view in a language needs its code's split
+  // (kw_<view>) and its texts' (kw_<view>_<lang>, src/shell/texts.rs); the
+  // headless API its code's (kw_api) and the calculator's texts. Used for the preload hints,
+  // build/views.json (make bench, tests) and the entry's own preloads.
+  const splits = {};
+  {
+    const src = readFileSync(join(root, 'build', 'split', '__wasm_split.js'), 'utf8'); // before terser
+    const chunkVar = new Map();
+    for (const m of src.matchAll(/(?:const|let|var)\s+([\w$]+)\s*=\s*\w+\(\s*\(\)\s*=>\s*\{[^}]*?"\.\/(chunk_\d+\.wasm)"/g)) chunkVar.set(m[1], m[2]);
+    for (const m of src.matchAll(/export\s+const\s+__wasm_split_load_kw_([a-z_]+)\s*=([\s\S]*?)(?=export\s+const|$)/g)) {
+      const body = m[2];
+      const own = /"\.\/(split_kw_[a-z_]+\.wasm)"/.exec(body);
+      const deps = /\[([^\]]*)\]\s*\)\s*\)\s*;?\s*$/.exec(body.trim());
+      const list = own ? [own[1]] : [];
+      for (const v of (deps ? deps[1].split(',') : []).map((x) => x.trim()).filter(Boolean)) {
+        if (!chunkVar.has(v)) throw new Error(`__wasm_split.js: ${v} is not a chunk`);
+        list.push(chunkVar.get(v));
+      }
+      splits[m[1]] = list.map((f) => chunks.get(f));
+    }
+  }
+  for (const v of ['calculator', 'sites', 'storage', 'safety', 'api']) {
+    views[v] = {};
+    for (const lang of ['en', 'es']) {
+      // The headless API shows its messages with the calculator's texts.
+      const texts = `${v === 'api' ? 'calculator' : v}_${lang}`;
+      if (!splits[v] || !splits[v].length || !splits[texts]) throw new Error(`__wasm_split.js: no modules for ${v} in ${lang}`);
+      views[v][lang] = [...new Set([...splits[v], ...splits[texts]])];
+    }
   }
 }
-const core = ['kineret-widget.js', glueName, loaderName, wasmName];
-writeFileSync(join(root, 'build', 'views.json'), JSON.stringify({ core, views }, null, 2) + '\n');
+const core = ['kineret-widget.js', glueName, ...(loaderName ? [loaderName] : []), wasmName];
+writeFileSync(join(UNSPLIT ? join(root, 'build', 'unsplit') : join(root, 'build'), 'views.json'), JSON.stringify({ core, views }, null, 2) + '\n');
 
 // The widget's CSS: every www/styles/*.css in name order (00-base first, then
 // one file per feature), adopted as one constructable stylesheet.
@@ -138,8 +153,8 @@ writeFileSync(join(out, 'kineret-widget.js'), entryMin);
 // calculator): fetched in parallel with the main module, not after it.
 const preloadWasm = (f) => `<link rel="preload" href="./${f}" as="fetch" type="application/wasm" crossorigin>\n  `;
 const preload = `<link rel="modulepreload" href="./${glueName}">\n  ` +
-  `<link rel="modulepreload" href="./${loaderName}">\n  ` +
-  [wasmName, ...views.calculator.en].map(preloadWasm).join('');
+  (loaderName ? `<link rel="modulepreload" href="./${loaderName}">\n  ` : '') +
+  [wasmName, ...(views.calculator?.en ?? [])].map(preloadWasm).join('');
 const page = readFileSync(join(root, 'index.html'), 'utf8');
 const marker = '<script type="module" src="./kineret-widget.js"></script>';
 if (!page.includes(marker)) throw new Error('index.html: the entry <script> is missing');
@@ -158,6 +173,11 @@ const snippet = `<!-- Kineret companion widget ${version}: paste into your page.
 </kineret-widget>
 `;
 writeFileSync(join(out, 'embed-snippet.html'), snippet);
+
+if (UNSPLIT) {
+  console.log(`build/unsplit/dist/ (${version}, one module, for make bench)`);
+  process.exit(0);
+}
 
 // Last: the worker precaches every file written above.
 const cache = writeWorker(out);

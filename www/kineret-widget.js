@@ -17,6 +17,7 @@ const VIEWS = __VIEWS__;
 const preloaded = new Set();
 function preloadView(view, lang) {
   const byLang = VIEWS[VIEWS[view] && view !== 'api' ? view : 'calculator'];
+  if (!byLang) return; // a build without split points (make bench's baseline)
   for (const file of byLang[lang] || byLang.en) {
     const href = new URL('./' + file, import.meta.url).href;
     if (preloaded.has(href)) continue;

@@ -82,7 +82,8 @@ fn load_api() -> Result<Api, crate::shell::split::LoadFailed> {
     })
 }
 
-/// The API's code and its texts in the request's language (what core::api
+/// The API's code and its texts in the request's language (the
+/// calculator's pack holds every table core::api can show) (what core::api
 /// reads: `lang`, English for anything else); a rejected promise (never a
 /// wrong result) if either cannot be fetched, and the next call tries again.
 async fn api(request: &JsValue) -> Result<Api, JsValue> {
@@ -95,7 +96,7 @@ async fn api(request: &JsValue) -> Result<Api, JsValue> {
         let api = load_api();
         api
     };
-    let (code, texts) = crate::shell::split::futures_join(code, install(Pack::Api, lang)).await;
+    let (code, texts) = crate::shell::split::futures_join(code, install(Pack::Calculator, lang)).await;
     texts.and(code).map_err(|_| js_sys::Error::new("kineret-widget: the dose rules could not be loaded; check the connection and try again").into())
 }
 

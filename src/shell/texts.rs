@@ -1,5 +1,6 @@
 //! Language packs (docs/SIZE.md, "Texts per language"): the texts each view
-//! (and the headless API) can show, one pack per view and language.
+//! can show, one pack per view and language (the headless API uses the
+//! calculator's).
 //!
 //! With the `split` feature every pack is a split point of its own, so a page
 //! in English downloads the English texts of the views it shows and never the
@@ -92,7 +93,10 @@ text_pack!(Storage, storage_en, storage_es, kw_storage_en, kw_storage_es, [
     crate::core::checklist::steps::StepMsg,
     crate::core::checklist::text::ChecklistMsg,
     crate::core::checklist::timer::WarmUpMsg,
+    crate::core::dose::labels::CalcUi,
+    crate::core::dose::labels::IndicationOption,
     crate::core::dose::rules::Indication,
+    crate::core::dose::syringe::SyringeMsg,
     crate::core::dose::text::Freq,
     crate::core::dose::text::Instruction,
     crate::core::dose::text::StepMsg,
@@ -138,6 +142,7 @@ text_pack!(Safety, safety_en, safety_es, kw_safety_en, kw_safety_es, [
     crate::core::safety::screen::ScreenMsg,
     crate::core::safety::triage::Symptom,
     crate::core::safety::triage::TriageMsg,
+    crate::core::safety::warnings::WarningMsg,
     crate::core::sites::FlagReason,
     crate::core::sites::Injector,
     crate::core::sites::Reaction,
@@ -147,27 +152,16 @@ text_pack!(Safety, safety_en, safety_es, kw_safety_en, kw_safety_es, [
     crate::core::units::NumberError,
 ]);
 
-text_pack!(Api, api_en, api_es, kw_api_en, kw_api_es, [
-    crate::core::checklist::steps::Step,
-    crate::core::checklist::steps::StepMsg,
-    crate::core::dose::form::Missing,
-    crate::core::dose::rules::Indication,
-    crate::core::dose::text::Freq,
-    crate::core::dose::text::Instruction,
-    crate::core::dose::text::StepMsg,
-    crate::core::dose::text::WarningCode,
-    crate::core::limits::ErrorCode,
-    crate::core::units::NumberError,
-]);
 
-/// The packs: one per view, and the headless API's.
+/// The packs: one per view. The headless API reads the calculator's (its
+/// tables are a subset, tests/module_graph.rs): one split point less, so
+/// fewer shared chunks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pack {
     Calculator,
     Sites,
     Storage,
     Safety,
-    Api,
 }
 
 impl Pack {
@@ -187,7 +181,6 @@ impl Pack {
             Pack::Sites => 1,
             Pack::Storage => 2,
             Pack::Safety => 3,
-            Pack::Api => 4,
         };
         1 << (pack * 2 + if lang == Lang::Es { 1 } else { 0 })
     }
@@ -227,8 +220,7 @@ pub async fn install(pack: Pack, lang: Lang) -> Result<(), LoadFailed> {
         Calculator, En => calculator_en, Calculator, Es => calculator_es,
         Sites, En => sites_en, Sites, Es => sites_es,
         Storage, En => storage_en, Storage, Es => storage_es,
-        Safety, En => safety_en, Safety, Es => safety_es,
-        Api, En => api_en, Api, Es => api_es
+        Safety, En => safety_en, Safety, Es => safety_es
     )?;
     INSTALLED.with(|i| i.set(i.get() | pack.bit(lang)));
     Ok(())
