@@ -1,0 +1,391 @@
+// Every view renders lazily (src/shell/lazy.rs, src/shell/texts.rs): a page
+// fetches the core plus exactly the modules of the views it shows, in its
+// language (build/views.json); other tabs come on hover, focus or idle; a
+// slow module shows a translated "Loading…" after 400 ms; a failed one an
+// alert with "Try again"; a live `lang` change fetches only the missing pack;
+// the headless API fetches no view; a strict CSP host and the offline app
+// load every tab.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { test, expect, widgetsReady } from './fixtures.mjs';
+import { serve } from '../serve.mjs';
+
+const dist = new URL('../../dist/', import.meta.url).pathname;
+const { core, views } = JSON.parse(readFileSync(new URL('../../build/views.json', import.meta.url), 'utf8'));
+const TABS = ['calculator', 'sites', 'storage', 'safety'];
+
+/** A heading each view shows from its own language pack (not from the core). */
+const MARKER = {
+  calculator: { en: 'Dose calculator', es: 'Calculadora de dosis' },
+  sites: { en: 'History', es: 'Historial' },
+  storage: { en: 'Dose checklist', es: 'Lista de verificación de la dosis' },
+  safety: { en: 'Neutrophil count checks', es: 'Controles del recuento de neutrófilos' },
+};
+const TAB_NAME = {
+  calculator: { en: 'Dose calculator', es: 'Calculadora de dosis' },
+  sites: { en: 'Injection sites', es: 'Zonas de inyección' },
+  storage: { en: 'Storage and preparation', es: 'Conservación y preparación' },
+  safety: { en: 'Safety', es: 'Seguridad' },
+};
+const marker = (w, view, lang) => w.getByRole('heading', { name: MARKER[view][lang], exact: true });
+/** The view's own code module, e.g. kw-sites.<hash>.wasm. */
+const codeOf = (view) => views[view].en[0];
+const packOf = (view, lang) => views[view][lang].find((f) => f.startsWith(`kw-${view}-${lang}.`));
+const MODULE = /^\/(kineret-widget\.js|kw-[a-z0-9-]+\.[0-9a-f]{12}\.(js|wasm))$/;
+const sorted = (a) => [...a].sort();
+const union = (...lists) => sorted(new Set(lists.flat()));
+
+// Known widget bugs (see the `test.fail` below): a pack that misses a table
+// its view reads logs "texts missing for …" and shows an empty text. Tests
+// showing those views tolerate exactly these errors, and nothing else.
+const KNOWN_MISSING = {
+  storage: /^console\.error: kineret-widget: texts missing for kineret_widget::core::dose::labels::CalcUi$/,
+  safety: /^console\.error: kineret-widget: texts missing for kineret_widget::core::safety::warnings::WarningMsg$/,
+};
+function tolerate(...patterns) {
+  test.info().annotations.push({ type: 'expects-console-errors' });
+  return (page) => expect(page.problems.filter((p) => !patterns.some((re) => re.test(p))), 'console errors / page errors').toEqual([]);
+}
+
+/** Every embed module the page requests, by file name, in order (a file
+ *  fetched twice appears twice). */
+function recordModules(page) {
+  const list = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (MODULE.test(path)) list.push(path.slice(1));
+  });
+  return list;
+}
+
+/** Serves `body` as a same-origin page at /lazy-test.html and opens it. */
+async function hostPage(page, body, head = '<script type="module" src="./kineret-widget.js"></script>') {
+  await page.route('**/lazy-test.html', (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>lazy</title>${head}</head><body>${body}</body></html>`,
+  }));
+  await page.goto('/lazy-test.html');
+}
+
+/** Idle prefetch off: `requestIdleCallback` never calls back, so a view's
+ *  module arrives only on hover, focus or click. */
+const noIdle = (page) => page.addInitScript(() => { window.requestIdleCallback = () => 1; });
+
+const delay = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Returns once no module request has started for 300 ms. (Playwright's
+ *  'networkidle' fires once per navigation, so it cannot wait for later
+ *  fetches, such as a hover's.) */
+async function quiet(fetched) {
+  let n;
+  do {
+    n = fetched.length;
+    await delay(300);
+  } while (fetched.length !== n);
+}
+
+/** Lets whatever the page would still fetch (idle prefetch) start and end. */
+async function settled(page, fetched) {
+  await page.evaluate(() => new Promise((r) => requestIdleCallback(() => setTimeout(r, 100))));
+  await quiet(fetched);
+}
+
+// 1. One view per page: the core and that view's files in that language only.
+for (const [view, lang] of [...TABS.map((v) => [v, 'en']), ['calculator', 'es'], ['safety', 'es']]) {
+  test(`view="${view}" lang="${lang}" fetches the core and only its own modules and texts`, async ({ page }) => {
+    const check = tolerate(...(KNOWN_MISSING[view] ? [KNOWN_MISSING[view]] : []));
+    const fetched = recordModules(page);
+    await hostPage(page, `<kineret-widget view="${view}" lang="${lang}"></kineret-widget>`);
+    await widgetsReady(page);
+    const w = page.locator('kineret-widget');
+    await expect(marker(w, view, lang)).toBeVisible();
+    await expect(w.getByRole('tab')).toHaveCount(0);
+    await settled(page, fetched);
+    expect(sorted(fetched)).toEqual(union(core, views[view][lang]));
+    check(page);
+  });
+}
+
+// 2. Two instances, one page: both render, every module fetched once.
+test('two instances (all/en, calculator/es) render and share every module, each fetched once', async ({ page }) => {
+  const check = tolerate();
+  const fetched = recordModules(page);
+  await page.goto('/embed-demo.html');
+  await widgetsReady(page, 2);
+  await expect(marker(page.locator('#primary'), 'calculator', 'en')).toBeVisible();
+  await expect(marker(page.locator('#secondary'), 'calculator', 'es')).toBeVisible();
+  // #primary prefetches its other tabs (English) when idle; nothing in
+  // Spanish beyond the calculator, never the API.
+  const every = union(core, views.calculator.es, ...TABS.map((v) => views[v].en));
+  await expect.poll(() => new Set(fetched).size, { timeout: 15_000 }).toBe(every.length);
+  await quiet(fetched);
+  expect(sorted(fetched)).toEqual(every);
+  check(page);
+});
+
+// 3. Tabs: hover and focus prefetch, click shows; nothing before it is needed.
+test('view="all": hovering or focusing a tab prefetches it, clicking each tab shows its view', async ({ page }) => {
+  const check = tolerate(KNOWN_MISSING.safety);
+  await noIdle(page);
+  const fetched = recordModules(page);
+  await hostPage(page, '<kineret-widget view="all" lang="en"></kineret-widget>');
+  await widgetsReady(page);
+  const w = page.locator('kineret-widget');
+  await expect(marker(w, 'calculator', 'en')).toBeVisible();
+  await quiet(fetched);
+  expect(sorted(fetched)).toEqual(union(core, views.calculator.en)); // the first tab only
+
+  const tab = (view) => w.getByRole('tab', { name: TAB_NAME[view].en });
+  await tab('sites').hover();
+  await expect.poll(() => fetched.includes(codeOf('sites')) && fetched.includes(packOf('sites', 'en'))).toBe(true);
+  await tab('storage').focus();
+  await expect.poll(() => fetched.includes(codeOf('storage')) && fetched.includes(packOf('storage', 'en'))).toBe(true);
+  // Prefetched, not opened; safety neither hovered nor focused: not fetched.
+  await expect(tab('calculator')).toHaveAttribute('aria-selected', 'true');
+  expect(fetched).not.toContain(codeOf('safety'));
+  await quiet(fetched);
+  expect(sorted(fetched)).toEqual(union(core, views.calculator.en, views.sites.en, views.storage.en));
+
+  for (const view of ['sites', 'storage', 'safety', 'calculator']) {
+    await tab(view).click();
+    await expect(tab(view)).toHaveAttribute('aria-selected', 'true');
+    await expect(marker(w, view, 'en')).toBeVisible();
+    await expect(w.locator('.kw-load-failed')).toHaveCount(0);
+  }
+  await quiet(fetched);
+  expect(sorted(fetched)).toEqual(union(core, ...TABS.map((v) => views[v].en)));
+  check(page);
+});
+
+// 4. A slow module: an empty status first, the translated text after 400 ms.
+test('a slow view module shows an empty status region, then "Cargando …" after 400 ms, then the view', async ({ page }) => {
+  const check = tolerate();
+  // The module is held until the test has seen the loading text (at most
+  // 5 s): as slow as needed on a busy machine, no longer.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(`**/${codeOf('sites')}`, async (route) => {
+    await Promise.race([held, delay(5000)]);
+    await route.continue();
+  });
+  // Watches the loading region from inside the page (a MutationObserver on
+  // the widget's shadow root: timestamps in the task that changed the DOM,
+  // not across the test's round trips, which a busy machine stretches).
+  await page.addInitScript(() => {
+    const seen = (window.__loading = { first: null, text: null, textAt: null, role: null, live: null });
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = attach.call(this, init);
+      const observer = new MutationObserver(() => {
+        const el = root.querySelector('.kw-loading');
+        if (!el) return;
+        const now = performance.now();
+        if (seen.first === null) Object.assign(seen, { first: now, role: el.getAttribute('role'), live: el.getAttribute('aria-live') });
+        if (seen.textAt === null && el.textContent.trim()) {
+          Object.assign(seen, { textAt: now, text: el.textContent.trim() });
+          observer.disconnect();
+        }
+      });
+      observer.observe(root, { childList: true, subtree: true, characterData: true });
+      return root;
+    };
+  });
+  await hostPage(page, '<kineret-widget view="sites" lang="es"></kineret-widget>');
+  const w = page.locator('kineret-widget');
+  const loading = w.locator('.kw-loading');
+  await expect(loading).toHaveText('Cargando Zonas de inyección…');
+  await expect(loading).toHaveAttribute('role', 'status');
+  await expect(marker(w, 'sites', 'es')).toHaveCount(0);
+  release();
+  await expect(marker(w, 'sites', 'es')).toBeVisible();
+  await expect(loading).toHaveCount(0);
+  const seen = await page.evaluate(() => window.__loading);
+  expect(seen).toMatchObject({ role: 'status', live: 'polite', text: 'Cargando Zonas de inyección…' });
+  expect(seen.textAt - seen.first, 'empty for 400 ms first').toBeGreaterThanOrEqual(350);
+  check(page);
+});
+
+// 5. A failing module: an alert with "Try again", which retries.
+for (const [lang, failed, retry] of [
+  ['en', 'Dose calculator could not be loaded. Check your connection and try again.', 'Try again'],
+  ['es', 'No se pudo cargar Calculadora de dosis. Compruebe su conexión e inténtelo de nuevo.', 'Reintentar'],
+]) {
+  test(`a view module that fails shows an alert, and "${retry}" loads it (${lang})`, async ({ page }) => {
+    // The aborted fetch is logged (by the browser and the split loader).
+    test.info().annotations.push({ type: 'expects-console-errors' });
+    let fail = true;
+    let aborted = 0;
+    let served = 0;
+    await page.route(`**/${codeOf('calculator')}`, (route) => {
+      if (fail) {
+        aborted++;
+        return route.abort('internetdisconnected');
+      }
+      served++;
+      return route.continue();
+    });
+    await hostPage(page, `<kineret-widget view="calculator" lang="${lang}"></kineret-widget>`);
+    const w = page.locator('kineret-widget');
+    const alert = w.getByRole('alert').filter({ hasText: failed });
+    await expect(alert).toBeVisible({ timeout: 15_000 });
+    await expect(alert).toHaveClass(/kw-load-failed/);
+    await expect(w.locator('.kw-loading')).toHaveCount(0);
+    await expect(marker(w, 'calculator', lang)).toHaveCount(0);
+    expect(aborted).toBeGreaterThan(0);
+
+    fail = false;
+    await alert.getByRole('button', { name: retry }).click();
+    await expect(marker(w, 'calculator', lang)).toBeVisible();
+    await expect(w.getByRole('alert').filter({ hasText: failed })).toHaveCount(0);
+    expect(served).toBe(1);
+    // Only the failed fetch was logged, nothing else went wrong.
+    expect(page.problems.filter((p) => !/^console\.error: (Failed to load resource: net::ERR_INTERNET_DISCONNECTED|TypeError: Failed to fetch)/.test(p))).toEqual([]);
+  });
+}
+
+// 6. A live `lang` change: only the missing pack, the form's state kept.
+test('setting lang="es" live fetches only the Spanish pack, then switches, keeping the typed inputs', async ({ page }) => {
+  const check = tolerate();
+  const fetched = recordModules(page);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(`**/${packOf('calculator', 'es')}`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await hostPage(page, '<kineret-widget view="calculator" lang="en"></kineret-widget>');
+  await widgetsReady(page);
+  const w = page.locator('kineret-widget');
+  await w.getByLabel('Prescribed for').selectOption('dira');
+  await w.getByLabel('Weight', { exact: true }).fill('20');
+  await w.getByLabel('Prescribed dose (mg/kg/day)').fill('8');
+  await expect(w.locator('.kw-dose')).toHaveText('160 mg (1.07 mL)');
+  await quiet(fetched);
+  const before = fetched.length;
+
+  await w.evaluate((el) => el.setAttribute('lang', 'es'));
+  // While the Spanish texts are on their way: still the English view, with
+  // its inputs, never a loading state.
+  await expect.poll(() => fetched.includes(packOf('calculator', 'es'))).toBe(true);
+  await expect(marker(w, 'calculator', 'en')).toBeVisible();
+  await expect(w.getByLabel('Weight', { exact: true })).toHaveValue('20');
+  await expect(w.locator('.kw-loading')).toHaveCount(0);
+  release();
+
+  await expect(marker(w, 'calculator', 'es')).toBeVisible();
+  await expect(w.getByLabel('Peso', { exact: true })).toHaveValue('20');
+  await expect(w.locator('.kw-dose')).toContainText('160 mg');
+  await quiet(fetched);
+  const missing = views.calculator.es.filter((f) => !views.calculator.en.includes(f));
+  expect(sorted(fetched.slice(before))).toEqual(sorted(missing));
+  check(page);
+});
+
+// 7. The headless API alone: the core and the API's modules, no view.
+for (const [lang, request, expected] of [
+  ['en', { indication: 'nomid', weightKg: 20, mgPerKgPerDay: 2, split: 'twice' }, { ok: true, dailyDoseMg: 40, instructions: '20 mg (0.13 mL) under the skin twice daily' }],
+  ['es', { indication: 'ra', lang: 'es' }, { ok: true, dailyDoseMg: 100 }],
+]) {
+  test(`the headless API alone fetches the core and views.api.${lang} only`, async ({ page }) => {
+    const check = tolerate();
+    const fetched = recordModules(page);
+    await hostPage(page, '', `<script type="module">
+      import { calculateDose } from './kineret-widget.js';
+      calculateDose(${JSON.stringify(request)}).then((r) => { window.__result = r; });
+    </script>`);
+    await expect.poll(() => page.evaluate(() => window.__result ?? null), { timeout: 15_000 }).toMatchObject(expected);
+    if (lang === 'es') expect((await page.evaluate(() => window.__result)).instructions).toContain('una vez al día');
+    await quiet(fetched);
+    const files = union(core, views.api[lang]);
+    expect(sorted(fetched)).toEqual(files);
+    const size = (f) => readFileSync(dist + f).length;
+    const gz = (f) => gzipSync(readFileSync(dist + f), { level: 9 }).length;
+    const total = (list, f) => list.reduce((n, x) => n + f(x), 0);
+    const api = views.api[lang];
+    test.info().annotations.push({ type: 'api-only size', description:
+      `core ${total(core, gz)} B gzip (${total(core, size)} B raw) + api.${lang} ${total(api, gz)} B gzip (${total(api, size)} B raw) ` +
+      `= ${total(files, gz)} B gzip in ${files.length} files` });
+    check(page);
+  });
+}
+
+// 8. The strict-CSP host: every tab loads its module on demand, no violation.
+test('the strict-CSP demo loads every tab lazily with no CSP violation', async ({ page }) => {
+  const check = tolerate(KNOWN_MISSING.safety);
+  await noIdle(page);
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective}: ${e.blockedURI}`));
+  });
+  const fetched = recordModules(page);
+  await page.goto('/csp-demo.html');
+  await widgetsReady(page);
+  const w = page.locator('kineret-widget');
+  await expect(marker(w, 'calculator', 'en')).toBeVisible();
+  for (const view of ['sites', 'storage', 'safety']) {
+    expect(fetched, `${view} before its tab is opened`).not.toContain(codeOf(view));
+    await w.getByRole('tab', { name: TAB_NAME[view].en }).click();
+    await expect(marker(w, view, 'en')).toBeVisible();
+  }
+  await quiet(fetched);
+  expect(sorted(fetched)).toEqual(union(core, ...TABS.map((v) => views[v].en)));
+  expect(await page.evaluate(() => window.__csp)).toEqual([]);
+  check(page);
+});
+
+// 9. The installed app offline: every tab's modules and both languages'
+// texts come from the worker's precache. The page itself never fetched the
+// other tabs online (no idle prefetch), so only the precache can serve them.
+test('offline, the installed app renders every tab and switches to Spanish from the precache', async ({ page, context }) => {
+  const check = tolerate(KNOWN_MISSING.safety);
+  await noIdle(page);
+  const server = await serve(dist);
+  try {
+    const fetched = recordModules(page);
+    await page.goto(server.url);
+    await widgetsReady(page);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    await widgetsReady(page);
+    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    expect(fetched).not.toContain(codeOf('sites'));
+
+    await context.setOffline(true);
+    server.stop();
+    await page.reload();
+    await widgetsReady(page);
+    const w = page.locator('kineret-widget');
+    for (const view of ['sites', 'storage', 'safety', 'calculator']) {
+      await w.getByRole('tab', { name: TAB_NAME[view].en }).click();
+      await expect(marker(w, view, 'en')).toBeVisible();
+      await expect(w.locator('.kw-load-failed')).toHaveCount(0);
+    }
+    await w.getByRole('tab', { name: TAB_NAME.safety.en }).click();
+    await w.evaluate((el) => el.setAttribute('lang', 'es'));
+    await expect(marker(w, 'safety', 'es')).toBeVisible();
+    check(page);
+  } finally {
+    server.stop();
+  }
+});
+
+// Known bug, found by this spec: the storage pack lacks CalcUi (the
+// checklist's "Sources" summary) and the safety pack lacks WarningMsg (the
+// "Warnings to know" and "If something goes wrong" headings). Remove
+// `test.fail` once src/shell/texts.rs lists them.
+for (const [view, pack, check] of [
+  ['storage', 'CalcUi', (w) => expect(w.locator('details.kw-sources summary')).toHaveText('Sources', { timeout: 1000 })],
+  ['safety', 'WarningMsg', async (w) => {
+    await expect(w.getByRole('heading', { name: 'Warnings to know' })).toBeVisible({ timeout: 1000 });
+    await expect(w.getByRole('heading', { name: 'If something goes wrong' })).toBeVisible({ timeout: 1000 });
+  }],
+]) {
+  test(`view="${view}" alone has all its texts (known bug: its pack lacks ${pack})`, async ({ page }) => {
+    test.fail(true, `the ${view} pack in src/shell/texts.rs lacks ${pack}`);
+    test.info().annotations.push({ type: 'expects-console-errors' });
+    await hostPage(page, `<kineret-widget view="${view}" lang="en"></kineret-widget>`);
+    await widgetsReady(page);
+    await check(page.locator('kineret-widget'));
+    expect(page.problems.filter((p) => /texts missing/.test(p))).toEqual([]);
+  });
+}
