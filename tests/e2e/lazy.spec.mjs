@@ -35,13 +35,8 @@ const MODULE = /^\/(kineret-widget\.js|kw-[a-z0-9-]+\.[0-9a-f]{12}\.(js|wasm))$/
 const sorted = (a) => [...a].sort();
 const union = (...lists) => sorted(new Set(lists.flat()));
 
-// Known widget bugs (see the `test.fail` below): a pack that misses a table
-// its view reads logs "texts missing for …" and shows an empty text. Tests
-// showing those views tolerate exactly these errors, and nothing else.
-const KNOWN_MISSING = {
-  storage: /^console\.error: kineret-widget: texts missing for kineret_widget::core::dose::labels::CalcUi$/,
-  safety: /^console\.error: kineret-widget: texts missing for kineret_widget::core::safety::warnings::WarningMsg$/,
-};
+/** Console errors fail the test, except the given patterns (a module whose
+ *  fetch the test makes fail logs the network error). */
 function tolerate(...patterns) {
   test.info().annotations.push({ type: 'expects-console-errors' });
   return (page) => expect(page.problems.filter((p) => !patterns.some((re) => re.test(p))), 'console errors / page errors').toEqual([]);
@@ -93,7 +88,7 @@ async function settled(page, fetched) {
 // 1. One view per page: the core and that view's files in that language only.
 for (const [view, lang] of [...TABS.map((v) => [v, 'en']), ['calculator', 'es'], ['safety', 'es']]) {
   test(`view="${view}" lang="${lang}" fetches the core and only its own modules and texts`, async ({ page }) => {
-    const check = tolerate(...(KNOWN_MISSING[view] ? [KNOWN_MISSING[view]] : []));
+    const check = tolerate();
     const fetched = recordModules(page);
     await hostPage(page, `<kineret-widget view="${view}" lang="${lang}"></kineret-widget>`);
     await widgetsReady(page);
@@ -125,7 +120,7 @@ test('two instances (all/en, calculator/es) render and share every module, each 
 
 // 3. Tabs: hover and focus prefetch, click shows; nothing before it is needed.
 test('view="all": hovering or focusing a tab prefetches it, clicking each tab shows its view', async ({ page }) => {
-  const check = tolerate(KNOWN_MISSING.safety);
+  const check = tolerate();
   await noIdle(page);
   const fetched = recordModules(page);
   await hostPage(page, '<kineret-widget view="all" lang="en"></kineret-widget>');
@@ -311,7 +306,7 @@ for (const [lang, request, expected] of [
 
 // 8. The strict-CSP host: every tab loads its module on demand, no violation.
 test('the strict-CSP demo loads every tab lazily with no CSP violation', async ({ page }) => {
-  const check = tolerate(KNOWN_MISSING.safety);
+  const check = tolerate();
   await noIdle(page);
   await page.addInitScript(() => {
     window.__csp = [];
@@ -337,7 +332,7 @@ test('the strict-CSP demo loads every tab lazily with no CSP violation', async (
 // texts come from the worker's precache. The page itself never fetched the
 // other tabs online (no idle prefetch), so only the precache can serve them.
 test('offline, the installed app renders every tab and switches to Spanish from the precache', async ({ page, context }) => {
-  const check = tolerate(KNOWN_MISSING.safety);
+  const check = tolerate();
   await noIdle(page);
   const server = await serve(dist);
   try {
@@ -369,20 +364,18 @@ test('offline, the installed app renders every tab and switches to Spanish from 
   }
 });
 
-// Known bug, found by this spec: the storage pack lacks CalcUi (the
-// checklist's "Sources" summary) and the safety pack lacks WarningMsg (the
-// "Warnings to know" and "If something goes wrong" headings). Remove
-// `test.fail` once src/shell/texts.rs lists them.
-for (const [view, pack, check] of [
-  ['storage', 'CalcUi', (w) => expect(w.locator('details.kw-sources summary')).toHaveText('Sources', { timeout: 1000 })],
-  ['safety', 'WarningMsg', async (w) => {
-    await expect(w.getByRole('heading', { name: 'Warnings to know' })).toBeVisible({ timeout: 1000 });
-    await expect(w.getByRole('heading', { name: 'If something goes wrong' })).toBeVisible({ timeout: 1000 });
+// Found by this spec: a view shown alone must have every text its own files
+// show (the storage pack once lacked CalcUi, the checklist's "Sources"; the
+// safety pack WarningMsg, two headings). tests/module_graph.rs checks the
+// pack lists; this checks the page.
+for (const [view, check] of [
+  ['storage', (w) => expect(w.locator('details.kw-sources summary').first()).toHaveText('Sources')],
+  ['safety', async (w) => {
+    await expect(w.getByRole('heading', { name: 'Warnings to know' })).toBeVisible();
+    await expect(w.getByRole('heading', { name: 'If something goes wrong' })).toBeVisible();
   }],
 ]) {
-  test(`view="${view}" alone has all its texts (known bug: its pack lacks ${pack})`, async ({ page }) => {
-    test.fail(true, `the ${view} pack in src/shell/texts.rs lacks ${pack}`);
-    test.info().annotations.push({ type: 'expects-console-errors' });
+  test(`view="${view}" alone has all its texts`, async ({ page }) => {
     await hostPage(page, `<kineret-widget view="${view}" lang="en"></kineret-widget>`);
     await widgetsReady(page);
     await check(page.locator('kineret-widget'));
