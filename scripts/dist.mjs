@@ -110,8 +110,9 @@ if (UNSPLIT) {
   for (const v of ['calculator', 'sites', 'storage', 'safety', 'api']) {
     views[v] = {};
     for (const lang of ['en', 'es']) {
-      // The headless API shows its messages with the calculator's texts.
-      const texts = `${v === 'api' ? 'calculator' : v}_${lang}`;
+      // One texts module per language (src/shell/texts.rs), for every view
+      // and the headless API.
+      const texts = `texts_${lang}`;
       if (!splits[v] || !splits[v].length || !splits[texts]) throw new Error(`__wasm_split.js: no modules for ${v} in ${lang}`);
       views[v][lang] = [...new Set([...splits[v], ...splits[texts]])];
     }

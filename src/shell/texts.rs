@@ -1,16 +1,20 @@
-//! Language packs (docs/SIZE.md, "Texts per language"): the texts each view
-//! can show, one pack per view and language (the headless API uses the
-//! calculator's).
+//! Language packs (docs/SIZE.md, "Split per view"): every text a view or the
+//! headless API can show, one pack per language.
 //!
-//! With the `split` feature every pack is a split point of its own, so a page
-//! in English downloads the English texts of the views it shows and never the
-//! Spanish ones (and the reverse); a live `lang` change fetches the missing
-//! pack before the view switches language (shell/lazy.rs). A pack installs
-//! its tables' accessors (`core::i18n::install_en`); the frame's own tables
-//! are `resident` and need none. Without `split` the packs are plain calls.
+//! With the `split` feature each pack is a split point of its own, so a page
+//! in English never downloads a Spanish text (and the reverse); a live `lang`
+//! change fetches the missing pack before the view switches language
+//! (shell/lazy.rs). A pack installs its tables' accessors
+//! (`core::i18n::install_en`); the frame's own tables are `resident` and
+//! need none. Without `split` the packs are plain calls.
 //!
-//! Each list is checked by tests/module_graph.rs: it must hold every
-//! non-resident table its view's files can reach (a table left out would read
+//! One pack per language, not one per view and language: measured, per-view
+//! packs saved a few KB on some single views but nearly doubled the number
+//! of modules a view fetches (shared text chunks), and cost more on the
+//! others and on `view="all"` (docs/SIZE.md).
+//!
+//! The list is checked by tests/module_graph.rs: it must hold every
+//! non-resident table a view's files can reach (a table left out would read
 //! as an empty text, which core::i18n reports on the console).
 
 use std::cell::Cell;
@@ -35,51 +39,7 @@ macro_rules! text_pack {
     };
 }
 
-text_pack!(Calculator, calculator_en, calculator_es, kw_calculator_en, kw_calculator_es, [
-    crate::core::checklist::steps::Step,
-    crate::core::checklist::steps::StepMsg,
-    crate::core::dose::form::Missing,
-    crate::core::dose::labels::CalcUi,
-    crate::core::dose::labels::IndicationOption,
-    crate::core::dose::syringe::SyringeMsg,
-    crate::core::dose::text::Freq,
-    crate::core::dose::rules::Indication,
-    crate::core::dose::text::Instruction,
-    crate::core::dose::text::StepMsg,
-    crate::core::dose::text::WarningCode,
-    crate::core::limits::ErrorCode,
-    crate::core::storage::StorageMsg,
-    crate::core::units::NumberError,
-]);
-
-text_pack!(Sites, sites_en, sites_es, kw_sites_en, kw_sites_es, [
-    crate::core::checklist::Inspection,
-    crate::core::checklist::Refusal,
-    crate::core::checklist::StopReason,
-    crate::core::checklist::history::DoseSchedule,
-    crate::core::checklist::history::HistoryMsg,
-    crate::core::checklist::steps::Step,
-    crate::core::checklist::steps::StepMsg,
-    crate::core::checklist::text::ChecklistMsg,
-    crate::core::dose::rules::Indication,
-    crate::core::dose::text::Freq,
-    crate::core::dose::text::Instruction,
-    crate::core::dose::text::StepMsg,
-    crate::core::dose::text::WarningCode,
-    crate::core::limits::ErrorCode,
-    crate::core::sites::FlagReason,
-    crate::core::sites::Injector,
-    crate::core::sites::Reaction,
-    crate::core::sites::text::ImportProblem,
-    crate::core::sites::text::SitesMsg,
-    crate::core::sites::text::SitesUi,
-    crate::core::sites::zones::Area,
-    crate::core::sites::zones::ZoneId,
-    crate::core::storage::StorageMsg,
-    crate::core::units::NumberError,
-]);
-
-text_pack!(Storage, storage_en, storage_es, kw_storage_en, kw_storage_es, [
+text_pack!(All, texts_en, texts_es, kw_texts_en, kw_texts_es, [
     crate::core::checklist::Inspection,
     crate::core::checklist::Refusal,
     crate::core::checklist::StopReason,
@@ -93,43 +53,11 @@ text_pack!(Storage, storage_en, storage_es, kw_storage_en, kw_storage_es, [
     crate::core::checklist::steps::StepMsg,
     crate::core::checklist::text::ChecklistMsg,
     crate::core::checklist::timer::WarmUpMsg,
+    crate::core::dose::form::Missing,
     crate::core::dose::labels::CalcUi,
     crate::core::dose::labels::IndicationOption,
     crate::core::dose::rules::Indication,
     crate::core::dose::syringe::SyringeMsg,
-    crate::core::dose::text::Freq,
-    crate::core::dose::text::Instruction,
-    crate::core::dose::text::StepMsg,
-    crate::core::dose::text::WarningCode,
-    crate::core::limits::ErrorCode,
-    crate::core::sites::FlagReason,
-    crate::core::sites::Injector,
-    crate::core::sites::Reaction,
-    crate::core::sites::text::ImportProblem,
-    crate::core::sites::text::SitesMsg,
-    crate::core::sites::text::SitesUi,
-    crate::core::sites::zones::Area,
-    crate::core::sites::zones::ZoneId,
-    crate::core::storage::StorageMsg,
-    crate::core::units::NumberError,
-]);
-
-text_pack!(Safety, safety_en, safety_es, kw_safety_en, kw_safety_es, [
-    crate::core::checklist::Inspection,
-    crate::core::checklist::Refusal,
-    crate::core::checklist::StopReason,
-    crate::core::checklist::excursion::ExcursionMsg,
-    crate::core::checklist::excursion::MishapKind,
-    crate::core::checklist::excursion::TempBand,
-    crate::core::checklist::history::DoseSchedule,
-    crate::core::checklist::history::HistoryMsg,
-    crate::core::checklist::steps::Step,
-    crate::core::checklist::steps::StepMsg,
-    crate::core::checklist::text::ChecklistMsg,
-    crate::core::checklist::timer::WarmUpMsg,
-    crate::core::dose::labels::CalcUi,
-    crate::core::dose::labels::IndicationOption,
-    crate::core::dose::rules::Indication,
     crate::core::dose::text::Freq,
     crate::core::dose::text::Instruction,
     crate::core::dose::text::StepMsg,
@@ -146,43 +74,34 @@ text_pack!(Safety, safety_en, safety_es, kw_safety_en, kw_safety_es, [
     crate::core::sites::FlagReason,
     crate::core::sites::Injector,
     crate::core::sites::Reaction,
+    crate::core::sites::text::ImportProblem,
+    crate::core::sites::text::SitesMsg,
+    crate::core::sites::text::SitesUi,
     crate::core::sites::zones::Area,
     crate::core::sites::zones::ZoneId,
     crate::core::storage::StorageMsg,
     crate::core::units::NumberError,
 ]);
 
-
-/// The packs: one per view. The headless API reads the calculator's (its
-/// tables are a subset, tests/module_graph.rs): one split point less, so
-/// fewer shared chunks.
+/// The packs: one per language, every view's tables (one module per
+/// language, so a view needs two files for its texts at most; measured
+/// against one pack per view and language in docs/SIZE.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pack {
-    Calculator,
-    Sites,
-    Storage,
-    Safety,
+    All,
 }
 
 impl Pack {
-    /// The pack a view's texts are in (`All` opens on the calculator).
-    pub fn of(view: View) -> Pack {
-        match view {
-            View::All | View::Calculator => Pack::Calculator,
-            View::Sites => Pack::Sites,
-            View::Storage => Pack::Storage,
-            View::Safety => Pack::Safety,
-        }
+    /// The pack a view's texts are in.
+    pub fn of(_view: View) -> Pack {
+        Pack::All
     }
 
     fn bit(self, lang: Lang) -> u16 {
-        let pack = match self {
-            Pack::Calculator => 0,
-            Pack::Sites => 1,
-            Pack::Storage => 2,
-            Pack::Safety => 3,
-        };
-        1 << (pack * 2 + if lang == Lang::Es { 1 } else { 0 })
+        match lang {
+            Lang::En => 1,
+            Lang::Es => 2,
+        }
     }
 }
 
@@ -216,12 +135,7 @@ pub async fn install(pack: Pack, lang: Lang) -> Result<(), LoadFailed> {
             }
         };
     }
-    call!(
-        Calculator, En => calculator_en, Calculator, Es => calculator_es,
-        Sites, En => sites_en, Sites, Es => sites_es,
-        Storage, En => storage_en, Storage, Es => storage_es,
-        Safety, En => safety_en, Safety, Es => safety_es
-    )?;
+    call!(All, En => texts_en, All, Es => texts_es)?;
     INSTALLED.with(|i| i.set(i.get() | pack.bit(lang)));
     Ok(())
 }

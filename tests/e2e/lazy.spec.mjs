@@ -30,7 +30,8 @@ const TAB_NAME = {
 const marker = (w, view, lang) => w.getByRole('heading', { name: MARKER[view][lang], exact: true });
 /** The view's own code module, e.g. kw-sites.<hash>.wasm. */
 const codeOf = (view) => views[view].en[0];
-const packOf = (view, lang) => views[view][lang].find((f) => f.startsWith(`kw-${view}-${lang}.`));
+/** The texts module a view reads in `lang` (one per language, src/shell/texts.rs). */
+const packOf = (view, lang) => views[view][lang].find((f) => f.startsWith(`kw-texts-${lang}.`));
 const MODULE = /^\/(kineret-widget\.js|kw-[a-z0-9-]+\.[0-9a-f]{12}\.(js|wasm))$/;
 const sorted = (a) => [...a].sort();
 const union = (...lists) => sorted(new Set(lists.flat()));
