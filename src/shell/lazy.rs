@@ -3,15 +3,16 @@
 //! Each view is reachable only through its loader, which returns a plain
 //! `fn() -> Html` rendering it. With the `split` feature (the shipped build),
 //! `#[wasm_split]` makes each loader async and wasm-split-cli moves
-//! everything only that view uses (its components, rules and texts) into the
-//! view's own `.wasm` file, fetched the first time the loader runs. Without
-//! it (`cargo test`, wasm-bindgen-test) the loaders are plain calls and every
+//! everything only that view uses (its components and rules) into the
+//! view's own `.wasm` file, fetched the first time the loader runs; its texts
+//! come from the language pack (shell/texts.rs). Without the feature
+//! (`cargo test`, wasm-bindgen-test) the loaders are plain calls and every
 //! view is ready at once.
 //!
-//! `LazyView` renders a view: at once when its code is here, else an empty
-//! status region that says "Loading…" only if the file takes longer than
+//! `LazyView` renders a view: at once when its code and texts are here, else
+//! an empty status region that says "Loading…" only if they take longer than
 //! [`SLOW_MS`] (no flash on a normal connection), and a message with a
-//! "Try again" button if the file cannot be fetched (never a blank panel).
+//! "Try again" button if a file cannot be fetched (never a blank panel).
 
 use std::cell::RefCell;
 
@@ -44,7 +45,7 @@ view_loader!(kw_sites, load_sites, crate::shell::components::sites::Sites);
 view_loader!(kw_storage, load_storage, crate::shell::components::storage::StoragePrep);
 view_loader!(kw_safety, load_safety, crate::shell::components::safety::Safety);
 
-/// The view shown for `view`: `All` opens on the calculator.
+/// The view's place in the cache (`All` opens on the calculator).
 fn slot(view: View) -> usize {
     match view {
         View::All | View::Calculator => 0,
