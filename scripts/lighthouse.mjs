@@ -5,7 +5,7 @@
 // service worker (controls the page, precache size, offline reload).
 // Figures, not pass/fail.
 import { spawn } from 'node:child_process';
-import { readFileSync, mkdirSync, readdirSync, statSync, rmSync, mkdtempSync } from 'node:fs';
+import { readFileSync, mkdirSync, readdirSync, statSync, rmSync, mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -24,8 +24,8 @@ function run(cmd, args, env) {
   });
 }
 
-function serve() {
-  const child = spawn(process.execPath, [join(root, 'scripts', 'serve.mjs'), dist, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+function serve(dir = dist) {
+  const child = spawn(process.execPath, [join(root, 'scripts', 'serve.mjs'), dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve) => {
     let out = '';
     child.stdout.on('data', (d) => {
@@ -36,27 +36,50 @@ function serve() {
   });
 }
 
+/** One Lighthouse run (mobile profile) of the app page served from `dir`. */
+async function lighthouse(dir) {
+  const srv = await serve(dir);
+  try {
+    mkdirSync(join(root, 'build'), { recursive: true });
+    const report = join(root, 'build', 'lighthouse.json');
+    await run(join(root, 'bench', 'node_modules', '.bin', 'lighthouse'), [
+      srv.url,
+      '--only-categories=performance,accessibility,best-practices',
+      '--form-factor=mobile',
+      '--output=json', `--output-path=${report}`,
+      `--chrome-flags=${FLAGS.join(' ')}`,
+      '--quiet',
+    ], { CHROME_PATH: CHROME });
+    return JSON.parse(readFileSync(report, 'utf8'));
+  } finally {
+    srv.stop();
+  }
+}
+
+// Lighthouse varies from run to run on a shared machine: RUNS runs of each
+// build, alternating, and the median of each figure. "one module" is the
+// same code without split points (build/unsplit/dist, made by make bench;
+// it has no service worker, so its Best Practices are not comparable).
+const RUNS = Number(process.env.LH_RUNS || 3);
+const unsplitDist = join(root, 'build', 'unsplit', 'dist');
+const runs = { split: [], unsplit: [] };
+for (let i = 0; i < RUNS; i++) {
+  runs.split.push(await lighthouse(dist));
+  if (existsSync(unsplitDist)) runs.unsplit.push(await lighthouse(unsplitDist));
+}
+const med = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[(s.length - 1) >> 1]; };
+const lhr = runs.split[0];
+console.log(`\nLighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor} profile (simulated throttling), app page, median of ${RUNS} runs each`);
+console.log('                             split     one module');
+const row = (name, f) => console.log(`  ${name.padEnd(26)} ${String(med(runs.split.map(f))).padStart(6)}  ${runs.unsplit.length ? String(med(runs.unsplit.map(f))).padStart(12) : ''}`);
+for (const id of ['performance', 'accessibility', 'best-practices']) row(lhr.categories[id].title, (r) => Math.round(r.categories[id].score * 100));
+row('First Contentful Paint ms', (r) => Math.round(r.audits['first-contentful-paint'].numericValue));
+row('Largest Contentful Paint ms', (r) => Math.round(r.audits['largest-contentful-paint'].numericValue));
+row('Total Blocking Time ms', (r) => Math.round(r.audits['total-blocking-time'].numericValue));
+row('Cumulative Layout Shift', (r) => r.audits['cumulative-layout-shift'].numericValue.toFixed(3));
+
 const server = await serve();
 try {
-  // --- Lighthouse, mobile profile (its default) ------------------------------
-  mkdirSync(join(root, 'build'), { recursive: true });
-  const report = join(root, 'build', 'lighthouse.json');
-  await run(join(root, 'bench', 'node_modules', '.bin', 'lighthouse'), [
-    server.url,
-    '--only-categories=performance,accessibility,best-practices',
-    '--form-factor=mobile',
-    '--output=json', `--output-path=${report}`,
-    `--chrome-flags=${FLAGS.join(' ')}`,
-    '--quiet',
-  ], { CHROME_PATH: CHROME });
-  const lhr = JSON.parse(readFileSync(report, 'utf8'));
-  console.log(`\nLighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor} profile (simulated throttling), ${server.url}`);
-  for (const c of Object.values(lhr.categories)) console.log(`  ${c.title.padEnd(16)} ${Math.round(c.score * 100)}`);
-  for (const id of ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift']) {
-    const a = lhr.audits[id];
-    if (a) console.log(`  ${a.title.padEnd(26)} ${a.displayValue}`);
-  }
-
   // --- Installability and the worker, from Chromium itself -------------------
   // A persistent (non-incognito) profile: Chromium never offers to install
   // from an incognito context.
