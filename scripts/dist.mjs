@@ -87,9 +87,10 @@ if (UNSPLIT) {
   // __wasm_split_load_kw_<split> = …makeLoad(<fetch of its module>, [<shared
   // chunks>])`, each shared chunk a `const __chunk_<n> = makeLoad(<fetch of
   // chunk_<n>.wasm>…)`. A view in a language needs its code's split
-  // (kw_<view>) and its texts' (kw_<view>_<lang>, src/shell/texts.rs); the
-  // headless API its code's (kw_api) and the calculator's texts. Used for the preload hints,
-  // build/views.json (make bench, tests) and the entry's own preloads.
+  // (kw_<view>) and its language's texts (kw_texts_<lang>,
+  // src/shell/texts.rs); the headless API its code's (kw_api) and the texts.
+  // Used for the preload hints, build/views.json (make bench, tests) and the
+  // entry's own preloads.
   const splits = {};
   {
     const src = readFileSync(join(root, 'build', 'split', '__wasm_split.js'), 'utf8'); // before terser

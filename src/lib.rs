@@ -6,6 +6,11 @@
 
 pub mod core;
 
+// The split points need wasm-split-cli on a wasm32 module (docs/SIZE.md);
+// natively every text would read as empty.
+#[cfg(all(feature = "split", not(target_arch = "wasm32")))]
+compile_error!("the `split` feature is for the shipped wasm32 build only (make dist)");
+
 #[cfg(target_arch = "wasm32")]
 pub mod shell;
 

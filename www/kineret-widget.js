@@ -13,7 +13,8 @@ const VIEWS = __VIEWS__;
 
 // Starts fetching a view's modules as soon as an element asks for it, in
 // parallel with the main module: the split loader's own fetch then finds
-// them in the preload cache. Once per file per page.
+// them in the preload cache. Once per file per page; a
+// `<link rel="preload">` per file in the page's <head> (README, Hosting).
 const preloaded = new Set();
 function preloadView(view, lang) {
   const byLang = VIEWS[VIEWS[view] && view !== 'api' ? view : 'calculator'];
@@ -99,9 +100,14 @@ class KineretWidget extends HTMLElement {
     }
     const generation = ++this.#generation;
     if (!this.#handle) {
-      const attr = (name) => (this.getAttribute(name) || '').trim().toLowerCase();
-      // As Lang::parse (src/core/i18n.rs) reads it.
-      preloadView(attr('view'), ['es', 'es-es', 'es-mx', 'es-us'].includes(attr('lang')) ? 'es' : 'en');
+      // After the current task's microtasks: a host (a framework) may set
+      // `lang` or `view` just after inserting the element.
+      queueMicrotask(() => {
+        if (generation !== this.#generation || !this.isConnected) return;
+        const attr = (name) => (this.getAttribute(name) || '').trim().toLowerCase();
+        // As Lang::parse (src/core/i18n.rs) reads it.
+        preloadView(attr('view'), ['es', 'es-es', 'es-mx', 'es-us'].includes(attr('lang')) ? 'es' : 'en');
+      });
     }
     ready.then(
       () => {

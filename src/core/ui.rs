@@ -50,6 +50,12 @@ messages! {
             "No se pudo cargar {view}. Compruebe su conexión e inténtelo de nuevo.",
         ],
         ViewRetry => ["Try again", "Reintentar"],
+        // A live `lang` change whose texts could not be fetched: the view
+        // stays in the language it was in, and says so.
+        LangLoadFailed => [
+            "The texts in English could not be loaded, so this part stays in the previous language. Check your connection and try again.",
+            "No se pudieron cargar los textos en español, así que esta parte sigue en el idioma anterior. Compruebe su conexión e inténtelo de nuevo.",
+        ],
         UpdateLater => ["Not now", "Ahora no"],
         // Shown by the JS entry when WebAssembly cannot load. The JS file holds
         // copies of these two strings; a native test checks they match.

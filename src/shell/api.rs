@@ -82,10 +82,10 @@ fn load_api() -> Result<Api, crate::shell::split::LoadFailed> {
     })
 }
 
-/// The API's code and its texts in the request's language (the
-/// calculator's pack holds every table core::api can show) (what core::api
-/// reads: `lang`, English for anything else); a rejected promise (never a
-/// wrong result) if either cannot be fetched, and the next call tries again.
+/// The API's code and the language pack of the request's language (what
+/// core::api reads: `lang`, English for anything else); a rejected promise
+/// (never a wrong result) if either cannot be fetched, and the next call
+/// tries again.
 async fn api(request: &JsValue) -> Result<Api, JsValue> {
     use crate::shell::texts::{install, Pack};
     let lang = if is_plain_object(request) { api::lang_of(&|k| field(request, k)) } else { crate::core::i18n::Lang::En };

@@ -173,6 +173,9 @@ impl Reducible for Load {
             (LoadStep::Slow, State::Waiting { .. }) => State::Waiting { slow: true },
             (LoadStep::Slow, other) => other,
             (LoadStep::Done(Ok(f)), _) => State::Ready(f),
+            // A late failure (an earlier attempt) never hides a view that
+            // arrived meanwhile.
+            (LoadStep::Done(Err(LoadFailed)), State::Ready(f)) => State::Ready(f),
             (LoadStep::Done(Err(LoadFailed)), _) => State::Failed,
         }))
     }
@@ -196,23 +199,36 @@ pub fn lazy_view(props: &LazyViewProps) -> Html {
     let shown = use_state(|| want);
     // Bumped by "Try again": runs the load effect anew.
     let attempt = use_state(|| 0u32);
+    // The language last asked for: a pack that arrives after the user moved
+    // on (en → es → en) must not switch the view to a language nobody wants.
+    let latest = use_mut_ref(|| want);
+    *latest.borrow_mut() = want;
+    // The last language change could not fetch its texts (shown, with a retry).
+    let lang_failed = use_state(|| false);
     {
         let dispatch = state.dispatcher();
         let shown = shown.clone();
+        let lang_failed = lang_failed.clone();
         let showing = matches!(state.0, State::Ready(_));
+        let latest = latest.clone();
         use_effect_with((view, want, *attempt), move |_| {
+            let current = move || *latest.borrow() == want;
             let mut timer = None;
             match loaded(view) {
                 Some(f) if installed(pack, want) => {
                     shown.set(want);
+                    lang_failed.set(false);
                     dispatch.dispatch(LoadStep::Done(Ok(f)));
                 }
                 Some(_) if showing => {
                     // A language change: keep showing the old language.
                     wasm_bindgen_futures::spawn_local(async move {
-                        match install(pack, want).await {
-                            Ok(()) => shown.set(want),
-                            Err(LoadFailed) => gloo::console::warn!("kineret-widget: the texts for lang=\"", want.code(), "\" could not be loaded; showing the previous language"),
+                        let result = install(pack, want).await;
+                        if current() {
+                            lang_failed.set(result.is_err());
+                            if result.is_ok() {
+                                shown.set(want);
+                            }
                         }
                     });
                 }
@@ -224,6 +240,9 @@ pub fn lazy_view(props: &LazyViewProps) -> Html {
                         // The view's code and its texts, fetched together.
                         let (code, texts) = futures_join(load(view), install(pack, want)).await;
                         let done = texts.and(code);
+                        if !current() {
+                            return; // the effect for the newer language decides
+                        }
                         if done.is_ok() {
                             shown.set(want);
                         }
@@ -247,8 +266,22 @@ pub fn lazy_view(props: &LazyViewProps) -> Html {
     let name = Ui::tab(view).tr(lang);
     match state.0 {
         State::Ready(render) => {
+            let retry = {
+                let attempt = attempt.clone();
+                Callback::from(move |_| attempt.set(attempt.wrapping_add(1)))
+            };
             let env = Env { lang: *shown, ..env };
-            html! { <ContextProvider<Env> context={env}>{ render() }</ContextProvider<Env>> }
+            html! {
+                <>
+                    if *lang_failed && *shown != lang {
+                        <div class="kw-notice kw-caution kw-load-failed" role="alert">
+                            <p>{ Ui::LangLoadFailed.tr(lang) }</p>
+                            <button type="button" class="kw-button" onclick={retry}>{ Ui::ViewRetry.tr(lang) }</button>
+                        </div>
+                    }
+                    <ContextProvider<Env> context={env}>{ render() }</ContextProvider<Env>>
+                </>
+            }
         }
         State::Waiting { slow } => html! {
             <div class="kw-loading" role="status" aria-live="polite">

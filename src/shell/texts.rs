@@ -14,8 +14,8 @@
 //! others and on `view="all"` (docs/SIZE.md).
 //!
 //! The list is checked by tests/module_graph.rs: it must hold every
-//! non-resident table a view's files can reach (a table left out would read
-//! as an empty text, which core::i18n reports on the console).
+//! non-resident table of the crate (a table left out would read as an empty
+//! text, which core::i18n reports on the console).
 
 use std::cell::Cell;
 
@@ -60,6 +60,7 @@ text_pack!(All, texts_en, texts_es, kw_texts_en, kw_texts_es, [
     crate::core::dose::syringe::SyringeMsg,
     crate::core::dose::text::Freq,
     crate::core::dose::text::Instruction,
+    crate::core::dose::text::RegionName,
     crate::core::dose::text::StepMsg,
     crate::core::dose::text::WarningCode,
     crate::core::limits::ErrorCode,

@@ -277,6 +277,65 @@ test('setting lang="es" live fetches only the Spanish pack, then switches, keepi
   check(page);
 });
 
+// 6b. A live `lang` change whose pack cannot be fetched: the view stays in
+// English with its state, a Spanish alert says so, and "Reintentar" switches.
+test('a Spanish pack that fails on a live lang change: the view stays English, an alert offers a retry', async ({ page }) => {
+  const check = tolerate(/^console\.error: (Failed to load resource: net::ERR_FAILED|TypeError: Failed to fetch)/);
+  let fail = true;
+  await page.route(`**/${packOf('calculator', 'es')}`, (route) => (fail ? route.abort() : route.continue()));
+  await hostPage(page, '<kineret-widget view="calculator" lang="en"></kineret-widget>');
+  await widgetsReady(page);
+  const w = page.locator('kineret-widget');
+  await w.getByLabel('Prescribed for').selectOption('dira');
+  await w.getByLabel('Weight', { exact: true }).fill('20');
+  await w.evaluate((el) => el.setAttribute('lang', 'es'));
+  const alert = w.getByRole('alert').filter({ hasText: 'No se pudieron cargar los textos en español' });
+  await expect(alert).toBeVisible();
+  await expect(marker(w, 'calculator', 'en')).toBeVisible();
+  await expect(w.getByLabel('Weight', { exact: true })).toHaveValue('20');
+  fail = false;
+  await alert.getByRole('button', { name: 'Reintentar' }).click();
+  await expect(marker(w, 'calculator', 'es')).toBeVisible();
+  await expect(w.getByLabel('Peso', { exact: true })).toHaveValue('20');
+  await expect(alert).toHaveCount(0);
+  check(page);
+});
+
+// 7b. The API's module cannot be fetched: the call rejects (no result at
+// all), and the next call fetches it and answers.
+test('the headless API rejects when its module cannot be fetched, and the next call works', async ({ page }) => {
+  const check = tolerate(/^console\.error: (Failed to load resource: net::ERR_FAILED|TypeError: Failed to fetch)/);
+  let fail = true;
+  await page.route(`**/${codeOf('api')}`, (route) => (fail ? route.abort() : route.continue()));
+  await hostPage(page, '', '');
+  const first = await page.evaluate(async () => {
+    const { calculateDose } = await import('./kineret-widget.js');
+    return calculateDose({ indication: 'ra' }).then((r) => ({ resolved: r }), (e) => ({ rejected: String(e) }));
+  });
+  expect(first.resolved).toBeUndefined();
+  expect(first.rejected).toContain('could not be loaded');
+  fail = false;
+  const second = await page.evaluate(async () => (await import('./kineret-widget.js')).calculateDose({ indication: 'ra' }));
+  expect(second).toMatchObject({ ok: true, dailyDoseMg: 100 });
+  check(page);
+});
+
+// A text reached only through a relative `use` (the region's name in a
+// warning) once missed the pack: the API's warning names the region.
+test('an FMF dose with region "us" warns that FMF is not in the US label (the region name from the pack)', async ({ page }) => {
+  const check = tolerate();
+  await hostPage(page, '', '');
+  const [en, es] = await page.evaluate(async () => {
+    const { calculateDose } = await import('./kineret-widget.js');
+    const req = { indication: 'fmf', region: 'us', weightKg: 30, mgPerKgPerDay: 2 };
+    return [await calculateDose(req), await calculateDose({ ...req, lang: 'es' })];
+  });
+  const text = (r) => r.warnings.find((x) => x.code === 'not_in_region_label')?.message ?? '';
+  expect(text(en)).toContain('not in the US label');
+  expect(text(es)).toContain('EE. UU.');
+  check(page);
+});
+
 // 7. The headless API alone: the core and the API's modules, no view.
 for (const [lang, request, expected] of [
   ['en', { indication: 'nomid', weightKg: 20, mgPerKgPerDay: 2, split: 'twice' }, { ok: true, dailyDoseMg: 40, instructions: '20 mg (0.13 mL) under the skin twice daily' }],
