@@ -87,15 +87,17 @@ node_modules/.installed: package-lock.json
 # wasm-split-cli, which writes the main module, one module per view, the
 # chunks views share, and the loader __wasm_split.js. wasm-bindgen then runs
 # on the main module only (--keep-lld-exports: the chunks import its
-# exports), and wasm-opt on every module.
+# exports), and wasm-opt on every module. scripts/merge-chunks.mjs then
+# merges the small shared chunks into fewer modules (none duplicated).
 SPLIT_CLI_VERSION := 0.2.4
-build/opt/kineret_widget_bg.wasm: $(RUST_SRC) | tools-rust tools-npm
+build/opt/kineret_widget_bg.wasm: $(RUST_SRC) scripts/merge-chunks.mjs | tools-rust tools-npm
 	cargo rustc --release --lib --crate-type cdylib --target $(WASM_TARGET) --features split -- -Clink-args=--emit-relocs
 	rm -rf build/split build/wb build/opt && mkdir -p build/opt
 	wasm-split-cli --target web --out-name kineret_widget target/$(WASM_TARGET)/release/kineret_widget.wasm build/split
 	wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle --out-dir build/wb build/split/kineret_widget.wasm
 	cd build/split && ls *.wasm | grep -vx kineret_widget.wasm | xargs -P 2 -I{} \
 	  $(NPM_BIN)/wasm-opt $(WASM_OPT) $(WASM_FEATURES) --strip-debug --strip-producers --strip-target-features {} -o ../opt/{}
+	node scripts/merge-chunks.mjs build/split build/opt $(WASM_OPT) $(WASM_FEATURES) --strip-debug --strip-producers --strip-target-features
 	$(NPM_BIN)/wasm-opt $(WASM_OPT) $(WASM_FEATURES) --strip-debug --strip-producers --strip-target-features build/wb/kineret_widget_bg.wasm -o $@
 	$(NPM_BIN)/terser build/wb/kineret_widget.js $(TERSER_FLAGS) -o build/opt/kineret_widget.js
 	$(NPM_BIN)/terser build/split/__wasm_split.js $(TERSER_FLAGS) -o build/opt/__wasm_split.js
