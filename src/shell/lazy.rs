@@ -210,11 +210,18 @@ pub fn lazy_view(props: &LazyViewProps) -> Html {
         let shown = shown.clone();
         let lang_failed = lang_failed.clone();
         let showing = matches!(state.0, State::Ready(_));
+        // Already showing this view in this language (the usual mount: the
+        // initial state found it here): nothing to change, no extra render.
+        // (The renderer shown must be this view's: app.rs keys each LazyView
+        // by its view, but a new view must never settle on an old renderer.)
+        let this_view = matches!(state.0, State::Ready(f) if loaded(view).is_some_and(|g| std::ptr::fn_addr_eq(f, g)));
+        let settled = this_view && *shown == want && !*lang_failed;
         let latest = latest.clone();
         use_effect_with((view, want, *attempt), move |_| {
             let current = move || *latest.borrow() == want;
             let mut timer = None;
             match loaded(view) {
+                Some(_) if settled && installed(pack, want) => {}
                 Some(f) if installed(pack, want) => {
                     shown.set(want);
                     lang_failed.set(false);

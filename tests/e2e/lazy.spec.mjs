@@ -239,6 +239,60 @@ for (const [lang, failed, retry] of [
   });
 }
 
+// 5b. The texts pack fails on the first load (the view's code arrives): the
+// same alert and retry as a failed view module, never a view without text.
+test('a texts pack that fails on first load shows the alert, and "Try again" shows the view with its texts', async ({ page }) => {
+  const check = tolerate(/^console\.error: (Failed to load resource: net::ERR_FAILED|TypeError: Failed to fetch)/);
+  let fail = true;
+  let served = 0;
+  await page.route(`**/${packOf('sites', 'en')}`, (route) => {
+    if (fail) return route.abort();
+    served++;
+    return route.continue();
+  });
+  await hostPage(page, '<kineret-widget view="sites" lang="en"></kineret-widget>');
+  const w = page.locator('kineret-widget');
+  const alert = w.getByRole('alert').filter({ hasText: 'Injection sites could not be loaded' });
+  await expect(alert).toBeVisible({ timeout: 15_000 });
+  await expect(marker(w, 'sites', 'en')).toHaveCount(0);
+  fail = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(marker(w, 'sites', 'en')).toBeVisible();
+  await expect(alert).toHaveCount(0);
+  expect(served).toBe(1);
+  check(page);
+});
+
+// 5c. A hover prefetch that fails is silent; the click that follows fetches
+// anew and shows the view (a failed fetch is never remembered).
+test('a failed hover prefetch is silent, and clicking the tab then loads the view', async ({ page }) => {
+  const check = tolerate(/^console\.error: (Failed to load resource: net::ERR_FAILED|TypeError: Failed to fetch)/);
+  await noIdle(page);
+  let fail = true;
+  let aborted = 0;
+  await page.route(`**/${codeOf('safety')}`, (route) => {
+    if (fail) {
+      aborted++;
+      return route.abort();
+    }
+    return route.continue();
+  });
+  await hostPage(page, '<kineret-widget view="all" lang="en"></kineret-widget>');
+  await widgetsReady(page);
+  const w = page.locator('kineret-widget');
+  const tab = w.getByRole('tab', { name: TAB_NAME.safety.en });
+  await tab.hover();
+  await expect.poll(() => aborted).toBeGreaterThan(0);
+  // Still on the calculator, no alert from a prefetch nobody asked to see.
+  await expect(marker(w, 'calculator', 'en')).toBeVisible();
+  await expect(w.getByRole('alert')).toHaveCount(0);
+  fail = false;
+  await tab.click();
+  await expect(marker(w, 'safety', 'en')).toBeVisible();
+  await expect(w.locator('.kw-load-failed')).toHaveCount(0);
+  check(page);
+});
+
 // 6. A live `lang` change: only the missing pack, the form's state kept.
 test('setting lang="es" live fetches only the Spanish pack, then switches, keeping the typed inputs', async ({ page }) => {
   const check = tolerate();
@@ -322,7 +376,7 @@ test('the headless API rejects when its module cannot be fetched, and the next c
 
 // A text reached only through a relative `use` (the region's name in a
 // warning) once missed the pack: the API's warning names the region.
-test('an FMF dose with region "us" warns that FMF is not in the US label (the region name from the pack)', async ({ page }) => {
+test('IND-EU-FMF (CLINICAL.md, Indications by region): an FMF dose with region "us" warns that FMF is not in the US label (the region name from the pack)', async ({ page }) => {
   const check = tolerate();
   await hostPage(page, '', '');
   const [en, es] = await page.evaluate(async () => {
