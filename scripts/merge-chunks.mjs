@@ -13,7 +13,8 @@
 // over every page (each view and the headless API, in each language), the
 // gzip bytes of the groups the page loads plus LAMBDA bytes per file. A merge
 // lowers it when the requests it saves outweigh the bytes a page now loads
-// and does not use.
+// and does not use; and it is refused if any page would then download more
+// bytes than with the chunks unmerged (fewer files, never more bytes).
 //
 // Merging: chunks import only the main module's memory, function table and
 // stack pointer (`__wasm_split`), export nothing and call each other through
@@ -40,6 +41,7 @@ if (!splitDir || !optDir) throw new Error('usage: merge-chunks.mjs <split dir> <
 const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.bin');
 const loaderPath = join(splitDir, '__wasm_split.js');
 let loader = readFileSync(loaderPath, 'utf8');
+writeFileSync(join(splitDir, '__wasm_split.unmerged.js'), loader); // for reading, not shipped
 
 // Each chunk's declaration (removed when the chunk joins another group) and
 // each split's list of chunks.
@@ -68,18 +70,23 @@ const bytes = (n) => readFileSync(join(optDir, `chunk_${n}.wasm`));
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 const group = (chunks) => {
   const u = new Set(chunks.flatMap((n) => [...users.get(n)]));
-  return { chunks, size: gz(Buffer.concat(chunks.map(bytes))), pages: pages.filter((p) => p.some((s) => u.has(s))).length };
+  return { chunks, size: gz(Buffer.concat(chunks.map(bytes))), pages: pages.flatMap((p, k) => (p.some((s) => u.has(s)) ? [k] : [])) };
 };
-const cost = (g) => g.pages * (g.size + LAMBDA);
+const cost = (g) => g.pages.length * (g.size + LAMBDA);
+// The bytes each page downloads of the groups `gs`.
+const pageBytes = (gs) => pages.map((_, p) => gs.reduce((sum, g) => sum + (g.pages.includes(p) ? g.size : 0), 0));
 
 let groups = [...decl.keys()].sort((a, b) => a - b).map((n) => group([n]));
+const unmerged = pageBytes(groups);
 for (;;) {
   let best = null;
   for (let i = 0; i < groups.length; i++) {
     for (let j = i + 1; j < groups.length; j++) {
       const merged = group([...groups[i].chunks, ...groups[j].chunks].sort((a, b) => a - b));
       const gain = cost(groups[i]) + cost(groups[j]) - cost(merged);
-      if (gain > 0 && (!best || gain > best.gain)) best = { gain, i, j, merged };
+      if (gain <= 0 || (best && gain <= best.gain)) continue;
+      const after = pageBytes(groups.filter((_, k) => k !== i && k !== j).concat([merged]));
+      if (after.every((b, p) => b <= unmerged[p])) best = { gain, i, j, merged };
     }
   }
   if (!best) break;
@@ -141,6 +148,6 @@ for (const g of groups) {
 rmSync(tmp, { recursive: true, force: true });
 writeFileSync(loaderPath, loader);
 for (const g of groups) {
-  console.log(`chunk_${g.chunks[0]}.wasm: chunks ${g.chunks.join(', ')}; ~${g.size} B gzip; loaded by ${g.pages} of ${pages.length} pages`);
+  console.log(`chunk_${g.chunks[0]}.wasm: chunks ${g.chunks.join(', ')}; ~${g.size} B gzip; loaded by ${g.pages.length} of ${pages.length} pages`);
 }
 console.log(`${decl.size} chunks -> ${groups.length} shared modules`);
