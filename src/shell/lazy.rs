@@ -58,6 +58,8 @@ fn slot(view: View) -> usize {
 thread_local! {
     /// The views whose code is here, shared by every widget on the page.
     static LOADED: RefCell<[Option<ViewFn>; 4]> = const { RefCell::new([None; 4]) };
+    /// A view has been shown on this page (see `kw-loading-first`).
+    static SHOWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// The view's renderer if its code is already here.
@@ -273,6 +275,7 @@ pub fn lazy_view(props: &LazyViewProps) -> Html {
     let name = Ui::tab(view).tr(lang);
     match state.0 {
         State::Ready(render) => {
+            SHOWN.with(|s| s.set(true));
             let retry = {
                 let attempt = attempt.clone();
                 Callback::from(move |_| attempt.set(attempt.wrapping_add(1)))
@@ -290,6 +293,13 @@ pub fn lazy_view(props: &LazyViewProps) -> Html {
                 </>
             }
         }
+        // The page's first view, loading and not slow yet: the frame stays
+        // invisible (00-base.css), so on a normal connection the widget
+        // paints once, whole (no empty frame, no layout shift when the view
+        // arrives). Once slow, or after a failure, the frame shows.
+        State::Waiting { slow: false } if *attempt == 0 && !SHOWN.with(|s| s.get()) => html! {
+            <div class="kw-loading kw-loading-first" role="status" aria-live="polite"></div>
+        },
         State::Waiting { slow } => html! {
             <div class="kw-loading" role="status" aria-live="polite">
                 if slow { <p>{ fill(Ui::ViewLoading.tr(lang), &[("view", name)]) }</p> }

@@ -201,6 +201,63 @@ test('a slow view module shows an empty status region, then "Cargando …" after
   check(page);
 });
 
+// 4b. The page's first view paints whole: no empty frame (and no layout
+// shift when the view arrives) on a normal connection; a slow one shows the
+// frame with its loading text; a later tab never hides the frame.
+test('while the first view loads the frame is invisible, it shows once slow, and a tab switch never hides it', async ({ page }) => {
+  const check = tolerate();
+  await noIdle(page);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(`**/${codeOf('calculator')}`, async (route) => {
+    await Promise.race([held, delay(5000)]);
+    await route.continue();
+  });
+  let releaseSites;
+  const heldSites = new Promise((r) => { releaseSites = r; });
+  await page.route(`**/${codeOf('sites')}`, async (route) => {
+    await Promise.race([heldSites, delay(5000)]);
+    await route.continue();
+  });
+  // The frame's visibility while the first view loads, read in the task
+  // that rendered it (a busy machine may pass 400 ms between test steps).
+  await page.addInitScript(() => {
+    window.__first = null;
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = attach.call(this, init);
+      const observer = new MutationObserver(() => {
+        const app = root.querySelector('.kw-app');
+        if (app && root.querySelector('.kw-loading-first') && window.__first === null) {
+          window.__first = getComputedStyle(app).visibility;
+          observer.disconnect();
+        }
+      });
+      observer.observe(root, { childList: true, subtree: true });
+      return root;
+    };
+  });
+  await hostPage(page, '<kineret-widget view="all" lang="en"></kineret-widget>');
+  const w = page.locator('kineret-widget');
+  const frame = w.locator('.kw-app');
+  const visibility = () => frame.evaluate((el) => getComputedStyle(el).visibility);
+  await expect.poll(() => page.evaluate(() => window.__first)).toBe('hidden');
+  // Slow (400 ms): the frame and the loading text show.
+  await expect(w.locator('.kw-loading')).toHaveText('Loading Dose calculator…');
+  await expect(w.locator('.kw-loading-first')).toHaveCount(0);
+  expect(await visibility()).toBe('visible');
+  release();
+  await expect(marker(w, 'calculator', 'en')).toBeVisible();
+  // A tab whose module is still on its way: the frame stays visible.
+  await w.getByRole('tab', { name: TAB_NAME.sites.en }).click();
+  await expect(w.locator('.kw-loading')).toHaveCount(1);
+  await expect(w.locator('.kw-loading-first')).toHaveCount(0);
+  expect(await visibility()).toBe('visible');
+  releaseSites();
+  await expect(marker(w, 'sites', 'en')).toBeVisible();
+  check(page);
+});
+
 // 5. A failing module: an alert with "Try again", which retries.
 for (const [lang, failed, retry] of [
   ['en', 'Dose calculator could not be loaded. Check your connection and try again.', 'Try again'],
