@@ -15,8 +15,12 @@ const VIEWS = __VIEWS__;
 // parallel with the main module: the split loader's own fetch then finds
 // them in the preload cache. Once per file per page; a
 // `<link rel="preload">` per file in the page's <head> (README, Hosting).
+// `rel`: 'preload' for the view an element shows; 'prefetch' for the tabs
+// fetched when the page is idle (bytes into the HTTP cache only: nothing is
+// compiled or run until the tab is hovered, focused or opened, so the page
+// does no main-thread work for views nobody opened).
 const preloaded = new Set();
-function preloadView(view, lang) {
+function preloadView(view, lang, rel = 'preload') {
   const byLang = VIEWS[VIEWS[view] && view !== 'api' ? view : 'calculator'];
   if (!byLang) return; // a build without split points (make bench's baseline)
   for (const file of byLang[lang] || byLang.en) {
@@ -26,7 +30,7 @@ function preloadView(view, lang) {
     // The page may hint it already (the app's index.html does).
     if ([...document.querySelectorAll('link[rel=preload]')].some((l) => l.href === href)) continue;
     const link = document.createElement('link');
-    link.rel = 'preload';
+    link.rel = rel;
     link.as = 'fetch';
     link.type = 'application/wasm';
     link.crossOrigin = 'anonymous';
@@ -34,6 +38,8 @@ function preloadView(view, lang) {
     document.head.append(link);
   }
 }
+// How the Rust side asks for an idle prefetch (src/shell/lazy.rs).
+const PREFETCH = Symbol.for('kineret-widget.prefetch');
 
 // Copies of Ui::WasmFailed (src/core/ui.rs); a native test checks they match.
 const FALLBACK = {
@@ -82,6 +88,10 @@ function styles() {
 const OBSERVED = ['lang', 'view', 'region', 'units', 'remember', 'update-available', 'events-include-note'];
 
 class KineretWidget extends HTMLElement {
+  [PREFETCH](view, lang) {
+    preloadView(view, lang, 'prefetch');
+  }
+
   static get observedAttributes() {
     return OBSERVED;
   }

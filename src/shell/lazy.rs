@@ -114,9 +114,13 @@ pub fn prefetch(view: View, lang: Lang) {
     }
 }
 
-/// Prefetches `views` one after another once the browser is idle (a timer
-/// where `requestIdleCallback` is missing, as in WebKit).
-pub fn prefetch_when_idle(views: Vec<View>, lang: Lang) {
+/// Prefetches `views` once the browser is idle (a timer where
+/// `requestIdleCallback` is missing, as in WebKit): through the entry, only
+/// their files into the HTTP cache (`rel=prefetch`: nothing compiled or run
+/// for a tab nobody opens; hovering, focusing or opening it loads it from
+/// the cache). Without the entry (a host mounting the widget itself), the
+/// views are loaded.
+pub fn prefetch_when_idle(views: Vec<View>, lang: Lang, host: Option<web_sys::HtmlElement>) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     if views.iter().all(|v| loaded(*v).is_some() && installed(Pack::of(*v), lang)) {
@@ -124,6 +128,16 @@ pub fn prefetch_when_idle(views: Vec<View>, lang: Lang) {
     }
     let Some(window) = web_sys::window() else { return };
     let run = Closure::once_into_js(move || {
+        let entry = host.as_ref().and_then(|h| {
+            let f = js_sys::Reflect::get(h, &js_sys::Symbol::for_("kineret-widget.prefetch")).ok()?;
+            Some((h.clone(), f.dyn_into::<js_sys::Function>().ok()?))
+        });
+        if let Some((host, prefetch)) = entry {
+            for view in views {
+                let _ = prefetch.call2(&host, &view.code().into(), &lang.code().into());
+            }
+            return;
+        }
         wasm_bindgen_futures::spawn_local(async move {
             for view in views {
                 let _ = futures_join(load(view), install(Pack::of(view), lang)).await;
@@ -265,9 +279,10 @@ pub fn lazy_view(props: &LazyViewProps) -> Html {
     {
         let ready = matches!(state.0, State::Ready(_));
         let next = props.then_prefetch.clone();
+        let host = env.host.clone();
         use_effect_with(ready, move |ready| {
             if *ready && !next.is_empty() {
-                prefetch_when_idle(next, want);
+                prefetch_when_idle(next, want, host);
             }
         });
     }
