@@ -24,6 +24,19 @@ pub struct WidgetHandle {
 /// value (also when the default is what was shown before), never a blank
 /// widget.
 fn read_props(host: &HtmlElement, warned: &mut Vec<(&'static str, String)>) -> AppProps {
+    /// Warns once per attribute and value that a value was not understood
+    /// (not generic: compiled once, not once per attribute type).
+    #[inline(never)]
+    fn note(warned: &mut Vec<(&'static str, String)>, name: &'static str, raw: Option<String>, rejected: bool) {
+        let raw = raw.unwrap_or_default();
+        if !rejected {
+            warned.retain(|(n, _)| *n != name);
+        } else if !warned.iter().any(|(n, v)| *n == name && *v == raw) {
+            gloo::console::warn!(format!("kineret-widget: unknown {name}=\"{raw}\"; using the default"));
+            warned.retain(|(n, _)| *n != name);
+            warned.push((name, raw));
+        }
+    }
     fn attr<T: Default>(
         host: &HtmlElement,
         name: &'static str,
@@ -32,14 +45,7 @@ fn read_props(host: &HtmlElement, warned: &mut Vec<(&'static str, String)>) -> A
     ) -> T {
         let raw = host.get_attribute(name);
         let parsed = parse_or_default(raw.as_deref(), parse);
-        let raw = raw.unwrap_or_default();
-        if !parsed.rejected {
-            warned.retain(|(n, _)| *n != name);
-        } else if !warned.iter().any(|(n, v)| *n == name && *v == raw) {
-            gloo::console::warn!(format!("kineret-widget: unknown {name}=\"{raw}\"; using the default"));
-            warned.retain(|(n, _)| *n != name);
-            warned.push((name, raw));
-        }
+        note(warned, name, raw, parsed.rejected);
         parsed.value
     }
     AppProps {
