@@ -2,7 +2,7 @@
 //
 // wasm-split-cli writes one shared chunk per set of split points that use a
 // function: 30 chunks here, many of them a few hundred bytes, so a view
-// fetched 24 to 28 files. Each file costs a request (and, on a slow link, a
+// fetched 28 to 32 files. Each file costs a request (and, on a slow link, a
 // round trip before the view is interactive). This pass merges chunks into
 // groups, never duplicating one: a chunk's data segments hold statics
 // (.data, .bss) that must be written once, so every chunk is in exactly one
@@ -52,6 +52,9 @@ for (const m of loader.matchAll(/(?:\/\*[^*]*\*\/\n)?const __chunk_(\d+) = makeL
 }
 const users = new Map([...decl.keys()].map((n) => [n, new Set()]));
 const splitRe = /export const __wasm_split_load_(kw_[a-z_]+) = wrapAsyncCb\(makeLoad\([^]*?\n, \[([^\]]*)\]\)\);/g;
+const splits = [...loader.matchAll(splitRe)].map((m) => m[1]);
+const exported = (loader.match(/export const __wasm_split_load_/g) || []).length;
+if (splits.length === 0 || splits.length !== exported) throw new Error(`__wasm_split.js: read ${splits.length} of ${exported} split points`);
 for (const m of loader.matchAll(splitRe)) {
   for (const v of m[2].split(',').map((x) => x.trim()).filter(Boolean)) {
     const n = /^__chunk_(\d+)$/.exec(v);
@@ -62,10 +65,11 @@ for (const m of loader.matchAll(splitRe)) {
 const chunkCount = (loader.match(/"\.\/chunk_\d+\.wasm"/g) || []).length;
 if (decl.size === 0 || chunkCount !== decl.size) throw new Error(`__wasm_split.js: read ${decl.size} of ${chunkCount} chunk declarations`);
 
-const pages = [];
-for (const view of ['calculator', 'sites', 'storage', 'safety', 'api']) {
-  for (const lang of ['en', 'es']) pages.push([`kw_${view}`, `kw_texts_${lang}`]);
-}
+// A page: one split point's code with one language's texts (every view and
+// the API show texts; the packs are the `kw_texts_*` split points).
+const packs = splits.filter((s) => s.startsWith('kw_texts_'));
+const pages = splits.filter((s) => !packs.includes(s)).flatMap((code) => packs.map((texts) => [code, texts]));
+if (packs.length === 0 || pages.length === 0) throw new Error('__wasm_split.js: no view or texts split points');
 const bytes = (n) => readFileSync(join(optDir, `chunk_${n}.wasm`));
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 const group = (chunks) => {
@@ -135,15 +139,37 @@ for (const g of groups) {
   run('wasm-opt', [...optFlags, merged, '-o', join(optDir, `chunk_${head}.wasm`)]);
   for (const n of rest) {
     rmSync(join(optDir, `chunk_${n}.wasm`));
-    loader = loader.replace(decl.get(n), '');
+    loader = loader.replace(decl.get(n), () => '');
   }
   const union = [...new Set(g.chunks.flatMap((n) => [...users.get(n)]))].sort();
-  loader = loader.replace(decl.get(head), decl.get(head).replace(/^\/\*[^*]*\*\/\n/, `/* ${union.join(', ')} (chunks ${g.chunks.join(', ')}) */\n`));
+  loader = loader.replace(decl.get(head), () => decl.get(head).replace(/^\/\*[^*]*\*\/\n/, () => `/* ${union.join(', ')} (chunks ${g.chunks.join(', ')}) */\n`));
   loader = loader.replace(splitRe, (all, split, list) => {
     const deps = [...new Set(list.split(',').map((x) => x.trim()).filter(Boolean)
       .map((v) => (rest.includes(+v.slice('__chunk_'.length)) ? `__chunk_${head}` : v)))];
-    return all.replace(`[${list}]`, `[${deps.join(', ')}]`);
+    // The list is the statement's last bracket (the fetch before it has none).
+    const at = all.lastIndexOf(`[${list}]`);
+    return all.slice(0, at) + `[${deps.join(', ')}]` + all.slice(at + list.length + 2);
   });
+}
+// Every chunk the loader still names is a group's head, declared once, and
+// its file is there; no removed chunk is fetched.
+const heads = new Set(groups.map((g) => g.chunks[0]));
+for (const m of loader.matchAll(/__chunk_(\d+)\b/g)) {
+  if (!heads.has(+m[1])) throw new Error(`__wasm_split.js still names __chunk_${m[1]}, merged away`);
+}
+for (const h of heads) {
+  const declared = (loader.match(new RegExp(`const __chunk_${h} = makeLoad`, 'g')) || []).length;
+  if (declared !== 1 || !loader.includes(`"./chunk_${h}.wasm"`)) throw new Error(`__wasm_split.js: __chunk_${h} declared ${declared} times`);
+  readFileSync(join(optDir, `chunk_${h}.wasm`));
+}
+if ((loader.match(/"\.\/chunk_\d+\.wasm"/g) || []).length !== heads.size) throw new Error('__wasm_split.js fetches a chunk that is not a group');
+// The rule, on the files that ship (the plan used gzip of the chunks
+// concatenated; the merged module after wasm-opt differs a little).
+{
+  const shipped = groups.map((g) => ({ ...g, size: gz(bytes(g.chunks[0])) }));
+  const after = pageBytes(shipped);
+  const worse = after.flatMap((b, p) => (b > unmerged[p] + 256 ? [`${pages[p].join('+')}: ${unmerged[p]} -> ${b} B`] : []));
+  if (worse.length) throw new Error(`merged modules make pages download more than unmerged chunks:\n${worse.join('\n')}`);
 }
 rmSync(tmp, { recursive: true, force: true });
 writeFileSync(loaderPath, loader);

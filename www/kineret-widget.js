@@ -19,14 +19,14 @@ const VIEWS = __VIEWS__;
 // fetched when the page is idle (bytes into the HTTP cache only: nothing is
 // compiled or run until the tab is hovered, focused or opened, so the page
 // does no main-thread work for views nobody opened).
-const preloaded = new Set();
+const preloaded = new Set(); // `${rel} ${href}`
 function preloadView(view, lang, rel = 'preload') {
   const byLang = VIEWS[VIEWS[view] && view !== 'api' ? view : 'calculator'];
   if (!byLang) return; // a build without split points (make bench's baseline)
   for (const file of byLang[lang] || byLang.en) {
     const href = new URL('./' + file, import.meta.url).href;
-    if (preloaded.has(href)) continue;
-    preloaded.add(href);
+    if (preloaded.has(`${rel} ${href}`)) continue;
+    preloaded.add(`${rel} ${href}`);
     // The page may hint it already (the app's index.html does).
     if ([...document.querySelectorAll('link[rel=preload]')].some((l) => l.href === href)) continue;
     const link = document.createElement('link');
@@ -38,8 +38,10 @@ function preloadView(view, lang, rel = 'preload') {
     document.head.append(link);
   }
 }
-// How the Rust side asks for an idle prefetch (src/shell/lazy.rs).
+// How the Rust side asks for an idle prefetch (src/shell/lazy.rs). WebKit
+// has no `rel=prefetch`: the method says so and Rust loads the views instead.
 const PREFETCH = Symbol.for('kineret-widget.prefetch');
+const CAN_PREFETCH = document.createElement('link').relList?.supports?.('prefetch') === true;
 
 // Copies of Ui::WasmFailed (src/core/ui.rs); a native test checks they match.
 const FALLBACK = {
@@ -89,7 +91,8 @@ const OBSERVED = ['lang', 'view', 'region', 'units', 'remember', 'update-availab
 
 class KineretWidget extends HTMLElement {
   [PREFETCH](view, lang) {
-    preloadView(view, lang, 'prefetch');
+    if (CAN_PREFETCH) preloadView(view, lang, 'prefetch');
+    return CAN_PREFETCH;
   }
 
   static get observedAttributes() {

@@ -11,8 +11,12 @@
 //!
 //! `LazyView` renders a view: at once when its code and texts are here, else
 //! an empty status region that says "Loading…" only if they take longer than
-//! [`SLOW_MS`] (no flash on a normal connection), and a message with a
-//! "Try again" button if a file cannot be fetched (never a blank panel).
+//! [`SLOW_MS`] (no flash on a normal connection; for the page's first view
+//! the whole frame stays invisible until then, so the widget paints once,
+//! whole), and a message with a "Try again" button if a file cannot be
+//! fetched (never a blank panel). `view="all"` prefetches the other tabs'
+//! files when the browser is idle (their bytes only) and loads a tab on its
+//! hover or focus.
 
 use std::cell::RefCell;
 
@@ -58,8 +62,9 @@ fn slot(view: View) -> usize {
 thread_local! {
     /// The views whose code is here, shared by every widget on the page.
     static LOADED: RefCell<[Option<ViewFn>; 4]> = const { RefCell::new([None; 4]) };
-    /// A view has been shown on this page (see `kw-loading-first`).
-    static SHOWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// A widget frame has been shown on this page (a view, a loading notice
+    /// or a failure): no load hides a frame after that (`kw-loading-first`).
+    static REVEALED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// The view's renderer if its code is already here.
@@ -118,8 +123,8 @@ pub fn prefetch(view: View, lang: Lang) {
 /// `requestIdleCallback` is missing, as in WebKit): through the entry, only
 /// their files into the HTTP cache (`rel=prefetch`: nothing compiled or run
 /// for a tab nobody opens; hovering, focusing or opening it loads it from
-/// the cache). Without the entry (a host mounting the widget itself), the
-/// views are loaded.
+/// the cache). Without the entry (a host mounting the widget itself) or
+/// `rel=prefetch` (WebKit), the views are loaded.
 pub fn prefetch_when_idle(views: Vec<View>, lang: Lang, host: Option<web_sys::HtmlElement>) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
@@ -133,10 +138,13 @@ pub fn prefetch_when_idle(views: Vec<View>, lang: Lang, host: Option<web_sys::Ht
             Some((h.clone(), f.dyn_into::<js_sys::Function>().ok()?))
         });
         if let Some((host, prefetch)) = entry {
-            for view in views {
-                let _ = prefetch.call2(&host, &view.code().into(), &lang.code().into());
+            // `false`: this browser cannot prefetch (WebKit); load instead.
+            let fetched = views.iter().all(|view| {
+                prefetch.call2(&host, &view.code().into(), &lang.code().into()).ok().and_then(|r| r.as_bool()) == Some(true)
+            });
+            if fetched {
+                return;
             }
-            return;
         }
         wasm_bindgen_futures::spawn_local(async move {
             for view in views {
@@ -164,16 +172,30 @@ pub struct LazyViewProps {
     pub then_prefetch: Vec<View>,
 }
 
+/// How long a load has been waiting: `Quiet` (the page's first view keeps
+/// the frame invisible), `Open` (the frame and an empty status region show,
+/// [`OPEN_MS`]), `Slow` (the region says "Loading…", [`SLOW_MS`]). The
+/// region is exposed before its text arrives, so screen readers announce it.
+#[derive(Clone, Copy, PartialEq)]
+enum Phase {
+    Quiet,
+    Open,
+    Slow,
+}
+
+/// When a quiet load shows the frame, before the loading text.
+const OPEN_MS: u32 = SLOW_MS - 100;
+
 #[derive(Clone, Copy)]
 enum State {
-    Waiting { slow: bool },
+    Waiting(Phase),
     Failed,
     Ready(ViewFn),
 }
 
 enum LoadStep {
     Start,
-    Slow,
+    Wait(Phase),
     Done(Result<ViewFn, LoadFailed>),
 }
 
@@ -185,9 +207,10 @@ impl Reducible for Load {
     type Action = LoadStep;
     fn reduce(self: std::rc::Rc<Self>, step: LoadStep) -> std::rc::Rc<Self> {
         std::rc::Rc::new(Load(match (step, self.0) {
-            (LoadStep::Start, _) => State::Waiting { slow: false },
-            (LoadStep::Slow, State::Waiting { .. }) => State::Waiting { slow: true },
-            (LoadStep::Slow, other) => other,
+            (LoadStep::Start, _) => State::Waiting(Phase::Quiet),
+            // Phases only move forward (a late timer never goes back).
+            (LoadStep::Wait(next), State::Waiting(now)) => State::Waiting(if now == Phase::Slow { now } else { next }),
+            (LoadStep::Wait(_), other) => other,
             (LoadStep::Done(Ok(f)), _) => State::Ready(f),
             // A late failure (an earlier attempt) never hides a view that
             // arrived meanwhile.
@@ -206,7 +229,7 @@ pub fn lazy_view(props: &LazyViewProps) -> Html {
     let state = use_reducer(|| {
         Load(match loaded(view) {
             Some(f) if installed(pack, want) => State::Ready(f),
-            _ => State::Waiting { slow: false },
+            _ => State::Waiting(Phase::Quiet),
         })
     });
     // The language the view is shown in: after a live `lang` change it
@@ -257,8 +280,11 @@ pub fn lazy_view(props: &LazyViewProps) -> Html {
                 }
                 _ => {
                     dispatch.dispatch(LoadStep::Start);
-                    let slow = dispatch.clone();
-                    timer = Some(gloo::timers::callback::Timeout::new(SLOW_MS, move || slow.dispatch(LoadStep::Slow)));
+                    let (open, slow) = (dispatch.clone(), dispatch.clone());
+                    timer = Some((
+                        gloo::timers::callback::Timeout::new(OPEN_MS, move || open.dispatch(LoadStep::Wait(Phase::Open))),
+                        gloo::timers::callback::Timeout::new(SLOW_MS, move || slow.dispatch(LoadStep::Wait(Phase::Slow))),
+                    ));
                     wasm_bindgen_futures::spawn_local(async move {
                         // The view's code and its texts, fetched together.
                         let (code, texts) = futures_join(load(view), install(pack, want)).await;
@@ -290,7 +316,7 @@ pub fn lazy_view(props: &LazyViewProps) -> Html {
     let name = Ui::tab(view).tr(lang);
     match state.0 {
         State::Ready(render) => {
-            SHOWN.with(|s| s.set(true));
+            REVEALED.with(|s| s.set(true));
             let retry = {
                 let attempt = attempt.clone();
                 Callback::from(move |_| attempt.set(attempt.wrapping_add(1)))
@@ -308,19 +334,24 @@ pub fn lazy_view(props: &LazyViewProps) -> Html {
                 </>
             }
         }
-        // The page's first view, loading and not slow yet: the frame stays
+        // The page's first view, loading and quiet: the frame stays
         // invisible (00-base.css), so on a normal connection the widget
         // paints once, whole (no empty frame, no layout shift when the view
-        // arrives). Once slow, or after a failure, the frame shows.
-        State::Waiting { slow: false } if *attempt == 0 && !SHOWN.with(|s| s.get()) => html! {
+        // arrives). After OPEN_MS, or once any frame on the page showed, the
+        // frame shows.
+        State::Waiting(Phase::Quiet) if *attempt == 0 && !REVEALED.with(|s| s.get()) => html! {
             <div class="kw-loading kw-loading-first" role="status" aria-live="polite"></div>
         },
-        State::Waiting { slow } => html! {
-            <div class="kw-loading" role="status" aria-live="polite">
-                if slow { <p>{ fill(Ui::ViewLoading.tr(lang), &[("view", name)]) }</p> }
-            </div>
-        },
+        State::Waiting(phase) => {
+            REVEALED.with(|s| s.set(true));
+            html! {
+                <div class="kw-loading" role="status" aria-live="polite">
+                    if phase == Phase::Slow { <p>{ fill(Ui::ViewLoading.tr(lang), &[("view", name)]) }</p> }
+                </div>
+            }
+        }
         State::Failed => {
+            REVEALED.with(|s| s.set(true));
             let onclick = {
                 let attempt = attempt.clone();
                 Callback::from(move |_| attempt.set(attempt.wrapping_add(1)))
