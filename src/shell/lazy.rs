@@ -12,7 +12,7 @@
 //! `LazyView` renders a view: at once when its code and texts are here, else
 //! an empty status region that says "Loading…" only if they take longer than
 //! [`SLOW_MS`] (no flash on a normal connection; for the page's first view
-//! the whole frame stays invisible for up to [`OPEN_MS`], so the widget
+//! the whole frame stays invisible for up to `OPEN_MS`, so the widget
 //! paints once, whole), and a message with a "Try again" button if a file cannot be
 //! fetched (never a blank panel). `view="all"` prefetches the other tabs'
 //! files when the browser is idle (their bytes only) and loads a tab on its
