@@ -72,9 +72,17 @@ const pages = splits.filter((s) => !packs.includes(s)).flatMap((code) => packs.m
 if (packs.length === 0 || pages.length === 0) throw new Error('__wasm_split.js: no view or texts split points');
 const bytes = (n) => readFileSync(join(optDir, `chunk_${n}.wasm`));
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+// The plan weighs each candidate pair at every step: each chunk is read once
+// and each candidate group compressed once.
+const unmergedBytes = new Map([...decl.keys()].map((n) => [n, bytes(n)]));
+const planned = new Map();
 const group = (chunks) => {
-  const u = new Set(chunks.flatMap((n) => [...users.get(n)]));
-  return { chunks, size: gz(Buffer.concat(chunks.map(bytes))), pages: pages.flatMap((p, k) => (p.some((s) => u.has(s)) ? [k] : [])) };
+  const key = chunks.join(',');
+  if (!planned.has(key)) {
+    const u = new Set(chunks.flatMap((n) => [...users.get(n)]));
+    planned.set(key, { chunks, size: gz(Buffer.concat(chunks.map((n) => unmergedBytes.get(n)))), pages: pages.flatMap((p, k) => (p.some((s) => u.has(s)) ? [k] : [])) });
+  }
+  return planned.get(key);
 };
 const cost = (g) => g.pages.length * (g.size + LAMBDA);
 // The bytes each page downloads of the groups `gs`.

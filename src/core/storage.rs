@@ -527,6 +527,12 @@ impl<S: KvStore, C: Codec> Repo<S, C> {
         note
     }
 
+    /// How many items are in quarantine (counted at start, and as this
+    /// repository sets items aside; no storage read).
+    pub fn quarantined_count(&self) -> usize {
+        self.quarantined
+    }
+
     /// Every (key, raw value) in quarantine, for export.
     pub fn quarantined_items(&mut self) -> Result<Vec<(String, String)>, StoreError> {
         self.items_under(QUARANTINE_PREFIX)
@@ -732,9 +738,12 @@ mod tests {
             ("kineret-widget/v1/test/note/a", bad),
             ("kineret-widget/v1/test/note/b", r#"{"v":1,"data":{"id":"b","text":"ok"}}"#),
         ]);
+        assert_eq!(repo.quarantined_count(), 0);
         let report = repo.load_all::<Note>();
         assert_eq!(report.records, vec![note("b", "ok")]);
         assert_eq!(report.quarantined.len(), 1);
+        // What shell::with_repo compares to tell the page data was set aside.
+        assert_eq!(repo.quarantined_count(), 1);
         let q = &report.quarantined[0];
         assert!(matches!(q.reason, QuarantineReason::Corrupt(_)));
         assert_eq!(q.quarantine_key.as_deref(), Some("kineret-widget/quarantine/v1/test/note/a"));

@@ -105,10 +105,19 @@ thread_local! {
 /// operation): the caller handles that like a failed read or write instead
 /// of panicking, since a panic would trap the one wasm instance every widget
 /// on the page shares.
+///
+/// A call that set stored items aside (a load found unreadable data) tells
+/// every instance, as a save does: the frame's "set aside" notice recounts
+/// even when a view loaded after the frame counted (views load lazily).
 pub fn with_repo<T>(f: impl FnOnce(&mut BrowserRepo) -> T) -> Option<T> {
     REPO.with(|cell| {
         let mut repo = cell.try_borrow_mut().ok()?;
-        Some(f(&mut repo))
+        let before = repo.quarantined_count();
+        let out = f(&mut repo);
+        if repo.quarantined_count() > before {
+            notify_changed();
+        }
+        Some(out)
     })
 }
 
