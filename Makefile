@@ -91,7 +91,7 @@ node_modules/.installed: package-lock.json
 # merges the small shared chunks into fewer modules (none duplicated).
 SPLIT_CLI_VERSION := 0.2.4
 build/opt/kineret_widget_bg.wasm: $(RUST_SRC) scripts/merge-chunks.mjs | tools-rust tools-npm
-	cargo rustc --release --lib --crate-type cdylib --target $(WASM_TARGET) --features split -- -Clink-args=--emit-relocs
+	cargo rustc --release --lib --crate-type cdylib --target $(WASM_TARGET) --features split -- -Clink-args=--emit-relocs $(RUSTC_EXTRA)
 	rm -rf build/split build/wb build/opt && mkdir -p build/opt
 	wasm-split-cli --target web --out-name kineret_widget target/$(WASM_TARGET)/release/kineret_widget.wasm build/split
 	wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle --out-dir build/wb build/split/kineret_widget.wasm

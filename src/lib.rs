@@ -14,5 +14,13 @@ compile_error!("the `split` feature is for the shipped wasm32 build only (make d
 #[cfg(target_arch = "wasm32")]
 pub mod shell;
 
+/// Talc instead of std's dlmalloc: smaller code and a binned free list, so
+/// no allocation searches a list that grows over a long session (measured
+/// in docs/SIZE.md). wasm32 without threads only, which is this crate's
+/// only browser target.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// The crate version, shown in the UI and returned by the JS `version()`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
