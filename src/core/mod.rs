@@ -21,3 +21,4 @@ pub mod api;
 pub mod sort;
 pub mod facts;
 pub mod markup;
+pub mod wire;

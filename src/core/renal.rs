@@ -34,12 +34,13 @@ pub const CG_FEMALE_FACTOR: f64 = 0.85;
 pub const CG_MIN_AGE_YEARS: f64 = crate::core::limits::ADULT_AGE_YEARS;
 pub const SCHWARTZ_K: f64 = 0.413;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Sex {
     Female,
     Male,
 }
+
+crate::wire_enum!(Sex { Female => "female", Male => "male" });
 
 impl Sex {
     pub const ALL: [Sex; 2] = [Sex::Female, Sex::Male];

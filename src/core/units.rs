@@ -5,7 +5,6 @@
 //! are *input-sanity bounds* (catching typos such as 700 kg), not clinical
 //! rules; the one clinical limit here, 8 mg/kg/day, carries its source.
 
-use serde::{Deserialize, Serialize};
 
 use super::i18n::Translate;
 
@@ -252,11 +251,13 @@ impl MgPerKgPerDay {
 }
 
 /// Display unit for temperatures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TempUnit {
     C,
     F,
 }
+
+crate::wire_enum!(TempUnit { C => "C", F => "F" });
 
 impl TempUnit {
     pub const ALL: [TempUnit; 2] = [TempUnit::C, TempUnit::F];

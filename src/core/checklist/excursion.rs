@@ -9,13 +9,14 @@ use crate::core::i18n::{fill, Lang, Translate};
 use crate::core::units::NumberError;
 
 /// How serious an outcome is. Ordered: `Ok < Caution < DoNotUse`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Ok,
     Caution,
     DoNotUse,
 }
+
+crate::wire_enum!(Severity { Ok => "ok", Caution => "caution", DoNotUse => "doNotUse" });
 
 /// Display unit for temperatures (defined with the other units, which the
 /// `units` attribute's parser uses too).
@@ -172,14 +173,15 @@ pub enum Mishap {
 /// pharmacist, STORE-US-RT); warmer is STORE-HOT; colder than the
 /// refrigerator, near freezing, may have frozen (STORE-FROZEN); don't know is
 /// the most cautious answer that applies (both, with the pharmacist).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TempBand {
     Room,
     Warmer,
     Colder,
     Unknown,
 }
+
+crate::wire_enum!(TempBand { Room => "room", Warmer => "warmer", Colder => "colder", Unknown => "unknown" });
 
 impl TempBand {
     pub const ALL: [TempBand; 4] = [TempBand::Room, TempBand::Warmer, TempBand::Colder, TempBand::Unknown];

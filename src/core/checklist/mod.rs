@@ -23,14 +23,18 @@ pub use steps::{PrepPlan, Step};
 pub use timer::{warm_up_status, WarmUp};
 
 /// What the liquid looked like.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Inspection {
     /// Clear and colorless to white (a few small translucent-to-white particles are normal; US PI 16).
     ClearOk,
     /// Cloudy, discolored, or many particles / chunks: stop.
     CloudyDiscoloredParticles,
 }
+
+crate::wire_enum!(Inspection {
+    ClearOk => "clearOk",
+    CloudyDiscoloredParticles => "cloudyDiscoloredParticles",
+});
 
 /// The inspection rule (PREP-INSPECT; the normal particles: PROD-LOOK).
 pub const INSPECTION_FACT: Fact = Fact::PrepInspect;
@@ -53,11 +57,12 @@ impl Translate for Inspection {
 }
 
 /// Why a run was stopped.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StopReason {
     InspectionFailed,
 }
+
+crate::wire_enum!(StopReason { InspectionFailed => "inspectionFailed" });
 
 impl StopReason {
     pub fn fact(self) -> Fact {

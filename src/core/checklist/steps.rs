@@ -3,7 +3,6 @@
 //! "one syringe" for a dose that needs two; PREP-PARTIAL: the amount to keep
 //! and to push out of the last syringe).
 
-use serde::{Deserialize, Serialize};
 
 use crate::core::facts::join_sources;
 use super::timer::WARM_UP_MINUTES;
@@ -14,8 +13,7 @@ use crate::core::i18n::{fill, Lang, Translate};
 use crate::messages;
 
 /// One step of the per-dose checklist, in the order it is done.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Step {
     ExpiryChecked,
     OutOfFridge,
@@ -30,6 +28,19 @@ pub enum Step {
     SharpsDisposed,
     RemainderDiscarded,
 }
+
+crate::wire_enum!(Step {
+    ExpiryChecked => "expiryChecked",
+    OutOfFridge => "outOfFridge",
+    LaidFlat => "laidFlat",
+    Inspected => "inspected",
+    HandsWashed => "handsWashed",
+    SiteChosen => "siteChosen",
+    PartialPrepared => "partialPrepared",
+    Injected => "injected",
+    SharpsDisposed => "sharpsDisposed",
+    RemainderDiscarded => "remainderDiscarded",
+});
 
 /// `(step, facts)`: the audit trail of every step; the user sees the facts'
 /// sources for the region.

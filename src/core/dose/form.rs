@@ -111,25 +111,26 @@ messages! {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum WeightUnit {
     #[default]
     Kg,
     Lb,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+crate::wire_enum!(WeightUnit { Kg => "kg", Lb => "lb" });
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum ScrUnit {
     #[default]
     MgDl,
     UmolL,
 }
 
+crate::wire_enum!(ScrUnit { MgDl => "mgDl", UmolL => "umolL" });
+
 /// How kidney function is given.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum RenalMode {
     /// Normal or not known: no adjustment.
     #[default]
@@ -142,14 +143,22 @@ pub enum RenalMode {
     Esrd,
 }
 
+crate::wire_enum!(RenalMode {
+    NotKnown => "notKnown",
+    Enter => "enter",
+    Estimate => "estimate",
+    Esrd => "esrd",
+});
+
 /// Adults: Cockcroft–Gault; children: bedside Schwartz (CLINICAL.md renal function).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum EstimateMethod {
     #[default]
     Adult,
     Child,
 }
+
+crate::wire_enum!(EstimateMethod { Adult => "adult", Child => "child" });
 
 /// Everything typed or chosen, as raw text where the user types.
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]

@@ -52,13 +52,14 @@ impl WeightInput {
 }
 
 /// Once or twice daily (NOMID/DIRA; ignored for the other indications).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Split {
     #[default]
     Once,
     Twice,
 }
+
+crate::wire_enum!(Split { Once => "once", Twice => "twice" });
 
 impl Split {
     pub const ALL: [Split; 2] = [Split::Once, Split::Twice];
@@ -85,14 +86,15 @@ impl Split {
 /// The schedule chosen when the kidney rule applies (RENAL-EOD: the label's
 /// every-other-day suggestion is to be *considered*; the user may keep the
 /// prescribed daily schedule).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RenalSchedule {
     /// Keep the prescribed schedule (once or twice daily).
     Daily,
     /// The label's suggestion: the prescribed dose every other day.
     EveryOtherDay,
 }
+
+crate::wire_enum!(RenalSchedule { Daily => "daily", EveryOtherDay => "every-other-day" });
 
 impl RenalSchedule {
     pub const ALL: [RenalSchedule; 2] = [RenalSchedule::Daily, RenalSchedule::EveryOtherDay];

@@ -9,8 +9,7 @@ use crate::core::facts::Fact;
 use crate::core::units::MAX_MG_PER_KG_PER_DAY;
 
 /// The labelled uses the calculator knows (US and EU labels).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Indication {
     /// Rheumatoid arthritis (IND-US-RA, IND-EU-RA).
     Ra,
@@ -28,6 +27,16 @@ pub enum Indication {
     /// Still's disease: SJIA and AOSD (IND-EU-STILL).
     Stills,
 }
+
+crate::wire_enum!(Indication {
+    Ra => "ra",
+    Nomid => "nomid",
+    Dira => "dira",
+    Covid19 => "covid19",
+    Caps => "caps",
+    Fmf => "fmf",
+    Stills => "stills",
+});
 
 /// The indications of the US label, in the order the form lists them (IND-US-*).
 pub const US_INDICATIONS: [Indication; 4] = [Indication::Ra, Indication::Nomid, Indication::Dira, Indication::Covid19];

@@ -30,21 +30,19 @@ pub use zones::{Area, Side, View, Zone, ZoneId, ZONES};
 pub const MAX_NOTE_CHARS: usize = 500;
 
 /// Who gives the injection. Arm zones are only for `Caregiver` (seed).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Injector {
     #[default]
     SelfInjecting,
     Caregiver,
 }
 
+crate::wire_enum!(Injector { SelfInjecting => "selfInjecting", Caregiver => "caregiver" });
+
 impl Injector {
     pub const ALL: [Injector; 2] = [Injector::SelfInjecting, Injector::Caregiver];
     pub fn as_str(self) -> &'static str {
-        match self {
-            Injector::SelfInjecting => "selfInjecting",
-            Injector::Caregiver => "caregiver",
-        }
+        Injector::WIRE[self as usize]
     }
 }
 
@@ -66,8 +64,7 @@ impl Translate for Injector {
 }
 
 /// Skin reactions the user can note on an entry (seed: injection-site reactions).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Reaction {
     Redness,
     Swelling,
@@ -76,15 +73,22 @@ pub enum Reaction {
     Bruising,
 }
 
+crate::wire_enum!(Reaction {
+    Redness => "redness",
+    Swelling => "swelling",
+    Itching => "itching",
+    Pain => "pain",
+    Bruising => "bruising",
+});
+
 impl Reaction {
     pub const ALL: [Reaction; 5] =
         [Reaction::Redness, Reaction::Swelling, Reaction::Itching, Reaction::Pain, Reaction::Bruising];
-    const IDS: [&'static str; 5] = ["redness", "swelling", "itching", "pain", "bruising"];
     pub fn as_str(self) -> &'static str {
-        Self::IDS[self as usize]
+        Self::WIRE[self as usize]
     }
     pub fn parse(s: &str) -> Option<Reaction> {
-        Self::IDS.iter().position(|id| *id == s).map(|i| Self::ALL[i])
+        crate::core::wire::position(Self::WIRE, s).map(|i| Self::WIRE_ALL[i])
     }
 }
 
@@ -113,8 +117,7 @@ impl Translate for Reaction {
 
 /// Why a zone must not be used now: CLINICAL.md "Never inject into skin that
 /// is tender, red, bruised, swollen, hard, scarred, or has stretch marks" (seed).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FlagReason {
     Tender,
     Red,
@@ -124,6 +127,16 @@ pub enum FlagReason {
     Scar,
     StretchMarks,
 }
+
+crate::wire_enum!(FlagReason {
+    Tender => "tender",
+    Red => "red",
+    Bruised => "bruised",
+    Swollen => "swollen",
+    Hard => "hard",
+    Scar => "scar",
+    StretchMarks => "stretchMarks",
+});
 
 impl FlagReason {
     pub const ALL: [FlagReason; 7] = [
@@ -136,12 +149,11 @@ impl FlagReason {
         FlagReason::StretchMarks,
     ];
     pub const SOURCE: &'static str = "seed";
-    const IDS: [&'static str; 7] = ["tender", "red", "bruised", "swollen", "hard", "scar", "stretchMarks"];
     pub fn as_str(self) -> &'static str {
-        Self::IDS[self as usize]
+        Self::WIRE[self as usize]
     }
     pub fn parse(s: &str) -> Option<FlagReason> {
-        Self::IDS.iter().position(|id| *id == s).map(|i| Self::ALL[i])
+        crate::core::wire::position(Self::WIRE, s).map(|i| Self::WIRE_ALL[i])
     }
 }
 

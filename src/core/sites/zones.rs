@@ -1,8 +1,6 @@
 //! The injection-site table (CLINICAL.md, "Injection sites"). One row per
 //! zone; each row carries its source line.
 
-use serde::{Deserialize, Serialize};
-
 use crate::core::facts::Fact;
 use crate::core::i18n::Translate;
 
@@ -10,25 +8,28 @@ use crate::core::i18n::Translate;
 /// rotation, alternating sides within each area and then moving to the next
 /// area: thigh-right, thigh-left, abdomen-right, abdomen-left, buttock-right,
 /// buttock-left, arm-right, arm-left. `ZoneId as usize` indexes [`ZONES`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ZoneId {
-    #[serde(rename = "thigh-right")]
     ThighRight,
-    #[serde(rename = "thigh-left")]
     ThighLeft,
-    #[serde(rename = "abdomen-right")]
     AbdomenRight,
-    #[serde(rename = "abdomen-left")]
     AbdomenLeft,
-    #[serde(rename = "buttock-right")]
     ButtockRight,
-    #[serde(rename = "buttock-left")]
     ButtockLeft,
-    #[serde(rename = "arm-right")]
     ArmRight,
-    #[serde(rename = "arm-left")]
     ArmLeft,
 }
+
+crate::wire_enum!(ZoneId {
+    ThighRight => "thigh-right",
+    ThighLeft => "thigh-left",
+    AbdomenRight => "abdomen-right",
+    AbdomenLeft => "abdomen-left",
+    ButtockRight => "buttock-right",
+    ButtockLeft => "buttock-left",
+    ArmRight => "arm-right",
+    ArmLeft => "arm-left",
+});
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Side {
@@ -102,17 +103,6 @@ pub const DRAWN: [[&str; 9]; 8] = [
 pub const CENTRES: [(i32, i32); 8] =
     [(77, 250), (123, 250), (76, 160), (124, 160), (126, 197), (74, 197), (164, 104), (36, 104)];
 
-const IDS: [&str; 8] = [
-    "thigh-right",
-    "thigh-left",
-    "abdomen-right",
-    "abdomen-left",
-    "buttock-right",
-    "buttock-left",
-    "arm-right",
-    "arm-left",
-];
-
 impl ZoneId {
     pub const ALL: [ZoneId; 8] = [
         ZoneId::ThighRight,
@@ -130,11 +120,11 @@ impl ZoneId {
     }
 
     pub fn as_str(self) -> &'static str {
-        IDS[self as usize]
+        ZoneId::WIRE[self as usize]
     }
 
     pub fn parse(s: &str) -> Option<ZoneId> {
-        IDS.iter().position(|id| *id == s).map(|i| ZoneId::ALL[i])
+        crate::core::wire::position(ZoneId::WIRE, s).map(|i| ZoneId::WIRE_ALL[i])
     }
 }
 

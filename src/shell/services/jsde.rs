@@ -130,12 +130,43 @@ impl JsDe {
         de::Error::invalid_type(u, exp)
     }
 
+    // The readers below are not generic and never inlined: each derived
+    // visitor calls them instead of carrying its own copy of the JS glue
+    // (docs/SIZE.md, "decoding").
+    #[inline(never)]
     fn safe_integer(&self) -> Option<i64> {
         Number::is_safe_integer(&self.0).then(|| self.0.as_f64().unwrap_or_default() as i64)
     }
 
+    #[inline(never)]
+    fn string(&self) -> Option<String> {
+        self.0.as_string()
+    }
+
+    #[inline(never)]
+    fn number(&self) -> Option<f64> {
+        self.0.as_f64()
+    }
+
+    #[inline(never)]
+    fn boolean(&self) -> Option<bool> {
+        self.0.as_bool()
+    }
+
+    #[inline(never)]
     fn object_entries(&self) -> Option<Array> {
         (self.0.is_object() && !Array::is_array(&self.0)).then(|| Object::entries(self.0.unchecked_ref()))
+    }
+
+    /// An object's entries, one level deeper (the caller checked
+    /// [`JsDe::inner_depth`]), or the value back when it is no object.
+    #[inline(never)]
+    fn entries(self) -> std::result::Result<Entries, JsDe> {
+        let depth = self.1 + 1;
+        match self.object_entries() {
+            Some(entries) => Ok(Entries { entries, next: 0, value: None, depth }),
+            None => Err(self),
+        }
     }
 }
 
@@ -151,14 +182,14 @@ impl<'de> de::Deserializer<'de> for JsDe {
     fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
         if self.is_nullish() {
             v.visit_unit()
-        } else if let Some(b) = self.0.as_bool() {
+        } else if let Some(b) = self.boolean() {
             v.visit_bool(b)
-        } else if let Some(n) = self.0.as_f64() {
+        } else if let Some(n) = self.number() {
             match self.safe_integer() {
                 Some(i) => v.visit_i64(i),
                 None => v.visit_f64(n),
             }
-        } else if let Some(s) = self.0.as_string() {
+        } else if let Some(s) = self.string() {
             v.visit_string(s)
         } else if Array::is_array(&self.0) {
             self.deserialize_seq(v)
@@ -170,7 +201,7 @@ impl<'de> de::Deserializer<'de> for JsDe {
     }
 
     fn deserialize_bool<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
-        match self.0.as_bool() {
+        match self.boolean() {
             Some(b) => v.visit_bool(b),
             None => Err(self.unexpected(&v)),
         }
@@ -191,21 +222,21 @@ impl<'de> de::Deserializer<'de> for JsDe {
     }
 
     fn deserialize_f64<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
-        match self.0.as_f64() {
+        match self.number() {
             Some(n) => v.visit_f64(n),
             None => Err(self.unexpected(&v)),
         }
     }
 
     fn deserialize_string<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
-        match self.0.as_string() {
+        match self.string() {
             Some(s) => v.visit_string(s),
             None => Err(self.unexpected(&v)),
         }
     }
 
     fn deserialize_char<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
-        if let Some(s) = self.0.as_string() {
+        if let Some(s) = self.string() {
             let mut chars = s.chars();
             if let (Some(c), None) = (chars.next(), chars.next()) {
                 return v.visit_char(c);
@@ -255,10 +286,10 @@ impl<'de> de::Deserializer<'de> for JsDe {
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
-        let depth = self.inner_depth()?;
-        match self.object_entries() {
-            Some(entries) => v.visit_map(Entries { entries, next: 0, value: None, depth }),
-            None => Err(self.unexpected(&v)),
+        self.inner_depth()?;
+        match self.entries() {
+            Ok(entries) => v.visit_map(entries),
+            Err(value) => Err(value.unexpected(&v)),
         }
     }
 
@@ -312,14 +343,24 @@ struct Seq {
     depth: u16,
 }
 
+impl Seq {
+    #[inline(never)]
+    fn next_value(&mut self) -> Option<JsDe> {
+        if self.next >= self.array.length() {
+            return None;
+        }
+        self.next += 1;
+        Some(JsDe(self.array.get(self.next - 1), self.depth))
+    }
+}
+
 impl<'de> de::SeqAccess<'de> for Seq {
     type Error = DeError;
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
-        if self.next >= self.array.length() {
-            return Ok(None);
+        match self.next_value() {
+            Some(value) => seed.deserialize(value).map(Some),
+            None => Ok(None),
         }
-        self.next += 1;
-        seed.deserialize(JsDe(self.array.get(self.next - 1), self.depth)).map(Some)
     }
     fn size_hint(&self) -> Option<usize> {
         Some((self.array.length() - self.next) as usize)
@@ -334,22 +375,37 @@ struct Entries {
     depth: u16,
 }
 
-impl<'de> de::MapAccess<'de> for Entries {
-    type Error = DeError;
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
+impl Entries {
+    /// The next key; its value is kept for [`Entries::next_value`].
+    #[inline(never)]
+    fn next_key(&mut self) -> Option<String> {
         if self.next >= self.entries.length() {
-            return Ok(None);
+            return None;
         }
         let pair: Array = self.entries.get(self.next).unchecked_into();
         self.next += 1;
         self.value = Some(pair.get(1));
-        // `Object.entries` keys are strings; a `StringDeserializer` per key
-        // type is a little smaller than `JsDe::deserialize_identifier`.
-        let key = pair.get(0).as_string().unwrap_or_default();
-        seed.deserialize(de::value::StringDeserializer::<DeError>::new(key)).map(Some)
+        Some(pair.get(0).as_string().unwrap_or_default())
+    }
+
+    #[inline(never)]
+    fn next_value(&mut self) -> JsDe {
+        JsDe(self.value.take().unwrap_or(JsValue::UNDEFINED), self.depth)
+    }
+}
+
+impl<'de> de::MapAccess<'de> for Entries {
+    type Error = DeError;
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
+        match self.next_key() {
+            // `Object.entries` keys are strings; a `StringDeserializer` per key
+            // type is a little smaller than `JsDe::deserialize_identifier`.
+            Some(key) => seed.deserialize(de::value::StringDeserializer::<DeError>::new(key)).map(Some),
+            None => Ok(None),
+        }
     }
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
-        seed.deserialize(JsDe(self.value.take().unwrap_or(JsValue::UNDEFINED), self.depth))
+        seed.deserialize(self.next_value())
     }
 }
 
