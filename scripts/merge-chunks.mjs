@@ -10,7 +10,8 @@
 //
 // The plan is greedy and measured: start with one group per chunk; merge the
 // two groups that lower the cost most, until no merge lowers it. The cost is,
-// over every page (each view and the headless API, in each language), the
+// over every page (each view and the headless API, in each language; not
+// the split points fetched on a user action, below), the
 // gzip bytes of the groups the page loads plus LAMBDA bytes per file. A merge
 // lowers it when the requests it saves outweigh the bytes a page now loads
 // and does not use; and it is refused if any page would then download more
@@ -66,9 +67,14 @@ const chunkCount = (loader.match(/"\.\/chunk_\d+\.wasm"/g) || []).length;
 if (decl.size === 0 || chunkCount !== decl.size) throw new Error(`__wasm_split.js: read ${decl.size} of ${chunkCount} chunk declarations`);
 
 // A page: one split point's code with one language's texts (every view and
-// the API show texts; the packs are the `kw_texts_*` split points).
+// the API show texts; the packs are the `kw_texts_*` split points). Split
+// points fetched on a user action (printing, src/shell/services/print.rs)
+// are no page: a chunk they share with views is weighed by the views' pages
+// only, so they never keep two chunks the views load apart.
+const ACTIONS = ['kw_print'];
+for (const a of ACTIONS) if (!splits.includes(a)) throw new Error(`__wasm_split.js: no split point ${a} (ACTIONS is stale)`);
 const packs = splits.filter((s) => s.startsWith('kw_texts_'));
-const pages = splits.filter((s) => !packs.includes(s)).flatMap((code) => packs.map((texts) => [code, texts]));
+const pages = splits.filter((s) => !packs.includes(s) && !ACTIONS.includes(s)).flatMap((code) => packs.map((texts) => [code, texts]));
 if (packs.length === 0 || pages.length === 0) throw new Error('__wasm_split.js: no view or texts split points');
 const bytes = (n) => readFileSync(join(optDir, `chunk_${n}.wasm`));
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
@@ -84,7 +90,8 @@ const group = (chunks) => {
   }
   return planned.get(key);
 };
-const cost = (g) => g.pages.length * (g.size + LAMBDA);
+// A group no page loads (an action's own chunks) still costs its request.
+const cost = (g) => (g.pages.length || 1) * LAMBDA + g.pages.length * g.size;
 // The bytes each page downloads of the groups `gs`.
 const pageBytes = (gs) => pages.map((_, p) => gs.reduce((sum, g) => sum + (g.pages.includes(p) ? g.size : 0), 0));
 

@@ -5,9 +5,9 @@
 // alert with "Try again"; a live `lang` change fetches only the missing pack;
 // the headless API fetches no view; a strict CSP host and the offline app
 // load every tab.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { test, expect, widgetsReady } from './fixtures.mjs';
+import { test, expect, widgetsReady, capturePrints } from './fixtures.mjs';
 import { serve } from '../serve.mjs';
 
 const dist = new URL('../../dist/', import.meta.url).pathname;
@@ -438,6 +438,37 @@ test('the headless API rejects when its module cannot be fetched, and the next c
   fail = false;
   const second = await page.evaluate(async () => (await import('./kineret-widget.js')).calculateDose({ indication: 'ra' }));
   expect(second).toMatchObject({ ok: true, dailyDoseMg: 100 });
+  check(page);
+});
+
+// Printing's code is its own module, fetched on the first Print click (no
+// view lists it: src/shell/services/print.rs); if it cannot be fetched the
+// page prints, as when no frame can be made, and the next click fetches it.
+const PRINT = readdirSync(dist).find((f) => /^kw-print\.[0-9a-f]{12}\.wasm$/.test(f));
+test('Print fetches the print module on the first click only; when it cannot be fetched the page prints, and the next click prints the card alone', async ({ page }) => {
+  const check = tolerate(/^console\.error: (Failed to load resource: net::ERR_FAILED|TypeError: Failed to fetch)/);
+  expect(PRINT, 'dist/kw-print.<hash>.wasm').toBeTruthy();
+  for (const v of Object.values(views)) for (const files of Object.values(v)) expect(files).not.toContain(PRINT);
+  let fail = true;
+  await page.route(`**/${PRINT}`, (route) => (fail ? route.abort() : route.continue()));
+  const fetched = recordModules(page);
+  await hostPage(page, '<kineret-widget view="calculator" lang="en"></kineret-widget>');
+  await widgetsReady(page);
+  const w = page.locator('kineret-widget');
+  await w.getByLabel('Prescribed for').selectOption('ra');
+  await expect(w.locator('.kw-dose')).toHaveText('100 mg (0.67 mL)');
+  await settled(page, fetched);
+  expect(fetched).not.toContain(PRINT);
+  await capturePrints(page);
+  await w.getByRole('button', { name: 'Print' }).click();
+  await expect.poll(() => page.evaluate(() => window.printedPage)).toBe(1);
+  expect(await page.evaluate(() => window.printedFrames.length)).toBe(0);
+  fail = false;
+  await w.getByRole('button', { name: 'Print' }).click();
+  await expect.poll(() => page.evaluate(() => window.printedFrames.length)).toBe(1);
+  expect((await page.evaluate(() => window.printedFrames))[0].text).toContain('100 mg (0.67 mL)');
+  expect(await page.evaluate(() => window.printedPage)).toBe(1);
+  expect(fetched.filter((f) => f === PRINT)).toHaveLength(2);
   check(page);
 });
 

@@ -120,14 +120,45 @@ fn print_in_frame(from: &Element, selector: &str, title: &str, lang: &str) -> Re
 
 /// Prints the element matching `selector` in `from`'s shadow root alone;
 /// falls back to printing the page.
-pub fn print_alone(from: Option<Element>, selector: &str, title: &str, lang: &str) {
+///
+/// Printing's code is reachable only through [`load_print`]: with the
+/// `split` feature it is its own module (`kw-print`), fetched on the first
+/// Print click, so no view downloads it before it is interactive
+/// (docs/SIZE.md). The installed app precaches it like every module; if it
+/// cannot be fetched, the page prints as when the frame cannot be made.
+pub fn print_alone(from: Option<Element>, selector: &'static str, title: &'static str, lang: &'static str) {
+    #[cfg(feature = "split")]
+    wasm_bindgen_futures::spawn_local(async move {
+        match load_print().await {
+            Ok(print) => print(from, selector, title, lang),
+            Err(_) => print_page(),
+        }
+    });
+    #[cfg(not(feature = "split"))]
+    if let Ok(print) = load_print() {
+        print(from, selector, title, lang);
+    }
+}
+
+type Print = fn(Option<Element>, &str, &str, &str);
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(kw_print, fallible))]
+fn load_print() -> Result<Print, crate::shell::split::LoadFailed> {
+    Ok(print_now)
+}
+
+fn print_now(from: Option<Element>, selector: &str, title: &str, lang: &str) {
     let done = from.is_some_and(|el| print_in_frame(&el, selector, title, lang).is_ok());
     if !done {
         if let Some(frame) = gloo::utils::document().get_element_by_id(FRAME_ID) {
             frame.remove();
         }
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
+        print_page();
+    }
+}
+
+fn print_page() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
     }
 }
