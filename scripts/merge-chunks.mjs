@@ -68,10 +68,11 @@ if (decl.size === 0 || chunkCount !== decl.size) throw new Error(`__wasm_split.j
 
 // A page: one split point's code with one language's texts (every view and
 // the API show texts; the packs are the `kw_texts_*` split points). Split
-// points fetched on a user action (printing, src/shell/services/print.rs)
+// points fetched on a user action (printing, src/shell/services/print.rs;
+// the sites view's import and downloads, src/shell/components/sites/io.rs)
 // are no page: a chunk they share with views is weighed by the views' pages
 // only, so they never keep two chunks the views load apart.
-const ACTIONS = ['kw_print'];
+const ACTIONS = ['kw_print', 'kw_sites_io'];
 for (const a of ACTIONS) if (!splits.includes(a)) throw new Error(`__wasm_split.js: no split point ${a} (ACTIONS is stale)`);
 const packs = splits.filter((s) => s.startsWith('kw_texts_'));
 const pages = splits.filter((s) => !packs.includes(s) && !ACTIONS.includes(s)).flatMap((code) => packs.map((texts) => [code, texts]));

@@ -1,7 +1,9 @@
-//! The JSON strings of the `wire_enum!` enums (core/wire.rs) are the ones
-//! `#[derive(Serialize, Deserialize)]` wrote before them, so records stored
-//! by earlier versions and API callers read as before. Each list below was
-//! printed from the derived code before the switch.
+//! core/wire.rs replaces serde's derived decoding (docs/SIZE.md): the JSON
+//! strings of the `wire_enum!` enums are the ones `#[derive(Serialize,
+//! Deserialize)]` wrote before them (each list below was printed from the
+//! derived code before the switch), and the `wire_struct!` records read
+//! back what their derived `Serialize` writes, so records stored by earlier
+//! versions and API callers read as before.
 
 use kineret_widget::core::checklist::excursion::{Severity as Excursion, TempBand};
 use kineret_widget::core::checklist::{Inspection, StopReason, Step};
@@ -68,4 +70,75 @@ fn unknown_or_mistyped_strings_are_refused_with_serdes_message() {
     }
     assert!(serde_json::from_str::<Holder>(r#"{"zone":"thigh-left"}"#).is_ok());
     assert!(serde_json::from_str::<Holder>(r#"{"zone":"thigh"}"#).is_err());
+}
+
+/// What the derived `Serialize` writes, `wire_struct!` reads back; a key
+/// left out reads as its default or fails as serde's "missing field"; an
+/// unknown key is skipped.
+fn round_trip<T: Serialize + DeserializeOwned + Debug + PartialEq>(v: &T) {
+    let json = serde_json::to_string(v).unwrap();
+    assert_eq!(&serde_json::from_str::<T>(&json).unwrap(), v, "{json}");
+    let mut obj: serde_json::Value = serde_json::from_str(&json).unwrap();
+    obj.as_object_mut().unwrap().insert("fromAFutureVersion".into(), serde_json::json!([1, {"x": null}]));
+    assert_eq!(&serde_json::from_value::<T>(obj).unwrap(), v, "unknown key not skipped: {json}");
+}
+
+#[test]
+fn stored_structs_read_back_what_they_write() {
+    use kineret_widget::core::checklist::store::ChecklistSettings;
+    use kineret_widget::core::checklist::{DoseSchedule, Run, StepState};
+    use kineret_widget::core::dose::form::FormInput;
+    use kineret_widget::core::sites::{Flag, LogEntry, SitesSettings};
+
+    let entry = LogEntry::new(ZoneId::ArmLeft, 1_700_000_000_000, 1_700_000_060_000, Injector::Caregiver, vec![Reaction::Pain, Reaction::Redness], "  a note ", 7);
+    round_trip(&entry);
+    round_trip(&Flag { zone: ZoneId::ThighLeft, reason: FlagReason::StretchMarks, until_ms: Some(1_700_000_000_000) });
+    round_trip(&Flag { zone: ZoneId::ThighLeft, reason: FlagReason::Scar, until_ms: None });
+    round_trip(&SitesSettings { injector: Injector::Caregiver });
+    round_trip(&ChecklistSettings { schedule: DoseSchedule::EveryOtherDay { anchor_day: Some(19_000) } });
+    let run = Run {
+        id: "r1".into(),
+        started_ms: 5,
+        steps: Step::ALL.iter().map(|&step| StepState { step, ticked_ms: (step == Step::Inspected).then_some(9) }).collect(),
+        out_of_fridge_ms: Some(6),
+        inspection: Some(Inspection::CloudyDiscoloredParticles),
+        warm_up_overridden: true,
+        completed_ms: Some(8),
+        stopped: Some(StopReason::InspectionFailed),
+        discard_mg: Some(40.5),
+        extra_dose_confirmed: true,
+        site: Some(ZoneId::AbdomenRight),
+    };
+    round_trip(&run);
+    round_trip(&Run { steps: vec![], out_of_fridge_ms: None, inspection: None, warm_up_overridden: false, completed_ms: None, stopped: None, discard_mg: None, extra_dose_confirmed: false, site: None, ..run.clone() });
+    let form = FormInput {
+        indication: Some(Indication::Nomid),
+        weight: "20,5".into(),
+        weight_unit: WeightUnit::Lb,
+        dose: "2".into(),
+        split: Split::Twice,
+        age: "7".into(),
+        renal: RenalMode::Estimate,
+        crcl: "".into(),
+        method: EstimateMethod::Child,
+        sex: Some(Sex::Female),
+        scr: "0.6".into(),
+        scr_unit: ScrUnit::UmolL,
+        height: "120".into(),
+        renal_schedule: Some(RenalSchedule::EveryOtherDay),
+    };
+    round_trip(&form);
+    round_trip(&FormInput::default());
+
+    // Left out: the defaults (every form field; a run's optional fields) ...
+    assert_eq!(serde_json::from_str::<FormInput>("{}").unwrap(), FormInput::default());
+    assert_eq!(serde_json::from_str::<FormInput>(r#"{"weight":"12"}"#).unwrap(), FormInput { weight: "12".into(), ..FormInput::default() });
+    let bare: Run = serde_json::from_str(r#"{"id":"r","startedMs":1,"steps":[{"step":"inspected"}]}"#).unwrap();
+    assert_eq!((bare.steps[0].ticked_ms, bare.out_of_fridge_ms, bare.site, bare.extra_dose_confirmed), (None, None, None, false));
+    // ... or serde's error for a required one, and a type error names the struct.
+    let err = serde_json::from_str::<LogEntry>(r#"{"id":"x","zone":"arm-left","atMs":1,"loggedMs":1,"injector":"caregiver","reactions":[]}"#).unwrap_err().to_string();
+    assert!(err.starts_with("missing field `note`"), "{err}");
+    let err = serde_json::from_str::<Flag>("[]").unwrap_err().to_string();
+    assert!(err.contains("expected struct Flag"), "{err}");
+    assert!(serde_json::from_str::<Flag>(r#"{"zone":"arm-left","reason":"tender","untilMs":"soon"}"#).is_err());
 }

@@ -45,3 +45,55 @@ macro_rules! wire_enum {
         }
     };
 }
+
+/// `Deserialize` for a stored record's struct, from its fields' JSON names:
+/// `wire_struct!(Flag { zone: "zone", reason: "reason" } default { until_ms: "untilMs" });`
+/// A field under `default` may be missing (it then takes its type's
+/// default, as `#[serde(default)]` or an `Option` did with the derive); a
+/// missing field of the first list is serde's "missing field" error;
+/// unknown keys are skipped; a repeated key keeps its last value, as
+/// `JSON.parse` does (the derive refused it, but the browser never sees one).
+///
+/// Why not `#[derive(Deserialize)]` (docs/SIZE.md, "decoding"): the
+/// derive's field-identifier visitor and per-field duplicate checks were
+/// compiled into every record's loader; here the keys are read as `String`
+/// (one instance, shared) and matched in one `match`. `Serialize` stays
+/// derived, and `tests/wire_names.rs` checks that what it writes reads back.
+#[macro_export]
+macro_rules! wire_struct {
+    ($ty:ident { $($req:ident: $req_name:literal),* $(,)? } default { $($opt:ident: $opt_name:literal),* $(,)? }) => {
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct Fields;
+                impl<'de> serde::de::Visitor<'de> for Fields {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str(concat!("struct ", stringify!($ty)))
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$ty, A::Error> {
+                        $(let mut $req = None;)*
+                        $(let mut $opt = None;)*
+                        while let Some(key) = map.next_key::<String>()? {
+                            match key.as_str() {
+                                $($req_name => $req = Some(map.next_value()?),)*
+                                $($opt_name => $opt = Some(map.next_value()?),)*
+                                _ => {
+                                    map.next_value::<serde::de::IgnoredAny>()?;
+                                }
+                            }
+                        }
+                        Ok($ty {
+                            $($req: match $req {
+                                Some(v) => v,
+                                None => return Err(<A::Error as serde::de::Error>::missing_field($req_name)),
+                            },)*
+                            $($opt: $opt.unwrap_or_default(),)*
+                        })
+                    }
+                }
+                const FIELDS: &[&str] = &[$($req_name,)* $($opt_name,)*];
+                d.deserialize_struct(stringify!($ty), FIELDS, Fields)
+            }
+        }
+    };
+}

@@ -472,6 +472,38 @@ test('Print fetches the print module on the first click only; when it cannot be 
   check(page);
 });
 
+// The sites view's import and downloads are their own module too
+// (src/shell/components/sites/io.rs), fetched on the first Import or Download.
+const SITES_IO = readdirSync(dist).find((f) => /^kw-sites-io\.[0-9a-f]{12}\.wasm$/.test(f));
+test('the sites view fetches its file module on the first download only; when it cannot be fetched, import and download say so, and the next try works', async ({ page }) => {
+  const check = tolerate(/^console\.error: (Failed to load resource: net::ERR_FAILED|TypeError: Failed to fetch)/);
+  expect(SITES_IO, 'dist/kw-sites-io.<hash>.wasm').toBeTruthy();
+  for (const v of Object.values(views)) for (const files of Object.values(v)) expect(files).not.toContain(SITES_IO);
+  let fail = true;
+  await page.route(`**/${SITES_IO}`, (route) => (fail ? route.abort() : route.continue()));
+  const fetched = recordModules(page);
+  await hostPage(page, '<kineret-widget view="sites" lang="en"></kineret-widget>');
+  await widgetsReady(page);
+  const w = page.locator('kineret-widget');
+  await expect(marker(w, 'sites', 'en')).toBeVisible();
+  await settled(page, fetched);
+  expect(fetched).not.toContain(SITES_IO);
+  const backup = { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'kineret-widget-sites', version: 1, entries: [], flags: [] })) };
+  const input = w.getByLabel('Import a backup (JSON file)');
+  await input.setInputFiles(backup);
+  await expect(w.getByRole('alert')).toHaveText('The file could not be imported: part of the companion could not be loaded. Check your connection and try again.');
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  await w.getByRole('button', { name: 'Download a backup (JSON)' }).click();
+  await expect(w.getByText('The file could not be created.')).toBeVisible();
+  fail = false;
+  const [download] = await Promise.all([page.waitForEvent('download'), w.getByRole('button', { name: 'Download a backup (JSON)' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^kineret-sites-\d{4}-\d\d-\d\d\.json$/);
+  await input.setInputFiles(backup);
+  await expect(w.getByText('Entries imported: 0. Already here: 0.')).toBeVisible();
+  expect(fetched.filter((f) => f === SITES_IO)).toHaveLength(3);
+  check(page);
+});
+
 // A text reached only through a relative `use` (the region's name in a
 // warning) once missed the pack: the API's warning names the region.
 test('IND-EU-FMF (CLINICAL.md, Indications by region): an FMF dose with region "us" warns that FMF is not in the US label (the region name from the pack)', async ({ page }) => {

@@ -95,7 +95,7 @@ impl Translate for StopReason {
 }
 
 /// Tick state of one step.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StepState {
     pub step: Step,
@@ -103,8 +103,10 @@ pub struct StepState {
     pub ticked_ms: Option<i64>,
 }
 
+crate::wire_struct!(StepState { step: "step" } default { ticked_ms: "tickedMs" });
+
 /// One preparation run = one dose.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Run {
     pub id: String,
@@ -112,30 +114,39 @@ pub struct Run {
     /// One entry per [`Step`], in [`Step::ALL`] order (see [`Run::normalized`]).
     pub steps: Vec<StepState>,
     /// When "taken out of the fridge" was ticked: the warm-up start.
-    #[serde(default)]
     pub out_of_fridge_ms: Option<i64>,
-    #[serde(default)]
     pub inspection: Option<Inspection>,
     /// The user confirmed the syringe is warm before the timer ended.
-    #[serde(default)]
     pub warm_up_overridden: bool,
     /// Set by [`RunAction::Complete`]: the moment the dose counts as taken.
-    #[serde(default)]
     pub completed_ms: Option<i64>,
-    #[serde(default)]
     pub stopped: Option<StopReason>,
     /// mg of the syringe to throw away (from the dose calculator), if known.
-    #[serde(default)]
     pub discard_mg: Option<f64>,
     /// The user confirmed "another dose anyway" past the double-dose guard
     /// (`guard`; MISSED: never double up on your own).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub extra_dose_confirmed: bool,
     /// The injection site chosen in the checklist; logged in the injection
     /// log when the dose is recorded (one dose, one record).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub site: Option<ZoneId>,
 }
+
+crate::wire_struct!(Run {
+    id: "id",
+    started_ms: "startedMs",
+    steps: "steps",
+} default {
+    out_of_fridge_ms: "outOfFridgeMs",
+    inspection: "inspection",
+    warm_up_overridden: "warmUpOverridden",
+    completed_ms: "completedMs",
+    stopped: "stopped",
+    discard_mg: "discardMg",
+    extra_dose_confirmed: "extraDoseConfirmed",
+    site: "site",
+});
 
 /// Everything the user can do to a run.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -2,7 +2,7 @@
 //! per run (`checklist/run/<id>`) and one settings record (the dose schedule
 //! chosen on this view when the calculator has not given one).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::history::DoseSchedule;
 use super::Run;
@@ -16,11 +16,13 @@ impl Record for Run {
 }
 
 /// Per-user settings of the checklist view (one record, id [`SETTINGS_ID`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChecklistSettings {
     pub schedule: DoseSchedule,
 }
+
+crate::wire_struct!(ChecklistSettings { schedule: "schedule" } default {});
 
 pub const SETTINGS_ID: &str = "settings";
 

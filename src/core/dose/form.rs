@@ -10,7 +10,7 @@ use crate::core::i18n::{Lang, Translate};
 use crate::core::renal::{self, CgInput, Creatinine, SchwartzInput, Sex};
 use crate::core::units::{parse_decimal, MgPerKgPerDay};
 use crate::messages;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::core::storage::Record;
 
@@ -161,8 +161,8 @@ pub enum EstimateMethod {
 crate::wire_enum!(EstimateMethod { Adult => "adult", Child => "child" });
 
 /// Everything typed or chosen, as raw text where the user types.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct FormInput {
     pub indication: Option<Indication>,
     pub weight: String,
@@ -181,6 +181,24 @@ pub struct FormInput {
     /// default, RENAL-EOD / RENAL-SPLIT).
     pub renal_schedule: Option<RenalSchedule>,
 }
+
+crate::wire_struct!(FormInput {
+} default {
+    indication: "indication",
+    weight: "weight",
+    weight_unit: "weightUnit",
+    dose: "dose",
+    split: "split",
+    age: "age",
+    renal: "renal",
+    crcl: "crcl",
+    method: "method",
+    sex: "sex",
+    scr: "scr",
+    scr_unit: "scrUnit",
+    height: "height",
+    renal_schedule: "renalSchedule",
+});
 
 /// With the `remember` attribute the form is saved in this browser, one
 /// record; without it nothing is stored (clinic computers are shared).

@@ -186,7 +186,7 @@ impl Translate for FlagReason {
 
 /// One injection. Times are UTC epoch ms: `at_ms` when it was given (may be
 /// back-dated), `logged_ms` when it was recorded.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogEntry {
     pub id: String,
@@ -198,6 +198,17 @@ pub struct LogEntry {
     /// Plain text; the UI renders it as text, never as HTML.
     pub note: String,
 }
+
+crate::wire_struct!(LogEntry {
+    id: "id",
+    zone: "zone",
+    at_ms: "atMs",
+    logged_ms: "loggedMs",
+    injector: "injector",
+    reactions: "reactions",
+    note: "note",
+} default {
+});
 
 impl LogEntry {
     /// Builds an entry: id from (`at_ms`, caller's `nonce`), reactions sorted
@@ -267,13 +278,15 @@ pub struct LoggedEvent<'a> {
 
 /// A zone the user marked as not usable, until a date or until cleared.
 /// At most one flag per zone (its storage id is the zone id).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Flag {
     pub zone: ZoneId,
     pub reason: FlagReason,
     pub until_ms: Option<i64>,
 }
+
+crate::wire_struct!(Flag { zone: "zone", reason: "reason" } default { until_ms: "untilMs" });
 
 impl Flag {
     pub fn is_active(&self, now_ms: i64) -> bool {
@@ -282,11 +295,13 @@ impl Flag {
 }
 
 /// Per-user settings of this feature (one record).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SitesSettings {
     pub injector: Injector,
 }
+
+crate::wire_struct!(SitesSettings { injector: "injector" } default {});
 
 /// Key-safe id: 1 to 64 of `[A-Za-z0-9_-]`.
 pub fn valid_id(id: &str) -> bool {

@@ -11,6 +11,7 @@
 mod data;
 mod form;
 mod history;
+mod io;
 mod map;
 mod model;
 
@@ -27,7 +28,7 @@ use crate::core::sites::log::{flag_until, parse_local};
 use crate::core::sites::rotation::{disabled_reason, map_key, needs_confirmation, MapLayout};
 use crate::core::sites::text::SitesUi;
 use crate::core::sites::{
-    check_import_size, export_csv, export_json, input_values, parse_import, Flag, FlagReason, Injector, LogEntry, Reaction,
+    check_import_size, input_values, Flag, FlagReason, Injector, LogEntry, Reaction,
     SitesAction, Suggestion, Undo, ZoneId,
 };
 use crate::core::markup::Markup;
@@ -39,7 +40,7 @@ use crate::shell::hooks::use_data_revision::use_data_revision;
 use crate::shell::services::clock::BrowserClock;
 use crate::shell::services::files::{download, read_text};
 use crate::shell::services::print::print_alone;
-use crate::shell::services::storage::{notify_changed, with_repo, JsonCodec};
+use crate::shell::services::storage::{notify_changed, with_repo};
 use crate::shell::context::LastDoseCtx;
 use crate::core::checklist::history::DoseSchedule;
 use crate::core::checklist::store::{load as checklist_load, save_run};
@@ -295,21 +296,20 @@ fn save_edit(c: &Ctx) {
     c.then_focus(Action::Undo.selector());
 }
 
+/// Downloads the log as CSV or JSON (the file work's module first, io.rs);
+/// the file could not be made, or that module fetched: a notice says so.
 fn export(c: &Ctx, csv: bool) {
-    let s = &c.m.s;
-    let day = input_values(&BrowserClock, BrowserClock.now_ms()).0;
-    let ok = if csv {
-        export_csv(&s.entries, c.env.lang, &BrowserClock)
-            .ok()
-            .and_then(|text| download(&format!("kineret-sites-{day}.csv"), "text/csv", &text).ok())
-    } else {
-        export_json(&JsonCodec, &s.entries, &s.flags)
-            .ok()
-            .and_then(|text| download(&format!("kineret-sites-{day}.json"), "application/json", &text).ok())
-    };
-    if ok.is_none() {
-        c.m.dispatch(ui(|u| u.notice = Some(Notice::ExportFailed)));
-    }
+    let (m, lang) = (c.m.clone(), c.env.lang);
+    wasm_bindgen_futures::spawn_local(async move {
+        let day = input_values(&BrowserClock, BrowserClock.now_ms()).0;
+        let (name, mime) = if csv { ("csv", "text/csv") } else { ("json", "application/json") };
+        let ok = io::io().await.ok().and_then(|io| (io.export)(&m.s.entries, &m.s.flags, csv, lang)).and_then(|text| {
+            download(&format!("kineret-sites-{day}.{name}"), mime, &text).ok()
+        });
+        if ok.is_none() {
+            m.dispatch(ui(|u| u.notice = Some(Notice::ExportFailed)));
+        }
+    });
 }
 
 fn on_action(c: &Ctx, action: Action, value: String) {
@@ -603,8 +603,12 @@ pub fn view() -> Html {
             }
             let m = m.clone();
             wasm_bindgen_futures::spawn_local(async move {
+                let Ok(io) = io::io().await else {
+                    m.dispatch(ui(|u| u.notice = Some(Notice::ImportLoadFailed)));
+                    return;
+                };
                 let parsed = match read_text(file).await {
-                    Ok(text) => parse_import(&JsonCodec, &text, BrowserClock.now_ms()).map_err(Some),
+                    Ok(text) => (io.import)(&text, BrowserClock.now_ms()).map_err(Some),
                     Err(_) => Err(None),
                 };
                 m.dispatch(match parsed {

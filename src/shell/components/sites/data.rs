@@ -25,6 +25,7 @@ pub fn data(lang: Lang, ui: &Ui, s: &SitesState, onchange: Callback<Event>) -> H
             Some(e) => e.message(lang),
             None => SitesUi::ImportReadFailed.tr(lang).to_string(),
         }),
+        Some(Notice::ImportLoadFailed) => Some(SitesUi::ImportLoadFailed.tr(lang).to_string()),
         _ => None,
     };
     let invalid = import_error.is_some();
