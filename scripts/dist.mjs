@@ -87,7 +87,8 @@ if (UNSPLIT) {
   // __wasm_split_load_kw_<split> = …makeLoad(<fetch of its module>, [<shared
   // chunks>])`, each shared chunk a `const __chunk_<n> = makeLoad(<fetch of
   // chunk_<n>.wasm>…)`. A view in a language needs its code's split
-  // (kw_<view>) and its language's texts (kw_texts_<lang>,
+  // (kw_<view>) and its language's texts (kw_texts_<lang>, and
+  // kw_texts_<view>_<lang> for a view with a pack of its own,
   // src/shell/texts.rs); the headless API its code's (kw_api) and the texts.
   // Used for the preload hints, build/views.json (make bench, tests) and the
   // entry's own preloads.
@@ -112,10 +113,11 @@ if (UNSPLIT) {
     views[v] = {};
     for (const lang of ['en', 'es']) {
       // One texts module per language (src/shell/texts.rs), for every view
-      // and the headless API.
+      // and the headless API, and the view's own pack if it has one
+      // (`texts_safety_<lang>`).
       const texts = `texts_${lang}`;
       if (!splits[v] || !splits[v].length || !splits[texts]) throw new Error(`__wasm_split.js: no modules for ${v} in ${lang}`);
-      views[v][lang] = [...new Set([...splits[v], ...splits[texts]])];
+      views[v][lang] = [...new Set([...splits[v], ...splits[texts], ...(splits[`texts_${v}_${lang}`] || [])])];
     }
   }
 }

@@ -67,7 +67,8 @@ const chunkCount = (loader.match(/"\.\/chunk_\d+\.wasm"/g) || []).length;
 if (decl.size === 0 || chunkCount !== decl.size) throw new Error(`__wasm_split.js: read ${decl.size} of ${chunkCount} chunk declarations`);
 
 // A page: one split point's code with one language's texts (every view and
-// the API show texts; the packs are the `kw_texts_*` split points). Split
+// the API show texts): the pack `kw_texts_<lang>`, and for a view with a
+// pack of its own (`kw_texts_<view>_<lang>`, src/shell/texts.rs) that too. Split
 // points fetched on a user action (printing, src/shell/services/print.rs;
 // the sites view's import and downloads, src/shell/components/sites/io.rs)
 // are no page: a chunk they share with views is weighed by the views' pages
@@ -75,8 +76,12 @@ if (decl.size === 0 || chunkCount !== decl.size) throw new Error(`__wasm_split.j
 const ACTIONS = ['kw_print', 'kw_sites_io'];
 for (const a of ACTIONS) if (!splits.includes(a)) throw new Error(`__wasm_split.js: no split point ${a} (ACTIONS is stale)`);
 const packs = splits.filter((s) => s.startsWith('kw_texts_'));
-const pages = splits.filter((s) => !packs.includes(s) && !ACTIONS.includes(s)).flatMap((code) => packs.map((texts) => [code, texts]));
-if (packs.length === 0 || pages.length === 0) throw new Error('__wasm_split.js: no view or texts split points');
+const langs = packs.map((p) => /^kw_texts_([a-z]+)$/.exec(p)).filter(Boolean).map((m) => m[1]);
+const pages = splits.filter((s) => !packs.includes(s) && !ACTIONS.includes(s)).flatMap((code) => langs.map((lang) => [
+  code, `kw_texts_${lang}`, ...packs.filter((p) => p === `kw_texts_${code.slice(3)}_${lang}`)]));
+const paged = new Set(pages.flat());
+for (const p of packs) if (!paged.has(p)) throw new Error(`__wasm_split.js: ${p} is no page's pack (kw_texts_<lang> or kw_texts_<view>_<lang>)`);
+if (langs.length === 0 || pages.length === 0) throw new Error('__wasm_split.js: no view or texts split points');
 const bytes = (n) => readFileSync(join(optDir, `chunk_${n}.wasm`));
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 // The plan weighs each candidate pair at every step: each chunk is read once

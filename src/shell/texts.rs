@@ -8,10 +8,13 @@
 //! (`core::i18n::install_en`); the frame's own tables are `resident` and
 //! need none. Without `split` the packs are plain calls.
 //!
-//! One pack per language, not one per view and language: measured, per-view
-//! packs saved a few KB on some single views but nearly doubled the number
-//! of modules a view fetches (shared text chunks), and cost more on the
-//! others and on `view="all"` (docs/SIZE.md).
+//! One pack per language for every view but the safety view's own tables,
+//! which are a second pack the safety view adds: only the safety view can
+//! reach them, so the others download about 3 KB less. Not one pack per
+//! view and language: measured, per-view packs saved a few KB on some
+//! single views but nearly doubled the number of modules a view fetches
+//! (shared text chunks), and cost more on the others and on `view="all"`
+//! (docs/SIZE.md).
 //!
 //! The list is checked by tests/module_graph.rs: it must hold every
 //! non-resident table of the crate (a table left out would read as an empty
@@ -64,14 +67,6 @@ text_pack!(All, texts_en, texts_es, kw_texts_en, kw_texts_es, [
     crate::core::dose::text::StepMsg,
     crate::core::dose::text::WarningCode,
     crate::core::limits::ErrorCode,
-    crate::core::safety::form::SafetyUi,
-    crate::core::safety::ics::ReminderMsg,
-    crate::core::safety::monitoring::MonitoringMsg,
-    crate::core::safety::screen::Question,
-    crate::core::safety::screen::ScreenMsg,
-    crate::core::safety::triage::Symptom,
-    crate::core::safety::triage::TriageMsg,
-    crate::core::safety::warnings::WarningMsg,
     crate::core::sites::FlagReason,
     crate::core::sites::Injector,
     crate::core::sites::Reaction,
@@ -84,24 +79,56 @@ text_pack!(All, texts_en, texts_es, kw_texts_en, kw_texts_es, [
     crate::core::units::NumberError,
 ]);
 
-/// The packs: one per language, every view's tables (one module per
-/// language, so a view needs two files for its texts at most; measured
-/// against one pack per view and language in docs/SIZE.md).
+// Only the safety view shows these (tests/module_graph.rs checks that no
+// other view or the API can reach them), so the other pages do not
+// download them.
+text_pack!(Safety, safety_en, safety_es, kw_texts_safety_en, kw_texts_safety_es, [
+    crate::core::safety::form::SafetyUi,
+    crate::core::safety::ics::ReminderMsg,
+    crate::core::safety::monitoring::MonitoringMsg,
+    crate::core::safety::screen::Question,
+    crate::core::safety::screen::ScreenMsg,
+    crate::core::safety::triage::Symptom,
+    crate::core::safety::triage::TriageMsg,
+    crate::core::safety::warnings::WarningMsg,
+]);
+
+/// The texts a page needs, per language: `All` (every table but the safety
+/// view's own: the calculator, sites and storage views and the API) in one
+/// module, and for the safety view that module and `Safety`'s (measured
+/// against one pack for everything and one per view in docs/SIZE.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pack {
     All,
+    Safety,
 }
 
 impl Pack {
-    /// The pack a view's texts are in.
-    pub fn of(_view: View) -> Pack {
-        Pack::All
+    /// The texts a view shows.
+    pub fn of(view: View) -> Pack {
+        match view {
+            View::Safety => Pack::Safety,
+            _ => Pack::All,
+        }
     }
 
-    fn bit(self, lang: Lang) -> u16 {
-        match lang {
+    /// One bit per module: `All` English 1, Spanish 2; `Safety`'s own 4, 8.
+    fn own_bit(self, lang: Lang) -> u16 {
+        let bit = match lang {
             Lang::En => 1,
             Lang::Es => 2,
+        };
+        match self {
+            Pack::All => bit,
+            Pack::Safety => bit << 2,
+        }
+    }
+
+    /// The modules this pack needs: `Safety` needs `All`'s too.
+    fn bits(self, lang: Lang) -> u16 {
+        match self {
+            Pack::All => Pack::All.own_bit(lang),
+            Pack::Safety => Pack::All.own_bit(lang) | Pack::Safety.own_bit(lang),
         }
     }
 }
@@ -113,13 +140,29 @@ thread_local! {
 
 /// The pack's texts in `lang` are here (always, without `split`).
 pub fn installed(pack: Pack, lang: Lang) -> bool {
-    !cfg!(feature = "split") || INSTALLED.with(|i| i.get() & pack.bit(lang) != 0)
+    !cfg!(feature = "split") || INSTALLED.with(|i| i.get() & pack.bits(lang) == pack.bits(lang))
 }
 
 /// Fetches and installs the pack's texts in `lang` (once; a failure is
 /// retried on the next call).
 pub async fn install(pack: Pack, lang: Lang) -> Result<(), LoadFailed> {
     if installed(pack, lang) {
+        return Ok(());
+    }
+    match pack {
+        Pack::All => install_module(Pack::All, lang).await,
+        // Both modules at once; each is kept once here, so a retry fetches
+        // only the one that failed.
+        Pack::Safety => {
+            let (all, own) = crate::shell::split::futures_join(install_module(Pack::All, lang), install_module(Pack::Safety, lang)).await;
+            all.and(own)
+        }
+    }
+}
+
+/// Fetches and installs one module of texts (once).
+async fn install_module(pack: Pack, lang: Lang) -> Result<(), LoadFailed> {
+    if INSTALLED.with(|i| i.get() & pack.own_bit(lang) != 0) {
         return Ok(());
     }
     // One arm per pack and language; `.await` only where they are split.
@@ -136,7 +179,7 @@ pub async fn install(pack: Pack, lang: Lang) -> Result<(), LoadFailed> {
             }
         };
     }
-    call!(All, En => texts_en, All, Es => texts_es)?;
-    INSTALLED.with(|i| i.set(i.get() | pack.bit(lang)));
+    call!(All, En => texts_en, All, Es => texts_es, Safety, En => safety_en, Safety, Es => safety_es)?;
+    INSTALLED.with(|i| i.set(i.get() | pack.own_bit(lang)));
     Ok(())
 }

@@ -398,6 +398,37 @@ test('setting lang="es" live fetches only the Spanish pack, then switches, keepi
   check(page);
 });
 
+// 6a. The safety view reads two packs (src/shell/texts.rs): the one every
+// view reads and its own. A live change fetches both in the new language; if
+// its own pack fails, the view stays English until a retry.
+test('the safety view: lang="es" live fetches both Spanish packs; its own failing keeps English until "Reintentar"', async ({ page }) => {
+  const check = tolerate(/^console\.error: (Failed to load resource: net::ERR_FAILED|TypeError: Failed to fetch)/);
+  const own = views.safety.es.find((f) => f.startsWith('kw-texts-safety-es.'));
+  expect(own, 'views.safety.es has kw-texts-safety-es').toBeTruthy();
+  expect(views.safety.es).toContain(packOf('safety', 'es'));
+  for (const v of ['calculator', 'sites', 'storage', 'api']) expect(views[v].es.some((f) => f.startsWith('kw-texts-safety-'))).toBe(false);
+  let fail = true;
+  await page.route(`**/${own}`, (route) => (fail ? route.abort() : route.continue()));
+  const fetched = recordModules(page);
+  await hostPage(page, '<kineret-widget view="safety" lang="en"></kineret-widget>');
+  await widgetsReady(page);
+  const w = page.locator('kineret-widget');
+  await expect(marker(w, 'safety', 'en')).toBeVisible();
+  await quiet(fetched);
+  const before = fetched.length;
+  await w.evaluate((el) => el.setAttribute('lang', 'es'));
+  await expect(w.getByRole('alert')).toBeVisible();
+  await expect(marker(w, 'safety', 'en')).toBeVisible();
+  fail = false;
+  await w.getByRole('button', { name: 'Reintentar' }).click();
+  await expect(marker(w, 'safety', 'es')).toBeVisible();
+  await quiet(fetched);
+  const missing = views.safety.es.filter((f) => !views.safety.en.includes(f));
+  expect(sorted(new Set(fetched.slice(before)))).toEqual(sorted(missing));
+  expect(fetched.slice(before).filter((f) => f === packOf('safety', 'es'))).toHaveLength(1);
+  check(page);
+});
+
 // 6b. A live `lang` change whose pack cannot be fetched: the view stays in
 // English with its state, a Spanish alert says so, and "Reintentar" switches.
 test('a Spanish pack that fails on a live lang change: the view stays English, an alert offers a retry', async ({ page }) => {
