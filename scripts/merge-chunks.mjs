@@ -107,6 +107,8 @@ for (;;) {
   let best = null;
   for (let i = 0; i < groups.length; i++) {
     for (let j = i + 1; j < groups.length; j++) {
+      // An action's own code never joins what a view loads.
+      if ((groups[i].pages.length === 0) !== (groups[j].pages.length === 0)) continue;
       const merged = group([...groups[i].chunks, ...groups[j].chunks].sort((a, b) => a - b));
       const gain = cost(groups[i]) + cost(groups[j]) - cost(merged);
       if (gain <= 0 || (best && gain <= best.gain)) continue;

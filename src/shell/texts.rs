@@ -1,5 +1,5 @@
 //! Language packs (docs/SIZE.md, "Split per view"): every text a view or the
-//! headless API can show, one pack per language.
+//! headless API can show, in two packs per language (`Pack`).
 //!
 //! With the `split` feature each pack is a split point of its own, so a page
 //! in English never downloads a Spanish text (and the reverse); a live `lang`

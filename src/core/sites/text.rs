@@ -112,10 +112,11 @@ messages! {
         ExportFailed => ["The file could not be created.", "No se pudo crear el archivo."],
         ImportLabel => ["Import a backup (JSON file)", "Importar una copia (archivo JSON)"],
         ImportReadFailed => ["The file could not be read.", "No se pudo leer el archivo."],
-        // Import's code arrives in its own file (shell/components/sites/io.rs).
-        ImportLoadFailed => [
-            "The file could not be imported: part of the companion could not be loaded. Check your connection and try again.",
-            "No se pudo importar el archivo: no se pudo cargar una parte del asistente. Compruebe su conexión e inténtelo de nuevo.",
+        // Import's and the downloads' code arrives in its own file
+        // (shell/components/sites/io.rs): it could not be fetched.
+        IoLoadFailed => [
+            "This part of the companion could not be loaded. Check your connection and try again.",
+            "No se pudo cargar esta parte del asistente. Compruebe su conexión e inténtelo de nuevo.",
         ],
         DeleteAll => ["Delete all my injection-site data", "Eliminar todos mis datos de zonas de inyección"],
         DeleteAllConfirm => [

@@ -297,15 +297,18 @@ fn save_edit(c: &Ctx) {
 }
 
 /// Downloads the log as CSV or JSON (the file work's module first, io.rs);
-/// the file could not be made, or that module fetched: a notice says so.
+/// if that module could not be fetched, or the file made, a notice says so.
 fn export(c: &Ctx, csv: bool) {
     let (m, lang) = (c.m.clone(), c.env.lang);
     wasm_bindgen_futures::spawn_local(async move {
+        let Ok(io) = io::io().await else {
+            m.dispatch(ui(|u| u.notice = Some(Notice::IoLoadFailed)));
+            return;
+        };
         let day = input_values(&BrowserClock, BrowserClock.now_ms()).0;
         let (name, mime) = if csv { ("csv", "text/csv") } else { ("json", "application/json") };
-        let ok = io::io().await.ok().and_then(|io| (io.export)(&m.s.entries, &m.s.flags, csv, lang)).and_then(|text| {
-            download(&format!("kineret-sites-{day}.{name}"), mime, &text).ok()
-        });
+        let ok = (io.export)(&m.s.entries, &m.s.flags, csv, lang)
+            .and_then(|text| download(&format!("kineret-sites-{day}.{name}"), mime, &text).ok());
         if ok.is_none() {
             m.dispatch(ui(|u| u.notice = Some(Notice::ExportFailed)));
         }
@@ -604,7 +607,7 @@ pub fn view() -> Html {
             let m = m.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let Ok(io) = io::io().await else {
-                    m.dispatch(ui(|u| u.notice = Some(Notice::ImportLoadFailed)));
+                    m.dispatch(ui(|u| u.notice = Some(Notice::IoLoadFailed)));
                     return;
                 };
                 let parsed = match read_text(file).await {

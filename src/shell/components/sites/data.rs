@@ -25,7 +25,6 @@ pub fn data(lang: Lang, ui: &Ui, s: &SitesState, onchange: Callback<Event>) -> H
             Some(e) => e.message(lang),
             None => SitesUi::ImportReadFailed.tr(lang).to_string(),
         }),
-        Some(Notice::ImportLoadFailed) => Some(SitesUi::ImportLoadFailed.tr(lang).to_string()),
         _ => None,
     };
     let invalid = import_error.is_some();
@@ -33,6 +32,8 @@ pub fn data(lang: Lang, ui: &Ui, s: &SitesState, onchange: Callback<Event>) -> H
         Some(Notice::Imported) => s.last_import.map(|r| (r.message(lang), "kw-notice kw-ok")),
         Some(Notice::DeletedAll) => Some((SitesUi::DeletedAll.tr(lang).to_string(), "kw-notice kw-ok")),
         Some(Notice::ExportFailed) => Some((SitesUi::ExportFailed.tr(lang).to_string(), "kw-notice kw-danger")),
+        // Not the file's fault: the input is not marked invalid.
+        Some(Notice::IoLoadFailed) => Some((SitesUi::IoLoadFailed.tr(lang).to_string(), "kw-notice kw-danger")),
         _ => None,
     };
     let mut h = Markup::default();

@@ -164,8 +164,8 @@ pub enum Notice {
     Imported,
     /// `None`: the file could not be read at all.
     ImportFailed(Option<ImportError>),
-    /// The file work's module (io.rs) could not be fetched.
-    ImportLoadFailed,
+    /// The file work's module (io.rs) could not be fetched (import or download).
+    IoLoadFailed,
     ExportFailed,
 }
 
