@@ -90,6 +90,8 @@ node_modules/.installed: package-lock.json
 # exports), and wasm-opt on every module. scripts/merge-chunks.mjs then
 # merges the small shared chunks into fewer modules (none duplicated).
 SPLIT_CLI_VERSION := 0.2.4
+# RUSTC_EXTRA: extra rustc flags for size experiments only (e.g.
+# `make dist RUSTC_EXTRA=-Cllvm-args=…`; docs/SIZE.md lists what was tried).
 build/opt/kineret_widget_bg.wasm: $(RUST_SRC) scripts/merge-chunks.mjs | tools-rust tools-npm
 	cargo rustc --release --lib --crate-type cdylib --target $(WASM_TARGET) --features split -- -Clink-args=--emit-relocs $(RUSTC_EXTRA)
 	rm -rf build/split build/wb build/opt && mkdir -p build/opt

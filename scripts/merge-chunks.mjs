@@ -1,8 +1,8 @@
 // Fewer, larger shared modules (issue #13, docs/SIZE.md "Split per view").
 //
 // wasm-split-cli writes one shared chunk per set of split points that use a
-// function: 30 chunks here, many of them a few hundred bytes, so a view
-// fetched 28 to 32 files. Each file costs a request (and, on a slow link, a
+// function: about 48 chunks here, many of them a few hundred bytes, so a
+// view fetched 28 to 32 of them (session 5, before this pass). Each file costs a request (and, on a slow link, a
 // round trip before the view is interactive). This pass merges chunks into
 // groups, never duplicating one: a chunk's data segments hold statics
 // (.data, .bss) that must be written once, so every chunk is in exactly one

@@ -296,15 +296,22 @@ fn save_edit(c: &Ctx) {
     c.then_focus(Action::Undo.selector());
 }
 
+/// The file work's module (io.rs); if it cannot be fetched, the view says
+/// so and the caller stops.
+async fn io_or_notice(m: &UseReducerHandle<Model>) -> Option<io::Io> {
+    let io = io::io().await.ok();
+    if io.is_none() {
+        m.dispatch(ui(|u| u.notice = Some(Notice::IoLoadFailed)));
+    }
+    io
+}
+
 /// Downloads the log as CSV or JSON (the file work's module first, io.rs);
 /// if that module could not be fetched, or the file made, a notice says so.
 fn export(c: &Ctx, csv: bool) {
     let (m, lang) = (c.m.clone(), c.env.lang);
     wasm_bindgen_futures::spawn_local(async move {
-        let Ok(io) = io::io().await else {
-            m.dispatch(ui(|u| u.notice = Some(Notice::IoLoadFailed)));
-            return;
-        };
+        let Some(io) = io_or_notice(&m).await else { return };
         let day = input_values(&BrowserClock, BrowserClock.now_ms()).0;
         let (name, mime) = if csv { ("csv", "text/csv") } else { ("json", "application/json") };
         let ok = (io.export)(&m.s.entries, &m.s.flags, csv, lang)
@@ -606,10 +613,7 @@ pub fn view() -> Html {
             }
             let m = m.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let Ok(io) = io::io().await else {
-                    m.dispatch(ui(|u| u.notice = Some(Notice::IoLoadFailed)));
-                    return;
-                };
+                let Some(io) = io_or_notice(&m).await else { return };
                 let parsed = match read_text(file).await {
                     Ok(text) => (io.import)(&text, BrowserClock.now_ms()).map_err(Some),
                     Err(_) => Err(None),
