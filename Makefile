@@ -26,7 +26,7 @@ WASM_OPT := -Oz --low-memory-unused --converge
 # wasm-bindgen's JS glue, minified (property names, hence the wasm import
 # names, are kept): -2.4 KB gzip. The same for the bench counter.
 TERSER_FLAGS := --module --compress passes=2 --mangle
-RUST_SRC := $(shell find src -name '*.rs' -o -name '*.css') Cargo.toml Cargo.lock
+RUST_SRC := $(shell find src -name '*.rs' -o -name '*.css') $(wildcard www/styles/*.css) build.rs Cargo.toml Cargo.lock
 
 .PHONY: rules api help tools tools-apt tools-rust tools-npm tools-engines dist serve test test-native test-wasm test-types test-e2e test-engines clippy bench clean
 

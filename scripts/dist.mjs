@@ -124,8 +124,9 @@ if (UNSPLIT) {
 const core = ['kineret-widget.js', glueName, ...(loaderName ? [loaderName] : []), wasmName];
 writeFileSync(join(UNSPLIT ? join(root, 'build', 'unsplit') : join(root, 'build'), 'views.json'), JSON.stringify({ core, views }, null, 2) + '\n');
 
-// The widget's CSS: every www/styles/*.css in name order (00-base first, then
-// one file per feature), adopted as one constructable stylesheet.
+// The frame's CSS (www/styles/00-base.css), adopted as one constructable
+// stylesheet. Each view's own (NN-<view>.css) is in the view's code instead
+// (build.rs, src/shell/styles.rs): a page downloads only its views' CSS.
 const stylesDir = join(www, 'styles');
 // Minified conservatively (comments, runs of whitespace, spaces around
 // `{ } ; , >`; quoted strings untouched): -408 B gzip, docs/SIZE.md.
@@ -133,7 +134,7 @@ const minifyCss = (text) => text.replace(/\/\*[\s\S]*?\*\//g, '')
   .split(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/).map((part, i) => (i % 2 ? part
     : part.replace(/\s+/g, ' ').replace(/\s*([{};,>])\s*/g, '$1').replace(/;}/g, '}')))
   .join('').trim();
-const css = minifyCss(readdirSync(stylesDir).filter((f) => f.endsWith('.css')).sort()
+const css = minifyCss(readdirSync(stylesDir).filter((f) => f.startsWith('00-') && f.endsWith('.css')).sort()
   .map((f) => readFileSync(join(stylesDir, f), 'utf8')).join('\n'));
 const entry = readFileSync(join(www, 'kineret-widget.js'), 'utf8')
   .replace("'./__GLUE__'", JSON.stringify('./' + glueName))

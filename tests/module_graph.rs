@@ -920,3 +920,134 @@ fn only_the_loaders_name_a_view() {
     assert!(wrong.is_empty(), "only shell/lazy.rs may name a view (docs/SIZE.md):\n  {}", wrong.join("\n  "));
     assert!(g[&loader].iter().filter(|d| in_view(d)).count() >= 4, "shell/lazy.rs no longer names the four views: the checker is broken");
 }
+
+
+/// The class names a file's code writes (`kw-…` in its string literals).
+fn class_named(code: &str, class: &str) -> bool {
+    let is_name = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    code.match_indices(class).any(|(at, _)| {
+        let before = code[..at].chars().next_back();
+        let after = code[at + class.len()..].chars().next();
+        !before.is_some_and(is_name) && !after.is_some_and(is_name)
+    })
+}
+
+/// A class built at run time (`format!("kw-age{n}")`, `"kw-tone-"` + a
+/// name): the code writes its stem followed by a placeholder or the end of
+/// the literal.
+fn class_stem_named(code: &str, class: &str) -> bool {
+    let stem = class.trim_end_matches(|c: char| c.is_ascii_digit());
+    let stem = if stem.len() < class.len() { stem } else { &class[..class.rfind('-').map_or(class.len(), |i| i + 1)] };
+    code.match_indices(stem).any(|(at, _)| matches!(code[at + stem.len()..].chars().next(), Some('{' | '"')))
+}
+
+/// Each selector of a stylesheet (comma-separated, at-rule wrappers left
+/// out, commas inside `:is(…)` kept).
+fn selectors(css: &str) -> Vec<String> {
+    let css = strip_comments(css);
+    let mut out = Vec::new();
+    let mut rest = css.as_str();
+    while let Some(open) = rest.find('{') {
+        let head = rest[..open].rsplit(['}', ';']).next().unwrap_or_default().trim();
+        if !head.starts_with('@') && !head.is_empty() {
+            let (mut depth, mut from) = (0, 0);
+            for (i, c) in head.char_indices() {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    ',' if depth == 0 => {
+                        out.push(head[from..i].trim().to_string());
+                        from = i + 1;
+                    }
+                    _ => {}
+                }
+            }
+            out.push(head[from..].trim().to_string());
+        }
+        rest = &rest[open + 1..];
+    }
+    out
+}
+
+/// The `.class` names of a selector.
+fn classes_of(selector: &str) -> Vec<String> {
+    selector.split('.').skip(1).map(|s| s.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect::<String>()).filter(|s| !s.is_empty()).collect()
+}
+
+/// Each view's stylesheet (`www/styles/NN-<view>.css`, or `NN-<a>+<b>.css`
+/// for markup two views draw) ships in that view's own code
+/// (src/shell/styles.rs, build.rs), adopted when a widget first renders the
+/// view: before that, and on a page that never shows the view, its rules
+/// are absent. So each of its selectors must name a class that only its
+/// views write: one that only files of those views (reachable from their
+/// roots, and from no other view, the headless API or the frame) and no
+/// page script write. Any other rule belongs in `00-base.css`.
+#[test]
+fn view_stylesheets_style_only_their_own_views_markup() {
+    let mut files = BTreeMap::new();
+    module_files(&src_dir(), &mut files);
+    let m = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<String>>();
+    let stop = vec![m(&["shell", "lazy"]), m(&["shell", "app"]), m(&["shell", "texts"])];
+    let views = [("calculator", &["shell", "components", "calculator"][..]), ("sites", &["shell", "components", "sites"]), ("storage", &["shell", "components", "storage"]), ("safety", &["shell", "components", "safety"])];
+    let reach: BTreeMap<&str, BTreeSet<Vec<String>>> = views.iter().map(|(v, root)| (*v, reachable_from_view(root, &stop, &files))).collect();
+    // The frame and the API: everything a view is not.
+    let frame_roots: [&[&str]; 7] = [&["shell", "app"], &["shell", "embed"], &["shell", "lazy"], &["shell", "api"], &["shell", "components", "tabs"], &["shell", "components", "delete_all"], &["core", "api"]];
+    let mut frame_stop: Vec<Vec<String>> = views.iter().map(|(_, root)| m(root)).collect();
+    frame_stop.push(m(&["shell", "texts"]));
+    let frame = reachable(&frame_roots, &frame_stop, &files);
+    let code: BTreeMap<Vec<String>, String> = files.iter().map(|(k, p)| (k.clone(), drop_test_items(&strip_comments(&fs::read_to_string(p).expect("read source"))))).collect();
+    let www = Path::new(env!("CARGO_MANIFEST_DIR")).join("www");
+    let pages: Vec<(String, String)> = fs::read_dir(&www).expect("www").flatten().map(|e| e.path())
+        .chain([Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html")])
+        .filter(|p| p.extension().is_some_and(|e| e == "js" || e == "html"))
+        .map(|p| (p.display().to_string(), fs::read_to_string(&p).expect("read page")))
+        .collect();
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    let mut sheets: Vec<PathBuf> = fs::read_dir(www.join("styles")).expect("www/styles").flatten().map(|e| e.path()).collect();
+    sheets.sort();
+    for sheet in sheets.iter().filter(|p| p.extension().is_some_and(|e| e == "css")) {
+        let name = sheet.file_stem().expect("a file name").to_string_lossy().into_owned();
+        // `00-base` is the frame's; `15-calculator+storage` both views'.
+        let Some((_, owners)) = name.split_once('-').filter(|(n, _)| *n != "00") else { continue };
+        let owners: Vec<&str> = owners.split('+').collect();
+        for o in &owners {
+            assert!(reach.contains_key(o), "{}: {o} is no view", sheet.display());
+        }
+        let whose = owners.join(" and ");
+        let css = fs::read_to_string(sheet).expect("read stylesheet");
+        let own = |class: &str| -> Result<(), String> {
+            let mut writers: Vec<&Vec<String>> = code.iter().filter(|(_, c)| class_named(c, class)).map(|(k, _)| k).collect();
+            if writers.is_empty() {
+                writers = code.iter().filter(|(_, c)| class_stem_named(c, class)).map(|(k, _)| k).collect();
+            }
+            if writers.is_empty() {
+                return Err(format!("no file writes .{class}"));
+            }
+            if let Some((page, _)) = pages.iter().find(|(_, text)| class_named(text, class)) {
+                return Err(format!(".{class} is written by {page}"));
+            }
+            for w in writers {
+                if !owners.iter().any(|o| reach[o].contains(w)) {
+                    return Err(format!(".{class} is written by {}, outside the {whose} view", w.join("/")));
+                }
+                if let Some((other, _)) = reach.iter().find(|(o, r)| !owners.contains(o) && r.contains(w)) {
+                    return Err(format!(".{class} is written by {}, which the {other} view reaches too", w.join("/")));
+                }
+                if frame.contains(w) {
+                    return Err(format!(".{class} is written by {}, which the frame or the API reaches", w.join("/")));
+                }
+            }
+            Ok(())
+        };
+        for selector in selectors(&css) {
+            checked += 1;
+            let reasons: Vec<String> = classes_of(&selector).iter().filter_map(|c| own(c).err()).collect();
+            if classes_of(&selector).len() == reasons.len() {
+                problems.push(format!("{}: `{selector}` names no class only the {whose} view writes ({}): move it to 00-base.css", sheet.display(), if reasons.is_empty() { "no class".to_string() } else { reasons.join("; ") }));
+            }
+        }
+    }
+    assert!(checked > 100, "read only {checked} selectors");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

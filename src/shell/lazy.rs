@@ -34,20 +34,22 @@ pub type ViewFn = fn() -> Html;
 
 /// Declares a view's loader: a split point named `$split` when the `split`
 /// feature is on. `fallible`: a failed fetch is an `Err`, not an abort, and
-/// is not remembered, so "Try again" fetches anew.
+/// is not remembered, so "Try again" fetches anew. The loader also hands over the view's stylesheet (shell/styles.rs), so
+/// its text is in the view's module too.
 macro_rules! view_loader {
-    ($split:ident, $name:ident, $component:path) => {
+    ($split:ident, $name:ident, $component:path, $slot:expr, $css:literal) => {
         #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split($split, fallible))]
         fn $name() -> Result<ViewFn, LoadFailed> {
+            crate::shell::styles::register($slot, include_str!(concat!(env!("OUT_DIR"), "/", $css)));
             Ok(|| html! { <$component /> })
         }
     };
 }
 
-view_loader!(kw_calculator, load_calculator, crate::shell::components::calculator::Calculator);
-view_loader!(kw_sites, load_sites, crate::shell::components::sites::Sites);
-view_loader!(kw_storage, load_storage, crate::shell::components::storage::StoragePrep);
-view_loader!(kw_safety, load_safety, crate::shell::components::safety::Safety);
+view_loader!(kw_calculator, load_calculator, crate::shell::components::calculator::Calculator, 0, "calculator.css");
+view_loader!(kw_sites, load_sites, crate::shell::components::sites::Sites, 1, "sites.css");
+view_loader!(kw_storage, load_storage, crate::shell::components::storage::StoragePrep, 2, "storage.css");
+view_loader!(kw_safety, load_safety, crate::shell::components::safety::Safety, 3, "safety.css");
 
 /// The view's place in the cache (`All` opens on the calculator).
 fn slot(view: View) -> usize {
@@ -317,6 +319,8 @@ pub fn lazy_view(props: &LazyViewProps) -> Html {
     match state.0 {
         State::Ready(render) => {
             REVEALED.with(|s| s.set(true));
+            // The view's sheet, before its markup reaches the DOM.
+            crate::shell::styles::adopt(slot(view), env.host.as_ref());
             let retry = {
                 let attempt = attempt.clone();
                 Callback::from(move |_| attempt.set(attempt.wrapping_add(1)))

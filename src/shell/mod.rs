@@ -12,6 +12,7 @@ pub mod texts;
 pub mod markup;
 pub mod services;
 pub mod split;
+pub mod styles;
 
 use wasm_bindgen::prelude::*;
 

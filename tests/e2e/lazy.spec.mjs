@@ -103,6 +103,54 @@ for (const [view, lang] of [...TABS.map((v) => [v, 'en']), ['calculator', 'es'],
   });
 }
 
+// 1b. Each view's CSS is in its own module (build.rs, src/shell/styles.rs):
+// a widget has the frame's sheet and one per view it has shown, each made
+// once per page and shared by every widget.
+test("each view's stylesheet comes with its module: a widget adopts the frame's and its views' only, a tab adds its own, two widgets share them", async ({ page }) => {
+  const check = tolerate();
+  await noIdle(page);
+  await hostPage(page, '<kineret-widget id="a" view="all"></kineret-widget><kineret-widget id="b" view="storage"></kineret-widget>');
+  await widgetsReady(page, 2);
+  const a = page.locator('#a');
+  await expect(marker(a, 'calculator', 'en')).toBeVisible();
+  await expect(marker(page.locator('#b'), 'storage', 'en')).toBeVisible();
+  // Per widget, per adopted sheet: its rules' text.
+  const sheets = () => page.evaluate(() => ['a', 'b'].map((id) => document.getElementById(id).shadowRoot.adoptedStyleSheets
+    .map((s) => [...s.cssRules].map((r) => r.cssText).join('\n'))));
+  let [sa, sb] = await sheets();
+  expect(sa).toHaveLength(2);
+  expect(sb).toHaveLength(2);
+  expect(sa[0]).toBe(sb[0]); // the frame's, from the entry
+  expect(sa[0]).toContain('.kw-host');
+  // The calculator's (with the syringe picture it shares with storage) and
+  // nothing of the other views.
+  expect(sa[1]).toContain('.kw-titration');
+  expect(sa[1]).toContain('.kw-syringe-barrel');
+  for (const other of ['.kw-zshape', '.kw-ck-step', '.kw-sf-badge']) expect(sa[1]).not.toContain(other);
+  expect(sb[1]).toContain('.kw-ck-step');
+  expect(sb[1]).toContain('.kw-syringe-barrel');
+  for (const other of ['.kw-titration', '.kw-zshape', '.kw-sf-badge']) expect(sb[1]).not.toContain(other);
+  // The frame's delete button keeps its danger style on a page without the
+  // sites view (its rule is the frame's).
+  const del = a.getByRole('button', { name: 'Delete all my data', exact: true });
+  await expect(del).toHaveCSS('color', 'rgb(164, 22, 26)');
+  // A tab shows: its sheet is added, before its markup shows styled.
+  await a.getByRole('tab', { name: TAB_NAME.sites.en }).click();
+  await expect(marker(a, 'sites', 'en')).toBeVisible();
+  await expect(a.locator('.kw-zone').first()).toHaveCSS('cursor', 'pointer');
+  await a.getByRole('tab', { name: TAB_NAME.storage.en }).click();
+  await expect(marker(a, 'storage', 'en')).toBeVisible();
+  [sa, sb] = await sheets();
+  expect(sa).toHaveLength(4);
+  expect(sa[2]).toContain('.kw-zshape');
+  expect(sa[3]).toBe(sb[1]);
+  expect(sb).toHaveLength(2);
+  // The same sheet object, not a copy.
+  expect(await page.evaluate(() => document.getElementById('a').shadowRoot.adoptedStyleSheets[3]
+    === document.getElementById('b').shadowRoot.adoptedStyleSheets[1])).toBe(true);
+  check(page);
+});
+
 // 2. Two instances, one page: both render, every module fetched once.
 test('two instances (all/en, calculator/es) render and share every module, each fetched once', async ({ page }) => {
   const check = tolerate();

@@ -225,19 +225,6 @@ pub enum Tone {
     Unavailable,
 }
 
-impl Tone {
-    /// CSS class of the zone (`www/styles/20-sites.css`).
-    pub fn class(self) -> &'static str {
-        match self {
-            Tone::Never => "kw-tone-never",
-            Tone::Recent => "kw-tone-recent",
-            Tone::Rested => "kw-tone-rested",
-            Tone::Flagged => "kw-tone-flagged",
-            Tone::Unavailable => "kw-tone-unavailable",
-        }
-    }
-}
-
 impl ZoneStatus {
     /// Same precedence as [`ZoneStatus::accessible_name`].
     pub fn tone(&self) -> Tone {
@@ -264,15 +251,16 @@ impl ZoneStatus {
         }
     }
 
-    /// The colour ramp of a recently used zone, the most recent strongest:
-    /// today, 1–2 days, 3–6 days (`kw-age0`..`kw-age2`, 20-sites.css); `None`
-    /// for every other tone. The cue (days) and, in forced colours, the
-    /// stripes say the same without colour.
-    pub fn age_class(&self) -> Option<&'static str> {
+    /// The step of a recently used zone on the colour ramp, the most recent
+    /// strongest: 0 today, 1 for 1–2 days, 2 for 3–6 days (the sites view
+    /// draws them, shell/components/sites/map.rs); `None` for every other
+    /// tone. The cue (days) and, in forced colours, the stripes say the
+    /// same without colour.
+    pub fn age_step(&self) -> Option<u8> {
         match (self.tone(), self.days_ago) {
-            (Tone::Recent, Some(d)) if d <= 0 => Some("kw-age0"),
-            (Tone::Recent, Some(1..=2)) => Some("kw-age1"),
-            (Tone::Recent, Some(_)) => Some("kw-age2"),
+            (Tone::Recent, Some(d)) if d <= 0 => Some(0),
+            (Tone::Recent, Some(1..=2)) => Some(1),
+            (Tone::Recent, Some(_)) => Some(2),
             _ => None,
         }
     }
@@ -550,7 +538,7 @@ mod tests {
         assert_eq!(tc(ZoneId::ButtockLeft), (Tone::Never, String::new()));
         let st = zone_statuses(&e, &flags, Injector::Caregiver, &clock);
         assert_eq!(st[ZoneId::ArmLeft as usize].tone(), Tone::Flagged);
-        assert_eq!(st[ZoneId::ArmRight as usize].tone().class(), "kw-tone-never");
+        assert_eq!(st[ZoneId::ArmRight as usize].tone(), Tone::Never);
     }
 
     /// "Today / 1 d / 5 d", not bare numbers, with a colour ramp that the
@@ -574,12 +562,12 @@ mod tests {
         assert_eq!(at(ZoneId::ButtockLeft).cue(Lang::En), "");
         let ramp: Vec<_> = [ZoneId::ThighLeft, ZoneId::ThighRight, ZoneId::AbdomenLeft, ZoneId::AbdomenRight, ZoneId::ButtockLeft]
             .iter()
-            .map(|&z| at(z).age_class())
+            .map(|&z| at(z).age_step())
             .collect();
-        assert_eq!(ramp, vec![Some("kw-age0"), Some("kw-age1"), Some("kw-age2"), None, None]);
+        assert_eq!(ramp, vec![Some(0), Some(1), Some(2), None, None]);
         // A flag wins over the ramp (hatched, "!").
         let st = zone_statuses(&e, &[flag(ZoneId::ThighLeft)], Injector::SelfInjecting, &clock);
-        assert_eq!(st[ZoneId::ThighLeft as usize].age_class(), None);
+        assert_eq!(st[ZoneId::ThighLeft as usize].age_step(), None);
     }
 
     /// Every zone and direction, in both layouts, against the picture

@@ -111,9 +111,9 @@ fn zone(m: &MapInput, st: &ZoneStatus, items: &mut Vec<Html>) {
         ellipse(&mut h, "kw-zsug", None, [cx, cy, srx, sry]);
     }
     // Recently used: the colour ramp (most recent strongest).
-    let shape = match st.age_class() {
-        Some("kw-age0") => "kw-zshape kw-age0",
-        Some("kw-age1") => "kw-zshape kw-age1",
+    let shape = match st.age_step() {
+        Some(0) => "kw-zshape kw-age0",
+        Some(1) => "kw-zshape kw-age1",
         Some(_) => "kw-zshape kw-age2",
         None => "kw-zshape",
     };
