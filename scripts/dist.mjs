@@ -114,7 +114,7 @@ if (UNSPLIT) {
     for (const lang of ['en', 'es']) {
       // One texts module per language (src/shell/texts.rs), for every view
       // and the headless API, and the view's own pack if it has one
-      // (`texts_safety_<lang>`).
+      // (`texts_<view>_<lang>`: the sites and the safety view).
       const texts = `texts_${lang}`;
       if (!splits[v] || !splits[v].length || !splits[texts]) throw new Error(`__wasm_split.js: no modules for ${v} in ${lang}`);
       views[v][lang] = [...new Set([...splits[v], ...splits[texts], ...(splits[`texts_${v}_${lang}`] || [])])];

@@ -825,8 +825,8 @@ fn packs() -> BTreeMap<String, BTreeSet<String>> {
 }
 
 /// With the `split` build the views' texts arrive in language packs
-/// (src/shell/texts.rs): `All` for every page, and `Safety` (the safety
-/// view's own tables) that the safety view adds. Together they must install
+/// (src/shell/texts.rs): `All` for every page, and `Sites` and `Safety`
+/// (a view's own tables) that the sites and the safety view add. Together they must install
 /// every non-resident table of the crate, each once (a table left out would
 /// read as an empty text; `RegionName`, reached only through a relative
 /// `use`, once was), and every table a view's files (or the API's) can reach
@@ -844,7 +844,7 @@ fn language_packs_install_every_table_their_view_can_show() {
     let mut problems = Vec::new();
     // The views' packs below follow `Pack::of` in src/shell/texts.rs; a new
     // pack must be added here too.
-    assert_eq!(packs.keys().collect::<Vec<_>>(), ["All", "Safety"], "src/shell/texts.rs: a pack this test does not know");
+    assert_eq!(packs.keys().collect::<Vec<_>>(), ["All", "Safety", "Sites"], "src/shell/texts.rs: a pack this test does not know");
     let unique = |t: &str| all.keys().filter(|k| short(k) == short(t)).count() == 1;
     let listed_in = |have: &BTreeSet<String>, t: &String| have.contains(t) || unique(t) && have.iter().any(|h| short(h) == short(t));
     let have: BTreeSet<String> = packs.values().flatten().cloned().collect();
@@ -852,16 +852,19 @@ fn language_packs_install_every_table_their_view_can_show() {
     if !every.is_empty() {
         problems.push(format!("no pack has {}", every.join(", ")));
     }
-    let twice: Vec<_> = packs["Safety"].iter().filter(|t| listed_in(&packs["All"], t)).cloned().collect();
-    if !twice.is_empty() {
-        problems.push(format!("both packs list {}", twice.join(", ")));
+    for (name, own) in packs.iter().filter(|(n, _)| *n != "All") {
+        let twice: Vec<_> = own.iter().filter(|t| packs.iter().any(|(other, list)| other != name && listed_in(list, t))).cloned().collect();
+        if !twice.is_empty() {
+            problems.push(format!("{name} and another pack list {}", twice.join(", ")));
+        }
     }
     // The packs each view (and the API) reads, as `Pack::of` gives them:
-    // `All`, and for the safety view `Safety` too.
-    let with_safety: BTreeSet<String> = have.clone();
+    // `All`, and for the sites and safety views their own too.
+    let with = |own: &str| -> BTreeSet<String> { packs["All"].union(&packs[own]).cloned().collect() };
+    let (with_sites, with_safety) = (with("Sites"), with("Safety"));
     let views: [(&[&str], &BTreeSet<String>); 5] = [
         (&["shell", "components", "calculator"], &packs["All"]),
-        (&["shell", "components", "sites"], &packs["All"]),
+        (&["shell", "components", "sites"], &with_sites),
         (&["shell", "components", "storage"], &packs["All"]),
         (&["shell", "components", "safety"], &with_safety),
         (&["core", "api"], &packs["All"]),

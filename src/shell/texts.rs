@@ -1,5 +1,5 @@
 //! Language packs (docs/SIZE.md, "Split per view"): every text a view or the
-//! headless API can show, in two packs per language (`Pack`).
+//! headless API can show, in three packs per language (`Pack`).
 //!
 //! With the `split` feature each pack is a split point of its own, so a page
 //! in English never downloads a Spanish text (and the reverse); a live `lang`
@@ -8,13 +8,13 @@
 //! (`core::i18n::install_en`); the frame's own tables are `resident` and
 //! need none. Without `split` the packs are plain calls.
 //!
-//! One pack per language for every view but the safety view's own tables,
-//! which are a second pack the safety view adds: only the safety view can
-//! reach them, so the others download about 3 KB less. Not one pack per
-//! view and language: measured, per-view packs saved a few KB on some
-//! single views but nearly doubled the number of modules a view fetches
-//! (shared text chunks), and cost more on the others and on `view="all"`
-//! (docs/SIZE.md).
+//! One pack per language for every page (`All`), and a second one for the
+//! tables only one view can reach, which that view adds: the safety view's
+//! (the others download about 3 KB less) and the sites view's own labels
+//! (`SitesUi`, about 0.8 KB less for the others). Not one pack per view and
+//! language: measured, per-view packs saved a few KB on some single views
+//! but nearly doubled the number of modules a view fetches (shared text
+//! chunks), and cost more on the others and on `view="all"` (docs/SIZE.md).
 //!
 //! The list is checked by tests/module_graph.rs: it must hold every
 //! non-resident table of the crate (a table left out would read as an empty
@@ -72,11 +72,16 @@ text_pack!(All, texts_en, texts_es, kw_texts_en, kw_texts_es, [
     crate::core::sites::Reaction,
     crate::core::sites::text::ImportProblem,
     crate::core::sites::text::SitesMsg,
-    crate::core::sites::text::SitesUi,
     crate::core::sites::zones::Area,
     crate::core::sites::zones::ZoneId,
     crate::core::storage::StorageMsg,
     crate::core::units::NumberError,
+]);
+
+// Only the sites view shows these (tests/module_graph.rs checks that no
+// other view or the API can reach them).
+text_pack!(Sites, sites_en, sites_es, kw_texts_sites_en, kw_texts_sites_es, [
+    crate::core::sites::labels::SitesUi,
 ]);
 
 // Only the safety view shows these (tests/module_graph.rs checks that no
@@ -93,13 +98,15 @@ text_pack!(Safety, safety_en, safety_es, kw_texts_safety_en, kw_texts_safety_es,
     crate::core::safety::warnings::WarningMsg,
 ]);
 
-/// The texts a page needs, per language: `All` (every table but the safety
-/// view's own: the calculator, sites and storage views and the API) in one
-/// module, and for the safety view that module and `Safety`'s (measured
-/// against one pack for everything and one per view in docs/SIZE.md).
+/// The texts a page needs, per language: `All` (every table but the sites
+/// and safety views' own: the calculator and storage views and the API) in
+/// one module, and for the sites and the safety view that module and their
+/// own (measured against one pack for everything and one per view in
+/// docs/SIZE.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pack {
     All,
+    Sites,
     Safety,
 }
 
@@ -107,12 +114,14 @@ impl Pack {
     /// The texts a view shows.
     pub fn of(view: View) -> Pack {
         match view {
+            View::Sites => Pack::Sites,
             View::Safety => Pack::Safety,
             _ => Pack::All,
         }
     }
 
-    /// One bit per module: `All` English 1, Spanish 2; `Safety`'s own 4, 8.
+    /// One bit per module: `All` English 1, Spanish 2; `Sites`' own 4, 8;
+    /// `Safety`'s own 16, 32.
     fn own_bit(self, lang: Lang) -> u16 {
         let bit = match lang {
             Lang::En => 1,
@@ -120,16 +129,14 @@ impl Pack {
         };
         match self {
             Pack::All => bit,
-            Pack::Safety => bit << 2,
+            Pack::Sites => bit << 2,
+            Pack::Safety => bit << 4,
         }
     }
 
-    /// The modules this pack needs: `Safety` needs `All`'s too.
+    /// The modules this pack needs: a view's own pack needs `All`'s too.
     fn bits(self, lang: Lang) -> u16 {
-        match self {
-            Pack::All => Pack::All.own_bit(lang),
-            Pack::Safety => Pack::All.own_bit(lang) | Pack::Safety.own_bit(lang),
-        }
+        Pack::All.own_bit(lang) | self.own_bit(lang)
     }
 }
 
@@ -153,8 +160,8 @@ pub async fn install(pack: Pack, lang: Lang) -> Result<(), LoadFailed> {
         Pack::All => install_module(Pack::All, lang).await,
         // Both modules at once; each is kept once here, so a retry fetches
         // only the one that failed.
-        Pack::Safety => {
-            let (all, own) = crate::shell::split::futures_join(install_module(Pack::All, lang), install_module(Pack::Safety, lang)).await;
+        Pack::Sites | Pack::Safety => {
+            let (all, own) = crate::shell::split::futures_join(install_module(Pack::All, lang), install_module(pack, lang)).await;
             all.and(own)
         }
     }
@@ -179,7 +186,7 @@ async fn install_module(pack: Pack, lang: Lang) -> Result<(), LoadFailed> {
             }
         };
     }
-    call!(All, En => texts_en, All, Es => texts_es, Safety, En => safety_en, Safety, Es => safety_es)?;
+    call!(All, En => texts_en, All, Es => texts_es, Sites, En => sites_en, Sites, Es => sites_es, Safety, En => safety_en, Safety, Es => safety_es)?;
     INSTALLED.with(|i| i.set(i.get() | pack.own_bit(lang)));
     Ok(())
 }

@@ -31,7 +31,7 @@ const marker = (w, view, lang) => w.getByRole('heading', { name: MARKER[view][la
 /** The view's own code module, e.g. kw-sites.<hash>.wasm. */
 const codeOf = (view) => views[view].en[0];
 /** The texts module every view reads in `lang` (src/shell/texts.rs; the
- *  safety view also reads kw-texts-safety-<lang>). */
+ *  sites and safety views also read their own, kw-texts-<view>-<lang>). */
 const packOf = (view, lang) => views[view][lang].find((f) => f.startsWith(`kw-texts-${lang}.`));
 const MODULE = /^\/(kineret-widget\.js|kw-[a-z0-9-]+\.[0-9a-f]{12}\.(js|wasm))$/;
 const sorted = (a) => [...a].sort();
@@ -149,6 +149,17 @@ test("each view's stylesheet comes with its module: a widget adopts the frame's 
   expect(await page.evaluate(() => document.getElementById('a').shadowRoot.adoptedStyleSheets[3]
     === document.getElementById('b').shadowRoot.adoptedStyleSheets[1])).toBe(true);
   check(page);
+});
+
+// 1c. A view's own texts pack is on its own page only (src/shell/texts.rs).
+test("the sites and safety views' own texts packs are listed for their own pages only", () => {
+  for (const own of ['sites', 'safety']) {
+    for (const lang of ['en', 'es']) {
+      const pack = (v) => views[v][lang].filter((f) => f.startsWith(`kw-texts-${own}-${lang}.`));
+      expect(pack(own), `views.${own}.${lang}`).toHaveLength(1);
+      for (const v of [...TABS, 'api'].filter((v) => v !== own)) expect(pack(v), `views.${v}.${lang}`).toEqual([]);
+    }
+  }
 });
 
 // 2. Two instances, one page: both render, every module fetched once.

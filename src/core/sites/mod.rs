@@ -4,11 +4,15 @@
 //! - [`rotation`]: suggestion, warnings, per-zone status and accessible names.
 //! - [`log`]: the pure reducer ([`SitesState`] + [`SitesAction`]), back-dating,
 //!   loading from and persisting to [`crate::core::storage::Repo`].
-//! - [`export`]: JSON/CSV export, strictly validated JSON import and merge.
-//! - [`text`]: every user-visible string (en, es).
+//! - [`download`]: JSON and CSV export.
+//! - [`export`]: strictly validated JSON import and merge.
+//! - [`text`]: the feature's strings (en, es); [`labels`]: the sites view's
+//!   own labels, a language pack of their own.
 
 pub mod dose;
+pub mod download;
 pub mod export;
+pub mod labels;
 pub mod log;
 pub mod rotation;
 pub mod text;
@@ -19,7 +23,8 @@ use serde::{Deserialize, Serialize};
 use crate::core::i18n::Translate;
 use crate::core::storage::{Codec, Record};
 
-pub use export::{check_import_size, export_csv, export_json, merge, parse_import, ImportDoc, ImportError, MergeReport};
+pub use download::{export_csv, export_json};
+pub use export::{check_import_size, merge, parse_import, ImportDoc, ImportError, MergeReport};
 pub use log::{backdate, entry_id, flag_until, recent_entries, SitesAction, SitesState, Undo};
 pub use crate::core::clock::input_values;
 pub use rotation::{Severity, Suggestion, Warning, ZoneStatus};

@@ -26,7 +26,7 @@ use crate::core::clock::Clock;
 use crate::core::i18n::{fill, Lang, Translate};
 use crate::core::sites::log::{flag_until, parse_local};
 use crate::core::sites::rotation::{disabled_reason, map_key, needs_confirmation, MapLayout};
-use crate::core::sites::text::SitesUi;
+use crate::core::sites::labels::SitesUi;
 use crate::core::sites::{
     check_import_size, input_values, Flag, FlagReason, Injector, LogEntry, Reaction,
     SitesAction, Suggestion, Undo, ZoneId,

@@ -15,7 +15,7 @@ use crate::core::clock::Clock;
 use crate::core::i18n::{fill, Lang, Translate};
 use crate::core::markup::Markup;
 use crate::core::sites::rotation::{active_flag, Severity};
-use crate::core::sites::text::SitesUi;
+use crate::core::sites::labels::SitesUi;
 use crate::core::sites::{FlagReason, Reaction, SitesState, Undo, ZoneId};
 
 use super::model::{Action, DoseOffer, Draft, FieldErr, Notice, Ui};

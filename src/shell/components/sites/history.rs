@@ -11,7 +11,7 @@ use crate::shell::components::raw;
 use crate::core::clock::Clock;
 use crate::core::i18n::{fill, Lang, Translate};
 use crate::core::markup::Markup;
-use crate::core::sites::text::SitesUi;
+use crate::core::sites::labels::SitesUi;
 use crate::core::sites::{recent_entries, Injector, LogEntry, SitesState, ZoneId};
 
 use super::form::{button, date_time, label, reactions_and_note, value_button, EDIT_IDS};

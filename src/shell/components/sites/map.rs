@@ -18,7 +18,7 @@ use crate::shell::components::with_attrs;
 use crate::core::i18n::{Lang, Translate};
 use crate::core::markup::Markup;
 use crate::core::sites::rotation::{Tone, ZoneStatus};
-use crate::core::sites::text::SitesUi;
+use crate::core::sites::labels::SitesUi;
 use crate::core::sites::{View, ZoneId};
 
 use super::model::Action;

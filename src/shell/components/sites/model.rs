@@ -11,7 +11,7 @@ use crate::core::sites::log::{load, persist, BackdateError};
 use crate::core::sites::Change;
 use crate::core::sites::rotation::Warning;
 use crate::core::sites::{FlagReason, ImportError, Injector, LogEntry, Reaction, SitesAction, SitesState, ZoneId};
-use crate::core::sites::text::SitesUi;
+use crate::core::sites::labels::SitesUi;
 use crate::core::storage::StorageMsg;
 use crate::shell::services::clock::BrowserClock;
 use crate::shell::services::storage::{notify_changed, with_repo};
