@@ -79,6 +79,13 @@ fn main() {
             }
         }
     }
+    // No sheet left from an earlier build: a view whose last stylesheet was
+    // renamed or removed must fail to build (`include_str!`), not ship stale CSS.
+    for old in fs::read_dir(&out_dir).expect("OUT_DIR").flatten().map(|e| e.path()) {
+        if old.extension().is_some_and(|e| e == "css") {
+            fs::remove_file(&old).expect("remove an old minified stylesheet");
+        }
+    }
     for (view, css) in sheets {
         fs::write(Path::new(&out_dir).join(format!("{view}.css")), css).expect("write the minified stylesheet");
     }

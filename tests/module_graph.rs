@@ -935,13 +935,12 @@ fn class_named(code: &str, class: &str) -> bool {
     })
 }
 
-/// A class built at run time (`format!("kw-age{n}")`, `"kw-tone-"` + a
-/// name): the code writes its stem followed by a placeholder or the end of
-/// the literal.
+/// A class built at run time with a number (`format!("kw-age{n}")`): the
+/// code writes its stem, then a placeholder or the end of the literal.
+/// Any other class must be written whole.
 fn class_stem_named(code: &str, class: &str) -> bool {
     let stem = class.trim_end_matches(|c: char| c.is_ascii_digit());
-    let stem = if stem.len() < class.len() { stem } else { &class[..class.rfind('-').map_or(class.len(), |i| i + 1)] };
-    code.match_indices(stem).any(|(at, _)| matches!(code[at + stem.len()..].chars().next(), Some('{' | '"')))
+    stem.len() < class.len() && code.match_indices(stem).any(|(at, _)| matches!(code[at + stem.len()..].chars().next(), Some('{' | '"')))
 }
 
 /// Each selector of a stylesheet (comma-separated, at-rule wrappers left
@@ -972,9 +971,26 @@ fn selectors(css: &str) -> Vec<String> {
     out
 }
 
-/// The `.class` names of a selector.
+/// The `.class` names of a selector, except those inside `:not(…)` (a
+/// class the element must not have scopes nothing).
 fn classes_of(selector: &str) -> Vec<String> {
-    selector.split('.').skip(1).map(|s| s.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect::<String>()).filter(|s| !s.is_empty()).collect()
+    let mut kept = String::new();
+    let mut rest = selector;
+    while let Some(at) = rest.find(":not(") {
+        kept.push_str(&rest[..at]);
+        let mut depth = 0;
+        let end = rest[at + 4..].char_indices().find_map(|(i, c)| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ => {}
+            }
+            (depth == 0).then_some(at + 4 + i + 1)
+        });
+        rest = &rest[end.unwrap_or(rest.len())..];
+    }
+    kept.push_str(rest);
+    kept.split('.').skip(1).map(|s| s.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect::<String>()).filter(|s| !s.is_empty()).collect()
 }
 
 /// Each view's stylesheet (`www/styles/NN-<view>.css`, or `NN-<a>+<b>.css`

@@ -34,8 +34,9 @@ pub type ViewFn = fn() -> Html;
 
 /// Declares a view's loader: a split point named `$split` when the `split`
 /// feature is on. `fallible`: a failed fetch is an `Err`, not an abort, and
-/// is not remembered, so "Try again" fetches anew. The loader also hands over the view's stylesheet (shell/styles.rs), so
-/// its text is in the view's module too.
+/// is not remembered, so "Try again" fetches anew. The loader also hands
+/// over the view's stylesheet (shell/styles.rs), so its text is in the
+/// view's module too.
 macro_rules! view_loader {
     ($split:ident, $name:ident, $component:path, $slot:expr, $css:literal) => {
         #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split($split, fallible))]

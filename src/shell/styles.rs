@@ -49,7 +49,7 @@ fn sheet(slot: usize) -> Option<JsValue> {
 }
 
 /// Adds the view's sheet to the widget's stylesheets (its shadow root's;
-/// the document's for a widget mounted without one), once. A browser
+/// the document's for a widget mounted without one), once, at the end. A browser
 /// without constructable stylesheets, or any other failure, leaves the view
 /// unstyled but working: the frame's own sheet is already there.
 pub fn adopt(slot: usize, host: Option<&web_sys::HtmlElement>) {
@@ -66,8 +66,8 @@ pub fn adopt(slot: usize, host: Option<&web_sys::HtmlElement>) {
     if list.includes(&sheet, 0) {
         return;
     }
-    // A new array: the property takes a whole list (assigning keeps the
-    // host's own sheets, if any, and the frame's first).
+    // Appended: after the frame's sheet (the entry's, first) and any view's
+    // adopted before. A new array: the property takes a whole list.
     let next = Array::from(list);
     next.push(&sheet);
     let _ = Reflect::set(&root, &JsValue::from_str("adoptedStyleSheets"), &next);

@@ -88,7 +88,7 @@ async function settled(page, fetched) {
 }
 
 // 1. One view per page: the core and that view's files in that language only.
-for (const [view, lang] of [...TABS.map((v) => [v, 'en']), ['calculator', 'es'], ['safety', 'es']]) {
+for (const [view, lang] of [...TABS.map((v) => [v, 'en']), ['calculator', 'es'], ['sites', 'es'], ['safety', 'es']]) {
   test(`view="${view}" lang="${lang}" fetches the core and only its own modules and texts`, async ({ page }) => {
     const check = tolerate();
     const fetched = recordModules(page);
