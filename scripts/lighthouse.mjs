@@ -56,11 +56,12 @@ async function lighthouse(dir) {
   }
 }
 
-// Lighthouse varies from run to run on a shared machine: RUNS runs of each
-// build, alternating, and the median of each figure. "one module" is the
+// Lighthouse varies from run to run on a shared machine (the split build
+// bimodally, docs/SIZE.md): RUNS runs of each build, alternating, and the
+// median of each figure. "one module" is the
 // same code without split points (build/unsplit/dist, made by make bench;
 // it has no service worker, so its Best Practices are not comparable).
-const RUNS = Number(process.env.LH_RUNS || 3);
+const RUNS = Number(process.env.LH_RUNS || 5);
 const unsplitDist = join(root, 'build', 'unsplit', 'dist');
 const runs = { split: [], unsplit: [] };
 for (let i = 0; i < RUNS; i++) {
