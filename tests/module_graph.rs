@@ -824,6 +824,32 @@ fn packs() -> BTreeMap<String, BTreeSet<String>> {
     out
 }
 
+/// Each view's name and root module (its component; its own files are
+/// under it).
+const VIEW_ROOTS: [(&str, &[&str]); 4] = [
+    ("calculator", &["shell", "components", "calculator"]),
+    ("sites", &["shell", "components", "sites"]),
+    ("storage", &["shell", "components", "storage"]),
+    ("safety", &["shell", "components", "safety"]),
+];
+
+/// The frame's files: what shows around (and before) any view.
+const FRAME_FILES: [&[&str]; 6] =
+    [&["shell", "app"], &["shell", "embed"], &["shell", "lazy"], &["shell", "api"], &["shell", "components", "tabs"], &["shell", "components", "delete_all"]];
+
+/// A module path as [`module_files`] keys it.
+fn module(path: &[&str]) -> Vec<String> {
+    path.iter().map(|s| s.to_string()).collect()
+}
+
+/// What a view's files can reach, stopping at the frame's modules that
+/// name every view or pack (a view reaching `shell::lazy` does not show the
+/// other views).
+fn view_reach(root: &[&str], files: &BTreeMap<Vec<String>, PathBuf>) -> BTreeSet<Vec<String>> {
+    let stop = [module(&["shell", "lazy"]), module(&["shell", "app"]), module(&["shell", "texts"])];
+    reachable_from_view(root, &stop, files)
+}
+
 /// With the `split` build the views' texts arrive in language packs
 /// (src/shell/texts.rs): `All` for every page, and `Sites` and `Safety`
 /// (a view's own tables) that the sites and the safety view add. Together they must install
@@ -839,7 +865,6 @@ fn language_packs_install_every_table_their_view_can_show() {
     module_files(&src_dir(), &mut files);
     let all = tables(&files);
     assert!(all.len() > 30, "found only {} message tables", all.len());
-    let m = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<String>>();
     let packs = packs();
     let mut problems = Vec::new();
     // The views' packs below follow `Pack::of` in src/shell/texts.rs; a new
@@ -862,19 +887,17 @@ fn language_packs_install_every_table_their_view_can_show() {
     // `All`, and for the sites and safety views their own too.
     let with = |own: &str| -> BTreeSet<String> { packs["All"].union(&packs[own]).cloned().collect() };
     let (with_sites, with_safety) = (with("Sites"), with("Safety"));
-    let views: [(&[&str], &BTreeSet<String>); 5] = [
-        (&["shell", "components", "calculator"], &packs["All"]),
-        (&["shell", "components", "sites"], &with_sites),
-        (&["shell", "components", "storage"], &packs["All"]),
-        (&["shell", "components", "safety"], &with_safety),
-        (&["core", "api"], &packs["All"]),
-    ];
-    for (root, have) in views {
+    let views = VIEW_ROOTS.iter().map(|(name, root)| {
+        let have = match *name {
+            "sites" => &with_sites,
+            "safety" => &with_safety,
+            _ => &packs["All"],
+        };
+        (*root, have)
+    });
+    for (root, have) in views.chain([(&["core", "api"][..], &packs["All"])]) {
         let listed = |t: &String| listed_in(have, t);
-        // Stop at the frame's modules: a view reaching `shell::lazy` does
-        // not show the other views.
-        let stop = vec![m(&["shell", "lazy"]), m(&["shell", "app"]), m(&["shell", "texts"])];
-        let need = tables_used(&reachable_from_view(root, &stop, &files), &files, &all);
+        let need = tables_used(&view_reach(root, &files), &files, &all);
         let missing: Vec<_> = need.iter().filter(|t| !listed(t)).cloned().collect();
         if !missing.is_empty() {
             problems.push(format!("{} can show {}, not in its packs", root.join("/"), missing.join(", ")));
@@ -887,8 +910,8 @@ fn language_packs_install_every_table_their_view_can_show() {
     // The frame's own files render before any pack: each table they name
     // must be resident. (What they reach, e.g. the calculator's last dose
     // in shell/context.rs, they pass on without showing.)
-    for frame in [&["shell", "app"][..], &["shell", "embed"], &["shell", "lazy"], &["shell", "api"], &["shell", "components", "tabs"], &["shell", "components", "delete_all"]] {
-        let file = m(frame);
+    for frame in FRAME_FILES {
+        let file = module(frame);
         let code = drop_test_items(&strip(&fs::read_to_string(&files[&file]).expect("read source")));
         let named: Vec<_> = all.iter().filter(|(n, (_, resident))| !resident && names_type(&code, short(n))).map(|(n, _)| n.clone()).collect();
         if !named.is_empty() {
@@ -903,12 +926,9 @@ fn language_packs_install_every_table_their_view_can_show() {
 #[test]
 fn only_the_loaders_name_a_view() {
     let (g, files) = graph();
-    let views: Vec<Vec<String>> = ["calculator", "sites", "storage", "safety"]
-        .iter()
-        .map(|v| vec!["shell".to_string(), "components".to_string(), v.to_string()])
-        .collect();
+    let views: Vec<Vec<String>> = VIEW_ROOTS.iter().map(|(_, root)| module(root)).collect();
     let in_view = |m: &Vec<String>| views.iter().any(|v| m.starts_with(v));
-    let loader = vec!["shell".to_string(), "lazy".to_string()];
+    let loader = module(&["shell", "lazy"]);
     let mut wrong = Vec::new();
     for (file, deps) in &g {
         if in_view(file) || *file == loader {
@@ -923,7 +943,6 @@ fn only_the_loaders_name_a_view() {
     assert!(wrong.is_empty(), "only shell/lazy.rs may name a view (docs/SIZE.md):\n  {}", wrong.join("\n  "));
     assert!(g[&loader].iter().filter(|d| in_view(d)).count() >= 4, "shell/lazy.rs no longer names the four views: the checker is broken");
 }
-
 
 /// The class names a file's code writes (`kw-…` in its string literals).
 fn class_named(code: &str, class: &str) -> bool {
@@ -1005,14 +1024,11 @@ fn classes_of(selector: &str) -> Vec<String> {
 fn view_stylesheets_style_only_their_own_views_markup() {
     let mut files = BTreeMap::new();
     module_files(&src_dir(), &mut files);
-    let m = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<String>>();
-    let stop = vec![m(&["shell", "lazy"]), m(&["shell", "app"]), m(&["shell", "texts"])];
-    let views = [("calculator", &["shell", "components", "calculator"][..]), ("sites", &["shell", "components", "sites"]), ("storage", &["shell", "components", "storage"]), ("safety", &["shell", "components", "safety"])];
-    let reach: BTreeMap<&str, BTreeSet<Vec<String>>> = views.iter().map(|(v, root)| (*v, reachable_from_view(root, &stop, &files))).collect();
+    let reach: BTreeMap<&str, BTreeSet<Vec<String>>> = VIEW_ROOTS.iter().map(|(v, root)| (*v, view_reach(root, &files))).collect();
     // The frame and the API: everything a view is not.
-    let frame_roots: [&[&str]; 7] = [&["shell", "app"], &["shell", "embed"], &["shell", "lazy"], &["shell", "api"], &["shell", "components", "tabs"], &["shell", "components", "delete_all"], &["core", "api"]];
-    let mut frame_stop: Vec<Vec<String>> = views.iter().map(|(_, root)| m(root)).collect();
-    frame_stop.push(m(&["shell", "texts"]));
+    let frame_roots: Vec<&[&str]> = FRAME_FILES.into_iter().chain([&["core", "api"][..]]).collect();
+    let mut frame_stop: Vec<Vec<String>> = VIEW_ROOTS.iter().map(|(_, root)| module(root)).collect();
+    frame_stop.push(module(&["shell", "texts"]));
     let frame = reachable(&frame_roots, &frame_stop, &files);
     let code: BTreeMap<Vec<String>, String> = files.iter().map(|(k, p)| (k.clone(), drop_test_items(&strip_comments(&fs::read_to_string(p).expect("read source"))))).collect();
     let www = Path::new(env!("CARGO_MANIFEST_DIR")).join("www");
