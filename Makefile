@@ -26,6 +26,18 @@ WASM_OPT := -Oz --low-memory-unused --converge
 # wasm-bindgen's JS glue, minified (property names, hence the wasm import
 # names, are kept): -2.4 KB gzip. The same for the bench counter.
 TERSER_FLAGS := --module --compress passes=2 --mangle
+# The shipped wasm (make dist, and make bench's one-module and counter builds)
+# is compiled by a pinned nightly that rebuilds std for size: panics abort at
+# once (no message formatting or panic machinery linked), std's
+# `optimize_for_size`. -17 to -21 KB gzip on every page (docs/SIZE.md, "std
+# built for size"). Tests, clippy and `cargo test` stay on stable. Where
+# tools-rust cannot install this toolchain, the build falls back to stable
+# with a warning (same behaviour, bigger modules).
+SHIP_TOOLCHAIN := nightly-2026-05-20
+SHIP_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort
+SHIP_STD := -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
+# $(call ship_cargo,<subcommand>): cargo for a shipped wasm build.
+ship_cargo = $(if $(shell rustup run $(SHIP_TOOLCHAIN) cargo -V 2>/dev/null),CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS='$(SHIP_RUSTFLAGS)' cargo +$(SHIP_TOOLCHAIN) $(1) $(SHIP_STD),cargo $(1))
 RUST_SRC := $(shell find src -name '*.rs' -o -name '*.css') $(wildcard www/styles/*.css) build.rs Cargo.toml Cargo.lock
 
 .PHONY: rules api help tools tools-apt tools-rust tools-npm tools-engines dist serve test test-native test-wasm test-types test-e2e test-engines clippy bench clean
@@ -55,6 +67,11 @@ tools-rust:
 	  cargo install --locked wasm_split_cli_support --version $(SPLIT_CLI_VERSION) --features build-binary; \
 	fi
 	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	@if ! rustup component list --toolchain $(SHIP_TOOLCHAIN) --installed 2>/dev/null | grep -q '^rust-src'; then \
+	  echo "==> installing Rust $(SHIP_TOOLCHAIN) with rust-src, for the shipped wasm (about 1 minute)"; \
+	  rustup toolchain install $(SHIP_TOOLCHAIN) --profile minimal --component rust-src \
+	    || echo "WARNING: $(SHIP_TOOLCHAIN) could not be installed: the shipped wasm is built with stable Rust (about 17 KB gzip more per page)" >&2; \
+	fi
 	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WB_VERSION)" ]; then \
 	  echo "==> installing wasm-bindgen-cli $(WB_VERSION) (about 3 minutes)"; \
 	  cargo install wasm-bindgen-cli --version $(WB_VERSION); \
@@ -93,7 +110,7 @@ SPLIT_CLI_VERSION := 0.2.4
 # RUSTC_EXTRA: extra rustc flags for size experiments only (e.g.
 # `make dist RUSTC_EXTRA=-Cllvm-args=…`; docs/SIZE.md lists what was tried).
 build/opt/kineret_widget_bg.wasm: $(RUST_SRC) scripts/merge-chunks.mjs | tools-rust tools-npm
-	cargo rustc --release --lib --crate-type cdylib --target $(WASM_TARGET) --features split -- -Clink-args=--emit-relocs $(RUSTC_EXTRA)
+	$(call ship_cargo,rustc) --release --lib --crate-type cdylib --target $(WASM_TARGET) --features split -- -Clink-args=--emit-relocs $(RUSTC_EXTRA)
 	rm -rf build/split build/wb build/opt && mkdir -p build/opt
 	wasm-split-cli --target web --out-name kineret_widget target/$(WASM_TARGET)/release/kineret_widget.wasm build/split
 	wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle --out-dir build/wb build/split/kineret_widget.wasm
@@ -187,7 +204,7 @@ test-engines: tools-engines tools-rust tools-npm dist
 
 # --- benchmark (figures, not pass/fail) -----------------------------------------
 build/counter/opt/bench_counter_bg.wasm: bench/counter/src/lib.rs bench/counter/Cargo.toml | tools-rust tools-npm
-	cargo build --release --lib --target $(WASM_TARGET) --manifest-path bench/counter/Cargo.toml --target-dir target
+	$(call ship_cargo,build) --release --lib --target $(WASM_TARGET) --manifest-path bench/counter/Cargo.toml --target-dir target
 	rm -rf build/counter && mkdir -p build/counter/opt
 	wasm-bindgen --target web --no-typescript --out-dir build/counter \
 	  target/$(WASM_TARGET)/release/bench_counter.wasm
@@ -203,7 +220,7 @@ bench/node_modules/.installed: bench/package-lock.json
 # The same code as one module, no split points: make bench's "before the
 # split" column (its own target dir, so the shipped build is not rebuilt).
 build/unsplit/opt/kineret_widget_bg.wasm: $(RUST_SRC) | tools-rust tools-npm
-	cargo build --release --lib --target $(WASM_TARGET) --target-dir target/unsplit
+	$(call ship_cargo,build) --release --lib --target $(WASM_TARGET) --target-dir target/unsplit
 	rm -rf build/unsplit && mkdir -p build/unsplit/opt
 	wasm-bindgen --target web --no-typescript --out-dir build/unsplit/wb target/unsplit/$(WASM_TARGET)/release/kineret_widget.wasm
 	$(NPM_BIN)/wasm-opt $(WASM_OPT) $(WASM_FEATURES) --strip-debug --strip-producers --strip-target-features build/unsplit/wb/kineret_widget_bg.wasm -o $@
