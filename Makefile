@@ -109,7 +109,7 @@ node_modules/.installed: package-lock.json
 SPLIT_CLI_VERSION := 0.2.4
 # RUSTC_EXTRA: extra rustc flags for size experiments only (e.g.
 # `make dist RUSTC_EXTRA=-Cllvm-args=…`; docs/SIZE.md lists what was tried).
-build/opt/kineret_widget_bg.wasm: $(RUST_SRC) scripts/merge-chunks.mjs | tools-rust tools-npm
+build/opt/kineret_widget_bg.wasm: $(RUST_SRC) scripts/merge-chunks.mjs scripts/packs.mjs | tools-rust tools-npm
 	$(call ship_cargo,rustc) --release --lib --crate-type cdylib --target $(WASM_TARGET) --features split -- -Clink-args=--emit-relocs $(RUSTC_EXTRA)
 	rm -rf build/split build/wb build/opt && mkdir -p build/opt
 	wasm-split-cli --target web --out-name kineret_widget target/$(WASM_TARGET)/release/kineret_widget.wasm build/split
@@ -132,7 +132,7 @@ rules:
 api:
 	UPDATE_API=1 cargo test --test api_contract -- api_snapshot_only_loses_names_on_a_breaking_version
 
-dist: rules build/opt/kineret_widget_bg.wasm $(wildcard www/* www/styles/* www/types/*) index.html README.md CHANGELOG.md LICENSE scripts/dist.mjs scripts/icons.mjs scripts/precache.mjs scripts/package-readme.mjs
+dist: rules build/opt/kineret_widget_bg.wasm $(wildcard www/* www/styles/* www/types/*) index.html README.md CHANGELOG.md LICENSE scripts/dist.mjs scripts/packs.mjs scripts/icons.mjs scripts/precache.mjs scripts/package-readme.mjs
 	node scripts/dist.mjs
 
 serve: tools dist

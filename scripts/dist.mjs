@@ -12,6 +12,7 @@ import { writeIcons } from './icons.mjs';
 import { minify } from 'terser';
 import { writeWorker, sri } from './precache.mjs';
 import { packageReadme } from './package-readme.mjs';
+import { packSplits } from './packs.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 // KW_UNSPLIT=1 (make bench only): the same code built as one module, no
@@ -87,9 +88,8 @@ if (UNSPLIT) {
   // __wasm_split_load_kw_<split> = …makeLoad(<fetch of its module>, [<shared
   // chunks>])`, each shared chunk a `const __chunk_<n> = makeLoad(<fetch of
   // chunk_<n>.wasm>…)`. A view in a language needs its code's split
-  // (kw_<view>) and its language's texts (kw_texts_<lang>, and
-  // kw_texts_<view>_<lang> for a view with a pack of its own,
-  // src/shell/texts.rs); the headless API its code's (kw_api) and the texts.
+  // (kw_<view>) and its pack's texts in its language (below); the headless
+  // API its code's (kw_api) and the Base texts.
   // Used for the preload hints, build/views.json (make bench, tests) and the
   // entry's own preloads.
   const splits = {};
@@ -112,12 +112,10 @@ if (UNSPLIT) {
   for (const v of ['calculator', 'sites', 'storage', 'safety', 'api']) {
     views[v] = {};
     for (const lang of ['en', 'es']) {
-      // One texts module per language (src/shell/texts.rs), for every view
-      // and the headless API, and the view's own pack if it has one
-      // (`texts_<view>_<lang>`: the sites and the safety view).
-      const texts = `texts_${lang}`;
-      if (!splits[v] || !splits[v].length || !splits[texts]) throw new Error(`__wasm_split.js: no modules for ${v} in ${lang}`);
-      views[v][lang] = [...new Set([...splits[v], ...splits[texts], ...(splits[`texts_${v}_${lang}`] || [])])];
+      // The texts modules of the view's pack in this language (scripts/packs.mjs).
+      const packs = packSplits(v, lang).map((p) => p.slice(3));
+      if (!splits[v] || !splits[v].length || packs.some((p) => !splits[p])) throw new Error(`__wasm_split.js: no modules for ${v} in ${lang}`);
+      views[v][lang] = [...new Set([...splits[v], ...packs.flatMap((p) => splits[p])])];
     }
   }
 }

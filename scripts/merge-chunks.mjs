@@ -35,6 +35,7 @@ import { gzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { packSplits } from './packs.mjs';
 
 const LAMBDA = 300; // bytes a request is worth, docs/SIZE.md
 const [splitDir, optDir, ...optFlags] = process.argv.slice(2);
@@ -66,9 +67,8 @@ for (const m of loader.matchAll(splitRe)) {
 const chunkCount = (loader.match(/"\.\/chunk_\d+\.wasm"/g) || []).length;
 if (decl.size === 0 || chunkCount !== decl.size) throw new Error(`__wasm_split.js: read ${decl.size} of ${chunkCount} chunk declarations`);
 
-// A page: one split point's code with one language's texts (every view and
-// the API show texts): the pack `kw_texts_<lang>`, and for a view with a
-// pack of its own (`kw_texts_<view>_<lang>`, src/shell/texts.rs) that too. Split
+// A page: one split point's code with its texts in one language (every view
+// and the API show texts; scripts/packs.mjs lists a page's packs). Split
 // points fetched on a user action (printing, src/shell/services/print.rs;
 // the sites view's import and downloads, src/shell/components/sites/io.rs)
 // are no page: a chunk they share with views is weighed by the views' pages
@@ -78,9 +78,10 @@ for (const a of ACTIONS) if (!splits.includes(a)) throw new Error(`__wasm_split.
 const packs = splits.filter((s) => s.startsWith('kw_texts_'));
 const langs = packs.map((p) => /^kw_texts_([a-z]+)$/.exec(p)).filter(Boolean).map((m) => m[1]);
 const pages = splits.filter((s) => !packs.includes(s) && !ACTIONS.includes(s)).flatMap((code) => langs.map((lang) => [
-  code, `kw_texts_${lang}`, ...packs.filter((p) => p === `kw_texts_${code.slice(3)}_${lang}`)]));
+  code, ...packSplits(code.slice(3), lang)]));
 const paged = new Set(pages.flat());
-for (const p of packs) if (!paged.has(p)) throw new Error(`__wasm_split.js: ${p} is no page's pack (kw_texts_<lang> or kw_texts_<view>_<lang>)`);
+for (const p of pages.flat()) if (!splits.includes(p)) throw new Error(`__wasm_split.js: no split point ${p} (scripts/packs.mjs is stale)`);
+for (const p of packs) if (!paged.has(p)) throw new Error(`__wasm_split.js: ${p} is no page's pack (scripts/packs.mjs)`);
 if (langs.length === 0 || pages.length === 0) throw new Error('__wasm_split.js: no view or texts split points');
 const bytes = (n) => readFileSync(join(optDir, `chunk_${n}.wasm`));
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;

@@ -255,8 +255,9 @@ fn join(a: &str, b: &str) -> String {
     }
 }
 
-/// Every path the code names: `use` trees (expanded) and inline
-/// `crate::`/`super::`/`self::` paths.
+/// Every path the code names: `use` trees (expanded) and inline paths
+/// (`crate::`/`super::`/`self::`, a child module's name, or anything else
+/// followed by `::`, which [`resolve`] drops).
 fn named_paths(code: &str) -> Vec<String> {
     let mut paths = Vec::new();
     let c: Vec<char> = code.chars().collect();
@@ -277,11 +278,17 @@ fn named_paths(code: &str) -> Vec<String> {
     let p: Vec<char> = plain.chars().collect();
     let mut i = 0;
     while i < p.len() {
-        let starts = ["crate::", "super::", "self::"].iter().find(|w| {
-            let w: Vec<char> = w.chars().collect();
-            p[i..].starts_with(&w) && !prev_is_ident(&p, i)
-        });
-        if starts.is_some() {
+        // A path starts with a word followed by `::` (`crate::`, `super::`,
+        // `self::`, or a child module's name, `text::region_name`), not
+        // inside another path.
+        let starts = (p[i].is_alphabetic() || p[i] == '_') && !prev_is_ident(&p, i) && (i == 0 || p[i - 1] != ':') && {
+            let mut k = i;
+            while k < p.len() && (p[k].is_alphanumeric() || p[k] == '_') {
+                k += 1;
+            }
+            p[k..].starts_with(&[':', ':'])
+        };
+        if starts {
             let mut j = i;
             while j < p.len() && (p[j].is_alphanumeric() || p[j] == '_' || p[j] == ':') {
                 j += 1;
@@ -335,7 +342,12 @@ fn resolve(path: &str, current: &[String], modules: &BTreeMap<Vec<String>, PathB
                 parts.next();
             }
         }
-        _ => return None, // an external crate or a local name
+        // A child module of the current file by its own name (`text::x`
+        // in dose/mod.rs is `dose::text::x`).
+        Some(first) if modules.contains_key(&[current, &[first.to_string()]].concat()) => {
+            segs = current.to_vec();
+        }
+        _ => return None, // an external crate, a type or a local name
     }
     segs.extend(parts.map(str::to_string));
     (0..=segs.len()).rev().map(|n| segs[..n].to_vec()).find(|m| modules.contains_key(m))
@@ -867,9 +879,9 @@ fn language_packs_install_every_table_their_view_can_show() {
     assert!(all.len() > 30, "found only {} message tables", all.len());
     let packs = packs();
     let mut problems = Vec::new();
-    // The views' packs below follow `Pack::of` in src/shell/texts.rs; a new
-    // pack must be added here too.
-    assert_eq!(packs.keys().collect::<Vec<_>>(), ["All", "Safety", "Sites"], "src/shell/texts.rs: a pack this test does not know");
+    // The views' packs below follow `Pack::modules` in src/shell/texts.rs;
+    // a new pack must be added here too.
+    assert_eq!(packs.keys().collect::<Vec<_>>(), ["Base", "Care", "Safety", "Sites"], "src/shell/texts.rs: a pack this test does not know");
     let unique = |t: &str| all.keys().filter(|k| short(k) == short(t)).count() == 1;
     let listed_in = |have: &BTreeSet<String>, t: &String| have.contains(t) || unique(t) && have.iter().any(|h| short(h) == short(t));
     let have: BTreeSet<String> = packs.values().flatten().cloned().collect();
@@ -877,26 +889,28 @@ fn language_packs_install_every_table_their_view_can_show() {
     if !every.is_empty() {
         problems.push(format!("no pack has {}", every.join(", ")));
     }
-    for (name, own) in packs.iter().filter(|(n, _)| *n != "All") {
+    for (name, own) in &packs {
         let twice: Vec<_> = own.iter().filter(|t| packs.iter().any(|(other, list)| other != name && listed_in(list, t))).cloned().collect();
         if !twice.is_empty() {
             problems.push(format!("{name} and another pack list {}", twice.join(", ")));
         }
     }
-    // The packs each view (and the API) reads, as `Pack::of` gives them:
-    // `All`, and for the sites and safety views their own too.
-    let with = |own: &str| -> BTreeSet<String> { packs["All"].union(&packs[own]).cloned().collect() };
-    let (with_sites, with_safety) = (with("Sites"), with("Safety"));
+    // The packs each view (and the API) reads, as `Pack::of` and
+    // `Pack::modules` give them: the calculator and the API `Base` only, the
+    // storage view `Care` too, the sites and the safety view their own too.
+    let read = |names: &[&str]| -> BTreeSet<String> { names.iter().flat_map(|n| packs[*n].iter().cloned()).collect() };
     let views = VIEW_ROOTS.iter().map(|(name, root)| {
-        let have = match *name {
-            "sites" => &with_sites,
-            "safety" => &with_safety,
-            _ => &packs["All"],
+        let names: &[&str] = match *name {
+            "calculator" => &["Base"],
+            "storage" => &["Base", "Care"],
+            "sites" => &["Base", "Care", "Sites"],
+            "safety" => &["Base", "Care", "Safety"],
+            other => panic!("no packs known for the view {other}"),
         };
-        (*root, have)
+        (*root, read(names))
     });
-    for (root, have) in views.chain([(&["core", "api"][..], &packs["All"])]) {
-        let listed = |t: &String| listed_in(have, t);
+    for (root, have) in views.chain([(&["core", "api"][..], read(&["Base"]))]) {
+        let listed = |t: &String| listed_in(&have, t);
         let need = tables_used(&view_reach(root, &files), &files, &all);
         let missing: Vec<_> = need.iter().filter(|t| !listed(t)).cloned().collect();
         if !missing.is_empty() {

@@ -3,8 +3,9 @@
 
 use kineret_widget::core::clock::{FixedClock, MS_PER_DAY};
 use kineret_widget::core::sites::rotation::{active_flag, disabled_reason, most_recent, suggest};
+use kineret_widget::core::sites::download::export_json;
 use kineret_widget::core::sites::{
-    export_json, parse_import, Flag, FlagReason, ImportDoc, Injector, LogEntry, Reaction, SitesAction, SitesState,
+    parse_import, Flag, FlagReason, ImportDoc, Injector, LogEntry, Reaction, SitesAction, SitesState,
     Suggestion, ZoneId,
 };
 use proptest::prelude::*;

@@ -96,7 +96,7 @@ async fn api(request: &JsValue) -> Result<Api, JsValue> {
         let api = load_api();
         api
     };
-    let (code, texts) = crate::shell::split::futures_join(code, install(Pack::All, lang)).await;
+    let (code, texts) = crate::shell::split::futures_join(code, install(Pack::Base, lang)).await;
     texts.and(code).map_err(|_| js_sys::Error::new("kineret-widget: the dose rules could not be loaded; check the connection and try again").into())
 }
 

@@ -1,5 +1,5 @@
 //! Language packs (docs/SIZE.md, "Split per view"): every text a view or the
-//! headless API can show, in three packs per language (`Pack`).
+//! headless API can show, in four packs per language (`Pack`).
 //!
 //! With the `split` feature each pack is a split point of its own, so a page
 //! in English never downloads a Spanish text (and the reverse); a live `lang`
@@ -8,7 +8,10 @@
 //! (`core::i18n::install_en`); the frame's own tables are `resident` and
 //! need none. Without `split` the packs are plain calls.
 //!
-//! One pack per language for every page (`All`), and a second one for the
+//! Four packs per language, each table in one: `Base`, what the calculator
+//! and the headless API can show, which every page reads; `Care`, what they
+//! cannot (checklist and injection-site texts), which the other views read
+//! (the calculator's page and the API download about 4 KB less); and the
 //! tables only one view can reach, which that view adds: the safety view's
 //! (the others download about 3 KB less) and the sites view's own labels
 //! (`SitesUi`, about 0.8 KB less for the others). Not one pack per view and
@@ -42,20 +45,9 @@ macro_rules! text_pack {
     };
 }
 
-text_pack!(All, texts_en, texts_es, kw_texts_en, kw_texts_es, [
-    crate::core::checklist::Inspection,
-    crate::core::checklist::Refusal,
-    crate::core::checklist::StopReason,
-    crate::core::checklist::excursion::ExcursionMsg,
-    crate::core::checklist::excursion::MishapKind,
-    crate::core::checklist::excursion::TempBand,
-    crate::core::checklist::guard::GuardMsg,
-    crate::core::checklist::history::DoseSchedule,
-    crate::core::checklist::history::HistoryMsg,
+text_pack!(Base, texts_en, texts_es, kw_texts_en, kw_texts_es, [
     crate::core::checklist::steps::Step,
     crate::core::checklist::steps::StepMsg,
-    crate::core::checklist::text::ChecklistMsg,
-    crate::core::checklist::timer::WarmUpMsg,
     crate::core::dose::form::Missing,
     crate::core::dose::labels::CalcUi,
     crate::core::dose::labels::IndicationOption,
@@ -67,6 +59,25 @@ text_pack!(All, texts_en, texts_es, kw_texts_en, kw_texts_es, [
     crate::core::dose::text::StepMsg,
     crate::core::dose::text::WarningCode,
     crate::core::limits::ErrorCode,
+    crate::core::storage::StorageMsg,
+    crate::core::units::NumberError,
+]);
+
+// What the calculator and the API cannot show, which the storage, sites and
+// safety views all read (tests/module_graph.rs checks both), so the
+// calculator's page and the API do not download it.
+text_pack!(Care, care_en, care_es, kw_texts_care_en, kw_texts_care_es, [
+    crate::core::checklist::Inspection,
+    crate::core::checklist::Refusal,
+    crate::core::checklist::StopReason,
+    crate::core::checklist::excursion::ExcursionMsg,
+    crate::core::checklist::excursion::MishapKind,
+    crate::core::checklist::excursion::TempBand,
+    crate::core::checklist::guard::GuardMsg,
+    crate::core::checklist::history::DoseSchedule,
+    crate::core::checklist::history::HistoryMsg,
+    crate::core::checklist::text::ChecklistMsg,
+    crate::core::checklist::timer::WarmUpMsg,
     crate::core::sites::FlagReason,
     crate::core::sites::Injector,
     crate::core::sites::Reaction,
@@ -74,8 +85,6 @@ text_pack!(All, texts_en, texts_es, kw_texts_en, kw_texts_es, [
     crate::core::sites::text::SitesMsg,
     crate::core::sites::zones::Area,
     crate::core::sites::zones::ZoneId,
-    crate::core::storage::StorageMsg,
-    crate::core::units::NumberError,
 ]);
 
 // Only the sites view shows these (tests/module_graph.rs checks that no
@@ -98,14 +107,16 @@ text_pack!(Safety, safety_en, safety_es, kw_texts_safety_en, kw_texts_safety_es,
     crate::core::safety::warnings::WarningMsg,
 ]);
 
-/// The texts a page needs, per language: `All` (every table but the sites
-/// and safety views' own: the calculator and storage views and the API) in
-/// one module, and for the sites and the safety view that module and their
-/// own (measured against one pack for everything and one per view in
+/// The texts a page needs, per language. A page reads its view's pack and
+/// the packs under it (`modules`): `Base` alone for the calculator and the
+/// headless API; `Care` (what they cannot show) and `Base` for the storage
+/// view; the sites and the safety view their own, `Care` and `Base`
+/// (measured against one pack for everything and one per view in
 /// docs/SIZE.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pack {
-    All,
+    Base,
+    Care,
     Sites,
     Safety,
 }
@@ -116,27 +127,34 @@ impl Pack {
         match view {
             View::Sites => Pack::Sites,
             View::Safety => Pack::Safety,
-            _ => Pack::All,
+            View::Storage => Pack::Care,
+            _ => Pack::Base,
         }
     }
 
-    /// One bit per module: `All` English 1, Spanish 2; `Sites`' own 4, 8;
-    /// `Safety`'s own 16, 32.
+    /// The modules a page showing this pack reads: its own and those under it.
+    fn modules(self) -> [Option<Pack>; 3] {
+        match self {
+            Pack::Base => [Some(Pack::Base), None, None],
+            Pack::Care => [Some(Pack::Base), Some(Pack::Care), None],
+            Pack::Sites => [Some(Pack::Base), Some(Pack::Care), Some(Pack::Sites)],
+            Pack::Safety => [Some(Pack::Base), Some(Pack::Care), Some(Pack::Safety)],
+        }
+    }
+
+    /// One bit per module: `Base` English 1, Spanish 2; `Care` 4, 8;
+    /// `Sites`' own 16, 32; `Safety`'s own 64, 128.
     fn own_bit(self, lang: Lang) -> u16 {
         let bit = match lang {
             Lang::En => 1,
             Lang::Es => 2,
         };
-        match self {
-            Pack::All => bit,
-            Pack::Sites => bit << 2,
-            Pack::Safety => bit << 4,
-        }
+        bit << (2 * self as u16)
     }
 
-    /// The modules this pack needs: a view's own pack needs `All`'s too.
+    /// The modules this pack needs, one bit each.
     fn bits(self, lang: Lang) -> u16 {
-        Pack::All.own_bit(lang) | self.own_bit(lang)
+        self.modules().iter().flatten().fold(0, |b, p| b | p.own_bit(lang))
     }
 }
 
@@ -151,20 +169,21 @@ pub fn installed(pack: Pack, lang: Lang) -> bool {
 }
 
 /// Fetches and installs the pack's texts in `lang` (once; a failure is
-/// retried on the next call).
+/// retried on the next call): its modules at once; each is kept once here,
+/// so a retry fetches only those that failed.
 pub async fn install(pack: Pack, lang: Lang) -> Result<(), LoadFailed> {
     if installed(pack, lang) {
         return Ok(());
     }
-    match pack {
-        Pack::All => install_module(Pack::All, lang).await,
-        // Both modules at once; each is kept once here, so a retry fetches
-        // only the one that failed.
-        Pack::Sites | Pack::Safety => {
-            let (all, own) = crate::shell::split::futures_join(install_module(Pack::All, lang), install_module(pack, lang)).await;
-            all.and(own)
+    let [a, b, c] = pack.modules();
+    let one = |p: Option<Pack>| async move {
+        match p {
+            Some(p) => install_module(p, lang).await,
+            None => Ok(()),
         }
-    }
+    };
+    let (a, (b, c)) = crate::shell::split::futures_join(one(a), crate::shell::split::futures_join(one(b), one(c))).await;
+    a.and(b).and(c)
 }
 
 /// Fetches and installs one module of texts (once).
@@ -186,7 +205,7 @@ async fn install_module(pack: Pack, lang: Lang) -> Result<(), LoadFailed> {
             }
         };
     }
-    call!(All, En => texts_en, All, Es => texts_es, Sites, En => sites_en, Sites, Es => sites_es, Safety, En => safety_en, Safety, Es => safety_es)?;
+    call!(Base, En => texts_en, Base, Es => texts_es, Care, En => care_en, Care, Es => care_es, Sites, En => sites_en, Sites, Es => sites_es, Safety, En => safety_en, Safety, Es => safety_es)?;
     INSTALLED.with(|i| i.set(i.get() | pack.own_bit(lang)));
     Ok(())
 }

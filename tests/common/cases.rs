@@ -10,7 +10,8 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use kineret_widget::core::sites::{export_json, parse_import, Injector, LogEntry, Reaction, ZoneId};
+use kineret_widget::core::sites::download::export_json;
+use kineret_widget::core::sites::{parse_import, Injector, LogEntry, Reaction, ZoneId};
 use kineret_widget::core::storage::{
     record_key, Codec, FaultyStore, KvStore, MemoryStore, Record, Repo, StorageStatus, StoreError, QUARANTINE_PREFIX,
 };

@@ -151,14 +151,20 @@ test("each view's stylesheet comes with its module: a widget adopts the frame's 
   check(page);
 });
 
-// 1c. A view's own texts pack is on its own page only (src/shell/texts.rs).
-test("the sites and safety views' own texts packs are listed for their own pages only", () => {
-  for (const own of ['sites', 'safety']) {
-    for (const lang of ['en', 'es']) {
-      const pack = (v) => views[v][lang].filter((f) => f.startsWith(`kw-texts-${own}-${lang}.`));
-      expect(pack(own), `views.${own}.${lang}`).toHaveLength(1);
-      for (const v of [...TABS, 'api'].filter((v) => v !== own)) expect(pack(v), `views.${v}.${lang}`).toEqual([]);
+// 1c. A view's own texts pack is on its own page only, and the calculator's
+// page and the API read the Base pack alone (src/shell/texts.rs).
+test("the sites and safety views' own texts packs are listed for their own pages only; Care for every view but the calculator", () => {
+  for (const lang of ['en', 'es']) {
+    const pack = (v, name) => views[v][lang].filter((f) => f.startsWith(`kw-texts-${name ? `${name}-` : ''}${lang}.`));
+    for (const own of ['sites', 'safety']) {
+      expect(pack(own, own), `views.${own}.${lang}`).toHaveLength(1);
+      for (const v of [...TABS, 'api'].filter((v) => v !== own)) expect(pack(v, own), `views.${v}.${lang}`).toEqual([]);
     }
+    for (const v of [...TABS, 'api']) {
+      expect(pack(v), `views.${v}.${lang} has Base`).toHaveLength(1);
+      expect(pack(v, 'care'), `views.${v}.${lang} and Care`).toHaveLength(['sites', 'storage', 'safety'].includes(v) ? 1 : 0);
+    }
+    expect(views.calculator[lang].filter((f) => f.startsWith('kw-texts-')), `views.calculator.${lang}: Base only`).toEqual(pack('calculator'));
   }
 });
 
@@ -458,10 +464,10 @@ test('setting lang="es" live fetches only the Spanish pack, then switches, keepi
   check(page);
 });
 
-// 6a. The safety view reads two packs (src/shell/texts.rs): the one every
-// view reads and its own. A live change fetches both in the new language; if
-// its own pack fails, the view stays English until a retry.
-test('the safety view: lang="es" live fetches both Spanish packs; its own failing keeps English until "Reintentar"', async ({ page }) => {
+// 6a. The safety view reads three packs (src/shell/texts.rs): Base, Care and
+// its own. A live change fetches all three in the new language; if its own
+// pack fails, the view stays English until a retry.
+test('the safety view: lang="es" live fetches its three Spanish packs; its own failing keeps English until "Reintentar"', async ({ page }) => {
   const check = tolerate(/^console\.error: (Failed to load resource: net::ERR_FAILED|TypeError: Failed to fetch)/);
   const own = views.safety.es.find((f) => f.startsWith('kw-texts-safety-es.'));
   expect(own, 'views.safety.es has kw-texts-safety-es').toBeTruthy();

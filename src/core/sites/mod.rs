@@ -23,7 +23,6 @@ use serde::{Deserialize, Serialize};
 use crate::core::i18n::Translate;
 use crate::core::storage::{Codec, Record};
 
-pub use download::{export_csv, export_json};
 pub use export::{check_import_size, merge, parse_import, ImportDoc, ImportError, MergeReport};
 pub use log::{backdate, entry_id, flag_until, recent_entries, SitesAction, SitesState, Undo};
 pub use crate::core::clock::input_values;

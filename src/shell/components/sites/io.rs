@@ -5,7 +5,8 @@
 //! installed app precaches it like every module.
 
 use crate::core::i18n::Lang;
-use crate::core::sites::{export_csv, export_json, parse_import, Flag, ImportDoc, ImportError, LogEntry};
+use crate::core::sites::download::{export_csv, export_json};
+use crate::core::sites::{parse_import, Flag, ImportDoc, ImportError, LogEntry};
 use crate::shell::services::clock::BrowserClock;
 use crate::shell::services::storage::JsonCodec;
 use crate::shell::split::LoadFailed;
