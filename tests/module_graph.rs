@@ -935,6 +935,26 @@ fn language_packs_install_every_table_their_view_can_show() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// docs/SIZE.md rule 3: a `class` in `html!` is a string literal. `classes!`,
+/// `class={expr}` and the `{class}` shorthand convert through yew's
+/// `Classes` (an `IndexSet` with hashing, about 5 KB of code); the
+/// calculator's titration buttons once brought it back.
+#[test]
+fn html_classes_are_string_literals() {
+    let mut files = BTreeMap::new();
+    module_files(&src_dir(), &mut files);
+    let mut found = Vec::new();
+    for path in files.values() {
+        let code = drop_test_items(&strip(&fs::read_to_string(path).expect("read source")));
+        for (n, line) in code.lines().enumerate() {
+            if ["classes!", "class={", "{class}", "Classes"].iter().any(|w| line.contains(w)) {
+                found.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "computed classes (docs/SIZE.md rule 3):\n{}", found.join("\n"));
+}
+
 /// The split build moves a view into its own module only if nothing outside
 /// it names it: the one way in is its loader in `shell/lazy.rs`.
 #[test]

@@ -81,6 +81,10 @@ test.describe('phone 390 × 844', () => {
         const button = w.getByRole('button', { name: t.use(v) });
         await button.dblclick();
         await expect(dose).toHaveValue(v); // one step, not two
+        // The step in use is marked, by its state, not a class (10-calculator.css).
+        await expect(button).toHaveAttribute('aria-current', 'true');
+        await expect(button).toHaveCSS('outline-style', 'double');
+        await expect(w.locator('.kw-titration button[aria-current]')).toHaveCount(1);
         await expect(w.locator('.kw-dose-change [role=status]')).toHaveText(t.changed('3', v));
         // Nothing moved under the finger.
         expect(await slots.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))).toEqual(boxes);

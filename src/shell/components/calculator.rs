@@ -225,7 +225,7 @@ fn prescribers(state: &CalcState, slots: [Option<f64>; 4], lang: Lang, dispatch:
                         let onclick = Callback::from(move |_: MouseEvent| d.dispatch(FormAction::Titrate(i, lang)));
                         let current = state.is_current(v);
                         html! {
-                            <button type="button" class={classes!("kw-button", "kw-secondary", "kw-small", current.then_some("kw-current"))}
+                            <button type="button" class="kw-button kw-secondary kw-small"
                                 aria-current={current.then_some("true")} {onclick}>
                                 { fill(t(CalcUi::UseStep), &[("dose", &fmt_number(v, 2, lang))]) }
                             </button>
