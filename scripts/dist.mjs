@@ -42,6 +42,9 @@ writeFileSync(join(out, wasmName), wasm);
 
 const chunks = new Map(); // build name -> dist name
 const views = {};
+// The calculator's `remember` code (src/shell/services/remember.rs): fetched
+// with the calculator only where the widget has `remember`.
+let remember = [];
 let glueName;
 let loaderName = null;
 if (UNSPLIT) {
@@ -118,9 +121,11 @@ if (UNSPLIT) {
       views[v][lang] = [...new Set([...splits[v], ...packs.flatMap((p) => splits[p])])];
     }
   }
+  if (!splits.remember || !splits.remember.length) throw new Error('__wasm_split.js: no modules for remember');
+  remember = splits.remember;
 }
 const core = ['kineret-widget.js', glueName, ...(loaderName ? [loaderName] : []), wasmName];
-writeFileSync(join(UNSPLIT ? join(root, 'build', 'unsplit') : join(root, 'build'), 'views.json'), JSON.stringify({ core, views }, null, 2) + '\n');
+writeFileSync(join(UNSPLIT ? join(root, 'build', 'unsplit') : join(root, 'build'), 'views.json'), JSON.stringify({ core, views, remember }, null, 2) + '\n');
 
 // The frame's CSS (www/styles/00-base.css), adopted as one constructable
 // stylesheet. Each view's own (NN-<view>.css) is in the view's code instead
@@ -139,8 +144,9 @@ const entry = readFileSync(join(www, 'kineret-widget.js'), 'utf8')
   .replace("'./__WASM__'", JSON.stringify('./' + wasmName))
   .replace("'__VERSION__'", JSON.stringify(version))
   .replace('__VIEWS__', JSON.stringify(views))
+  .replace('__REMEMBER__', JSON.stringify(remember))
   .replace('__CSS__', JSON.stringify(css));
-for (const p of ['__GLUE__', '__WASM__', '__VERSION__', '__CSS__', '__VIEWS__']) {
+for (const p of ['__GLUE__', '__WASM__', '__VERSION__', '__CSS__', '__VIEWS__', '__REMEMBER__']) {
   if (entry.includes(p)) throw new Error(`placeholder ${p} left in the entry`);
 }
 // Minified like the glue (Makefile TERSER_FLAGS): exported names stay, -0.8 KB gzip.
@@ -155,10 +161,12 @@ writeFileSync(join(out, 'kineret-widget.js'), entryMin);
 // With the split, also the loader and the modules of the first tab (the
 // calculator): fetched in parallel with the main module, not after it.
 const preloadWasm = (f) => `<link rel="preload" href="./${f}" as="fetch" type="application/wasm" crossorigin>\n  `;
+// The app's widget has `remember`: its calculator loads that code too.
+const page = readFileSync(join(root, 'index.html'), 'utf8');
+const appRemembers = /<kineret-widget\b[^>]*\sremember[\s>=]/.test(page);
 const preload = `<link rel="modulepreload" href="./${glueName}">\n  ` +
   (loaderName ? `<link rel="modulepreload" href="./${loaderName}">\n  ` : '') +
-  [wasmName, ...(views.calculator?.en ?? [])].map(preloadWasm).join('');
-const page = readFileSync(join(root, 'index.html'), 'utf8');
+  [...new Set([wasmName, ...(views.calculator?.en ?? []), ...(appRemembers ? remember : [])])].map(preloadWasm).join('');
 const marker = '<script type="module" src="./kineret-widget.js"></script>';
 if (!page.includes(marker)) throw new Error('index.html: the entry <script> is missing');
 writeFileSync(join(out, 'index.html'), page.replace(marker, preload + marker));

@@ -74,11 +74,16 @@ if (decl.size === 0 || chunkCount !== decl.size) throw new Error(`__wasm_split.j
 // are no page: a chunk they share with views is weighed by the views' pages
 // only, so they never keep two chunks the views load apart.
 const ACTIONS = ['kw_print', 'kw_sites_io'];
-for (const a of ACTIONS) if (!splits.includes(a)) throw new Error(`__wasm_split.js: no split point ${a} (ACTIONS is stale)`);
+// Code a view's page fetches with the view's only where the widget asks for
+// it: the calculator's `remember` (src/shell/services/remember.rs). Its page
+// is the view's page with it (the app page's first view).
+const EXTRAS = { kw_remember: 'kw_calculator' };
+for (const a of [...ACTIONS, ...Object.keys(EXTRAS)]) if (!splits.includes(a)) throw new Error(`__wasm_split.js: no split point ${a} (ACTIONS or EXTRAS is stale)`);
 const packs = splits.filter((s) => s.startsWith('kw_texts_'));
 const langs = packs.map((p) => /^kw_texts_([a-z]+)$/.exec(p)).filter(Boolean).map((m) => m[1]);
-const pages = splits.filter((s) => !packs.includes(s) && !ACTIONS.includes(s)).flatMap((code) => langs.map((lang) => [
-  code, ...packSplits(code.slice(3), lang)]));
+const pages = splits.filter((s) => !packs.includes(s) && !ACTIONS.includes(s) && !(s in EXTRAS)).flatMap((code) => langs.map((lang) => [
+  code, ...packSplits(code.slice(3), lang)]))
+  .concat(Object.entries(EXTRAS).flatMap(([extra, code]) => langs.map((lang) => [code, extra, ...packSplits(code.slice(3), lang)])));
 const paged = new Set(pages.flat());
 for (const p of pages.flat()) if (!splits.includes(p)) throw new Error(`__wasm_split.js: no split point ${p} (scripts/packs.mjs is stale)`);
 for (const p of packs) if (!paged.has(p)) throw new Error(`__wasm_split.js: ${p} is no page's pack (scripts/packs.mjs)`);

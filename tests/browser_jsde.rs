@@ -93,8 +93,9 @@ mod differential {
     use kineret_widget::core::dose::form::{FormInput, RenalMode, WeightUnit};
     use kineret_widget::core::dose::{Indication, RenalSchedule};
     use kineret_widget::core::safety::form::MonitoringRecord;
+    use kineret_widget::core::sites::download::export_json;
     use kineret_widget::core::sites::{
-        export_json, parse_import, Flag, FlagReason, ImportError, Injector, LogEntry, SitesSettings, ZoneId,
+        parse_import, Flag, FlagReason, ImportError, Injector, LogEntry, SitesSettings, ZoneId,
     };
     use kineret_widget::core::storage::{record_key, Codec, KvStore, MemoryStore, Record, Repo};
     use kineret_widget::shell::services::jsde;

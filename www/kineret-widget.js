@@ -10,6 +10,9 @@ const CSS = __CSS__;
 // docs/SIZE.md). `view="all"` opens on the calculator; the other tabs are
 // fetched when idle or hovered (Rust side).
 const VIEWS = __VIEWS__;
+// The calculator's `remember` code (src/shell/services/remember.rs), which
+// a widget with `remember` loads with the calculator.
+const REMEMBER = __REMEMBER__;
 
 // Starts fetching a view's modules as soon as an element asks for it, in
 // parallel with the main module: the split loader's own fetch then finds
@@ -20,10 +23,11 @@ const VIEWS = __VIEWS__;
 // compiled or run until the tab is hovered, focused or opened, so the page
 // does no main-thread work for views nobody opened).
 const preloaded = new Set(); // `${rel} ${href}`
-function preloadView(view, lang, rel = 'preload') {
-  const byLang = VIEWS[VIEWS[view] && view !== 'api' ? view : 'calculator'];
+function preloadView(view, lang, rel = 'preload', remember = false) {
+  const shown = VIEWS[view] && view !== 'api' ? view : 'calculator';
+  const byLang = VIEWS[shown];
   if (!byLang) return; // a build without split points (make bench's baseline)
-  for (const file of byLang[lang] || byLang.en) {
+  for (const file of [...(byLang[lang] || byLang.en), ...(remember && shown === 'calculator' ? REMEMBER : [])]) {
     const href = new URL('./' + file, import.meta.url).href;
     if (preloaded.has(`${rel} ${href}`)) continue;
     preloaded.add(`${rel} ${href}`);
@@ -119,7 +123,7 @@ class KineretWidget extends HTMLElement {
         if (generation !== this.#generation || !this.isConnected) return;
         const attr = (name) => (this.getAttribute(name) || '').trim().toLowerCase();
         // As Lang::parse (src/core/i18n.rs) reads it.
-        preloadView(attr('view'), ['es', 'es-es', 'es-mx', 'es-us'].includes(attr('lang')) ? 'es' : 'en');
+        preloadView(attr('view'), ['es', 'es-es', 'es-mx', 'es-us'].includes(attr('lang')) ? 'es' : 'en', 'preload', this.hasAttribute('remember'));
       });
     }
     ready.then(

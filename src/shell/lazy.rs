@@ -229,9 +229,13 @@ pub fn lazy_view(props: &LazyViewProps) -> Html {
     let want = env.lang;
     let view = props.view;
     let pack = Pack::of(view);
+    // The calculator with `remember` also needs its saved inputs' code
+    // (shell/services/remember.rs), so they are on its first render.
+    let remember = slot(view) == 0 && env.remember;
+    let extra_here = move || !remember || crate::shell::services::remember::here().is_some();
     let state = use_reducer(|| {
         Load(match loaded(view) {
-            Some(f) if installed(pack, want) => State::Ready(f),
+            Some(f) if installed(pack, want) && extra_here() => State::Ready(f),
             _ => State::Waiting(Phase::Quiet),
         })
     });
@@ -264,7 +268,7 @@ pub fn lazy_view(props: &LazyViewProps) -> Html {
             let mut timer = None;
             match loaded(view) {
                 Some(_) if settled && installed(pack, want) => {}
-                Some(f) if installed(pack, want) => {
+                Some(f) if installed(pack, want) && extra_here() => {
                     shown.set(want);
                     lang_failed.set(false);
                     dispatch.dispatch(LoadStep::Done(Ok(f)));
@@ -289,9 +293,17 @@ pub fn lazy_view(props: &LazyViewProps) -> Html {
                         gloo::timers::callback::Timeout::new(SLOW_MS, move || slow.dispatch(LoadStep::Wait(Phase::Slow))),
                     ));
                     wasm_bindgen_futures::spawn_local(async move {
-                        // The view's code and its texts, fetched together.
-                        let (code, texts) = futures_join(load(view), install(pack, want)).await;
-                        let done = texts.and(code);
+                        // The view's code, its texts and (the calculator
+                        // with `remember`) its saved inputs' code, together.
+                        let extra = async move {
+                            if remember {
+                                crate::shell::services::remember::fetch().await.map(|_| ())
+                            } else {
+                                Ok(())
+                            }
+                        };
+                        let (code, (texts, extra)) = futures_join(load(view), futures_join(install(pack, want), extra)).await;
+                        let done = texts.and(extra).and(code);
                         if !current() {
                             return; // the effect for the newer language decides
                         }

@@ -23,7 +23,7 @@ test('the npm tarball holds the embed, its types, README, CHANGELOG and LICENSE,
   const core = files.filter((f) => /^kw-[a-z0-9-]+\.[0-9a-f]{12}\.(js|wasm)$/.test(f));
   const kinds = [...new Set(core.map((f) => f.replace(/-\d+\./, '.').replace(/\.[0-9a-f]{12}\./, '.')))].sort();
   const views = ['calculator', 'safety', 'sites', 'storage'];
-  expect(kinds).toEqual(['kw-api.wasm', 'kw-print.wasm', 'kw-sites-io.wasm', ...views.map((v) => `kw-${v}.wasm`), 'kw-texts-care-en.wasm', 'kw-texts-care-es.wasm', 'kw-texts-en.wasm', 'kw-texts-es.wasm', 'kw-texts-safety-en.wasm', 'kw-texts-safety-es.wasm', 'kw-texts-sites-en.wasm', 'kw-texts-sites-es.wasm',
+  expect(kinds).toEqual(['kw-api.wasm', 'kw-print.wasm', 'kw-remember.wasm', 'kw-sites-io.wasm', ...views.map((v) => `kw-${v}.wasm`), 'kw-texts-care-en.wasm', 'kw-texts-care-es.wasm', 'kw-texts-en.wasm', 'kw-texts-es.wasm', 'kw-texts-safety-en.wasm', 'kw-texts-safety-es.wasm', 'kw-texts-sites-en.wasm', 'kw-texts-sites-es.wasm',
     'kw-core.js', 'kw-core.wasm', 'kw-shared.wasm', 'kw-split.js'].sort());
   expect(files).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'kineret-widget.d.ts', 'kineret-widget.js', ...core, 'package.json', 'precache.json', 'react.d.ts'].sort());
   // The packed README links only to URLs, its own anchors and packed files

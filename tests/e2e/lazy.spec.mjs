@@ -11,7 +11,7 @@ import { test, expect, widgetsReady, capturePrints } from './fixtures.mjs';
 import { serve } from '../serve.mjs';
 
 const dist = new URL('../../dist/', import.meta.url).pathname;
-const { core, views } = JSON.parse(readFileSync(new URL('../../build/views.json', import.meta.url), 'utf8'));
+const { core, views, remember } = JSON.parse(readFileSync(new URL('../../build/views.json', import.meta.url), 'utf8'));
 const TABS = ['calculator', 'sites', 'storage', 'safety'];
 
 /** A heading each view shows from its own language pack (not from the core). */
@@ -166,6 +166,39 @@ test("the sites and safety views' own texts packs are listed for their own pages
     }
     expect(views.calculator[lang].filter((f) => f.startsWith('kw-texts-')), `views.calculator.${lang}: Base only`).toEqual(pack('calculator'));
   }
+});
+
+// 1d. The calculator's `remember` code (src/shell/services/remember.rs) is
+// fetched with the calculator only where the widget has `remember`, so the
+// saved inputs are there when it shows; if it cannot be fetched the view
+// offers a retry (never a calculator that would forget, or overwrite, them).
+test('view="calculator" remember: its remember module comes with the view, never without the attribute; a failed fetch offers "Try again", then the saved inputs show', async ({ page }) => {
+  const check = tolerate(/^console\.error: (Failed to load resource: net::ERR_FAILED|TypeError: Failed to fetch)/);
+  expect(remember.length).toBeGreaterThan(0);
+  for (const v of [...TABS, 'api']) for (const lang of ['en', 'es']) expect(views[v][lang]).not.toContain(remember[0]);
+  let fail = false;
+  await page.route(`**/${remember[0]}`, (route) => (fail ? route.abort() : route.continue()));
+  const fetched = recordModules(page);
+  await hostPage(page, '<kineret-widget view="calculator" remember></kineret-widget>');
+  await widgetsReady(page);
+  const w = page.locator('kineret-widget');
+  await w.getByLabel('Prescribed for').selectOption('nomid');
+  await w.getByLabel('Weight', { exact: true }).fill('31');
+  await w.getByLabel('Prescribed dose (mg/kg/day)').fill('2');
+  await expect(w.locator('.kw-dose')).toContainText('62 mg');
+  await settled(page, fetched);
+  expect(sorted(new Set(fetched))).toEqual(union(core, views.calculator.en, remember));
+  fail = true;
+  await page.reload();
+  await widgetsReady(page);
+  await expect(w.getByRole('alert')).toContainText('could not be loaded');
+  await expect(w.getByLabel('Weight', { exact: true })).toHaveCount(0);
+  fail = false;
+  await w.getByRole('button', { name: 'Try again' }).click();
+  await expect(w.getByLabel('Weight', { exact: true })).toHaveValue('31');
+  await expect(w.locator('.kw-dose')).toContainText('62 mg');
+  await page.evaluate(() => localStorage.clear());
+  check(page);
 });
 
 // 2. Two instances, one page: both render, every module fetched once.

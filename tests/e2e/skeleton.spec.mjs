@@ -19,13 +19,15 @@ test('the app page preloads the glue, the loader, the main module and the first 
   await widgetsReady(page, 1);
   const hints = await page.evaluate(() => [...document.querySelectorAll('link[rel=preload], link[rel=modulepreload]')]
     .map((l) => l.getAttribute('href').replace('./', '')));
-  const { core, views } = JSON.parse(readFileSync(new URL('../../build/views.json', import.meta.url), 'utf8'));
+  const { core, views, remember } = JSON.parse(readFileSync(new URL('../../build/views.json', import.meta.url), 'utf8'));
   // The entry is the <script> itself; the rest of the core, and the
-  // calculator's own modules (the first tab), are hinted, and only once.
-  expect([...hints].sort()).toEqual([...core.filter((f) => f !== 'kineret-widget.js'), ...views.calculator.en].sort());
+  // calculator's own modules (the first tab) with its `remember` code (the
+  // app's widget remembers), are hinted, and only once.
+  expect(remember.length).toBeGreaterThan(0);
+  expect([...hints].sort()).toEqual([...new Set([...core.filter((f) => f !== 'kineret-widget.js'), ...views.calculator.en, ...remember])].sort());
   // The other tabs are fetched when the browser is idle, with their English
   // texts: wait for them all. Never a Spanish text, never the API.
-  const every = new Set([...core.filter((f) => f !== 'kineret-widget.js'), ...Object.entries(views).filter(([v]) => v !== 'api').flatMap(([, f]) => f.en)]);
+  const every = new Set([...core.filter((f) => f !== 'kineret-widget.js'), ...remember, ...Object.entries(views).filter(([v]) => v !== 'api').flatMap(([, f]) => f.en)]);
   await expect.poll(() => fetched.length, { timeout: 15000 }).toBe(every.size);
   // A second fetch would come before the network goes idle.
   await page.waitForLoadState('networkidle');

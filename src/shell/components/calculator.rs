@@ -12,7 +12,7 @@ use yew::prelude::*;
 use crate::core::api::plan_result;
 use crate::core::dose::form::{
     change_message, evaluate_in, more_must_open, report_inputs, shows_split, slot_delta, visible, CalcState, EstimateMethod,
-    FormAction, FormField, FormInput, FormOutcome, RenalMode, ReportInputs, ScrUnit, WeightUnit,
+    FormAction, FormField, FormOutcome, RenalMode, ReportInputs, ScrUnit, WeightUnit,
 };
 use crate::core::dose::labels::{
     compact_line, daily_dose_line, discard_line, dosing_days_line, full_syringes_line, indication_option, report_head,
@@ -28,7 +28,7 @@ use crate::shell::context::{use_env, LastDose, LastDoseCtx};
 use crate::shell::components::raw;
 use crate::shell::events::emit;
 use crate::shell::services::print::print_alone;
-use crate::shell::services::storage::with_repo;
+use crate::shell::services::remember;
 use crate::core::storage::{StorageStatus, StoreError};
 use crate::shell::services::clock::BrowserClock;
 use crate::core::clock::{local_day, Clock};
@@ -397,13 +397,32 @@ pub fn calculator() -> Html {
     let dispatch = form.dispatcher();
     let t = |m: CalcUi| m.tr(lang);
 
-    // `remember`: load once, then save every change (nothing is stored otherwise).
+    // `remember`: load once, then save every change (nothing is stored
+    // otherwise). Its code is a module of its own (shell/services/remember.rs):
+    // LazyView fetched it with this view where `remember` was on from the
+    // start, so the saved inputs are on the first render; a live switch
+    // fetches it here, and they load when it arrives.
+    let remember_here = use_state(|| remember::here().is_some());
+    {
+        let (remember_here, save_note) = (remember_here.clone(), save_note.clone());
+        use_effect_with(env.remember, move |on| {
+            if *on && !*remember_here {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match remember::fetch().await {
+                        Ok(_) => remember_here.set(true),
+                        // Nothing can be saved: said like a failed write.
+                        Err(_) => save_note.set(Some(StorageStatus::LastWriteFailed(StoreError::Other(String::new())))),
+                    }
+                });
+            }
+        });
+    }
+    let remembering = env.remember && *remember_here;
     {
         let dispatch = dispatch.clone();
-        use_effect_with(env.remember, move |remember| {
-            if *remember {
-                let saved = with_repo(|r| r.load_all::<FormInput>().records.into_iter().next()).flatten();
-                if let Some(saved) = saved {
+        use_effect_with(remembering, move |on| {
+            if *on {
+                if let Some(saved) = remember::here().and_then(|r| (r.load)()) {
                     dispatch.dispatch(FormAction::Load(saved));
                 }
             }
@@ -415,19 +434,13 @@ pub fn calculator() -> Html {
         // one, and writing it would overwrite what was saved.
         let seen = use_mut_ref(|| None::<bool>);
         let save_note = save_note.clone();
-        use_effect_with((env.remember, form.0.input.clone()), move |(remember, input)| {
-            let just_switched = seen.borrow().is_none_or(|prev| prev != *remember);
-            *seen.borrow_mut() = Some(*remember);
-            if *remember && !just_switched {
-                // Said like the other views: memory only, or a failed write
-                // (the repository busy counts as one).
-                let note = match with_repo(|r| r.put(input).map(|()| r.status())) {
-                    Some(Ok(StorageStatus::MemoryOnly)) => Some(StorageStatus::MemoryOnly),
-                    Some(Ok(_)) => None,
-                    Some(Err(e)) => Some(StorageStatus::LastWriteFailed(e)),
-                    None => Some(StorageStatus::LastWriteFailed(StoreError::Other(String::new()))),
-                };
-                save_note.set(note);
+        use_effect_with((remembering, form.0.input.clone()), move |(on, input)| {
+            let just_switched = seen.borrow().is_none_or(|prev| prev != *on);
+            *seen.borrow_mut() = Some(*on);
+            if *on && !just_switched {
+                if let Some(r) = remember::here() {
+                    save_note.set((r.save)(input));
+                }
             }
         });
     }

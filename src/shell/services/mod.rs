@@ -6,3 +6,4 @@ pub mod files;
 pub mod jsde;
 pub mod storage;
 pub mod print;
+pub mod remember;
