@@ -33,8 +33,11 @@ TERSER_FLAGS := --module --compress passes=2 --mangle
 # built for size"). Tests, clippy and `cargo test` stay on stable. Where
 # tools-rust cannot install this toolchain, the build falls back to stable
 # with a warning (same behaviour, bigger modules).
+# -Csymbol-mangling-version=legacy: the names stable writes, which
+# scripts/wasm-sizes.mjs and make bench's code per feature read (the shipped
+# modules carry no names).
 SHIP_TOOLCHAIN := nightly-2026-05-20
-SHIP_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort
+SHIP_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Csymbol-mangling-version=legacy
 SHIP_STD := -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 # $(call ship_cargo,<subcommand>): cargo for a shipped wasm build.
 ship_cargo = $(if $(shell rustup run $(SHIP_TOOLCHAIN) cargo -V 2>/dev/null),CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS='$(SHIP_RUSTFLAGS)' cargo +$(SHIP_TOOLCHAIN) $(1) $(SHIP_STD),cargo $(1))

@@ -84,13 +84,16 @@ async function loads(path) {
 }
 
 const rows = [];
-const VIEWS = ['calculator', 'sites', 'storage', 'safety', 'all'];
+// `all+remember`: the app page's widget (view="all" remember), whose first
+// view also loads the calculator's `remember` code.
+const VIEWS = ['calculator', 'sites', 'storage', 'safety', 'all', 'all+remember'];
 try {
   for (const lang of ['en', 'es']) {
     for (const view of [...VIEWS, 'api']) {
-      const page = view === 'api' ? `api.html?lang=${lang}` : `widget.html?view=${view}&lang=${lang}`;
-      const key = view === 'all' ? 'calculator' : view; // view="all" opens on the calculator
-      const files = [...split.core, ...split.views[key][lang]];
+      const remember = view === 'all+remember';
+      const page = view === 'api' ? `api.html?lang=${lang}` : `widget.html?view=${remember ? 'all' : view}&lang=${lang}${remember ? '&remember' : ''}`;
+      const key = view.startsWith('all') ? 'calculator' : view; // view="all" opens on the calculator
+      const files = [...new Set([...split.core, ...split.views[key][lang], ...(remember ? split.remember : [])])];
       const s = await loads(page);
       const u = await loads(`unsplit/${page}`);
       // What the page really fetched must be what views.json says.
@@ -103,10 +106,10 @@ try {
 
   const pad = (x, n) => String(x).padStart(n);
   console.log(`\nBefore the view is interactive: files, bytes and import -> interactive (median of ${LOADS} cold loads, localhost, headless Chromium)`);
-  console.log('  lang view        | split: files   gzip B  brotli B   ms | one module: gzip B  brotli B   ms | gzip vs one module');
+  console.log('  lang view          | split: files   gzip B  brotli B   ms | one module: gzip B  brotli B   ms | gzip vs one module');
   for (const r of rows) {
     const d = r.size.gzip - r.usize.gzip;
-    console.log(`  ${r.lang}   ${r.view.padEnd(11)} | ${pad(r.files.length, 12)} ${pad(r.size.gzip, 8)} ${pad(r.size.brotli, 9)} ${pad(r.ms.toFixed(0), 4)} |` +
+    console.log(`  ${r.lang}   ${r.view.padEnd(13)} | ${pad(r.files.length, 12)} ${pad(r.size.gzip, 8)} ${pad(r.size.brotli, 9)} ${pad(r.ms.toFixed(0), 4)} |` +
       ` ${pad(r.usize.gzip, 17)} ${pad(r.usize.brotli, 9)} ${pad(r.ums.toFixed(0), 4)} | ${d > 0 ? '+' : ''}${d} (${kib(r.size.gzip)} KiB)` +
       (r.extra.length ? `  [also fetched: ${r.extra.join(' ')}]` : ''));
   }
