@@ -39,8 +39,13 @@ TERSER_FLAGS := --module --compress passes=2 --mangle
 SHIP_TOOLCHAIN := nightly-2026-05-20
 SHIP_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Csymbol-mangling-version=legacy
 SHIP_STD := -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
-# $(call ship_cargo,<subcommand>): cargo for a shipped wasm build.
-ship_cargo = $(if $(shell rustup run $(SHIP_TOOLCHAIN) cargo -V 2>/dev/null),CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS='$(SHIP_RUSTFLAGS)' cargo +$(SHIP_TOOLCHAIN) $(1) $(SHIP_STD),cargo $(1))
+# $(call ship_cargo,<subcommand>): cargo for a shipped wasm build (the
+# nightly where it is installed with rust-src). The flags go in cargo's
+# per-target variable, which a RUSTFLAGS in the environment would override:
+# don't set one for make dist. The toolchain a build used is written to
+# build/opt/toolchain.txt (make bench prints it); after installing the
+# nightly later, `make clean` before `make dist`.
+ship_cargo = $(if $(shell rustup component list --toolchain $(SHIP_TOOLCHAIN) --installed 2>/dev/null | grep '^rust-src'),CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS='$(SHIP_RUSTFLAGS)' cargo +$(SHIP_TOOLCHAIN) $(1) $(SHIP_STD),cargo $(1))
 RUST_SRC := $(shell find src -name '*.rs' -o -name '*.css') $(wildcard www/styles/*.css) build.rs Cargo.toml Cargo.lock
 
 .PHONY: rules api help tools tools-apt tools-rust tools-npm tools-engines dist serve test test-native test-wasm test-types test-e2e test-engines clippy bench clean
@@ -115,6 +120,7 @@ SPLIT_CLI_VERSION := 0.2.4
 build/opt/kineret_widget_bg.wasm: $(RUST_SRC) scripts/merge-chunks.mjs scripts/packs.mjs | tools-rust tools-npm
 	$(call ship_cargo,rustc) --release --lib --crate-type cdylib --target $(WASM_TARGET) --features split -- -Clink-args=--emit-relocs $(RUSTC_EXTRA)
 	rm -rf build/split build/wb build/opt && mkdir -p build/opt
+	@echo "$(call ship_cargo,rustc)" > build/opt/toolchain.txt
 	wasm-split-cli --target web --out-name kineret_widget target/$(WASM_TARGET)/release/kineret_widget.wasm build/split
 	wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle --out-dir build/wb build/split/kineret_widget.wasm
 	cd build/split && ls *.wasm | grep -vx kineret_widget.wasm | xargs -P 2 -I{} \

@@ -6,7 +6,7 @@
 // over LOADS cold loads in headless Chromium; the same for the headless API
 // alone (import -> first calculateDose result), every view's files together,
 // a bare Yew counter built by the same pipeline, and the API's speed.
-import { readFileSync, readdirSync, mkdirSync, cpSync, rmSync, copyFileSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdirSync, cpSync, rmSync, copyFileSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -119,6 +119,10 @@ try {
     const t = sum(dist, every);
     console.log(`  all four views loaded (${lang}): ${every.length} files, ${t.gzip} B gzip, ${t.brotli} B brotli (one module: ${sum(udist, unsplit.core).gzip} B gzip)`);
   }
+  // Which cargo built the shipped wasm (Makefile `ship_cargo`: the pinned
+  // nightly, or stable where it could not be installed).
+  const built = join(root, 'build', 'opt', 'toolchain.txt');
+  if (existsSync(built)) console.log(`  shipped wasm built by: ${readFileSync(built, 'utf8').trim()}`);
   const main = sizes(join(dist, split.core.find((f) => f.endsWith('.wasm'))));
   console.log(`  main module alone: ${main.gzip} B gzip; JS (entry, glue, loader): ${sum(dist, split.core.filter((f) => f.endsWith('.js'))).gzip} B gzip`);
 

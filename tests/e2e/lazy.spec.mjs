@@ -7,7 +7,7 @@
 // load every tab.
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { test, expect, widgetsReady, capturePrints } from './fixtures.mjs';
+import { test, expect, widgetsReady, capturePrints, axeViolations } from './fixtures.mjs';
 import { serve } from '../serve.mjs';
 
 const dist = new URL('../../dist/', import.meta.url).pathname;
@@ -197,6 +197,59 @@ test('view="calculator" remember: its remember module comes with the view, never
   await w.getByRole('button', { name: 'Try again' }).click();
   await expect(w.getByLabel('Weight', { exact: true })).toHaveValue('31');
   await expect(w.locator('.kw-dose')).toContainText('62 mg');
+  await page.evaluate(() => localStorage.clear());
+  check(page);
+});
+
+// 1e. `remember` switched on while the calculator shows (its module not yet
+// here): the form is inert until the module arrives, then the saved inputs
+// load and each change is saved; a failed fetch leaves the form usable and
+// offers "Try again".
+test('a live remember switch: the form waits (inert) for the remember module, then loads the saved inputs and saves; a failed fetch offers "Try again"', async ({ page }) => {
+  const check = tolerate(/^console\.error: (Failed to load resource: net::ERR_FAILED|TypeError: Failed to fetch)/);
+  await hostPage(page, '<kineret-widget view="calculator" remember></kineret-widget>');
+  await widgetsReady(page);
+  let w = page.locator('kineret-widget');
+  await w.getByLabel('Prescribed for').selectOption('nomid');
+  await w.getByLabel('Weight', { exact: true }).fill('31');
+  await w.getByLabel('Prescribed dose (mg/kg/day)').fill('2');
+  await expect(w.locator('.kw-dose')).toContainText('62 mg');
+  await page.unroute('**/lazy-test.html');
+
+  // The module held back: the form is inert meanwhile, then the saved inputs.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(`**/${remember[0]}`, async (route) => { await held; await route.continue(); });
+  await hostPage(page, '<kineret-widget view="calculator"></kineret-widget>');
+  await widgetsReady(page);
+  w = page.locator('kineret-widget');
+  await expect(w.getByLabel('Weight', { exact: true })).toHaveValue('');
+  await w.evaluate((el) => el.setAttribute('remember', ''));
+  await expect(w.locator('form.kw-form')).toHaveAttribute('inert', '');
+  await expect(w.getByText('Loading your saved entries')).toBeVisible();
+  release();
+  await expect(w.getByLabel('Weight', { exact: true })).toHaveValue('31');
+  await expect(w.locator('form.kw-form')).not.toHaveAttribute('inert');
+  await w.getByLabel('Weight', { exact: true }).fill('33');
+  await expect.poll(() => page.evaluate(() => Object.entries(localStorage).find(([k]) => k.includes('calculator/form'))?.[1] ?? '')).toContain('"weight":"33"');
+  await page.unroute(`**/${remember[0]}`);
+  await page.unroute('**/lazy-test.html');
+
+  // The module cannot be fetched: the form stays usable, a notice offers a retry.
+  let fail = true;
+  await page.route(`**/${remember[0]}`, (route) => (fail ? route.abort() : route.continue()));
+  await hostPage(page, '<kineret-widget view="calculator"></kineret-widget>');
+  await widgetsReady(page);
+  w = page.locator('kineret-widget');
+  await w.evaluate((el) => el.setAttribute('remember', ''));
+  await expect(w.getByText('Your saved entries could not be loaded')).toBeVisible();
+  await expect(w.locator('form.kw-form')).not.toHaveAttribute('inert');
+  await expect(w.getByLabel('Weight', { exact: true })).toHaveValue('');
+  fail = false;
+  await w.getByRole('button', { name: 'Try again' }).click();
+  await expect(w.getByLabel('Weight', { exact: true })).toHaveValue('33');
+  await expect(w.getByText('Your saved entries could not be loaded')).toHaveCount(0);
+  expect(await axeViolations(page)).toEqual([]);
   await page.evaluate(() => localStorage.clear());
   check(page);
 });

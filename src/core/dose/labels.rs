@@ -112,6 +112,13 @@ messages! {
             "Schwartz a pie de cama: {k} × {height} cm / {scr} = {value} mL/min/1,73 m², redondeado hacia abajo a 0,1 a propósito (una estimación justo por debajo de {threshold} nunca se muestra como {threshold})",
         ],
         Remembered => ["Your entries are saved in this browser (remember is on).", "Sus datos se guardan en este navegador (recordar activado)."],
+        // `remember` switched on while the calculator shows: its code is
+        // fetched (shell/services/remember.rs); the form waits meanwhile.
+        RememberLoading => ["Loading your saved entries …", "Cargando sus datos guardados …"],
+        RememberFailed => [
+            "Your saved entries could not be loaded, and changes are not being saved. Check your connection and try again.",
+            "No se pudieron cargar sus datos guardados y los cambios no se están guardando. Compruebe su conexión e inténtelo de nuevo.",
+        ],
     }
 }
 

@@ -29,7 +29,8 @@ use crate::shell::components::raw;
 use crate::shell::events::emit;
 use crate::shell::services::print::print_alone;
 use crate::shell::services::remember;
-use crate::core::storage::{StorageStatus, StoreError};
+use crate::core::storage::StorageStatus;
+use crate::core::ui::Ui;
 use crate::shell::services::clock::BrowserClock;
 use crate::core::clock::{local_day, Clock};
 use crate::core::date::ymd_iso;
@@ -400,23 +401,34 @@ pub fn calculator() -> Html {
     // `remember`: load once, then save every change (nothing is stored
     // otherwise). Its code is a module of its own (shell/services/remember.rs):
     // LazyView fetched it with this view where `remember` was on from the
-    // start, so the saved inputs are on the first render; a live switch
-    // fetches it here, and they load when it arrives.
+    // start, so the saved inputs are on the first render. A live switch (or
+    // `remember` set while the view was loading) fetches it here: until it
+    // arrives the form is inert, so nothing typed meanwhile is overwritten
+    // by the saved inputs or left unsaved; if it cannot be fetched, the
+    // form works without remembering and a notice offers "Try again".
     let remember_here = use_state(|| remember::here().is_some());
+    let remember_failed = use_state(|| false);
+    let remember_try = use_state(|| 0u32);
     {
-        let (remember_here, save_note) = (remember_here.clone(), save_note.clone());
-        use_effect_with(env.remember, move |on| {
-            if *on && !*remember_here {
+        let (here, failed) = (remember_here.clone(), remember_failed.clone());
+        use_effect_with((env.remember, *remember_try), move |(on, _)| {
+            if *on && !*here {
+                failed.set(false);
                 wasm_bindgen_futures::spawn_local(async move {
                     match remember::fetch().await {
-                        Ok(_) => remember_here.set(true),
-                        // Nothing can be saved: said like a failed write.
-                        Err(_) => save_note.set(Some(StorageStatus::LastWriteFailed(StoreError::Other(String::new())))),
+                        Ok(_) => here.set(true),
+                        Err(_) => failed.set(true),
                     }
                 });
             }
         });
     }
+    let remember_pending = env.remember && !*remember_here && !*remember_failed;
+    let remember_broken = env.remember && !*remember_here && *remember_failed;
+    let remember_retry = {
+        let remember_try = remember_try.clone();
+        Callback::from(move |_: MouseEvent| remember_try.set(remember_try.wrapping_add(1)))
+    };
     let remembering = env.remember && *remember_here;
     {
         let dispatch = dispatch.clone();
@@ -535,7 +547,7 @@ pub fn calculator() -> Html {
             <h3 id="kw-calc-h">{ t(CalcUi::Heading) }</h3>
             <p class="kw-hint">{ t(CalcUi::Intro) }</p>
             if env.remember { <p class="kw-hint">{ t(CalcUi::Remembered) }</p> }
-            <form class="kw-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} {oninput} {onchange} {onfocusin}>
+            <form class="kw-form" novalidate=true inert={remember_pending} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} {oninput} {onchange} {onfocusin}>
                 <div class="kw-field">
                     <label for={field_id(FormField::Indication)}>{ t(CalcUi::Indication) }</label>
                     <select id={field_id(FormField::Indication)}
@@ -624,6 +636,15 @@ pub fn calculator() -> Html {
             </div>
             <p class="kw-visually-hidden" role="status">{ status.map(|m| m.tr(lang)).unwrap_or("") }</p>
             <div class="kw-calc-storage" role="status">
+                if remember_pending {
+                    <p class="kw-notice">{ t(CalcUi::RememberLoading) }</p>
+                }
+                if remember_broken {
+                    <div class="kw-notice kw-caution">
+                        <p>{ t(CalcUi::RememberFailed) }</p>
+                        <button type="button" class="kw-button" onclick={remember_retry}>{ Ui::ViewRetry.tr(lang) }</button>
+                    </div>
+                }
                 if let Some(note) = &*save_note {
                     <p class="kw-notice kw-caution">{ note.message(lang).unwrap_or_default() }</p>
                 }

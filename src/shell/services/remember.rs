@@ -5,8 +5,11 @@
 //! together with the calculator's code and texts where the widget has
 //! `remember`, so the saved inputs are on the calculator's first render
 //! (nothing typed can be overwritten by a late load), and an embed without
-//! `remember` never downloads it. A live `remember` switch fetches it from
-//! the calculator ([`fetch`]). Without `split` it is a plain call.
+//! `remember` never downloads it. A live `remember` switch (or one made
+//! while the view was loading) fetches it from the calculator ([`fetch`]),
+//! whose form is inert until it arrives; if it cannot be fetched the form
+//! works without remembering and says so, with "Try again". Without
+//! `split` it is a plain call.
 
 use std::cell::Cell;
 
