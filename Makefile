@@ -45,7 +45,9 @@ SHIP_STD := -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 # don't set one for make dist. The toolchain a build used is written to
 # build/opt/toolchain.txt (make bench prints it); after installing the
 # nightly later, `make clean` before `make dist`.
-ship_cargo = $(if $(shell rustup component list --toolchain $(SHIP_TOOLCHAIN) --installed 2>/dev/null | grep '^rust-src'),CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS='$(SHIP_RUSTFLAGS)' cargo +$(SHIP_TOOLCHAIN) $(1) $(SHIP_STD),cargo $(1))
+# SHIP_READY: a shell test, true where the nightly has rust-src.
+SHIP_READY := rustup component list --toolchain $(SHIP_TOOLCHAIN) --installed 2>/dev/null | grep -q '^rust-src'
+ship_cargo = $(if $(shell $(SHIP_READY) && echo yes),CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS='$(SHIP_RUSTFLAGS)' cargo +$(SHIP_TOOLCHAIN) $(1) $(SHIP_STD),cargo $(1))
 RUST_SRC := $(shell find src -name '*.rs' -o -name '*.css') $(wildcard www/styles/*.css) build.rs Cargo.toml Cargo.lock
 
 .PHONY: rules api help tools tools-apt tools-rust tools-npm tools-engines dist serve test test-native test-wasm test-types test-e2e test-engines clippy bench clean
@@ -75,7 +77,7 @@ tools-rust:
 	  cargo install --locked wasm_split_cli_support --version $(SPLIT_CLI_VERSION) --features build-binary; \
 	fi
 	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
-	@if ! rustup component list --toolchain $(SHIP_TOOLCHAIN) --installed 2>/dev/null | grep -q '^rust-src'; then \
+	@if ! $(SHIP_READY); then \
 	  echo "==> installing Rust $(SHIP_TOOLCHAIN) with rust-src, for the shipped wasm (about 1 minute)"; \
 	  rustup toolchain install $(SHIP_TOOLCHAIN) --profile minimal --component rust-src \
 	    || echo "WARNING: $(SHIP_TOOLCHAIN) could not be installed: the shipped wasm is built with stable Rust (about 17 KB gzip more per page)" >&2; \
