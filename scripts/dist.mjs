@@ -17,8 +17,8 @@ import { packSplits } from './packs.mjs';
 const root = new URL('..', import.meta.url).pathname;
 // KW_UNSPLIT=1 (make bench only): the same code built as one module, no
 // split points (build/unsplit/opt), assembled into build/unsplit/dist with
-// the same entry and pages: the benchmark's "before the split" column. No
-// worker, no package.
+// the same entry, pages and worker: the benchmark's "before the split"
+// column. No package.
 const UNSPLIT = process.env.KW_UNSPLIT === '1';
 const out = UNSPLIT ? join(root, 'build', 'unsplit', 'dist') : join(root, 'dist');
 const opt = UNSPLIT ? join(root, 'build', 'unsplit', 'opt') : join(root, 'build', 'opt');
@@ -185,13 +185,14 @@ const snippet = `<!-- Kineret companion widget ${version}: paste into your page.
 `;
 writeFileSync(join(out, 'embed-snippet.html'), snippet);
 
+// Last: the worker precaches every file written above. The one-module
+// build gets its own, so make bench compares the same app page.
+const cache = writeWorker(out);
+
 if (UNSPLIT) {
-  console.log(`build/unsplit/dist/ (${version}, one module, for make bench)`);
+  console.log(`build/unsplit/dist/ (${version}, one module, for make bench; cache ${cache})`);
   process.exit(0);
 }
-
-// Last: the worker precaches every file written above.
-const cache = writeWorker(out);
 
 const files = readdirSync(out).sort();
 console.log(`dist/ (${version}, cache ${cache}): ${files.join(', ')}`);

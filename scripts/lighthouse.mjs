@@ -60,7 +60,7 @@ async function lighthouse(dir) {
 // bimodally, docs/SIZE.md): RUNS runs of each build, alternating, and the
 // median of each figure. "one module" is the
 // same code without split points (build/unsplit/dist, made by make bench;
-// it has no service worker, so its Best Practices are not comparable).
+// the same app page and service worker).
 const RUNS = Number(process.env.LH_RUNS || 5);
 const unsplitDist = join(root, 'build', 'unsplit', 'dist');
 const runs = { split: [], unsplit: [] };
