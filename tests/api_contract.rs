@@ -256,6 +256,7 @@ fn surface() -> Surface {
         ("kineret:injection-logged", "InjectionLogged"), // sites.rs: LogEntry::event_detail
         ("kineret:dose-prepared", "DosePrepared"), // storage.rs: checklist::DosePrepared
         ("kineret:update-accepted", "null"), // app.rs: JsValue::NULL
+        ("kineret:ready", "WidgetReady"), // app.rs: Ready
     ]);
     let events = names
         .into_iter()

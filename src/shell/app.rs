@@ -32,10 +32,17 @@ pub struct AppProps {
 
 /// The view, loaded on demand (shell/lazy.rs); `fresh` is in its key: a new
 /// value (after "Delete all my data") mounts it anew, so nothing deleted
-/// stays in its memory. `then_prefetch`: the tabs fetched once it is shown.
-fn view_body(view: View, fresh: u32, then_prefetch: Vec<View>) -> Html {
+/// stays in its memory. `then_prefetch`: the tabs fetched once it is shown;
+/// `on_shown`: called each time it is shown.
+fn view_body(view: View, fresh: u32, then_prefetch: Vec<View>, on_shown: Callback<View>) -> Html {
     let key = format!("{}-{fresh}", view.code());
-    html! { <LazyView {key} {view} {then_prefetch} /> }
+    html! { <LazyView {key} {view} {then_prefetch} {on_shown} /> }
+}
+
+/// `kineret:ready`'s detail: the view the widget showed first.
+#[derive(serde::Serialize)]
+struct Ready {
+    view: &'static str,
 }
 
 /// "Update available — reload": "Reload" dispatches `kineret:update-accepted`
@@ -123,6 +130,16 @@ pub fn app(props: &AppProps) -> Html {
             move || drop(listener)
         });
     }
+    // `kineret:ready`, once per mount: the first view is on screen (README,
+    // events; the installed app registers its worker then, www/app.js).
+    let on_shown = {
+        let announced = use_mut_ref(|| false);
+        use_callback(props.host.clone(), move |view: View, host| {
+            if !announced.replace(true) {
+                crate::shell::events::emit(host, "kineret:ready", &Ready { view: view.code() });
+            }
+        })
+    };
     let lang = props.lang;
     let env = Env { lang, region: props.region, units: props.units, remember: props.remember,
         events_include_note: props.event_note == EventNote::Include, host: Some(props.host.clone()) };
@@ -136,12 +153,12 @@ pub fn app(props: &AppProps) -> Html {
                 <Tabs lang={lang} tabs={View::TABS.to_vec()} selected={*selected} on_select={on_select} />
                 <div class="kw-panel" role="tabpanel" id={format!("kw-panel-{}", selected.code())}
                      aria-labelledby={format!("kw-tab-{}", selected.code())} tabindex="0">
-                    { view_body(*selected, fresh.0, View::TABS.iter().copied().filter(|v| v != &*selected).collect()) }
+                    { view_body(*selected, fresh.0, View::TABS.iter().copied().filter(|v| v != &*selected).collect(), on_shown.clone()) }
                 </div>
             </>
         }
     } else {
-        html! { <div class="kw-panel">{ view_body(props.view, fresh.0, Vec::new()) }</div> }
+        html! { <div class="kw-panel">{ view_body(props.view, fresh.0, Vec::new(), on_shown) }</div> }
     };
     html! {
         <ContextProvider<Env> context={env}>

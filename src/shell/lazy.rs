@@ -123,37 +123,37 @@ pub fn prefetch(view: View, lang: Lang) {
 }
 
 /// Prefetches `views` once the browser is idle (a timer where
-/// `requestIdleCallback` is missing, as in WebKit): through the entry, only
-/// their files into the HTTP cache (`rel=prefetch`: nothing compiled or run
-/// for a tab nobody opens; hovering, focusing or opening it loads it from
-/// the cache). Without the entry (a host mounting the widget itself) or
-/// `rel=prefetch` (WebKit), the views are loaded.
-pub fn prefetch_when_idle(views: Vec<View>, lang: Lang, host: Option<web_sys::HtmlElement>) {
+/// `requestIdleCallback` is missing, as in WebKit), one view per idle
+/// period, so no prefetch is a long task on the main thread (docs/SIZE.md,
+/// "Lighthouse and main-thread work"): through the entry, only the view's
+/// files into the HTTP cache (`rel=prefetch`: nothing compiled or run for a
+/// tab nobody opens; hovering, focusing or opening it loads it from the
+/// cache). Without the entry (a host mounting the widget itself) or
+/// `rel=prefetch` (WebKit), the view is loaded.
+pub fn prefetch_when_idle(mut views: Vec<View>, lang: Lang, host: Option<web_sys::HtmlElement>) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
-    if views.iter().all(|v| loaded(*v).is_some() && installed(Pack::of(*v), lang)) {
+    views.retain(|v| loaded(*v).is_none() || !installed(Pack::of(*v), lang));
+    if views.is_empty() {
         return;
     }
     let Some(window) = web_sys::window() else { return };
     let run = Closure::once_into_js(move || {
-        let entry = host.as_ref().and_then(|h| {
+        let view = views.remove(0);
+        let fetched = host.as_ref().and_then(|h| {
             let f = js_sys::Reflect::get(h, &js_sys::Symbol::for_("kineret-widget.prefetch")).ok()?;
-            Some((h.clone(), f.dyn_into::<js_sys::Function>().ok()?))
-        });
-        if let Some((host, prefetch)) = entry {
+            let prefetch = f.dyn_into::<js_sys::Function>().ok()?;
             // `false`: this browser cannot prefetch (WebKit); load instead.
-            let fetched = views.iter().all(|view| {
-                prefetch.call2(&host, &view.code().into(), &lang.code().into()).ok().and_then(|r| r.as_bool()) == Some(true)
-            });
-            if fetched {
-                return;
-            }
-        }
-        wasm_bindgen_futures::spawn_local(async move {
-            for view in views {
+            prefetch.call2(h, &view.code().into(), &lang.code().into()).ok()?.as_bool()
+        }) == Some(true);
+        if fetched {
+            prefetch_when_idle(views, lang, host);
+        } else {
+            wasm_bindgen_futures::spawn_local(async move {
                 let _ = futures_join(load(view), install(Pack::of(view), lang)).await;
-            }
-        });
+                prefetch_when_idle(views, lang, host);
+            });
+        }
     });
     let callback: &js_sys::Function = run.unchecked_ref();
     if window.request_idle_callback(callback).is_err() {
@@ -173,6 +173,9 @@ pub struct LazyViewProps {
     /// Fetched when idle once this view is shown (`view="all"`: the other tabs).
     #[prop_or_default]
     pub then_prefetch: Vec<View>,
+    /// Called once the view is on screen (after the render that shows it).
+    #[prop_or_default]
+    pub on_shown: Callback<View>,
 }
 
 /// How long a load has been waiting: `Quiet` (the page's first view keeps
@@ -321,9 +324,13 @@ pub fn lazy_view(props: &LazyViewProps) -> Html {
         let ready = matches!(state.0, State::Ready(_));
         let next = props.then_prefetch.clone();
         let host = env.host.clone();
+        let on_shown = props.on_shown.clone();
         use_effect_with(ready, move |ready| {
-            if *ready && !next.is_empty() {
-                prefetch_when_idle(next, want, host);
+            if *ready {
+                on_shown.emit(view);
+                if !next.is_empty() {
+                    prefetch_when_idle(next, want, host);
+                }
             }
         });
     }

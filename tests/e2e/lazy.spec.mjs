@@ -66,7 +66,13 @@ async function hostPage(page, body, head = '<script type="module" src="./kineret
 
 /** Idle prefetch off: `requestIdleCallback` never calls back, so a view's
  *  module arrives only on hover, focus or click. */
-const noIdle = (page) => page.addInitScript(() => { window.requestIdleCallback = () => 1; });
+// The widget's idle prefetch never runs. An idle callback with a deadline
+// still does: the installed app's worker registration (www/app.js) asks for
+// one after `kineret:ready`; the widget's prefetch asks without.
+const noIdle = (page) => page.addInitScript(() => {
+  const idle = window.requestIdleCallback;
+  window.requestIdleCallback = (f, options) => (options?.timeout ? idle(f, options) : 1);
+});
 
 const delay = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -816,3 +822,19 @@ for (const [view, check] of [
     expect(page.problems.filter((p) => /texts missing/.test(p))).toEqual([]);
   });
 }
+
+// 10. `kineret:ready`: once per element, with the view it shows first, when
+// that view's markup is in its shadow root; not again on a tab switch.
+test('kineret:ready fires once per element, with its first view on screen', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__ready = [];
+    document.addEventListener('kineret:ready', (e) => window.__ready.push(
+      `${e.target.id} ${e.detail.view} ${e.target.shadowRoot.querySelector('.kw-loading') ? 'loading' : 'shown'}`));
+  });
+  await hostPage(page, '<kineret-widget id="a" view="all"></kineret-widget><kineret-widget id="b" view="safety" lang="es"></kineret-widget>');
+  await widgetsReady(page, 2);
+  const a = page.locator('#a');
+  await a.getByRole('tab', { name: TAB_NAME.storage.en }).click();
+  await expect(marker(a, 'storage', 'en')).toBeVisible();
+  expect((await page.evaluate(() => window.__ready)).sort()).toEqual(['a calculator shown', 'b safety shown']);
+});

@@ -217,6 +217,28 @@ test('the app runs under a strict CSP (no inline script or style)', async ({ pag
   expect(violations).toEqual([]);
 });
 
+test('kineret:ready fires once, with the first view on screen; the app registers its worker only after it', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__kwLog = [];
+    document.addEventListener('kineret:ready', (e) => window.__kwLog.push(
+      `ready ${e.detail.view} ${e.target.shadowRoot.querySelector('select') ? 'with its form' : 'without its form'}`));
+    const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+    navigator.serviceWorker.register = (...args) => {
+      window.__kwLog.push('register');
+      return register(...args);
+    };
+  });
+  await page.goto('/');
+  await widgetsReady(page);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  // Another tab shown later is no first view: no second event.
+  const w = page.locator('kineret-widget');
+  await w.getByRole('tab', { name: 'Injection sites' }).click();
+  await expect(w.getByRole('tab', { name: 'Injection sites' })).toHaveAttribute('aria-selected', 'true');
+  await widgetsReady(page);
+  expect(await page.evaluate(() => window.__kwLog)).toEqual(['ready calculator with its form', 'register']);
+});
+
 test('the embed registers no service worker on the host page', async ({ page }) => {
   await page.goto('/embed-demo.html');
   await widgetsReady(page, 2);

@@ -381,6 +381,11 @@ export interface InjectionLogged {
   note?: string;
 }
 
+/** `kineret:ready` detail: the view the element showed first. */
+export interface WidgetReady {
+  view: 'calculator' | 'sites' | 'storage' | 'safety';
+}
+
 /** `kineret:dose-prepared` detail: a preparation checklist was completed. */
 export interface DosePrepared {
   /** Checklist run ID. */
@@ -404,6 +409,8 @@ export interface KineretWidgetEventMap {
   'kineret:dose-prepared': CustomEvent<DosePrepared>;
   /** The user chose "Reload" in the update banner. */
   'kineret:update-accepted': CustomEvent<null>;
+  /** The first view is on screen and can be used (once per element). */
+  'kineret:ready': CustomEvent<WidgetReady>;
 }
 
 export interface KineretWidgetElementEventMap extends HTMLElementEventMap, KineretWidgetEventMap {}
