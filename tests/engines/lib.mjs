@@ -230,10 +230,16 @@ export class Page {
     if (count) await this.ready(count);
   }
 
+  /** Waits for `count` widgets on screen: rendered, and their frame
+   *  visible. While a page's first view loads, the frame is rendered but
+   *  invisible (00-base.css, `.kw-loading-first`): nothing in it can be
+   *  clicked yet, by a user or by WebDriver. */
   async ready(count = 1) {
     await new Widget(this.driver).until(async () => (await this.driver.executeScript(
-      "return [...document.querySelectorAll('kineret-widget')].filter((w) => w.shadowRoot && w.shadowRoot.querySelector('.kw-app')).length"))
-      === count, `${count} rendered widget(s)`);
+      `return [...document.querySelectorAll('kineret-widget')].filter((w) => {
+        const app = w.shadowRoot && w.shadowRoot.querySelector('.kw-app');
+        return app && getComputedStyle(app).visibility === 'visible';
+      }).length`)) === count, `${count} widget(s) on screen`);
   }
 
   async reload(count = 1) {

@@ -182,7 +182,9 @@ async function runEngine(name, site) {
       console.log(`${title}  ok    ${flow.group}: ${flow.name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
     } catch (e) {
       f += 1;
-      console.log(`${title}  FAIL  ${flow.group}: ${flow.name}: ${String(e.message || e).split('\n')[0]}`);
+      // The flow's own line (WebDriver errors often carry no message).
+      const at = String(e.stack || '').split('\n').find((l) => /tests\/engines\/(?!lib|run)\w+\.mjs/.test(l));
+      console.log(`${title}  FAIL  ${flow.group}: ${flow.name}: ${String(e.message || e).split('\n')[0]}${at ? ` (${at.trim()})` : ''}`);
     }
   }
   await session.stop().catch(() => {});
