@@ -25,7 +25,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use kineret_widget::core::api::{self, ApiValue};
-use kineret_widget::core::attrs::{EventNote, Region, View};
+use kineret_widget::core::attrs::{EventNote, Ready, Region, View};
 use kineret_widget::core::checklist::{DosePrepared, TempUnit};
 use kineret_widget::core::dose::{ErrorCode, Indication, RenalSchedule, Severity, Split, WarningCode};
 use kineret_widget::core::i18n::Lang;
@@ -68,6 +68,7 @@ fn unions() -> BTreeMap<&'static str, BTreeSet<String>> {
         ("RenalSchedule", set(RenalSchedule::ALL.map(RenalSchedule::code))),
         ("Sex", set(Sex::ALL.map(Sex::code))),
         ("View", set(View::ALL.map(View::code))),
+        ("ShownView", set(View::TABS.map(View::code))),
         ("Units", set(TempUnit::ALL.map(TempUnit::code))),
         ("Severity", set(Severity::ALL.map(Severity::code))),
         ("ErrorCode", set(ErrorCode::ALL.map(ErrorCode::code))),
@@ -208,6 +209,11 @@ fn surface() -> Surface {
         add("InjectionLogged", &serde_json::to_value(entry.event_detail(include_note)).unwrap());
     }
 
+    // What `kineret:ready` carries (src/shell/app.rs), for each view shown first.
+    for view in View::TABS {
+        add("WidgetReady", &serde_json::to_value(Ready { view: view.code() }).unwrap());
+    }
+
     let mut interfaces: BTreeMap<&'static str, BTreeMap<String, Option<bool>>> = shapes
         .iter()
         .map(|(name, s)| (*name, s.fields().into_iter().map(|(k, o)| (k, Some(o))).collect()))
@@ -256,7 +262,7 @@ fn surface() -> Surface {
         ("kineret:injection-logged", "InjectionLogged"), // sites.rs: LogEntry::event_detail
         ("kineret:dose-prepared", "DosePrepared"), // storage.rs: checklist::DosePrepared
         ("kineret:update-accepted", "null"), // app.rs: JsValue::NULL
-        ("kineret:ready", "WidgetReady"), // app.rs: Ready
+        ("kineret:ready", "WidgetReady"), // app.rs, core::attrs::Ready
     ]);
     let events = names
         .into_iter()

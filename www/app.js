@@ -11,6 +11,9 @@ const widget = document.querySelector('kineret-widget');
 // and the page is idle, so that download never competes with the first
 // view (docs/SIZE.md, "Lighthouse and main-thread work"); 10 s after `load`
 // if no view ever shows (it failed to load: the app still installs).
+// index.html runs this script before the widget's: a view already cached
+// (the worker's cache, on a later visit) can be on screen before a script
+// listed after the widget's would run, and the event would be missed.
 function whenFirstViewShown(start) {
   let started = false;
   const once = () => {

@@ -2,6 +2,14 @@
 //! attribute strings, this decides what they mean, and on `None` the shell
 //! warns once and uses the default (never a blank widget).
 
+/// `kineret:ready`'s detail: the view an element showed first, one of
+/// [`View::TABS`] (README, Events; `WidgetReady` in the .d.ts, checked by
+/// tests/api_contract.rs).
+#[derive(serde::Serialize, Debug, PartialEq)]
+pub struct Ready {
+    pub view: &'static str,
+}
+
 /// Which part of the widget an element shows (`view` attribute).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum View {

@@ -3,7 +3,7 @@
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::core::attrs::{EventNote, Region, Units, View};
+use crate::core::attrs::{EventNote, Ready, Region, Units, View};
 use crate::core::i18n::{fill, Lang, Translate};
 use crate::core::ui::Ui;
 use crate::shell::hooks::use_data_revision::use_data_revision;
@@ -37,12 +37,6 @@ pub struct AppProps {
 fn view_body(view: View, fresh: u32, then_prefetch: Vec<View>, on_shown: Callback<View>) -> Html {
     let key = format!("{}-{fresh}", view.code());
     html! { <LazyView {key} {view} {then_prefetch} {on_shown} /> }
-}
-
-/// `kineret:ready`'s detail: the view the widget showed first.
-#[derive(serde::Serialize)]
-struct Ready {
-    view: &'static str,
 }
 
 /// "Update available — reload": "Reload" dispatches `kineret:update-accepted`
@@ -130,8 +124,9 @@ pub fn app(props: &AppProps) -> Html {
             move || drop(listener)
         });
     }
-    // `kineret:ready`, once per mount: the first view is on screen (README,
-    // events; the installed app registers its worker then, www/app.js).
+    // `kineret:ready`, once per mount (an element removed and inserted
+    // again mounts anew): the first view is on screen (README, Events; the
+    // installed app registers its worker then, www/app.js).
     let on_shown = {
         let announced = use_mut_ref(|| false);
         use_callback(props.host.clone(), move |view: View, host| {

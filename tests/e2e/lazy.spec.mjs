@@ -64,11 +64,12 @@ async function hostPage(page, body, head = '<script type="module" src="./kineret
   await page.goto('/lazy-test.html');
 }
 
-/** Idle prefetch off: `requestIdleCallback` never calls back, so a view's
- *  module arrives only on hover, focus or click. */
-// The widget's idle prefetch never runs. An idle callback with a deadline
-// still does: the installed app's worker registration (www/app.js) asks for
-// one after `kineret:ready`; the widget's prefetch asks without.
+/** Idle prefetch off, so a view's module arrives only on hover, focus or
+ *  click: an idle callback asked without a deadline (the widget's prefetch)
+ *  never runs. One with a deadline still does: the installed app's worker
+ *  registration (www/app.js) asks for one after `kineret:ready`. Were the
+ *  widget to ask with a deadline too, its prefetch would run and the specs
+ *  that count fetched modules would fail, not pass silently. */
 const noIdle = (page) => page.addInitScript(() => {
   const idle = window.requestIdleCallback;
   window.requestIdleCallback = (f, options) => (options?.timeout ? idle(f, options) : 1);

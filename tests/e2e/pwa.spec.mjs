@@ -218,6 +218,12 @@ test('the app runs under a strict CSP (no inline script or style)', async ({ pag
 });
 
 test('kineret:ready fires once, with the first view on screen; the app registers its worker only after it', async ({ page }) => {
+  // app.js arrives late (a slow disk or network): it must still hear the
+  // event (index.html runs it first), not wait for its 10 s fallback.
+  await page.route('**/app.js', async (route) => {
+    await new Promise((r) => setTimeout(r, 1000));
+    await route.continue();
+  });
   await page.addInitScript(() => {
     window.__kwLog = [];
     document.addEventListener('kineret:ready', (e) => window.__kwLog.push(
@@ -230,6 +236,8 @@ test('kineret:ready fires once, with the first view on screen; the app registers
   });
   await page.goto('/');
   await widgetsReady(page);
+  await expect.poll(() => page.evaluate(() => window.__kwLog), { timeout: 5000 })
+    .toEqual(['ready calculator with its form', 'register']);
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   // Another tab shown later is no first view: no second event.
   const w = page.locator('kineret-widget');

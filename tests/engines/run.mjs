@@ -183,7 +183,7 @@ async function runEngine(name, site) {
     } catch (e) {
       f += 1;
       // The flow's own line (WebDriver errors often carry no message).
-      const at = String(e.stack || '').split('\n').find((l) => /tests\/engines\/(?!lib|run)\w+\.mjs/.test(l));
+      const at = String(e.stack || '').split('\n').find((l) => /tests\/engines\/(?!(?:lib|run)\.mjs)\w+\.mjs/.test(l));
       console.log(`${title}  FAIL  ${flow.group}: ${flow.name}: ${String(e.message || e).split('\n')[0]}${at ? ` (${at.trim()})` : ''}`);
     }
   }

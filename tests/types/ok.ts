@@ -49,7 +49,11 @@ el?.addEventListener('kineret:dose-prepared', (e) => console.log(e.detail.runId,
 el?.addEventListener('click', (e) => console.log(e.clientX)); // ordinary events still typed
 document.addEventListener('kineret:dose', (e) => console.log(e.detail.instructions));
 document.addEventListener('kineret:update-accepted', (e) => console.log(e.detail === null));
-document.addEventListener('kineret:ready', (e) => console.log(e.detail.view === 'calculator'));
+document.addEventListener('kineret:ready', (e) => {
+  // Fails to compile if `view` widens to `string` or to `View` (which has 'all').
+  const shown: 'calculator' | 'sites' | 'storage' | 'safety' = e.detail.view;
+  console.log(shown);
+});
 window.addEventListener('kineret:injection-logged', (e) => console.log(e.detail.reactions.join()));
 const made = document.createElement('kineret-widget');
 made.setAttribute('view', 'calculator');

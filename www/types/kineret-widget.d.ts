@@ -60,6 +60,13 @@ export type View =
   | 'storage'
   | 'safety';
 
+/** A view an element shows on screen: every `View` but `'all'` (which shows them as tabs). */
+export type ShownView =
+  | 'calculator'
+  | 'sites'
+  | 'storage'
+  | 'safety';
+
 /** Temperature unit (`units` attribute): Celsius or Fahrenheit. */
 export type Units =
   | 'c'
@@ -383,7 +390,7 @@ export interface InjectionLogged {
 
 /** `kineret:ready` detail: the view the element showed first. */
 export interface WidgetReady {
-  view: 'calculator' | 'sites' | 'storage' | 'safety';
+  view: ShownView;
 }
 
 /** `kineret:dose-prepared` detail: a preparation checklist was completed. */
@@ -409,7 +416,8 @@ export interface KineretWidgetEventMap {
   'kineret:dose-prepared': CustomEvent<DosePrepared>;
   /** The user chose "Reload" in the update banner. */
   'kineret:update-accepted': CustomEvent<null>;
-  /** The first view is on screen and can be used (once per element). */
+  /** The first view is on screen and can be used: once each time the element is connected.
+   *  Listen before inserting the element, or in the same task (React: `useLayoutEffect`). */
   'kineret:ready': CustomEvent<WidgetReady>;
 }
 
