@@ -77,6 +77,15 @@ const noIdle = (page) => page.addInitScript(() => {
 
 const delay = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** Inputs the `remember` specs save and expect back: NOMID, 31 kg at
+ *  2 mg/kg/day, 62 mg (DOSE-NOMID-US, under DOSE-MAX). */
+async function enterNomid31kg(w) {
+  await w.getByLabel('Prescribed for').selectOption('nomid');
+  await w.getByLabel('Weight', { exact: true }).fill('31');
+  await w.getByLabel('Prescribed dose (mg/kg/day)').fill('2');
+  await expect(w.locator('.kw-dose')).toContainText('62 mg');
+}
+
 /** Returns once no module request has started for 300 ms. (Playwright's
  *  'networkidle' fires once per navigation, so it cannot wait for later
  *  fetches, such as a hover's.) */
@@ -189,10 +198,7 @@ test('view="calculator" remember: its remember module comes with the view, never
   await hostPage(page, '<kineret-widget view="calculator" remember></kineret-widget>');
   await widgetsReady(page);
   const w = page.locator('kineret-widget');
-  await w.getByLabel('Prescribed for').selectOption('nomid');
-  await w.getByLabel('Weight', { exact: true }).fill('31');
-  await w.getByLabel('Prescribed dose (mg/kg/day)').fill('2');
-  await expect(w.locator('.kw-dose')).toContainText('62 mg');
+  await enterNomid31kg(w);
   await settled(page, fetched);
   expect(sorted(new Set(fetched))).toEqual(union(core, views.calculator.en, remember));
   fail = true;
@@ -217,10 +223,7 @@ test('a live remember switch: the form waits (inert) for the remember module, th
   await hostPage(page, '<kineret-widget view="calculator" remember></kineret-widget>');
   await widgetsReady(page);
   let w = page.locator('kineret-widget');
-  await w.getByLabel('Prescribed for').selectOption('nomid');
-  await w.getByLabel('Weight', { exact: true }).fill('31');
-  await w.getByLabel('Prescribed dose (mg/kg/day)').fill('2');
-  await expect(w.locator('.kw-dose')).toContainText('62 mg');
+  await enterNomid31kg(w);
   await page.unroute('**/lazy-test.html');
 
   // The module held back: the form is inert meanwhile, then the saved inputs.
